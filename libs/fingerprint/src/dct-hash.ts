@@ -1,0 +1,69 @@
+/**
+ * A 64-bit perceptual hash in the pHash/PDQ family: the picture region is
+ * averaged down to 32x32, its 2-D DCT is taken, the 8x8 lowest non-DC
+ * frequencies are kept and each bit says whether a coefficient lies above the
+ * median of the 64. Low frequencies survive re-encoding, scaling, blur, noise
+ * and colour changes; a small shift or zoom moves them less than higher ones
+ * (measured in docs/FINGERPRINT.md), which is why PDQ's 16x16 block is not used.
+ */
+export const HASH_GRID = 32;
+export const HASH_FREQS = 8;
+export const HASH_BITS = HASH_FREQS * HASH_FREQS;
+
+function dctBasis(k: number, n: number): Float64Array {
+  const m = new Float64Array(k * n);
+  const scale = Math.sqrt(2 / n);
+  for (let f = 0; f < k; f++) {
+    for (let x = 0; x < n; x++) m[f * n + x] = scale * Math.cos((Math.PI / (2 * n)) * (f + 1) * (2 * x + 1));
+  }
+  return m;
+}
+
+const BASIS = dctBasis(HASH_FREQS, HASH_GRID);
+
+/** The HASH_FREQS x HASH_FREQS low-frequency DCT block (row = vertical frequency) of an n x n grid. */
+export function lowFrequencyDct(grid: Float64Array, out: Float64Array = new Float64Array(HASH_BITS)): Float64Array {
+  const n = HASH_GRID;
+  const k = HASH_FREQS;
+  const tmp = new Float64Array(k * n);
+  for (let f = 0; f < k; f++) {
+    for (let x = 0; x < n; x++) {
+      let s = 0;
+      for (let y = 0; y < n; y++) s += BASIS[f * n + y] * grid[y * n + x];
+      tmp[f * n + x] = s;
+    }
+  }
+  for (let fy = 0; fy < k; fy++) {
+    for (let fx = 0; fx < k; fx++) {
+      let s = 0;
+      for (let x = 0; x < n; x++) s += tmp[fy * n + x] * BASIS[fx * n + x];
+      out[fy * k + fx] = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * Coefficients of the horizontally mirrored picture: cos((f+1)(2(n-1-x)+1)π/2n)
+ * = (-1)^(f+1) cos((f+1)(2x+1)π/2n), so odd horizontal frequencies change sign.
+ * This is how PDQ derives its dihedral variants without hashing again.
+ */
+export function mirrorCoefficients(coef: Float64Array, out: Float64Array = new Float64Array(coef.length)): Float64Array {
+  const k = HASH_FREQS;
+  for (let fy = 0; fy < k; fy++) {
+    for (let fx = 0; fx < k; fx++) out[fy * k + fx] = fx % 2 === 0 ? -coef[fy * k + fx] : coef[fy * k + fx];
+  }
+  return out;
+}
+
+/** Writes the 64 median-threshold bits of `coef` as two words (bits 0..31 in out[at], 32..63 in out[at+1]). */
+export function thresholdBits(coef: Float64Array, out: Uint32Array, at: number): void {
+  const sorted = Float64Array.from(coef).sort();
+  const median = (sorted[HASH_BITS / 2 - 1] + sorted[HASH_BITS / 2]) / 2;
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < 32; i++) if (coef[i] > median) lo |= 1 << i;
+  for (let i = 0; i < 32; i++) if (coef[32 + i] > median) hi |= 1 << i;
+  out[2 * at] = lo >>> 0;
+  out[2 * at + 1] = hi >>> 0;
+}

@@ -1,0 +1,21 @@
+import { HASH_GRID } from './dct-hash';
+
+/**
+ * Information in a hashed region, in the spirit of PDQ's gradient quality: the
+ * mean absolute difference between neighbouring cells of the 32x32 grid, in grey
+ * levels x 8, capped at 255. Black frames, fades, flat cards score near 0 and
+ * their hashes are noise, so they are neither indexed nor allowed to vote.
+ */
+export function gridQuality(grid: Float64Array): number {
+  const n = HASH_GRID;
+  let sum = 0;
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const v = grid[y * n + x];
+      if (x + 1 < n) sum += Math.abs(grid[y * n + x + 1] - v);
+      if (y + 1 < n) sum += Math.abs(grid[(y + 1) * n + x] - v);
+    }
+  }
+  const mean = sum / (2 * n * (n - 1));
+  return Math.min(255, Math.round(mean * 8));
+}

@@ -1,0 +1,31 @@
+/** An 8-bit greyscale picture, row-major, as ffmpeg's `gray` pixel format delivers it. */
+export interface GreyFrame {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+/** A rectangle in normalised picture coordinates: 0..1 on both axes (may extend past the edges). */
+export interface Rect {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+export const FULL_FRAME: Rect = { x0: 0, y0: 0, x1: 1, y1: 1 };
+
+export function rectWidth(r: Rect): number {
+  return r.x1 - r.x0;
+}
+
+export function rectHeight(r: Rect): number {
+  return r.y1 - r.y0;
+}
+
+/** `inner` is given relative to `outer`; the result is in the coordinates `outer` is given in. */
+export function nestRect(outer: Rect, inner: Rect): Rect {
+  const w = rectWidth(outer);
+  const h = rectHeight(outer);
+  return { x0: outer.x0 + inner.x0 * w, y0: outer.y0 + inner.y0 * h, x1: outer.x0 + inner.x1 * w, y1: outer.y0 + inner.y1 * h };
+}

@@ -1,0 +1,76 @@
+import { centreOf, CENTRE_INSET } from './fingerprint';
+import { FULL_FRAME, nestRect, Rect } from './grey-frame';
+
+/** How a suspect clip's picture might relate to the registered one. */
+export type GeometryKind = 'identity' | 'crop' | 'pip';
+
+/** A candidate region of the clip's frame that would show the registered episode's hashed centre. */
+export interface Hypothesis {
+  readonly kind: GeometryKind;
+  readonly rect: Rect;
+}
+
+/** Share of the original kept by the crops tried (each side), and where the kept window sits. */
+const CROP_KEEP = [0.86, 0.74];
+const CROP_ANCHORS = [0, 0.5, 1];
+/** Size of a picture-in-picture copy relative to the frame, and its distance from the corner. */
+const PIP_SCALES = [0.4, 0.5, 0.6];
+const PIP_MARGIN = 0.035;
+/** Width / height of the vertical video short dramas are made in. */
+const PORTRAIT_ASPECT = 9 / 16;
+
+/**
+ * Regions of the clip to hash. For a root region (the whole frame, or the active
+ * picture inside pillarbox/letterbox padding) the registered centre is at the
+ * root's own centre if the copy is uncropped; if the copy kept a window of
+ * `keep` x `keep` of the original anchored at (ax, ay), the registered centre
+ * lies at ((inset - ax(1-keep)) / keep, ...) of the root, possibly past its
+ * edges. Picture-in-picture roots sit in the four corners of the frame; `aspect`
+ * (width / height) keeps their margin the same number of pixels on both axes.
+ */
+export function queryHypotheses(active: Rect | null, aspect: number): Hypothesis[] {
+  const roots = [FULL_FRAME];
+  if (active && !sameRect(active, FULL_FRAME)) roots.push(active);
+  else if (aspect > 1.2) roots.push(centredPortrait(aspect));
+  const out: Hypothesis[] = [];
+  for (const root of roots) {
+    out.push({ kind: 'identity', rect: centreOf(root) });
+    for (const keep of CROP_KEEP) {
+      for (const ay of CROP_ANCHORS) {
+        for (const ax of CROP_ANCHORS) out.push({ kind: 'crop', rect: nestRect(root, croppedCentre(keep, keep, ax, ay)) });
+      }
+    }
+  }
+  const mx = PIP_MARGIN;
+  const my = PIP_MARGIN * aspect;
+  for (const s of PIP_SCALES) {
+    for (const [cx, cy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+      const x0 = cx === 0 ? mx : 1 - mx - s;
+      const y0 = cy === 0 ? my : 1 - my - s;
+      out.push({ kind: 'pip', rect: centreOf({ x0, y0, x1: x0 + s, y1: y0 + s }) });
+    }
+  }
+  return out;
+}
+
+/** Where the registered centre lies in a copy that kept a keepX x keepY window anchored at (ax, ay). */
+export function croppedCentre(keepX: number, keepY: number, ax: number, ay: number): Rect {
+  const a = CENTRE_INSET;
+  const x0 = ax * (1 - keepX);
+  const y0 = ay * (1 - keepY);
+  return { x0: (a - x0) / keepX, y0: (a - y0) / keepY, x1: (1 - a - x0) / keepX, y1: (1 - a - y0) / keepY };
+}
+
+/**
+ * The usual re-upload of a vertical drama in a landscape frame centres it at
+ * full height; tried when padding detection finds nothing (a dark or busy
+ * background can hide the edge).
+ */
+function centredPortrait(aspect: number): Rect {
+  const w = PORTRAIT_ASPECT / aspect;
+  return { x0: (1 - w) / 2, y0: 0, x1: (1 + w) / 2, y1: 1 };
+}
+
+function sameRect(a: Rect, b: Rect): boolean {
+  return Math.abs(a.x0 - b.x0) < 0.01 && Math.abs(a.y0 - b.y0) < 0.01 && Math.abs(a.x1 - b.x1) < 0.01 && Math.abs(a.y1 - b.y1) < 0.01;
+}

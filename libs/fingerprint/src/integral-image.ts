@@ -1,0 +1,101 @@
+import { GreyFrame, Rect } from './grey-frame';
+
+/**
+ * Summed-area table of a frame, (width+1) x (height+1), so that the mean of any
+ * axis-aligned rectangle, with fractional edges, costs four bilinear reads. It
+ * lets one frame be resampled into many candidate regions cheaply.
+ */
+export class IntegralImage {
+  readonly width: number;
+  readonly height: number;
+  private readonly sums: Float64Array;
+
+  constructor(frame: GreyFrame) {
+    const { width: w, height: h, data } = frame;
+    if (data.length < w * h) throw new RangeError(`frame data holds ${data.length} bytes, expected ${w * h}`);
+    this.width = w;
+    this.height = h;
+    const stride = w + 1;
+    const s = new Float64Array(stride * (h + 1));
+    for (let y = 0; y < h; y++) {
+      let row = 0;
+      const src = y * w;
+      const dst = (y + 1) * stride;
+      for (let x = 0; x < w; x++) {
+        row += data[src + x];
+        s[dst + x + 1] = s[dst - stride + x + 1] + row;
+      }
+    }
+    this.sums = s;
+  }
+
+  /** Sum over [0,x) x [0,y) in pixel units, x and y within the picture, bilinear between grid points. */
+  private at(x: number, y: number): number {
+    const w = this.width;
+    const h = this.height;
+    const ix = Math.min(w - 1, Math.floor(x));
+    const iy = Math.min(h - 1, Math.floor(y));
+    const fx = x - ix;
+    const fy = y - iy;
+    const stride = w + 1;
+    const s = this.sums;
+    const top = iy * stride + ix;
+    const bottom = top + stride;
+    return (s[top] * (1 - fx) + s[top + 1] * fx) * (1 - fy) + (s[bottom] * (1 - fx) + s[bottom + 1] * fx) * fy;
+  }
+
+  /**
+   * Resamples `rect` (normalised coordinates) to an n x n grid of cell means.
+   * Neighbouring cells share corners, so (n+1)^2 table reads serve n^2 cells.
+   * Cells falling wholly outside the picture repeat the nearest cell inside it,
+   * so a region hypothesis that overhangs the frame still yields a full grid.
+   */
+  resample(rect: Rect, n: number, out: Float64Array = new Float64Array(n * n)): Float64Array {
+    const xs = edges(rect.x0 * this.width, rect.x1 * this.width, n, this.width);
+    const ys = edges(rect.y0 * this.height, rect.y1 * this.height, n, this.height);
+    const corners = new Float64Array((n + 1) * (n + 1));
+    for (let j = 0; j <= n; j++) for (let i = 0; i <= n; i++) corners[j * (n + 1) + i] = this.at(xs.pos[i], ys.pos[j]);
+    for (let j = 0; j < n; j++) {
+      const cj = ys.cell[j];
+      const ch = ys.pos[cj + 1] - ys.pos[cj];
+      for (let i = 0; i < n; i++) {
+        const ci = xs.cell[i];
+        const area = (xs.pos[ci + 1] - xs.pos[ci]) * ch;
+        const a = cj * (n + 1) + ci;
+        const b = a + n + 1;
+        const sum = corners[b + 1] - corners[b] - corners[a + 1] + corners[a];
+        out[j * n + i] = area > 1e-9 ? sum / area : 0;
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Cell edges along one axis clamped to [0, size], and for each cell the cell
+ * whose pixels it takes: itself, or the nearest cell with a non-empty part
+ * inside the picture.
+ */
+function edges(from: number, to: number, n: number, size: number): { pos: Float64Array; cell: Int32Array } {
+  const pos = new Float64Array(n + 1);
+  const step = (to - from) / n;
+  for (let i = 0; i <= n; i++) pos[i] = Math.min(size, Math.max(0, from + i * step));
+  const cell = new Int32Array(n);
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (pos[i + 1] - pos[i] > 1e-6) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) {
+    // The region misses the picture on this axis: use the nearest edge pixel.
+    const edge = from >= size ? size - 1 : 0;
+    for (let i = 0; i <= n; i++) pos[i] = edge + i / n;
+    for (let i = 0; i < n; i++) cell[i] = i;
+    return { pos, cell };
+  }
+  for (let i = 0; i < n; i++) cell[i] = i < first ? first : i > last ? last : i;
+  return { pos, cell };
+}

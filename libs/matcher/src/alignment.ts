@@ -1,0 +1,121 @@
+/** A frame-level hit between a clip frame and a registered frame, both as frame indices. */
+export interface FrameHit {
+  readonly q: number;
+  readonly r: number;
+  /** Evidence of the hit, 0..1 (1 = identical hashes). */
+  readonly weight: number;
+}
+
+/** A line through the hits: registered time = offset + speed x clip time (seconds). */
+export interface AlignmentPeak {
+  readonly speed: number;
+  readonly offset: number;
+  /** Sum over distinct clip frames of their best hit weight on the line. */
+  readonly support: number;
+  /** Indices (into the hit list) of the hits on the line. */
+  readonly hits: number[];
+}
+
+export interface AlignmentOptions {
+  readonly fps: number;
+  readonly minSpeed: number;
+  readonly maxSpeed: number;
+  readonly speedStep: number;
+  /** Width of an offset bin in seconds; votes are pooled over three neighbouring bins. */
+  readonly offsetBin: number;
+  /** Hits within this many seconds of a peak's line belong to it. */
+  readonly tolerance: number;
+  readonly maxPeaks: number;
+  readonly minSupport: number;
+}
+
+/**
+ * Hough vote over (speed ratio, time offset), the Shazam-style alignment extended
+ * with the frame-rate ratio of the MPEG-7 signature's matcher: a copy puts its
+ * hits on one line r = offset + speed q, whatever its speed-up, while chance hits
+ * scatter. Each clip frame votes at most once per cell, so a static scene that
+ * matches many registered frames does not outvote a moving one.
+ */
+export function voteAlignment(hits: readonly FrameHit[], o: AlignmentOptions): AlignmentPeak[] {
+  if (!hits.length) return [];
+  const cells: Array<{ speed: number; bin: number; support: number }> = [];
+  const steps = Math.round((o.maxSpeed - o.minSpeed) / o.speedStep);
+  const keys = new Float64Array(hits.length * 3);
+  const weights = new Float64Array(hits.length * 3);
+  for (let s = 0; s <= steps; s++) {
+    const speed = o.minSpeed + s * o.speedStep;
+    let n = 0;
+    const order: number[] = [];
+    for (let h = 0; h < hits.length; h++) {
+      const { q, r, weight } = hits[h];
+      const bin = Math.floor((r - speed * q) / o.fps / o.offsetBin);
+      for (let d = -1; d <= 1; d++) {
+        keys[n] = (bin + d) * 1e7 + q;
+        weights[n] = weight;
+        order.push(n++);
+      }
+    }
+    order.sort((a, b) => keys[a] - keys[b]);
+    let i = 0;
+    while (i < order.length) {
+      const bin = Math.floor(keys[order[i]] / 1e7 + 1e-9);
+      let support = 0;
+      while (i < order.length && Math.floor(keys[order[i]] / 1e7 + 1e-9) === bin) {
+        const key = keys[order[i]];
+        let best = 0;
+        while (i < order.length && keys[order[i]] === key) best = Math.max(best, weights[order[i++]]);
+        support += best;
+      }
+      if (support >= o.minSupport) cells.push({ speed, bin, support });
+    }
+  }
+  cells.sort((a, b) => b.support - a.support);
+  const peaks: AlignmentPeak[] = [];
+  for (const c of cells) {
+    if (peaks.length >= o.maxPeaks) break;
+    const offset = (c.bin + 0.5) * o.offsetBin;
+    if (peaks.some((p) => Math.abs(p.speed - c.speed) <= 0.06 && Math.abs(p.offset - offset) <= 1.5 * o.offsetBin + 0.1)) continue;
+    const on: number[] = [];
+    for (let h = 0; h < hits.length; h++) {
+      const t = hits[h].r / o.fps - (offset + (c.speed * hits[h].q) / o.fps);
+      if (Math.abs(t) <= o.tolerance) on.push(h);
+    }
+    peaks.push({ speed: c.speed, offset, support: c.support, hits: on });
+  }
+  return peaks;
+}
+
+/**
+ * Least-squares line r = a + b q through the given points after discarding, in
+ * three rounds, those farther than `tolerance` from the current fit. Returns
+ * null when fewer than 3 points remain or the slope leaves [minSlope, maxSlope].
+ */
+export function robustLine(
+  points: ReadonlyArray<{ q: number; r: number }>,
+  start: { a: number; b: number },
+  tolerance: number,
+  minSlope: number,
+  maxSlope: number,
+): { a: number; b: number; inliers: number } | null {
+  let { a, b } = start;
+  let inliers = 0;
+  for (let round = 0; round < 3; round++) {
+    let n = 0, sq = 0, sr = 0, sqq = 0, sqr = 0;
+    for (const p of points) {
+      if (Math.abs(p.r - (a + b * p.q)) > tolerance) continue;
+      n++; sq += p.q; sr += p.r; sqq += p.q * p.q; sqr += p.q * p.r;
+    }
+    if (n < 3) return null;
+    inliers = n;
+    const den = n * sqq - sq * sq;
+    if (den <= 1e-9) {
+      a = (sr - b * sq) / n;
+      continue;
+    }
+    const nb = (n * sqr - sq * sr) / den;
+    if (nb < minSlope || nb > maxSlope) return null;
+    b = nb;
+    a = (sr - b * sq) / n;
+  }
+  return { a, b, inliers };
+}

@@ -1,0 +1,76 @@
+import { AlignmentPeak, FrameHit, voteAlignment } from './alignment';
+import { HashIndex } from './hash-index';
+import { MatcherOptions } from './matcher-options';
+import { QueryProbe } from './query-probe';
+
+/** A hit with the geometry that produced it: hypothesis index x 2 + mirrored. */
+export interface TaggedHit extends FrameHit {
+  readonly tag: number;
+}
+
+/** An (episode view, alignment line) pair worth verifying. */
+export interface Candidate {
+  readonly episode: string;
+  readonly view: number;
+  readonly peak: AlignmentPeak;
+  readonly hits: readonly TaggedHit[];
+}
+
+/**
+ * Stage one: look every clip frame up in the index under every hypothesis,
+ * plain and mirrored, and vote per episode view for alignment lines. Only the
+ * best-supported lines go on to verification, so the cost of a match does not
+ * grow with the number of registered episodes beyond the index lookups.
+ */
+export function findCandidates(index: HashIndex, probe: QueryProbe, o: MatcherOptions): Candidate[] {
+  const H = probe.hypotheses.length;
+  const byTrack = new Map<string, Map<number, TaggedHit>>();
+  for (let f = 0; f < probe.frames; f += o.probeStride) {
+    for (let h = 0; h < H; h++) {
+      if (probe.quality[f * H + h] < o.minQuality) continue;
+      const at = 2 * (f * H + h);
+      for (const [words, mirror] of [[probe.hashes, 0], [probe.mirrored, 1]] as const) {
+        index.search(words[at], words[at + 1], o.searchRadius, (episode, view, frame, distance) => {
+          const track = `${view}:${episode}`;
+          let hits = byTrack.get(track);
+          if (!hits) byTrack.set(track, (hits = new Map()));
+          const key = f * 1e6 + frame;
+          const weight = (o.searchRadius + 1 - distance) / (o.searchRadius + 1);
+          const old = hits.get(key);
+          if (!old || old.weight < weight) hits.set(key, { q: f, r: frame, weight, tag: 2 * h + mirror });
+        });
+      }
+    }
+  }
+  const out: Candidate[] = [];
+  for (const [track, map] of byTrack) {
+    const split = track.indexOf(':');
+    const view = Number(track.slice(0, split));
+    const episode = track.slice(split + 1);
+    const hits = downweightRepeats([...map.values()]);
+    const peaks = voteAlignment(hits, {
+      fps: o.fps,
+      minSpeed: o.minSpeed,
+      maxSpeed: o.maxSpeed,
+      speedStep: o.speedStep,
+      offsetBin: o.offsetBin,
+      tolerance: o.lineTolerance,
+      maxPeaks: o.peaksPerEpisode,
+      minSupport: o.minSupport,
+    });
+    for (const peak of peaks) out.push({ episode, view, peak, hits: peak.hits.map((i) => hits[i]) });
+  }
+  out.sort((a, b) => b.peak.support - a.peak.support);
+  return out.slice(0, o.maxCandidates);
+}
+
+/**
+ * A clip frame that hits many frames of one episode (a static shot, a slow
+ * pan) says little about where the copy sits in it; its hits share one vote,
+ * split as 1/sqrt(hits) each, so that distinctive frames decide the alignment.
+ */
+function downweightRepeats(hits: TaggedHit[]): TaggedHit[] {
+  const perFrame = new Map<number, number>();
+  for (const h of hits) perFrame.set(h.q, (perFrame.get(h.q) ?? 0) + 1);
+  return hits.map((h) => ({ ...h, weight: h.weight / Math.sqrt(perFrame.get(h.q) as number) }));
+}

@@ -1,0 +1,102 @@
+import { GreyFrame, Rect } from '@dramaguard/fingerprint';
+import { findCandidates } from './candidates';
+import { ClipHasher } from './clip-hasher';
+import { HashIndex } from './hash-index';
+import { DEFAULT_MATCHER_OPTIONS, MatcherOptions } from './matcher-options';
+import { probeClip } from './query-probe';
+import { verifyCandidate, VerifiedCopy } from './verify';
+
+/** One matched stretch: the time range in the clip and the corresponding range in the episode (seconds). */
+export interface MatchSegment {
+  readonly clipStart: number;
+  readonly clipEnd: number;
+  readonly refStart: number;
+  readonly refEnd: number;
+  /** Registered seconds per clip second (1.2 = the clip plays 1.2x fast). */
+  readonly speed: number;
+  readonly matchedFrames: number;
+  readonly score: number;
+}
+
+export interface EpisodeMatch {
+  readonly episode: string;
+  readonly score: number;
+  readonly mirrored: boolean;
+  readonly region: Rect;
+  readonly segments: MatchSegment[];
+}
+
+/**
+ * Finds the registered episodes a clip copies and where: stage one proposes
+ * (episode, alignment) candidates from index lookups, stage two verifies each
+ * against that episode's fingerprint only. `frames` are the clip's frames at
+ * `options.fps`, frame f shown at f / fps seconds.
+ */
+export function matchClip(index: HashIndex, frames: readonly GreyFrame[], options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
+  const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
+  if (!frames.length || index.episodeCount === 0) return [];
+  const probe = probeClip(frames);
+  const clip = new ClipHasher(frames);
+  const copies: VerifiedCopy[] = [];
+  for (const c of findCandidates(index, probe, o)) {
+    if (copies.some((v) => v.episode === c.episode && sameLine(v, c.peak.offset * o.fps, c.peak.speed, o.fps))) continue;
+    const ref = index.fingerprint(c.episode)?.views[c.view];
+    if (!ref) continue;
+    const v = verifyCandidate(clip, ref, c, probe.hypotheses, o);
+    if (v && !copies.some((x) => x.episode === v.episode && sameLine(x, v.intercept, v.slope, o.fps))) copies.push(v);
+  }
+  return toMatches(copies, o);
+}
+
+function sameLine(v: VerifiedCopy, intercept: number, slope: number, fps: number): boolean {
+  return Math.abs(v.slope - slope) < 0.03 && Math.abs(v.intercept - intercept) < 0.75 * fps;
+}
+
+/** Confidence grows with the number of matched frames: one second of matches is weak evidence, four is strong. */
+function confidence(matched: number, fps: number): number {
+  return 1 - Math.exp(-matched / (1.5 * fps));
+}
+
+function toMatches(copies: VerifiedCopy[], o: MatcherOptions): EpisodeMatch[] {
+  const byEpisode = new Map<string, { copy: VerifiedCopy; segment: MatchSegment }[]>();
+  for (const v of copies) {
+    for (const r of v.runs) {
+      const segment: MatchSegment = {
+        clipStart: r.first / o.fps,
+        clipEnd: (r.last + 1) / o.fps,
+        refStart: (v.intercept + v.slope * r.first) / o.fps,
+        refEnd: (v.intercept + v.slope * (r.last + 1)) / o.fps,
+        speed: v.slope,
+        matchedFrames: r.matched,
+        score: r.similarity * confidence(r.matched, o.fps),
+      };
+      if (segment.score < o.decisionThreshold) continue;
+      const list = byEpisode.get(v.episode) ?? [];
+      byEpisode.set(v.episode, [...list, { copy: v, segment }]);
+    }
+  }
+  const out: EpisodeMatch[] = [];
+  for (const [episode, found] of byEpisode) {
+    const kept = distinctSegments(found);
+    const best = kept[0];
+    out.push({
+      episode,
+      score: best.segment.score,
+      mirrored: best.copy.mirrored,
+      region: best.copy.region,
+      segments: kept.map((k) => k.segment).sort((a, b) => a.clipStart - b.clipStart),
+    });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Best first; a segment mostly covering the same clip time as a better one of the same episode is a duplicate. */
+function distinctSegments<T extends { segment: MatchSegment }>(found: T[]): T[] {
+  const kept: T[] = [];
+  for (const f of [...found].sort((a, b) => b.segment.score - a.segment.score)) {
+    const s = f.segment;
+    const overlap = kept.reduce((sum, k) => sum + Math.max(0, Math.min(k.segment.clipEnd, s.clipEnd) - Math.max(k.segment.clipStart, s.clipStart)), 0);
+    if (overlap < 0.5 * (s.clipEnd - s.clipStart)) kept.push(f);
+  }
+  return kept;
+}

@@ -1,0 +1,203 @@
+import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
+import { extractBits, flipMasks, substringLayout, SubstringLayout } from './substrings';
+
+export interface HashIndexOptions {
+  /** Frames whose quality byte is below this are kept for verification but never indexed. */
+  readonly minQuality: number;
+  /** Multi-index hashing substrings; 4 x 16 bits suits up to a few million frames per segment. */
+  readonly substrings?: number;
+}
+
+/** One view of one episode: the unit the index stores. */
+interface Track {
+  readonly episode: string;
+  readonly view: number;
+}
+
+interface Segment {
+  readonly tracks: Track[];
+  /** Entry number of each track's first frame; entries are every frame of every track, in order. */
+  readonly firstEntry: Uint32Array;
+  readonly hashes: Uint32Array;
+  /** Per substring table: CSR offsets (2^width + 1) and entry numbers. */
+  readonly offsets: Uint32Array[];
+  readonly entries: Uint32Array[];
+  /** 1 while the track's episode is indexed; dropped episodes stay in the arrays until a merge. */
+  readonly alive: Uint8Array;
+  live: number;
+}
+
+/**
+ * Multi-index hashing (Norouzi, Punjani, Fleet) over 64-bit frame hashes. A hash
+ * within Hamming distance r of a query agrees with it to within floor(r/m) bits
+ * on at least one of m substrings, so probing each substring table with every
+ * value at that distance yields all neighbours; candidates are then verified on
+ * the full 64 bits. Tables are compressed-sparse-row arrays addressed directly
+ * by the substring value, so a probe is two array reads.
+ *
+ * Episodes arrive in batches: each `add` builds an immutable segment, and
+ * small segments are merged, as in a log-structured index. An episode can later
+ * be dropped (tombstone) and the index is shardable by episode: a shard is just
+ * an index built from a subset of episodes.
+ */
+export class HashIndex {
+  private readonly segments: Segment[] = [];
+  private readonly fingerprints = new Map<string, Fingerprint>();
+  private readonly layout: SubstringLayout;
+  private readonly maxSegments = 8;
+  /** Per segment, the search call that last saw each entry: dedupes candidates without allocating. */
+  private seen = new WeakMap<Segment, Uint32Array>();
+  private searchStamp = 0;
+
+  constructor(private readonly options: HashIndexOptions) {
+    this.layout = substringLayout(options.substrings ?? 4);
+  }
+
+  get episodeCount(): number {
+    return this.fingerprints.size;
+  }
+
+  has(episode: string): boolean {
+    return this.fingerprints.has(episode);
+  }
+
+  fingerprint(episode: string): Fingerprint | undefined {
+    return this.fingerprints.get(episode);
+  }
+
+  episodes(): IterableIterator<string> {
+    return this.fingerprints.keys();
+  }
+
+  /** Adds episodes (replacing any already indexed under the same key). */
+  add(batch: ReadonlyArray<{ episode: string; fingerprint: Fingerprint }>): void {
+    const fresh = batch.filter((b) => b.fingerprint.frames > 0);
+    for (const b of batch) this.remove(b.episode);
+    if (!fresh.length) return;
+    for (const b of fresh) this.fingerprints.set(b.episode, b.fingerprint);
+    this.segments.push(this.build(fresh.map((b) => b.episode)));
+    if (this.segments.length > this.maxSegments) this.compact();
+  }
+
+  remove(episode: string): void {
+    if (!this.fingerprints.delete(episode)) return;
+    for (const s of this.segments) {
+      s.tracks.forEach((t, slot) => {
+        if (t.episode !== episode || !s.alive[slot]) return;
+        s.alive[slot] = 0;
+        s.live--;
+      });
+    }
+    for (let i = this.segments.length - 1; i >= 0; i--) if (this.segments[i].live === 0) this.segments.splice(i, 1);
+  }
+
+  /** Bytes held by hashes, quality bytes and posting tables. */
+  memoryBytes(): number {
+    let n = 0;
+    for (const fp of this.fingerprints.values()) for (const v of fp.views) n += v.hashes.byteLength + v.quality.byteLength;
+    for (const s of this.segments) {
+      n += s.firstEntry.byteLength;
+      for (let t = 0; t < s.offsets.length; t++) n += s.offsets[t].byteLength + s.entries[t].byteLength;
+    }
+    return n;
+  }
+
+  /**
+   * Calls `visit` for every indexed frame within `radius` of the hash (lo, hi),
+   * with the episode, the view of it that matched and the frame number.
+   * A frame is reported once per call.
+   */
+  search(lo: number, hi: number, radius: number, visit: (episode: string, view: number, frame: number, distance: number) => void): void {
+    const { count, starts, widths } = this.layout;
+    const sub = Math.floor(radius / count);
+    const stamp = this.nextStamp();
+    for (const seg of this.segments) {
+      let seen = this.seen.get(seg);
+      if (!seen) this.seen.set(seg, (seen = new Uint32Array(seg.firstEntry[seg.tracks.length])));
+      for (let t = 0; t < count; t++) {
+        const key = extractBits(lo, hi, starts[t], widths[t]);
+        const masks = flipMasks(widths[t], sub);
+        const offsets = seg.offsets[t];
+        const entries = seg.entries[t];
+        for (let mi = 0; mi < masks.length; mi++) {
+          const probe = (key ^ masks[mi]) >>> 0;
+          for (let p = offsets[probe]; p < offsets[probe + 1]; p++) {
+            const e = entries[p];
+            if (seen[e] === stamp) continue;
+            seen[e] = stamp;
+            const d = popcount32(seg.hashes[2 * e] ^ lo) + popcount32(seg.hashes[2 * e + 1] ^ hi);
+            if (d > radius) continue;
+            const slot = trackOf(seg.firstEntry, e);
+            if (!seg.alive[slot]) continue;
+            const t = seg.tracks[slot];
+            visit(t.episode, t.view, e - seg.firstEntry[slot], d);
+          }
+        }
+      }
+    }
+  }
+
+  private nextStamp(): number {
+    this.searchStamp = (this.searchStamp + 1) >>> 0;
+    if (this.searchStamp === 0) {
+      this.seen = new WeakMap();
+      this.searchStamp = 1;
+    }
+    return this.searchStamp;
+  }
+
+  private build(episodes: string[]): Segment {
+    const tracks: Track[] = [];
+    const views = episodes.flatMap((episode) => {
+      const fp = this.fingerprints.get(episode) as Fingerprint;
+      return fp.views.map((v, view) => {
+        tracks.push({ episode, view });
+        return v;
+      });
+    });
+    const firstEntry = new Uint32Array(tracks.length + 1);
+    views.forEach((v, i) => (firstEntry[i + 1] = firstEntry[i] + v.quality.length));
+    const hashes = new Uint32Array(2 * firstEntry[tracks.length]);
+    const indexed: number[] = [];
+    views.forEach((v, i) => {
+      hashes.set(v.hashes, 2 * firstEntry[i]);
+      for (let f = 0; f < v.quality.length; f++) if (v.quality[f] >= this.options.minQuality) indexed.push(firstEntry[i] + f);
+    });
+    const { count, starts, widths } = this.layout;
+    const offsets: Uint32Array[] = [];
+    const entries: Uint32Array[] = [];
+    for (let t = 0; t < count; t++) {
+      const off = new Uint32Array((1 << widths[t]) + 1);
+      const keys = indexed.map((e) => extractBits(hashes[2 * e], hashes[2 * e + 1], starts[t], widths[t]));
+      for (const k of keys) off[k + 1]++;
+      for (let k = 1; k < off.length; k++) off[k] += off[k - 1];
+      const fill = off.slice(0, off.length - 1);
+      const ent = new Uint32Array(indexed.length);
+      indexed.forEach((e, i) => (ent[fill[keys[i]]++] = e));
+      offsets.push(off);
+      entries.push(ent);
+    }
+    return { tracks, firstEntry, hashes, offsets, entries, alive: new Uint8Array(tracks.length).fill(1), live: tracks.length };
+  }
+
+  /** Merges every segment but the largest, so a growing registry rebuilds mostly small segments. */
+  private compact(): void {
+    const size = (s: Segment): number => s.firstEntry[s.tracks.length];
+    const largest = this.segments.reduce((a, b) => (size(b) > size(a) ? b : a));
+    const merged = new Set(this.segments.filter((s) => s !== largest).flatMap((s) => s.tracks.filter((_, i) => s.alive[i]).map((t) => t.episode)));
+    this.segments.length = 0;
+    this.segments.push(largest);
+    if (merged.size) this.segments.push(this.build([...merged]));
+  }
+}
+
+function trackOf(firstEntry: Uint32Array, entry: number): number {
+  let lo = 0;
+  let hi = firstEntry.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (firstEntry[mid] <= entry) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,49 @@
+/** Tunables of the matcher; the defaults are the values docs/FINGERPRINT.md explains. */
+export interface MatcherOptions {
+  /** Frames per second of both the clip and the registered fingerprints. */
+  readonly fps: number;
+  /** Hash quality below which a frame neither is indexed nor votes. */
+  readonly minQuality: number;
+  /** Stage one: Hamming radius of index lookups (of 64 bits). */
+  readonly searchRadius: number;
+  /** Stage one: look up every n-th clip frame. */
+  readonly probeStride: number;
+  readonly minSpeed: number;
+  readonly maxSpeed: number;
+  readonly speedStep: number;
+  readonly offsetBin: number;
+  readonly lineTolerance: number;
+  readonly peaksPerEpisode: number;
+  readonly minSupport: number;
+  readonly maxCandidates: number;
+  /** Stage two: a clip frame matches when its hash is within this distance of the aligned registered frame. */
+  readonly matchDistance: number;
+  /** Stage two: a clip frame contradicts the alignment beyond this distance (between the two it is neutral). */
+  readonly mismatchDistance: number;
+  /** Stage two: a segment ends after this many seconds of contradicting frames. */
+  readonly maxGap: number;
+  /** Stage two: a segment needs this many matched frames. */
+  readonly minMatchedFrames: number;
+  /** Matches scoring below this are not reported. */
+  readonly decisionThreshold: number;
+}
+
+export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
+  fps: 8,
+  minQuality: 24,
+  searchRadius: 10,
+  probeStride: 1,
+  minSpeed: 0.75,
+  maxSpeed: 1.45,
+  speedStep: 0.01,
+  offsetBin: 0.25,
+  lineTolerance: 0.5,
+  peaksPerEpisode: 3,
+  minSupport: 2,
+  maxCandidates: 12,
+  matchDistance: 12,
+  mismatchDistance: 20,
+  maxGap: 1.5,
+  minMatchedFrames: 6,
+  decisionThreshold: 0.5,
+};

@@ -1,0 +1,28 @@
+import { detectActiveRegion, GreyFrame, Hypothesis, queryHypotheses, RegionHasher } from '@dramaguard/fingerprint';
+
+/** Stage-one hashes of a clip: for every frame, every geometric hypothesis, plain and mirrored. */
+export interface QueryProbe {
+  readonly hypotheses: readonly Hypothesis[];
+  readonly frames: number;
+  /** Frame-major: hash of frame f under hypothesis h at words 2(f H + h), 2(f H + h) + 1. */
+  readonly hashes: Uint32Array;
+  readonly mirrored: Uint32Array;
+  readonly quality: Uint8Array;
+}
+
+export function probeClip(frames: readonly GreyFrame[]): QueryProbe {
+  const first = frames[0];
+  const hypotheses = queryHypotheses(detectActiveRegion(frames), first ? first.width / first.height : 1);
+  const H = hypotheses.length;
+  const rects = hypotheses.map((h) => h.rect);
+  const hashes = new Uint32Array(2 * H * frames.length);
+  const mirrored = new Uint32Array(2 * H * frames.length);
+  const quality = new Uint8Array(H * frames.length);
+  frames.forEach((frame, f) => {
+    const h = new RegionHasher(frame).hash(rects);
+    hashes.set(h.hashes, 2 * H * f);
+    mirrored.set(h.mirrored, 2 * H * f);
+    quality.set(h.quality, H * f);
+  });
+  return { hypotheses, frames: frames.length, hashes, mirrored, quality };
+}

@@ -1,0 +1,206 @@
+import { FingerprintView, Hypothesis, popcount32, Rect } from '@dramaguard/fingerprint';
+import { robustLine } from './alignment';
+import { Candidate } from './candidates';
+import { ClipHasher } from './clip-hasher';
+import { MatcherOptions } from './matcher-options';
+import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
+
+/** A verified copy of one registered episode in the clip, along one alignment line. */
+export interface VerifiedCopy {
+  readonly episode: string;
+  readonly mirrored: boolean;
+  /** Region of the clip frame found to show the registered centre. */
+  readonly region: Rect;
+  /** Registered frame = intercept + slope x clip frame. */
+  readonly intercept: number;
+  readonly slope: number;
+  readonly runs: readonly SegmentRun[];
+}
+
+const SAMPLE_FRAMES = 24;
+const REFINE_STEPS = [0.04, 0.02, 0.01];
+
+/**
+ * Stage two, against one candidate episode only: settle the geometry (which
+ * region of the clip shows the registered picture, mirrored or not) by local
+ * search from the hypotheses that voted for the candidate, refit the alignment
+ * line on the frames' best local matches, then compare every clip frame with
+ * the registered frame the line puts it on.
+ */
+export function verifyCandidate(
+  clip: ClipHasher,
+  ref: FingerprintView,
+  candidate: Candidate,
+  hypotheses: readonly Hypothesis[],
+  o: MatcherOptions,
+): VerifiedCopy | null {
+  let intercept = candidate.peak.offset * o.fps;
+  let slope = candidate.peak.speed;
+  const sample = sampleFrames(candidate, clip.length, o);
+  if (!sample.length) return null;
+
+  const seeds = seedTags(candidate).map((tag) => {
+    const rect = hypotheses[tag >> 1].rect;
+    const mirror = (tag & 1) === 1;
+    return { rect, mirror, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o) };
+  });
+  seeds.sort((a, b) => a.cost - b.cost);
+  const start = seeds[0];
+  const best = { ...refineRegion(clip, ref, sample, start.rect, start.mirror, start.cost, intercept, slope, o), mirror: start.mirror };
+
+  const n = clip.length;
+  const qHashes = new Uint32Array(2 * n);
+  const qUseful = new Uint8Array(n);
+  for (let f = 0; f < n; f++) {
+    const h = clip.hash(f, best.rect, best.mirror);
+    qHashes[2 * f] = h.lo;
+    qHashes[2 * f + 1] = h.hi;
+    qUseful[f] = h.quality >= o.minQuality ? 1 : 0;
+  }
+  clip.release();
+
+  const line = refitLine(qHashes, qUseful, ref, intercept, slope, o);
+  if (line) {
+    intercept = line.a;
+    slope = line.b;
+  }
+  const aligned = alignFrames(qHashes, qUseful, ref, intercept, slope, o);
+  const runs = matchedRuns(aligned, {
+    matchDistance: o.matchDistance,
+    mismatchDistance: o.mismatchDistance,
+    maxGap: Math.round(o.maxGap * o.fps),
+    minMatched: o.minMatchedFrames,
+  });
+  if (!runs.length) return null;
+  return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, intercept, slope, runs };
+}
+
+/** The (hypothesis, mirror) tags that voted most for the candidate, best first. */
+function seedTags(c: Candidate): number[] {
+  const votes = new Map<number, number>();
+  for (const h of c.hits) votes.set(h.tag, (votes.get(h.tag) ?? 0) + h.weight);
+  return [...votes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([tag]) => tag);
+}
+
+/** Up to SAMPLE_FRAMES clip frames spread over the span the candidate's hits cover. */
+function sampleFrames(c: Candidate, frames: number, o: MatcherOptions): number[] {
+  const qs = c.hits.map((h) => h.q);
+  const pad = Math.round(o.fps);
+  const lo = Math.max(0, Math.min(...qs) - pad);
+  const hi = Math.min(frames - 1, Math.max(...qs) + pad);
+  const step = Math.max(1, (hi - lo + 1) / SAMPLE_FRAMES);
+  const out: number[] = [];
+  for (let x = lo; x <= hi && out.length < SAMPLE_FRAMES; x += step) out.push(Math.round(x));
+  return out;
+}
+
+/** Mean distance of the sampled clip frames, hashed over `r`, to the registered frames near the line. */
+function regionCost(clip: ClipHasher, ref: FingerprintView, sample: number[], r: Rect, mirror: boolean, intercept: number, slope: number, o: MatcherOptions): number {
+  let sum = 0;
+  let n = 0;
+  for (const f of sample) {
+    const j = Math.round(intercept + slope * f);
+    const q = clip.hash(f, r, mirror, true);
+    if (q.quality < o.minQuality) continue;
+    let d = 64;
+    for (let k = Math.max(0, j - 2); k <= Math.min(ref.quality.length - 1, j + 2); k++) {
+      d = Math.min(d, popcount32(q.lo ^ ref.hashes[2 * k]) + popcount32(q.hi ^ ref.hashes[2 * k + 1]));
+    }
+    sum += d;
+    n++;
+  }
+  return n >= 3 ? sum / n : Infinity;
+}
+
+function refineRegion(
+  clip: ClipHasher,
+  ref: FingerprintView,
+  sample: number[],
+  start: Rect,
+  mirror: boolean,
+  startCost: number,
+  intercept: number,
+  slope: number,
+  o: MatcherOptions,
+): { rect: Rect; cost: number } {
+  const cost = (r: Rect): number => regionCost(clip, ref, sample, r, mirror, intercept, slope, o);
+  let rect = start;
+  let current = startCost;
+  for (const s of REFINE_STEPS) {
+    for (let pass = 0; pass < 4; pass++) {
+      let improved = false;
+      for (const move of moves(rect, s)) {
+        const c = cost(move);
+        if (c < current - 1e-9) {
+          current = c;
+          rect = move;
+          improved = true;
+        }
+      }
+      if (!improved) break;
+    }
+  }
+  return { rect, cost: current };
+}
+
+function moves(r: Rect, s: number): Rect[] {
+  return [
+    { ...r, x0: r.x0 - s, x1: r.x1 - s },
+    { ...r, x0: r.x0 + s, x1: r.x1 + s },
+    { ...r, y0: r.y0 - s, y1: r.y1 - s },
+    { ...r, y0: r.y0 + s, y1: r.y1 + s },
+    { x0: r.x0 - s, y0: r.y0 - s, x1: r.x1 + s, y1: r.y1 + s },
+    { x0: r.x0 + s, y0: r.y0 + s, x1: r.x1 - s, y1: r.y1 - s },
+    { ...r, x0: r.x0 - s },
+    { ...r, x0: r.x0 + s },
+    { ...r, x1: r.x1 - s },
+    { ...r, x1: r.x1 + s },
+    { ...r, y0: r.y0 - s },
+    { ...r, y0: r.y0 + s },
+    { ...r, y1: r.y1 - s },
+    { ...r, y1: r.y1 + s },
+  ].filter((m) => m.x1 - m.x0 > 0.1 && m.y1 - m.y0 > 0.1);
+}
+
+/** Refits the line on each informative clip frame's best registered frame within a second of it. */
+function refitLine(q: Uint32Array, useful: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions) {
+  const window = Math.round(o.fps);
+  const points: Array<{ q: number; r: number }> = [];
+  const n = ref.quality.length;
+  for (let f = 0; f < useful.length; f++) {
+    if (!useful[f]) continue;
+    const centre = Math.round(intercept + slope * f);
+    let bestD = o.matchDistance + 1;
+    let bestJ = -1;
+    for (let j = Math.max(0, centre - window); j <= Math.min(n - 1, centre + window); j++) {
+      if (ref.quality[j] < o.minQuality) continue;
+      const d = popcount32(q[2 * f] ^ ref.hashes[2 * j]) + popcount32(q[2 * f + 1] ^ ref.hashes[2 * j + 1]);
+      if (d < bestD || (d === bestD && Math.abs(j - centre) < Math.abs(bestJ - centre))) {
+        bestD = d;
+        bestJ = j;
+      }
+    }
+    if (bestJ >= 0) points.push({ q: f, r: bestJ });
+  }
+  return robustLine(points, { a: intercept, b: slope }, o.fps * 0.4, o.minSpeed, o.maxSpeed);
+}
+
+function alignFrames(q: Uint32Array, useful: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions): AlignedFrames {
+  const n = ref.quality.length;
+  const distance = new Int16Array(useful.length);
+  for (let f = 0; f < useful.length; f++) {
+    const j = Math.round(intercept + slope * f);
+    if (j < 0 || j >= n) {
+      distance[f] = -2;
+      continue;
+    }
+    let d = -1;
+    for (let k = Math.max(0, j - 1); k <= Math.min(n - 1, j + 1); k++) {
+      if (!useful[f] || ref.quality[k] < o.minQuality) continue;
+      const x = popcount32(q[2 * f] ^ ref.hashes[2 * k]) + popcount32(q[2 * f + 1] ^ ref.hashes[2 * k + 1]);
+      if (d < 0 || x < d) d = x;
+    }
+    distance[f] = d;
+  }
+  return { distance };
+}
