@@ -1,0 +1,52 @@
+import { ConfigError } from './config-error';
+import { parseConfig } from './parse-config';
+
+describe('parseConfig', () => {
+  it('falls back to defaults that reach the local services', () => {
+    const c = parseConfig({});
+    expect(c.database).toEqual({ host: '127.0.0.1', port: 5432, user: 'postgres', password: '', name: 'dramaguard' });
+    expect(c.redis).toEqual({ host: '127.0.0.1', port: 6379, db: 0 });
+    expect(c.http.port).toBe(3000);
+    expect(c.queuePrefix).toBe('dramaguard');
+    expect(c.jobs).toEqual({ attempts: 3, backoffMs: 5000, concurrency: 1 });
+  });
+
+  it('reads URLs with credentials, ports and database numbers', () => {
+    const c = parseConfig({
+      DATABASE_URL: 'postgresql://dg:s%40cret@db.internal:6543/dg_prod',
+      REDIS_URL: 'redis://:pw@cache:6380/2',
+    });
+    expect(c.database).toEqual({ host: 'db.internal', port: 6543, user: 'dg', password: 's@cret', name: 'dg_prod' });
+    expect(c.redis).toEqual({ host: 'cache', port: 6380, db: 2, password: 'pw' });
+  });
+
+  it('reads numeric limits', () => {
+    const c = parseConfig({ MAX_UPLOAD_BYTES: '1048576', MAX_DURATION_SECONDS: '600', WORKER_CONCURRENCY: '4', PORT: '0' });
+    expect(c.limits.maxUploadBytes).toBe(1048576);
+    expect(c.limits.maxDurationSeconds).toBe(600);
+    expect(c.jobs.concurrency).toBe(4);
+    expect(c.http.port).toBe(0);
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      parseConfig({ PORT: 'eighty', JOB_ATTEMPTS: '0', REDIS_URL: 'http://x', DATABASE_URL: 'postgres://h/bad-name' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/PORT must be an integer, got "eighty"/);
+    expect(problems.join('\n')).toMatch(/JOB_ATTEMPTS must be between 1 and 100, got 0/);
+    expect(problems.join('\n')).toMatch(/REDIS_URL must be a URL starting with redis:\/\//);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL must name a database/);
+  });
+
+  it('rejects inverted ranges and a prefix BullMQ cannot use', () => {
+    expect(() => parseConfig({ MIN_DURATION_SECONDS: '10', MAX_DURATION_SECONDS: '5' })).toThrow(/MIN_DURATION_SECONDS must not exceed/);
+    expect(() => parseConfig({ MIN_DIMENSION: '500', MAX_DIMENSION: '100' })).toThrow(/MIN_DIMENSION must not exceed/);
+    expect(() => parseConfig({ QUEUE_PREFIX: 'a:b' })).toThrow(/QUEUE_PREFIX must not contain ":"/);
+  });
+});

@@ -1,0 +1,115 @@
+import { AppConfig, DatabaseConfig, RedisConfig } from './app-config';
+import { ConfigError } from './config-error';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Collects every problem before failing, so one boot shows all of them. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const v = this.env[name]?.trim();
+    return v ? v : fallback;
+  }
+
+  optional(name: string): string | undefined {
+    const v = this.env[name]?.trim();
+    return v ? v : undefined;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n)) {
+      this.problems.push(`${name} must be an integer, got "${raw}"`);
+      return fallback;
+    }
+    if (n < min || n > max) this.problems.push(`${name} must be between ${min} and ${max}, got ${n}`);
+    return n;
+  }
+
+  url(name: string, fallback: string, protocols: string[]): URL | undefined {
+    const raw = this.string(name, fallback);
+    try {
+      const u = new URL(raw);
+      if (!protocols.includes(u.protocol)) throw new Error();
+      return u;
+    } catch {
+      this.problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${raw}"`);
+      return undefined;
+    }
+  }
+}
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/dramaguard';
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Pure: builds the configuration from an environment map, or throws ConfigError listing every problem. */
+export function parseConfig(env: Env): AppConfig {
+  const r = new EnvReader(env);
+  const database = databaseFrom(r);
+  const redis = redisFrom(r);
+  const minDurationSeconds = r.int('MIN_DURATION_SECONDS', 1, 0, 86_400);
+  const maxDurationSeconds = r.int('MAX_DURATION_SECONDS', 3_600, 1, 86_400);
+  const minDimension = r.int('MIN_DIMENSION', 64, 1, 65_536);
+  const maxDimension = r.int('MAX_DIMENSION', 4_096, 1, 65_536);
+  if (minDurationSeconds > maxDurationSeconds) r.problems.push('MIN_DURATION_SECONDS must not exceed MAX_DURATION_SECONDS');
+  if (minDimension > maxDimension) r.problems.push('MIN_DIMENSION must not exceed MAX_DIMENSION');
+  const queuePrefix = r.string('QUEUE_PREFIX', 'dramaguard');
+  if (queuePrefix.includes(':')) r.problems.push(`QUEUE_PREFIX must not contain ":", got "${queuePrefix}"`);
+  const config: AppConfig = {
+    http: { host: r.string('HOST', '0.0.0.0'), port: r.int('PORT', 3000, 0, 65_535) },
+    database: database ?? placeholderDatabase(),
+    redis: redis ?? { host: '', port: 0, db: 0 },
+    queuePrefix,
+    mediaDir: r.string('MEDIA_DIR', '.data/media'),
+    limits: {
+      maxUploadBytes: r.int('MAX_UPLOAD_BYTES', 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+      minDurationSeconds,
+      maxDurationSeconds,
+      minDimension,
+      maxDimension,
+    },
+    jobs: {
+      attempts: r.int('JOB_ATTEMPTS', 3, 1, 100),
+      backoffMs: r.int('JOB_BACKOFF_MS', 5_000, 0, 3_600_000),
+      concurrency: r.int('WORKER_CONCURRENCY', 1, 1, 64),
+    },
+    indexSyncIntervalMs: r.int('INDEX_SYNC_INTERVAL_MS', 5_000, 100, 3_600_000),
+    ffmpeg: { ffmpegPath: r.string('FFMPEG_PATH', 'ffmpeg'), ffprobePath: r.string('FFPROBE_PATH', 'ffprobe') },
+  };
+  if (r.problems.length) throw new ConfigError(r.problems);
+  return config;
+}
+
+function databaseFrom(r: EnvReader): DatabaseConfig | undefined {
+  const u = r.url('DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']);
+  if (!u) return undefined;
+  const name = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    r.problems.push(`DATABASE_URL must name a database made of letters, digits and underscores, got "${name}"`);
+  }
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username) || 'postgres',
+    password: decodeURIComponent(u.password),
+    name,
+  };
+}
+
+function redisFrom(r: EnvReader): RedisConfig | undefined {
+  const u = r.url('REDIS_URL', DEFAULT_REDIS_URL, ['redis:']);
+  if (!u) return undefined;
+  const dbPart = u.pathname.replace(/^\//, '');
+  if (dbPart && !/^\d+$/.test(dbPart)) r.problems.push(`REDIS_URL database must be a number, got "${dbPart}"`);
+  const password = decodeURIComponent(u.password);
+  return { host: u.hostname, port: u.port ? Number(u.port) : 6379, db: dbPart ? Number(dbPart) : 0, ...(password ? { password } : {}) };
+}
+
+function placeholderDatabase(): DatabaseConfig {
+  return { host: '', port: 0, user: '', password: '', name: '' };
+}

@@ -1,0 +1,45 @@
+import { FrameSampling } from './frame-geometry';
+
+/** Quiet ffmpeg: only errors reach stderr, so the last lines of stderr are the reason for a failure. */
+export function quietInputOptions(): string[] {
+  return ['-hide_banner', '-nostdin', '-nostats', '-v', 'error'];
+}
+
+/**
+ * ffmpeg samples, scales and converts to grey itself: `fps` picks the frames
+ * shown at each 1/fps instant, `area` averaging is the scaler that aliases least
+ * when shrinking, and Node receives only small 8-bit frames.
+ */
+export function greyFrameFilter(s: FrameSampling): string {
+  assertSampling(s);
+  return `fps=${s.fps},scale=${s.width}:${s.height}:flags=area,format=gray`;
+}
+
+/** Output options for raw grey frames on stdout: first video stream only, no audio, subtitles or data. */
+export function greyFrameOutputOptions(s: FrameSampling): string[] {
+  return ['-map', '0:v:0', '-an', '-sn', '-dn', '-vf', greyFrameFilter(s), '-pix_fmt', 'gray', '-f', 'rawvideo'];
+}
+
+function assertSampling(s: FrameSampling): void {
+  const ok = (v: number): boolean => Number.isInteger(v) && v > 0;
+  if (!ok(s.fps) || !ok(s.width) || !ok(s.height) || s.width % 2 || s.height % 2) {
+    throw new RangeError(`invalid frame sampling ${s.width}x${s.height} at ${s.fps} fps`);
+  }
+}
+
+/**
+ * The last lines of ffmpeg's or ffprobe's stderr, which say what went wrong,
+ * trimmed to something a person can read: the server's path of the file and
+ * decoder addresses are not theirs to see.
+ */
+export function ffmpegFailureDetail(stderr: string, file: string, fallback: string): string {
+  const lines = stderr
+    .split(file)
+    .join('input')
+    .split('\n')
+    .map((l) => l.replace(/\s*@ 0x[0-9a-f]+\]/g, ']').trim())
+    .filter((l) => l.length > 0 && !/^(ffprobe|ffmpeg) (exited|version)|^(lib\w+|built with|configuration:)\s/.test(l));
+  const text = lines.slice(-3).join('; ');
+  if (!text) return fallback;
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+
+/** Registered episodes and suspect clips are kept apart so either can get its own retention rules. */
+export type MediaKind = 'episodes' | 'clips';
+
+export interface StoredMedia {
+  /** Path relative to the media directory: what rows store, so the directory can move. */
+  readonly key: string;
+  /** False when the same content was already stored. */
+  readonly created: boolean;
+}
+
+/**
+ * Content-addressed file store: uploads land in `incoming/`, are hashed, and
+ * move to `<kind>/<first two hex digits>/<sha256>`. Same content, same file.
+ */
+@Injectable()
+export class MediaStore implements OnModuleInit {
+  private readonly root: string;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.root = resolve(config.mediaDir);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await mkdir(this.incomingDir, { recursive: true });
+  }
+
+  get incomingDir(): string {
+    return join(this.root, 'incoming');
+  }
+
+  async sha256(file: string): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  }
+
+  /** Moves an incoming upload to its content address. */
+  async keep(incoming: string, kind: MediaKind, sha256: string): Promise<StoredMedia> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a SHA-256: ${sha256}`);
+    const key = [kind, sha256.slice(0, 2), sha256].join('/');
+    const target = this.pathOf(key);
+    await mkdir(join(target, '..'), { recursive: true });
+    if (await exists(target)) {
+      await this.discardIncoming(incoming);
+      return { key, created: false };
+    }
+    await rename(incoming, target);
+    return { key, created: true };
+  }
+
+  pathOf(key: string): string {
+    const path = resolve(this.root, key);
+    if (!path.startsWith(this.root + sep)) throw new Error(`media key escapes the media directory: ${key}`);
+    return path;
+  }
+
+  async remove(key: string): Promise<void> {
+    await unlinkIfPresent(this.pathOf(key));
+  }
+
+  /** Deletes a leftover upload; refuses anything outside `incoming/`. */
+  async discardIncoming(file: string): Promise<void> {
+    const rel = relative(this.incomingDir, resolve(file));
+    if (rel.startsWith('..') || rel.includes(sep)) throw new Error(`not an incoming upload: ${file}`);
+    await unlinkIfPresent(resolve(file));
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
+async function unlinkIfPresent(path: string): Promise<void> {
+  try {
+    await unlink(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './job-queue.service';
+export * from './job-run';
+export * from './jobs';
+export * from './queue.module';
