@@ -1,0 +1,48 @@
+/**
+ * Every refusal the service can give, by code. The api maps codes to HTTP
+ * statuses in one place; jobs record the message as the failure reason.
+ */
+export type DomainErrorCode =
+  | 'work_not_found'
+  | 'registration_not_found'
+  | 'clip_not_found'
+  | 'episode_exists'
+  | 'episode_out_of_range'
+  | 'duplicate_file'
+  | 'file_missing'
+  | 'file_empty'
+  | 'invalid_file_name'
+  | 'not_a_video'
+  | 'no_video_stream'
+  | 'duration_out_of_range'
+  | 'dimensions_out_of_range'
+  | 'undecodable_video'
+  | 'queue_unavailable'
+  | 'media_tools_missing';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Extra fields a client can act on, e.g. the id of the existing registration. */
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** Failures that another attempt cannot fix: the input itself is the problem. */
+const PERMANENT: ReadonlySet<DomainErrorCode> = new Set([
+  'registration_not_found',
+  'clip_not_found',
+  'not_a_video',
+  'no_video_stream',
+  'duration_out_of_range',
+  'dimensions_out_of_range',
+  'undecodable_video',
+]);
+
+export function isPermanent(error: unknown): boolean {
+  return error instanceof DomainError && PERMANENT.has(error.code);
+}

@@ -1,0 +1,69 @@
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { EpisodeEntity } from './episode.entity';
+
+export const REGISTRATION_STATUSES = ['queued', 'fingerprinting', 'registered', 'failed'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** The registered file of an episode: what was received, when, and how far fingerprinting has come. */
+@Entity({ name: 'registrations' })
+@Check('registrations_status_check', `status IN ('queued', 'fingerprinting', 'registered', 'failed')`)
+@Check('registrations_progress_check', 'progress BETWEEN 0 AND 100')
+export class RegistrationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Human-readable and unique, e.g. DG-2026-000042. */
+  @Column({ type: 'varchar', length: 32, unique: true })
+  number!: string;
+
+  @Column({ name: 'episode_id', type: 'uuid', unique: true })
+  episodeId!: string;
+
+  @OneToOne(() => EpisodeEntity, (e) => e.registration, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'episode_id', foreignKeyConstraintName: 'registrations_episode_id_fkey' })
+  episode?: EpisodeEntity;
+
+  @Column({ type: 'char', length: 64, unique: true })
+  sha256!: string;
+
+  @Column({ name: 'media_key', type: 'varchar', length: 200 })
+  mediaKey!: string;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 255 })
+  fileName!: string;
+
+  @Column({ name: 'size_bytes', type: 'bigint' })
+  sizeBytes!: string;
+
+  @Column({ name: 'duration_seconds', type: 'double precision' })
+  durationSeconds!: number;
+
+  @Column({ type: 'int' })
+  width!: number;
+
+  @Column({ type: 'int' })
+  height!: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'queued' })
+  status!: RegistrationStatus;
+
+  /** Percent of the episode fingerprinted. */
+  @Column({ type: 'smallint', default: 0 })
+  progress!: number;
+
+  @Column({ name: 'failure_reason', type: 'text', nullable: true })
+  failureReason!: string | null;
+
+  @CreateDateColumn({ name: 'received_at', type: 'timestamptz' })
+  receivedAt!: Date;
+
+  @Column({ name: 'fingerprinting_started_at', type: 'timestamptz', nullable: true })
+  fingerprintingStartedAt!: Date | null;
+
+  /** Set when the fingerprint is stored and the episode can be matched. */
+  @Column({ name: 'registered_at', type: 'timestamptz', nullable: true })
+  registeredAt!: Date | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClipEntity } from '../entities';
+
+export type NewClip = Pick<ClipEntity, 'sha256' | 'mediaKey' | 'fileName' | 'durationSeconds' | 'width' | 'height'> & { sizeBytes: number };
+
+@Injectable()
+export class ClipRepository {
+  constructor(private readonly db: DataSource) {}
+
+  insert(clip: NewClip): Promise<ClipEntity> {
+    const repo = this.db.getRepository(ClipEntity);
+    return repo.save(repo.create({ ...clip, sizeBytes: String(clip.sizeBytes), status: 'queued', progress: 0, failureReason: null, matchedAt: null }));
+  }
+
+  findById(id: string): Promise<ClipEntity | null> {
+    return this.db.getRepository(ClipEntity).findOneBy({ id });
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.getRepository(ClipEntity).delete({ id });
+  }
+
+  async markMatching(id: string): Promise<void> {
+    await this.db.getRepository(ClipEntity).update({ id }, { status: 'matching', progress: 0, failureReason: null });
+  }
+
+  async setProgress(id: string, progress: number): Promise<void> {
+    await this.db.getRepository(ClipEntity).update({ id, status: 'matching' }, { progress });
+  }
+
+  async markDone(em: EntityManager, id: string): Promise<void> {
+    await em.update(ClipEntity, { id }, { status: 'done', progress: 100, failureReason: null, matchedAt: new Date() });
+  }
+
+  async markQueued(id: string): Promise<void> {
+    await this.db.getRepository(ClipEntity).update({ id }, { status: 'queued', progress: 0 });
+  }
+
+  async markFailed(id: string, reason: string): Promise<void> {
+    await this.db.getRepository(ClipEntity).update({ id }, { status: 'failed', failureReason: reason });
+  }
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { FingerprintEntity } from '../entities';
+
+export interface StoredFingerprint {
+  readonly registrationId: string;
+  readonly seq: string;
+  readonly data: Buffer;
+}
+
+/** Any constant shared by every writer: serialises fingerprint writes (see `upsert`). */
+const FINGERPRINT_WRITE_LOCK = 0x44474650;
+
+@Injectable()
+export class FingerprintRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * Inserts or replaces a registration's fingerprint with a fresh `seq`.
+   * Workers sync with `seq > last seen`, which is only safe if rows become
+   * visible in `seq` order; without the lock a transaction that drew a lower
+   * seq could commit after a higher one had been read, and be skipped forever.
+   */
+  async upsert(em: EntityManager, f: { registrationId: string; fps: number; frameCount: number; data: Buffer }): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [FINGERPRINT_WRITE_LOCK]);
+    await em.query(
+      `INSERT INTO fingerprints (registration_id, fps, frame_count, data) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (registration_id) DO UPDATE
+         SET fps = EXCLUDED.fps, frame_count = EXCLUDED.frame_count, data = EXCLUDED.data,
+             seq = nextval(pg_get_serial_sequence('fingerprints', 'seq'))`,
+      [f.registrationId, f.fps, f.frameCount, f.data],
+    );
+  }
+
+  exists(registrationId: string): Promise<boolean> {
+    return this.db.getRepository(FingerprintEntity).existsBy({ registrationId });
+  }
+
+  count(registrationId: string): Promise<number> {
+    return this.db.getRepository(FingerprintEntity).countBy({ registrationId });
+  }
+
+  /** The next `limit` fingerprints written after `afterSeq`, oldest first. */
+  async since(afterSeq: string, limit: number): Promise<StoredFingerprint[]> {
+    const rows = (await this.db.query(
+      `SELECT registration_id, seq::text AS seq, data FROM fingerprints WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+      [afterSeq, limit],
+    )) as { registration_id: string; seq: string; data: Buffer }[];
+    return rows.map((r) => ({ registrationId: r.registration_id, seq: r.seq, data: r.data }));
+  }
+}

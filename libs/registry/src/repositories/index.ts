@@ -1,0 +1,13 @@
+import { ClipRepository } from './clip.repository';
+import { FingerprintRepository } from './fingerprint.repository';
+import { MatchRepository } from './match.repository';
+import { RegistrationRepository } from './registration.repository';
+import { WorkRepository } from './work.repository';
+
+export * from './clip.repository';
+export * from './fingerprint.repository';
+export * from './match.repository';
+export * from './registration.repository';
+export * from './work.repository';
+
+export const REPOSITORIES = [WorkRepository, RegistrationRepository, FingerprintRepository, ClipRepository, MatchRepository];

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { EpisodeEntity, RegistrationEntity } from '../entities';
+
+export interface NewRegistration {
+  readonly workId: string;
+  readonly episodeNumber: number;
+  readonly episodeTitle: string;
+  readonly number: (serial: string) => string;
+  readonly sha256: string;
+  readonly mediaKey: string;
+  readonly fileName: string;
+  readonly sizeBytes: number;
+  readonly durationSeconds: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+@Injectable()
+export class RegistrationRepository {
+  constructor(private readonly db: DataSource) {}
+
+  findById(id: string): Promise<RegistrationEntity | null> {
+    return this.db.getRepository(RegistrationEntity).findOne({ where: { id }, relations: { episode: { work: true } } });
+  }
+
+  findBySha256(sha256: string): Promise<RegistrationEntity | null> {
+    return this.db.getRepository(RegistrationEntity).findOneBy({ sha256 });
+  }
+
+  async episodeExists(workId: string, number: number): Promise<boolean> {
+    return this.db.getRepository(EpisodeEntity).existsBy({ workId, number });
+  }
+
+  /** Episode and registration rows together, numbered from the registration sequence. */
+  async insertWithEpisode(r: NewRegistration): Promise<RegistrationEntity> {
+    return this.db.transaction(async (em) => {
+      const episode = await em.save(em.create(EpisodeEntity, { workId: r.workId, number: r.episodeNumber, title: r.episodeTitle }));
+      const [{ serial }] = (await em.query(`SELECT nextval('registration_number_seq')::text AS serial`)) as { serial: string }[];
+      const registration = em.create(RegistrationEntity, {
+        number: r.number(serial),
+        episodeId: episode.id,
+        sha256: r.sha256,
+        mediaKey: r.mediaKey,
+        fileName: r.fileName,
+        sizeBytes: String(r.sizeBytes),
+        durationSeconds: r.durationSeconds,
+        width: r.width,
+        height: r.height,
+        status: 'queued',
+        progress: 0,
+        failureReason: null,
+        fingerprintingStartedAt: null,
+        registeredAt: null,
+      });
+      return em.save(registration);
+    });
+  }
+
+  async deleteWithEpisode(registration: RegistrationEntity): Promise<void> {
+    await this.db.transaction(async (em) => {
+      await em.delete(RegistrationEntity, { id: registration.id });
+      await em.delete(EpisodeEntity, { id: registration.episodeId });
+    });
+  }
+
+  async markFingerprinting(id: string): Promise<void> {
+    await this.db
+      .getRepository(RegistrationEntity)
+      .update({ id }, { status: 'fingerprinting', progress: 0, failureReason: null, fingerprintingStartedAt: new Date() });
+  }
+
+  /** Only while fingerprinting: a late progress write never reopens a finished registration. */
+  async setProgress(id: string, progress: number): Promise<void> {
+    await this.db.getRepository(RegistrationEntity).update({ id, status: 'fingerprinting' }, { progress });
+  }
+
+  async markRegistered(em: EntityManager, id: string): Promise<void> {
+    await em.update(RegistrationEntity, { id }, { status: 'registered', progress: 100, failureReason: null, registeredAt: new Date() });
+  }
+
+  async markQueued(id: string): Promise<void> {
+    await this.db.getRepository(RegistrationEntity).update({ id }, { status: 'queued', progress: 0 });
+  }
+
+  async markFailed(id: string, reason: string): Promise<void> {
+    await this.db.getRepository(RegistrationEntity).update({ id }, { status: 'failed', failureReason: reason });
+  }
+}

@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { decodeFingerprint } from '@dramaguard/fingerprint';
+import { DEFAULT_MATCHER_OPTIONS, HashIndex } from '@dramaguard/matcher';
+import { FingerprintRepository } from '../repositories';
+
+const SYNC_BATCH = 200;
+
+/**
+ * This process's in-memory match index, keyed by registration id. It follows
+ * the fingerprints table by `seq`: loaded when the worker starts, then pulled
+ * incrementally before every match and on a timer, so episodes fingerprinted
+ * by other workers become matchable here too. A shard would be an index that
+ * pulls a subset of registrations; nothing here assumes it holds them all.
+ */
+@Injectable()
+export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(EpisodeIndex.name);
+  private readonly index = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
+  private lastSeq = '0';
+  /** Syncs run one after another: two concurrent pulls would both read from the same `lastSeq`. */
+  private chain: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly fingerprints: FingerprintRepository,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sync();
+    this.log.log(`match index loaded: ${this.index.episodeCount} episodes`);
+    this.timer = setInterval(() => {
+      this.sync().catch((e: Error) => this.log.warn(`index sync failed, will retry: ${e.message}`));
+    }, this.config.indexSyncIntervalMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** The index, up to date with every fingerprint committed before the call. */
+  async current(): Promise<HashIndex> {
+    await this.sync();
+    return this.index;
+  }
+
+  get episodeCount(): number {
+    return this.index.episodeCount;
+  }
+
+  sync(): Promise<void> {
+    const next = this.chain.then(() => this.pull());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async pull(): Promise<void> {
+    for (;;) {
+      const rows = await this.fingerprints.since(this.lastSeq, SYNC_BATCH);
+      if (!rows.length) return;
+      this.index.add(rows.map((r) => ({ episode: r.registrationId, fingerprint: decodeFingerprint(r.data) })));
+      this.lastSeq = rows[rows.length - 1].seq;
+      if (rows.length < SYNC_BATCH) return;
+    }
+  }
+}
