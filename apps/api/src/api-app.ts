@@ -1,0 +1,19 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { ApiExceptionFilter } from './filters/api-exception.filter';
+
+/** Everything about the HTTP surface that is not a controller: validation, errors, OpenAPI. Shared by main and the e2e tests. */
+export function configureApi(app: INestApplication): INestApplication {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new ApiExceptionFilter(config.limits.maxUploadBytes));
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle('DramaGuard')
+    .setDescription('Registration of micro short dramas and matching of suspect clips against them')
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

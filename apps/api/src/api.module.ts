@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@dramaguard/config';
+import { MediaStore } from '@dramaguard/media';
+import { RegistryModule } from '@dramaguard/registry';
+import { ClipsController } from './controllers/clips.controller';
+import { HealthController } from './controllers/health.controller';
+import { RegistrationsController } from './controllers/registrations.controller';
+import { WorksController } from './controllers/works.controller';
+import { UploadCleanupInterceptor } from './upload/upload-cleanup.interceptor';
+import { multerOptions } from './upload/multer-options';
+
+@Module({
+  imports: [
+    ConfigModule,
+    RegistryModule,
+    MulterModule.registerAsync({
+      imports: [RegistryModule],
+      inject: [APP_CONFIG, MediaStore],
+      useFactory: (config: AppConfig, store: MediaStore) => multerOptions(config, store.incomingDir),
+    }),
+  ],
+  controllers: [WorksController, RegistrationsController, ClipsController, HealthController],
+  providers: [UploadCleanupInterceptor],
+})
+export class ApiModule {}

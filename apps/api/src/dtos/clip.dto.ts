@@ -1,0 +1,87 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, ClipWithMatches } from '@dramaguard/registry';
+
+export class MatchSegmentDto {
+  @ApiProperty({ description: 'Start in the clip, seconds' }) clipStart!: number;
+  @ApiProperty({ description: 'End in the clip, seconds' }) clipEnd!: number;
+  @ApiProperty({ description: 'Start in the registered episode, seconds' }) episodeStart!: number;
+  @ApiProperty({ description: 'End in the registered episode, seconds' }) episodeEnd!: number;
+  @ApiProperty({ description: 'Episode seconds per clip second (1.2: the clip plays 1.2x fast)' }) speed!: number;
+  @ApiProperty({ description: 'Score of this segment in [0, 1]' }) score!: number;
+}
+
+export class ClipMatchDto {
+  @ApiProperty() registrationId!: string;
+  @ApiProperty({ example: 'DG-2026-000042' }) registrationNumber!: string;
+  @ApiProperty() episodeId!: string;
+  @ApiProperty() episodeNumber!: number;
+  @ApiProperty() episodeTitle!: string;
+  @ApiProperty() workId!: string;
+  @ApiProperty() workTitle!: string;
+  @ApiProperty() rightsHolder!: string;
+  @ApiProperty({ description: 'Best segment score, in [0, 1]' }) score!: number;
+  @ApiProperty({ description: 'The clip shows the episode mirrored' }) mirrored!: boolean;
+  @ApiProperty({ type: [MatchSegmentDto] }) segments!: MatchSegmentDto[];
+
+  static from(m: ClipMatchEntity): ClipMatchDto {
+    const registration = m.registration;
+    const episode = registration?.episode;
+    const work = episode?.work;
+    if (!registration || !episode || !work) throw new Error(`match ${m.id} was loaded without its registration, episode and work`);
+    return {
+      registrationId: registration.id,
+      registrationNumber: registration.number,
+      episodeId: episode.id,
+      episodeNumber: episode.number,
+      episodeTitle: episode.title,
+      workId: work.id,
+      workTitle: work.title,
+      rightsHolder: work.rightsHolder,
+      score: m.score,
+      mirrored: m.mirrored,
+      segments: (m.segments ?? []).map((s) => ({
+        clipStart: s.clipStart,
+        clipEnd: s.clipEnd,
+        episodeStart: s.episodeStart,
+        episodeEnd: s.episodeEnd,
+        speed: s.speed,
+        score: s.score,
+      })),
+    };
+  }
+}
+
+export class ClipDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: CLIP_STATUSES }) status!: ClipStatus;
+  @ApiProperty({ description: 'Percent of the clip processed' }) progress!: number;
+  @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
+  @ApiProperty() fileName!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty() durationSeconds!: number;
+  @ApiProperty() width!: number;
+  @ApiProperty() height!: number;
+  @ApiProperty() receivedAt!: Date;
+  @ApiProperty({ nullable: true, type: Date }) matchedAt!: Date | null;
+  @ApiProperty({ type: [ClipMatchDto], description: 'Registered episodes found in the clip, best first; empty until status is done' })
+  matches!: ClipMatchDto[];
+
+  static from({ clip, matches }: ClipWithMatches): ClipDto {
+    return {
+      id: clip.id,
+      status: clip.status,
+      progress: clip.progress,
+      failureReason: clip.failureReason,
+      fileName: clip.fileName,
+      sha256: clip.sha256,
+      sizeBytes: Number(clip.sizeBytes),
+      durationSeconds: clip.durationSeconds,
+      width: clip.width,
+      height: clip.height,
+      receivedAt: clip.receivedAt,
+      matchedAt: clip.matchedAt,
+      matches: matches.map((m) => ClipMatchDto.from(m)),
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { WorkEntity } from '@dramaguard/registry';
+import { RegistrationSummaryDto } from './registration.dto';
+
+export class EpisodeDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() number!: number;
+  @ApiProperty() title!: string;
+  @ApiPropertyOptional({ type: () => RegistrationSummaryDto }) registration?: RegistrationSummaryDto;
+}
+
+export class WorkDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() rightsHolder!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) originalTitle!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) year!: number | null;
+  @ApiProperty({ nullable: true, type: String }) language!: string | null;
+  @ApiProperty() episodeCount!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty({ type: [EpisodeDto], description: 'Registered episodes, by number' }) episodes!: EpisodeDto[];
+
+  static from(w: WorkEntity): WorkDto {
+    return {
+      id: w.id,
+      rightsHolder: w.rightsHolder,
+      title: w.title,
+      originalTitle: w.originalTitle,
+      year: w.year,
+      language: w.language,
+      episodeCount: w.episodeCount,
+      metadata: w.metadata,
+      createdAt: w.createdAt,
+      episodes: (w.episodes ?? []).map((e) => ({
+        id: e.id,
+        number: e.number,
+        title: e.title,
+        ...(e.registration ? { registration: RegistrationSummaryDto.from(e.registration) } : {}),
+      })),
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { DomainError, DomainErrorCode } from '@dramaguard/registry';
+
+/** The body of every error response. */
+export interface ErrorBody {
+  readonly statusCode: number;
+  /** Stable machine-readable code, e.g. duplicate_file. */
+  readonly error: string;
+  readonly message: string;
+  readonly [detail: string]: unknown;
+}
+
+const STATUS_OF: Record<DomainErrorCode, HttpStatus> = {
+  work_not_found: HttpStatus.NOT_FOUND,
+  registration_not_found: HttpStatus.NOT_FOUND,
+  clip_not_found: HttpStatus.NOT_FOUND,
+  episode_exists: HttpStatus.CONFLICT,
+  duplicate_file: HttpStatus.CONFLICT,
+  episode_out_of_range: HttpStatus.UNPROCESSABLE_ENTITY,
+  file_missing: HttpStatus.BAD_REQUEST,
+  file_empty: HttpStatus.BAD_REQUEST,
+  invalid_file_name: HttpStatus.BAD_REQUEST,
+  not_a_video: HttpStatus.UNPROCESSABLE_ENTITY,
+  no_video_stream: HttpStatus.UNPROCESSABLE_ENTITY,
+  duration_out_of_range: HttpStatus.UNPROCESSABLE_ENTITY,
+  dimensions_out_of_range: HttpStatus.UNPROCESSABLE_ENTITY,
+  undecodable_video: HttpStatus.UNPROCESSABLE_ENTITY,
+  queue_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  media_tools_missing: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/**
+ * Pure: turns anything thrown while serving a request into the response a
+ * client sees. Only our own messages and framework 4xx messages go out; any
+ * other failure becomes a bare 500.
+ */
+export function toErrorBody(exception: unknown, maxUploadBytes: number): ErrorBody {
+  if (exception instanceof DomainError) {
+    return { ...exception.details, statusCode: STATUS_OF[exception.code], error: exception.code, message: exception.message };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    if (status === HttpStatus.PAYLOAD_TOO_LARGE) return tooLarge(maxUploadBytes);
+    return { statusCode: status, error: codeOf(status), message: messageOf(exception) };
+  }
+  const exposed = exception as { status?: unknown; expose?: unknown; message?: unknown; type?: unknown };
+  if (exposed && exposed.expose === true && typeof exposed.status === 'number' && exposed.status >= 400 && exposed.status < 500) {
+    if (exposed.status === HttpStatus.PAYLOAD_TOO_LARGE) return { statusCode: 413, error: 'payload_too_large', message: 'the request body is too large' };
+    return { statusCode: exposed.status, error: codeOf(exposed.status), message: String(exposed.message) };
+  }
+  return { statusCode: 500, error: 'internal_error', message: 'internal server error' };
+}
+
+function tooLarge(maxUploadBytes: number): ErrorBody {
+  return { statusCode: 413, error: 'payload_too_large', message: `the upload exceeds the limit of ${maxUploadBytes} bytes` };
+}
+
+function messageOf(e: HttpException): string {
+  const r = e.getResponse();
+  if (typeof r === 'string') return r;
+  const m = (r as { message?: unknown }).message;
+  if (Array.isArray(m)) return m.join('; ');
+  return typeof m === 'string' ? m : e.message;
+}
+
+function codeOf(status: number): string {
+  const name = HttpStatus[status] as string | undefined;
+  return name ? name.toLowerCase() : 'error';
+}

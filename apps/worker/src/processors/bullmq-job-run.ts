@@ -1,0 +1,22 @@
+import { isPermanent } from '@dramaguard/registry';
+import { JobRun } from '@dramaguard/queue';
+import { Job, UnrecoverableError } from 'bullmq';
+
+/** A BullMQ job seen as a JobRun. */
+export function jobRun(job: Job): JobRun {
+  return {
+    attempt: job.attemptsMade + 1,
+    maxAttempts: job.opts.attempts ?? 1,
+    reportProgress: (percent) => job.updateProgress(percent),
+  };
+}
+
+/** Runs a handler; a failure no retry can fix is handed to BullMQ as unrecoverable, so it is not retried. */
+export async function runHandler(handler: () => Promise<void>): Promise<void> {
+  try {
+    await handler();
+  } catch (e) {
+    if (isPermanent(e)) throw new UnrecoverableError((e as Error).message);
+    throw e;
+  }
+}

@@ -1,0 +1,16 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { EPISODES_QUEUE, JobPayload } from '@dramaguard/queue';
+import { FingerprintService } from '@dramaguard/registry';
+import { Job } from 'bullmq';
+import { jobRun, runHandler } from './bullmq-job-run';
+
+@Processor(EPISODES_QUEUE)
+export class FingerprintEpisodeProcessor extends WorkerHost {
+  constructor(private readonly fingerprints: FingerprintService) {
+    super();
+  }
+
+  process(job: Job<JobPayload<'fingerprint-episode'>>): Promise<void> {
+    return runHandler(() => this.fingerprints.fingerprint(job.data.registrationId, jobRun(job)));
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@dramaguard/config';
+import { QueueModule } from '@dramaguard/queue';
+import { RegistryWorkerModule } from '@dramaguard/registry';
+import { FingerprintEpisodeProcessor } from './processors/fingerprint-episode.processor';
+import { MatchClipProcessor } from './processors/match-clip.processor';
+
+@Module({
+  imports: [ConfigModule, QueueModule, RegistryWorkerModule],
+  providers: [FingerprintEpisodeProcessor, MatchClipProcessor],
+})
+export class WorkerModule {}
