@@ -1,0 +1,27 @@
+import type { AppConfig } from '@dramaguard/config';
+
+/** The environment that makes a child process parse `config` (the inverse of parseConfig). */
+export function configEnv(c: AppConfig): Record<string, string> {
+  const db = c.database;
+  const auth = db.password ? `${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}` : encodeURIComponent(db.user);
+  const redisAuth = c.redis.password ? `:${encodeURIComponent(c.redis.password)}@` : '';
+  return {
+    HOST: c.http.host,
+    PORT: String(c.http.port),
+    DATABASE_URL: `postgres://${auth}@${db.host}:${db.port}/${db.name}`,
+    REDIS_URL: `redis://${redisAuth}${c.redis.host}:${c.redis.port}/${c.redis.db}`,
+    QUEUE_PREFIX: c.queuePrefix,
+    MEDIA_DIR: c.mediaDir,
+    MAX_UPLOAD_BYTES: String(c.limits.maxUploadBytes),
+    MIN_DURATION_SECONDS: String(c.limits.minDurationSeconds),
+    MAX_DURATION_SECONDS: String(c.limits.maxDurationSeconds),
+    MIN_DIMENSION: String(c.limits.minDimension),
+    MAX_DIMENSION: String(c.limits.maxDimension),
+    JOB_ATTEMPTS: String(c.jobs.attempts),
+    JOB_BACKOFF_MS: String(c.jobs.backoffMs),
+    WORKER_CONCURRENCY: String(c.jobs.concurrency),
+    INDEX_SYNC_INTERVAL_MS: String(c.indexSyncIntervalMs),
+    FFMPEG_PATH: c.ffmpeg.ffmpegPath,
+    FFPROBE_PATH: c.ffmpeg.ffprobePath,
+  };
+}

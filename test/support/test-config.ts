@@ -1,0 +1,22 @@
+import { AppConfig, loadConfig } from '@dramaguard/config';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The configuration of the machine, pointed at a database, a BullMQ prefix and
+ * a media directory of the tests' own, so a running dev stack is not touched.
+ */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const base = loadConfig();
+  return {
+    ...base,
+    http: { host: '127.0.0.1', port: 0 },
+    database: { ...base.database, name: 'dramaguard_test' },
+    queuePrefix: `dg-test-${process.pid}`,
+    mediaDir: mkdtempSync(join(tmpdir(), 'dg-media-')),
+    jobs: { attempts: 2, backoffMs: 200, concurrency: 1 },
+    indexSyncIntervalMs: 1_000,
+    ...overrides,
+  };
+}

@@ -1,0 +1,9 @@
+import type { DatabaseConfig } from '@dramaguard/config';
+import { dropDatabase, ensureDatabase, runMigrations } from '@dramaguard/registry';
+
+/** A fresh database with every migration applied. */
+export async function freshDatabase(db: DatabaseConfig): Promise<void> {
+  await dropDatabase(db);
+  await ensureDatabase(db);
+  await runMigrations(db);
+}
