@@ -48,13 +48,18 @@ export class TestStack {
     return worker;
   }
 
-  async addWorker(): Promise<INestApplicationContext> {
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(APP_CONFIG).useValue(this.config).compile();
+  async addWorker(overrides: Partial<AppConfig> = {}): Promise<INestApplicationContext> {
+    const config = { ...this.config, ...overrides };
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] }).overrideProvider(APP_CONFIG).useValue(config).compile();
     moduleRef.useLogger(['error']);
     await moduleRef.init();
     const worker = configureWorker(moduleRef);
     this.workers.push(worker);
     return worker;
+  }
+
+  async closeWorkers(): Promise<void> {
+    for (const w of this.workers.splice(0)) await w.close();
   }
 
   worker(i = 0): INestApplicationContext {
@@ -71,7 +76,7 @@ export class TestStack {
   }
 
   async stop(): Promise<void> {
-    for (const w of this.workers) await w.close();
+    await this.closeWorkers();
     for (const p of this.processes) await p.stop();
     for (const name of QUEUE_NAMES) await this.api.get<Queue>(getQueueToken(name)).obliterate({ force: true });
     await this.api.close();

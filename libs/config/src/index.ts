@@ -1,5 +1,6 @@
 export * from './app-config';
 export * from './config-error';
 export * from './config.module';
+export * from './executable-path';
 export * from './load-config';
 export * from './parse-config';

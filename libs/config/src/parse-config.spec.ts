@@ -1,5 +1,9 @@
 import { ConfigError } from './config-error';
-import { parseConfig } from './parse-config';
+import { parseConfig as parseWith } from './parse-config';
+
+/** The machine's tools are not under test here: every program is found in /usr/bin. */
+const installed = (path: string): boolean => path.startsWith('/usr/bin/');
+const parseConfig = (env: Record<string, string>) => parseWith({ PATH: '/usr/local/bin:/usr/bin', ...env }, installed);
 
 describe('parseConfig', () => {
   it('falls back to defaults that reach the local services', () => {
@@ -48,5 +52,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ MIN_DURATION_SECONDS: '10', MAX_DURATION_SECONDS: '5' })).toThrow(/MIN_DURATION_SECONDS must not exceed/);
     expect(() => parseConfig({ MIN_DIMENSION: '500', MAX_DIMENSION: '100' })).toThrow(/MIN_DIMENSION must not exceed/);
     expect(() => parseConfig({ QUEUE_PREFIX: 'a:b' })).toThrow(/QUEUE_PREFIX must not contain ":"/);
+  });
+
+  it('resolves ffmpeg and ffprobe on PATH or by path, and fails fast when they are missing', () => {
+    expect(parseConfig({}).ffmpeg).toEqual({ ffmpegPath: '/usr/bin/ffmpeg', ffprobePath: '/usr/bin/ffprobe' });
+    expect(parseConfig({ FFMPEG_PATH: '/usr/bin/ffmpeg-5' }).ffmpeg.ffmpegPath).toBe('/usr/bin/ffmpeg-5');
+    expect(() => parseConfig({ FFMPEG_PATH: '/opt/none/ffmpeg' })).toThrow(/ffmpeg not found \(FFMPEG_PATH="\/opt\/none\/ffmpeg"\): install it/);
+    expect(() => parseWith({ PATH: '/bin' }, installed)).toThrow(/ffprobe not found/);
   });
 });

@@ -1,5 +1,6 @@
 import { AppConfig, DatabaseConfig, RedisConfig } from './app-config';
 import { ConfigError } from './config-error';
+import { ExecutableCheck, findExecutable, isExecutableFile } from './executable-path';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -47,8 +48,12 @@ class EnvReader {
 const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/dramaguard';
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
-/** Pure: builds the configuration from an environment map, or throws ConfigError listing every problem. */
-export function parseConfig(env: Env): AppConfig {
+/**
+ * Builds the configuration from an environment map, or throws ConfigError
+ * listing every problem. Its only look outside `env` is `check`, which tells
+ * whether ffmpeg and ffprobe are installed.
+ */
+export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile): AppConfig {
   const r = new EnvReader(env);
   const database = databaseFrom(r);
   const redis = redisFrom(r);
@@ -79,10 +84,19 @@ export function parseConfig(env: Env): AppConfig {
       concurrency: r.int('WORKER_CONCURRENCY', 1, 1, 64),
     },
     indexSyncIntervalMs: r.int('INDEX_SYNC_INTERVAL_MS', 5_000, 100, 3_600_000),
-    ffmpeg: { ffmpegPath: r.string('FFMPEG_PATH', 'ffmpeg'), ffprobePath: r.string('FFPROBE_PATH', 'ffprobe') },
+    ffmpeg: { ffmpegPath: tool(r, 'FFMPEG_PATH', 'ffmpeg', check), ffprobePath: tool(r, 'FFPROBE_PATH', 'ffprobe', check) },
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+/** A missing ffmpeg would only show on the first upload or job; better to refuse to start. */
+function tool(r: EnvReader, name: string, program: string, check: ExecutableCheck): string {
+  const value = r.string(name, program);
+  const found = findExecutable(value, r.optional('PATH'), check);
+  if (found) return found;
+  r.problems.push(`${program} not found (${name}="${value}"): install it (Debian: apt-get install ffmpeg) or set ${name} to its path`);
+  return value;
 }
 
 function databaseFrom(r: EnvReader): DatabaseConfig | undefined {

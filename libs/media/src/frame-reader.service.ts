@@ -53,5 +53,7 @@ export class FrameReader {
 
 function toMediaError(err: Error, stderr: string, file: string): MediaError {
   if (/ENOENT|Cannot find ffmpeg/i.test(err.message)) return new MediaError('ffmpeg_missing', 'ffmpeg is not installed on the server');
+  const signal = /killed with signal (\w+)/.exec(err.message);
+  if (signal) return new MediaError('decode_interrupted', `ffmpeg was interrupted (${signal[1]}) while decoding`);
   return new MediaError('decode_failed', `ffmpeg could not decode the video (${ffmpegFailureDetail(stderr, file, err.message)})`);
 }

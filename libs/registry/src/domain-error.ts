@@ -17,6 +17,7 @@ export type DomainErrorCode =
   | 'duration_out_of_range'
   | 'dimensions_out_of_range'
   | 'undecodable_video'
+  | 'decode_interrupted'
   | 'queue_unavailable'
   | 'media_tools_missing';
 

@@ -25,6 +25,7 @@ const STATUS_OF: Record<DomainErrorCode, HttpStatus> = {
   duration_out_of_range: HttpStatus.UNPROCESSABLE_ENTITY,
   dimensions_out_of_range: HttpStatus.UNPROCESSABLE_ENTITY,
   undecodable_video: HttpStatus.UNPROCESSABLE_ENTITY,
+  decode_interrupted: HttpStatus.SERVICE_UNAVAILABLE,
   queue_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   media_tools_missing: HttpStatus.SERVICE_UNAVAILABLE,
 };

@@ -69,5 +69,6 @@ describe('fromMediaError', () => {
     expect(fromMediaError(new MediaError('no_video_stream', 'x')).code).toBe('no_video_stream');
     expect(fromMediaError(new MediaError('decode_failed', 'x')).code).toBe('undecodable_video');
     expect(fromMediaError(new MediaError('ffmpeg_missing', 'x')).code).toBe('media_tools_missing');
+    expect(fromMediaError(new MediaError('decode_interrupted', 'x')).code).toBe('decode_interrupted');
   });
 });

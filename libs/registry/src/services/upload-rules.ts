@@ -62,6 +62,8 @@ export function fromMediaError(e: MediaError): DomainError {
       return new DomainError('no_video_stream', e.detail);
     case 'decode_failed':
       return new DomainError('undecodable_video', e.detail);
+    case 'decode_interrupted':
+      return new DomainError('decode_interrupted', e.detail);
     case 'ffmpeg_missing':
       return new DomainError('media_tools_missing', e.detail);
     case 'unreadable_media':

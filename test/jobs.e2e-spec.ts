@@ -1,0 +1,109 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { EPISODES_QUEUE, JobQueue, JobRun } from '@dramaguard/queue';
+import { EpisodeIndex, FingerprintRepository, FingerprintService } from '@dramaguard/registry';
+import { Queue } from 'bullmq';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createWork, settledRegistration, uploadEpisode } from './support/api-calls';
+import { fixtures } from './support/fixtures';
+import { TestStack } from './support/test-stack';
+import { waitFor } from './support/wait-for';
+
+const run: JobRun = { attempt: 1, maxAttempts: 1, reportProgress: async () => undefined };
+
+describe('fingerprint jobs: idempotent, retried with backoff, seen by every worker', () => {
+  let stack: TestStack;
+  let workId: string;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({}, {});
+    workId = (await createWork(stack)).id;
+  });
+
+  afterAll(() => stack?.stop());
+
+  async function seqOf(registrationId: string): Promise<string> {
+    const rows = await stack.api.get(DataSource).query('SELECT seq::text AS seq FROM fingerprints WHERE registration_id = $1', [registrationId]);
+    return rows[0]?.seq;
+  }
+
+  it('queues one job per registration however often it is enqueued', async () => {
+    const upload = await uploadEpisode(stack, workId, await fixtures.episode1(), 1);
+    expect(upload.code).toBe(201);
+    await stack.api.get(JobQueue).enqueue('fingerprint-episode', { registrationId: upload.body.id });
+    const jobs = await stack.api.get<Queue>(getQueueToken(EPISODES_QUEUE)).getJobs(['waiting', 'active', 'delayed', 'completed']);
+    expect(jobs.map((j) => j.id)).toEqual([`fingerprint-episode.${upload.body.id}`]);
+  });
+
+  it('registers with several workers running, and every worker can match the episode', async () => {
+    const [a, b] = [await stack.addWorker(), await stack.addWorker()];
+    const registrations = (await stack.http().get(`/works/${workId}`)).body.episodes.map((e: any) => e.registration.id);
+    const settled = await settledRegistration(stack, registrations[0]);
+    expect(settled.status).toBe('registered');
+    for (const w of [a, b]) expect((await w.get(EpisodeIndex).current()).has(settled.id)).toBe(true);
+  });
+
+  it('leaves one fingerprint row when the job runs again', async () => {
+    const [registrationId] = (await stack.http().get(`/works/${workId}`)).body.episodes.map((e: any) => e.registration.id);
+    const worker = stack.worker(0);
+    const before = await seqOf(registrationId);
+    await worker.get(FingerprintService).fingerprint(registrationId, run);
+    expect(await seqOf(registrationId)).toBe(before);
+
+    await stack.api.get(DataSource).query(`UPDATE registrations SET status = 'queued' WHERE id = $1`, [registrationId]);
+    await worker.get(FingerprintService).fingerprint(registrationId, run);
+    expect(await worker.get(FingerprintRepository).count(registrationId)).toBe(1);
+    const after = await seqOf(registrationId);
+    expect(BigInt(after)).toBeGreaterThan(BigInt(before));
+    expect((await settledRegistration(stack, registrationId)).status).toBe('registered');
+    await waitFor(async () => (await stack.worker(1).get(EpisodeIndex).current()).has(registrationId), (found) => found);
+  });
+
+  /** An ffmpeg that is killed (as by the OOM killer) on its first `failures` runs, then works. */
+  function flakyFfmpeg(failures: number): string {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-flaky-'));
+    const script = join(dir, 'ffmpeg');
+    const count = join(dir, 'runs');
+    writeFileSync(
+      script,
+      `#!/bin/sh\nn=$(cat ${count} 2>/dev/null || echo 0)\necho $((n + 1)) > ${count}\n[ "$n" -lt ${failures} ] && kill -9 $$\nexec ffmpeg "$@"\n`,
+    );
+    chmodSync(script, 0o755);
+    return script;
+  }
+
+  async function useOnlyWorkerWith(ffmpegPath: string): Promise<void> {
+    await stack.closeWorkers();
+    await stack.addWorker({ ffmpeg: { ...stack.config.ffmpeg, ffmpegPath } });
+  }
+
+  it('retries a failure that another attempt can fix', async () => {
+    await useOnlyWorkerWith(flakyFfmpeg(1));
+    const upload = await uploadEpisode(stack, workId, await fixtures.episode2(), 2);
+    const settled = await settledRegistration(stack, upload.body.id);
+    expect(settled).toMatchObject({ status: 'registered', failureReason: null });
+    const job = await stack.api.get<Queue>(getQueueToken(EPISODES_QUEUE)).getJob(`fingerprint-episode.${upload.body.id}`);
+    expect(job?.attemptsMade).toBe(2);
+  });
+
+  it('gives up after the configured attempts and records why', async () => {
+    await useOnlyWorkerWith(flakyFfmpeg(99));
+    const upload = await uploadEpisode(stack, workId, await fixtures.episode3(), 3);
+    const settled = await settledRegistration(stack, upload.body.id);
+    expect(settled).toMatchObject({ status: 'failed', failureReason: 'ffmpeg was interrupted (SIGKILL) while decoding' });
+    const job = await stack.api.get<Queue>(getQueueToken(EPISODES_QUEUE)).getJob(`fingerprint-episode.${upload.body.id}`);
+    expect(job?.attemptsMade).toBe(stack.config.jobs.attempts);
+    expect(stack.config.jobs.attempts).toBeGreaterThan(1);
+  });
+
+  it('does not retry a failure caused by the file itself', async () => {
+    await useOnlyWorkerWith(stack.config.ffmpeg.ffmpegPath);
+    const upload = await uploadEpisode(stack, workId, await fixtures.truncatedTail(), 4);
+    const settled = await settledRegistration(stack, upload.body.id);
+    expect(settled.status).toBe('failed');
+    const job = await stack.api.get<Queue>(getQueueToken(EPISODES_QUEUE)).getJob(`fingerprint-episode.${upload.body.id}`);
+    expect(job?.attemptsMade).toBe(1);
+  });
+});
