@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '@dramaguard/config';
+import { AppConfig, DatabaseConfig, loadConfig } from '@dramaguard/config';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,11 +12,16 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return {
     ...base,
     http: { host: '127.0.0.1', port: 0 },
-    database: { ...base.database, name: 'dramaguard_test' },
+    database: testDatabase('dramaguard_test'),
     queuePrefix: `dg-test-${process.pid}`,
     mediaDir: mkdtempSync(join(tmpdir(), 'dg-media-')),
     jobs: { attempts: 2, backoffMs: 200, concurrency: 1 },
     indexSyncIntervalMs: 1_000,
     ...overrides,
   };
+}
+
+/** The machine's database server, with a database of the tests' own. */
+export function testDatabase(name: string): DatabaseConfig {
+  return { ...loadConfig().database, name };
 }

@@ -1,0 +1,81 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { QUEUE_NAMES } from '../libs/queue/src/jobs';
+
+export const ROOT = join(__dirname, '..');
+const BUILT = (app: string, file: string): string => join(ROOT, 'dist/apps', app, 'apps', app, 'src', file);
+
+/** The bench runs the real built api and workers as processes, on a database and queue prefix of its own. */
+export const BENCH_DB = 'dramaguard_bench';
+export const BENCH_PREFIX = 'dg-bench';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export class Child {
+  private output = '';
+  readonly exited: Promise<number | null>;
+
+  constructor(
+    readonly name: string,
+    private readonly proc: ChildProcess,
+  ) {
+    const keep = (d: Buffer): void => {
+      this.output = (this.output + d.toString()).slice(-20_000);
+    };
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
+    this.exited = new Promise((resolve) => proc.on('exit', resolve));
+  }
+
+  static start(name: string, app: string, file: string, env: Record<string, string>): Child {
+    const proc = spawn(process.execPath, [BUILT(app, file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    return new Child(name, proc);
+  }
+
+  async waitFor(text: string, timeoutMs = 60_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!this.output.includes(text)) {
+      if (this.proc.exitCode !== null) throw new Error(`${this.name} exited:\n${this.output}`);
+      if (Date.now() > until) throw new Error(`${this.name} did not print "${text}":\n${this.output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.proc.exitCode === null) this.proc.kill('SIGTERM');
+    await this.exited;
+  }
+}
+
+/** A new, empty bench database (the migrate step then creates and migrates it). */
+export async function dropBenchDatabase(): Promise<void> {
+  const ds = await new DataSource({ type: 'postgres', host: '127.0.0.1', port: 5432, username: 'postgres', database: 'postgres' }).initialize();
+  try {
+    await ds.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+export async function clearBenchQueues(): Promise<void> {
+  for (const name of QUEUE_NAMES) {
+    const q = new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix: BENCH_PREFIX });
+    await q.obliterate({ force: true });
+    await q.close();
+  }
+}
+
+export async function runToEnd(child: Child): Promise<void> {
+  const code = await child.exited;
+  if (code !== 0) throw new Error(`${child.name} failed with exit code ${code}`);
+}

@@ -1,0 +1,100 @@
+// Brings a fresh Debian machine (Node, PostgreSQL and Redis installed) to the
+// point where the service can be built, tested and started. Every step checks
+// first and does nothing when its work is already done, so it is safe to rerun.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function log(message) {
+  console.log(`[bootstrap] ${message}`);
+}
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+function has(program) {
+  return spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** npm ci when node_modules is missing or was installed from another package-lock.json. */
+export function ensureDependencies() {
+  const lockHash = createHash('sha256').update(readFileSync(join(ROOT, 'package-lock.json'))).digest('hex');
+  const stamp = join(ROOT, 'node_modules', '.dramaguard-lock-sha256');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lockHash) return;
+  log('installing dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, lockHash);
+}
+
+export function ensureFfmpeg() {
+  if (has('ffmpeg') && has('ffprobe')) return;
+  if (process.getuid?.() !== 0) throw new Error('ffmpeg is missing: install it (sudo apt-get install ffmpeg) and rerun');
+  log('installing ffmpeg from Debian');
+  run('apt-get', ['update', '-q']);
+  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'ffmpeg'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => socket.end(() => resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitForPort(port, what) {
+  for (let i = 0; i < 60; i++) {
+    if (await portOpen(port)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${what} did not come up on 127.0.0.1:${port}`);
+}
+
+/** Starts the local PostgreSQL cluster and Redis when nothing listens on their ports. */
+export async function ensureServices() {
+  if (!(await portOpen(5432))) {
+    const [version] = readdirSync('/etc/postgresql');
+    log(`starting PostgreSQL ${version}`);
+    run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']);
+    await waitForPort(5432, 'PostgreSQL');
+  }
+  if (!(await portOpen(6379))) {
+    log('starting Redis');
+    run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no']);
+    await waitForPort(6379, 'Redis');
+  }
+}
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** nest build (tsc, path aliases rewritten) unless dist is newer than every source file. */
+export function ensureBuild() {
+  const stamp = join(ROOT, 'dist', '.build-stamp');
+  const sources = Math.max(newestSource(join(ROOT, 'apps')), newestSource(join(ROOT, 'libs')), ...['package-lock.json', 'tsconfig.json', 'nest-cli.json'].map((f) => statSync(join(ROOT, f)).mtimeMs));
+  if (existsSync(stamp) && statSync(stamp).mtimeMs > sources) return;
+  log('building api and worker');
+  run('npm', ['run', 'build', '--silent']);
+  writeFileSync(stamp, new Date().toISOString());
+}
+
+export async function bootstrap() {
+  ensureDependencies();
+  ensureFfmpeg();
+  await ensureServices();
+  ensureBuild();
+}

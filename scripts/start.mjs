@@ -1,0 +1,25 @@
+// npm start: bootstrap, migrate, then run the api and one worker until stopped.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { bootstrap, log, ROOT, run } from './bootstrap.mjs';
+
+const entry = (app, file) => join(ROOT, 'dist/apps', app, 'apps', app, 'src', file);
+
+await bootstrap();
+run(process.execPath, [entry('worker', 'migrate.js')]);
+
+const children = ['api', 'worker'].map((app) => spawn(process.execPath, [entry(app, 'main.js')], { cwd: ROOT, stdio: 'inherit' }));
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => process.exit(code));
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(0));
+for (const c of children) {
+  c.once('exit', (code) => {
+    if (!stopping) log(`${c.spawnargs[1]} exited (${code}); stopping the other process`);
+    stop(code ?? 1);
+  });
+}

@@ -1,0 +1,54 @@
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { BUILT, BuiltProcess } from './support/built-process';
+import { configEnv } from './support/config-env';
+import { testConfig, testDatabase } from './support/test-config';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+describe('the built output (path aliases resolved by nest build)', () => {
+  const config = testConfig({ database: testDatabase('dramaguard_test_built') });
+  const env = configEnv(config);
+  const media = config.mediaDir;
+
+  afterAll(() => rmSync(media, { recursive: true, force: true }));
+
+  it('migrates a new database, then runs api and worker', async () => {
+    const migrate = BuiltProcess.start(BUILT.migrate, { ...env, MEDIA_DIR: media });
+    expect(await migrate.exited()).toBe(0);
+    expect(migrate.log).toMatch(/created database dramaguard_test_built|is up to date/);
+    const again = BuiltProcess.start(BUILT.migrate, env);
+    expect(await again.exited()).toBe(0);
+    expect(again.log).toContain('is up to date');
+
+    const port = await freePort();
+    const api = BuiltProcess.start(BUILT.api, { ...env, MEDIA_DIR: media, PORT: String(port) });
+    const worker = BuiltProcess.start(BUILT.worker, { ...env, MEDIA_DIR: media });
+    try {
+      await api.waitForOutput('api listening');
+      await worker.waitForOutput('worker ready');
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
+      expect(await health.json()).toEqual({ status: 'ok' });
+      const docs = await fetch(`http://127.0.0.1:${port}/docs`);
+      expect(docs.status).toBe(200);
+      expect(await docs.text()).toContain('swagger');
+    } finally {
+      await api.stop();
+      await worker.stop();
+    }
+  });
+
+  it('refuses to start with an invalid configuration and says why', async () => {
+    const api = BuiltProcess.start(BUILT.api, { ...env, PORT: 'eighty', JOB_ATTEMPTS: '0' });
+    expect(await api.exited()).toBe(1);
+    expect(api.log).toContain('PORT must be an integer, got "eighty"');
+    expect(api.log).toContain('JOB_ATTEMPTS must be between 1 and 100, got 0');
+  });
+});
