@@ -1,0 +1,21 @@
+# DramaGuard worker (also runs the migrations). Build from the repository root:
+#   docker build -f docker/worker.Dockerfile -t dramaguard-worker .
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json nest-cli.json ./
+COPY apps apps
+COPY libs libs
+RUN npx nest build worker && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV NODE_ENV=production MEDIA_DIR=/data/media
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules node_modules
+COPY --from=build /app/dist/apps/worker dist/apps/worker
+RUN mkdir -p /data/media && chown node:node /data/media
+USER node
+CMD ["node", "dist/apps/worker/apps/worker/src/main.js"]
