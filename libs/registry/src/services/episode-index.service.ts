@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { decodeFingerprint } from '@dramaguard/fingerprint';
+import { decodeFingerprint, Fingerprint } from '@dramaguard/fingerprint';
 import { DEFAULT_MATCHER_OPTIONS, HashIndex } from '@dramaguard/matcher';
-import { FingerprintRepository } from '../repositories';
+import { FingerprintRepository, StoredFingerprint } from '../repositories';
 
 const SYNC_BATCH = 200;
 
@@ -60,9 +60,22 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
     for (;;) {
       const rows = await this.fingerprints.since(this.lastSeq, SYNC_BATCH);
       if (!rows.length) return;
-      this.index.add(rows.map((r) => ({ episode: r.registrationId, fingerprint: decodeFingerprint(r.data) })));
+      this.index.add(rows.flatMap((r) => this.decoded(r)));
       this.lastSeq = rows[rows.length - 1].seq;
       if (rows.length < SYNC_BATCH) return;
+    }
+  }
+
+  /**
+   * A row written by an older fingerprint format cannot be decoded; it is left
+   * out (and logged) rather than stopping every later row from being indexed.
+   */
+  private decoded(r: StoredFingerprint): { episode: string; fingerprint: Fingerprint }[] {
+    try {
+      return [{ episode: r.registrationId, fingerprint: decodeFingerprint(r.data) }];
+    } catch (e) {
+      this.log.error(`fingerprint of registration ${r.registrationId} is unreadable and was not indexed: ${(e as Error).message}`);
+      return [];
     }
   }
 }
