@@ -18,7 +18,14 @@ export class FrameReader {
    * kills ffmpeg; a decoding failure is thrown after the frames read so far.
    */
   async *frames(file: string, sampling: FrameSampling): AsyncGenerator<GreyFrame> {
+    // fluent-ffmpeg fails with "Output stream closed" when its output stream
+    // closes before it has seen ffmpeg exit, which a busy machine makes likely,
+    // and async iteration closes a stream as soon as it is read to the end.
+    // So fluent-ffmpeg writes to `sink`, which stays open until ffmpeg is done,
+    // and the frames are read from `out`.
+    const sink = new PassThrough({ autoDestroy: false });
     const out = new PassThrough();
+    sink.pipe(out);
     const command = ffmpeg(file)
       .setFfmpegPath(this.config.ffmpeg.ffmpegPath)
       .inputOptions(quietInputOptions())
@@ -37,7 +44,7 @@ export class FrameReader {
       });
     });
     done.catch(() => undefined);
-    command.pipe(out, { end: true });
+    command.pipe(sink, { end: true });
 
     const chunker = new FrameChunker(sampling.width * sampling.height);
     try {
@@ -47,6 +54,8 @@ export class FrameReader {
       await done;
     } finally {
       if (!finished) command.kill('SIGKILL');
+      sink.destroy();
+      out.destroy();
     }
   }
 }
