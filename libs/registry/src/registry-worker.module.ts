@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MediaModule } from '@dramaguard/media';
 import { DatabaseModule } from './database.module';
-import { FingerprintRepository, REPOSITORIES } from './repositories';
+import { REPOSITORIES } from './repositories';
 import { EpisodeIndex } from './services/episode-index.service';
 import { FingerprintService } from './services/fingerprint.service';
 import { MatchService } from './services/match.service';
@@ -10,6 +10,6 @@ import { MatchService } from './services/match.service';
 @Module({
   imports: [DatabaseModule, MediaModule],
   providers: [...REPOSITORIES, EpisodeIndex, FingerprintService, MatchService],
-  exports: [EpisodeIndex, FingerprintService, MatchService, FingerprintRepository],
+  exports: [EpisodeIndex, FingerprintService, MatchService],
 })
 export class RegistryWorkerModule {}

@@ -36,10 +36,6 @@ export class FingerprintRepository {
     return this.db.getRepository(FingerprintEntity).existsBy({ registrationId });
   }
 
-  count(registrationId: string): Promise<number> {
-    return this.db.getRepository(FingerprintEntity).countBy({ registrationId });
-  }
-
   /** The next `limit` fingerprints written after `afterSeq`, oldest first. */
   async since(afterSeq: string, limit: number): Promise<StoredFingerprint[]> {
     const rows = (await this.db.query(
