@@ -21,11 +21,14 @@ function dctBasis(k: number, n: number): Float64Array {
 
 const BASIS = dctBasis(HASH_FREQS, HASH_GRID);
 
+const TMP = new Float64Array(HASH_FREQS * HASH_GRID);
+const SORTED = new Float64Array(HASH_BITS);
+
 /** The HASH_FREQS x HASH_FREQS low-frequency DCT block (row = vertical frequency) of an n x n grid. */
 export function lowFrequencyDct(grid: Float64Array, out: Float64Array = new Float64Array(HASH_BITS)): Float64Array {
   const n = HASH_GRID;
   const k = HASH_FREQS;
-  const tmp = new Float64Array(k * n);
+  const tmp = TMP;
   for (let f = 0; f < k; f++) {
     for (let x = 0; x < n; x++) {
       let s = 0;
@@ -58,7 +61,8 @@ export function mirrorCoefficients(coef: Float64Array, out: Float64Array = new F
 
 /** Writes the 64 median-threshold bits of `coef` as two words (bits 0..31 in out[at], 32..63 in out[at+1]). */
 export function thresholdBits(coef: Float64Array, out: Uint32Array, at: number): void {
-  const sorted = Float64Array.from(coef).sort();
+  SORTED.set(coef);
+  const sorted = SORTED.sort();
   const median = (sorted[HASH_BITS / 2 - 1] + sorted[HASH_BITS / 2]) / 2;
   let lo = 0;
   let hi = 0;

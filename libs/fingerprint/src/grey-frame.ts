@@ -5,12 +5,17 @@ export interface GreyFrame {
   readonly data: Uint8Array;
 }
 
-/** A rectangle in normalised picture coordinates: 0..1 on both axes (may extend past the edges). */
+/**
+ * A rectangle in normalised picture coordinates: 0..1 on both axes (may extend
+ * past the edges), optionally turned by `angle` degrees (clockwise on screen)
+ * about its centre, for copies that were slightly rotated.
+ */
 export interface Rect {
   readonly x0: number;
   readonly y0: number;
   readonly x1: number;
   readonly y1: number;
+  readonly angle?: number;
 }
 
 export const FULL_FRAME: Rect = { x0: 0, y0: 0, x1: 1, y1: 1 };

@@ -2,7 +2,7 @@ import { centreOf, CENTRE_INSET } from './fingerprint';
 import { FULL_FRAME, nestRect, Rect } from './grey-frame';
 
 /** How a suspect clip's picture might relate to the registered one. */
-export type GeometryKind = 'identity' | 'crop' | 'pip';
+export type GeometryKind = 'identity' | 'crop' | 'rotation' | 'pip';
 
 /** A candidate region of the clip's frame that would show the registered episode's hashed centre. */
 export interface Hypothesis {
@@ -10,28 +10,42 @@ export interface Hypothesis {
   readonly rect: Rect;
 }
 
+/** Where the registered picture may sit in the clip, as found by the detectors. */
+export interface ClipLayout {
+  /** Picture inside padding (pillarbox, letterbox, blurred background), if any. */
+  readonly active: Rect | null;
+  /** Picture-in-picture copy in a corner, if any. */
+  readonly inset: Rect | null;
+  /** Width / height of the clip's frame. */
+  readonly aspect: number;
+}
+
 /** Share of the original kept by the crops tried (each side), and where the kept window sits. */
-const CROP_KEEP = [0.86, 0.74];
+const CROP_KEEP = (process.env.KEEPS ?? '0.86,0.74').split(',').map(Number);
 const CROP_ANCHORS = [0, 0.5, 1];
-/** Size of a picture-in-picture copy relative to the frame, and its distance from the corner. */
+/** Turns tried for slightly rotated copies, in degrees, plain and with the zoom that hides the corners. */
+const TURNS = [-4, 4];
+const TURN_KEEP = 0.84;
+/** Size of a picture-in-picture copy relative to the frame, and its distance from the corner, when none is detected. */
 const PIP_SCALES = [0.4, 0.5, 0.6];
 const PIP_MARGIN = 0.035;
 /** Width / height of the vertical video short dramas are made in. */
 const PORTRAIT_ASPECT = 9 / 16;
 
 /**
- * Regions of the clip to hash. For a root region (the whole frame, or the active
- * picture inside pillarbox/letterbox padding) the registered centre is at the
- * root's own centre if the copy is uncropped; if the copy kept a window of
- * `keep` x `keep` of the original anchored at (ax, ay), the registered centre
- * lies at ((inset - ax(1-keep)) / keep, ...) of the root, possibly past its
- * edges. Picture-in-picture roots sit in the four corners of the frame; `aspect`
- * (width / height) keeps their margin the same number of pixels on both axes.
+ * Regions of the clip to hash. For a root region (the whole frame, the active
+ * picture inside padding, a detected inset picture) the registered centre is
+ * at the root's own centre if the copy is uncropped; if the copy kept a window
+ * of `keep` x `keep` of the original anchored at (ax, ay), the registered
+ * centre lies at ((inset - ax(1-keep)) / keep, ...) of the root, possibly past
+ * its edges. Turned variants catch copies rotated by a few degrees; a grid of
+ * corner regions stands in for an inset picture the detector missed.
  */
-export function queryHypotheses(active: Rect | null, aspect: number): Hypothesis[] {
+export function queryHypotheses(layout: ClipLayout): Hypothesis[] {
   const roots = [FULL_FRAME];
-  if (active && !sameRect(active, FULL_FRAME)) roots.push(active);
-  else if (aspect > 1.2) roots.push(centredPortrait(aspect));
+  if (layout.active && !sameRect(layout.active, FULL_FRAME)) roots.push(layout.active);
+  else if (layout.aspect > 1.2) roots.push(centredPortrait(layout.aspect));
+  if (layout.inset) roots.push(layout.inset);
   const out: Hypothesis[] = [];
   for (const root of roots) {
     out.push({ kind: 'identity', rect: centreOf(root) });
@@ -41,13 +55,21 @@ export function queryHypotheses(active: Rect | null, aspect: number): Hypothesis
       }
     }
   }
-  const mx = PIP_MARGIN;
-  const my = PIP_MARGIN * aspect;
-  for (const s of PIP_SCALES) {
-    for (const [cx, cy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
-      const x0 = cx === 0 ? mx : 1 - mx - s;
-      const y0 = cy === 0 ? my : 1 - my - s;
-      out.push({ kind: 'pip', rect: centreOf({ x0, y0, x1: x0 + s, y1: y0 + s }) });
+  for (const root of roots.slice(0, 2)) {
+    for (const angle of TURNS) {
+      out.push({ kind: 'rotation', rect: { ...centreOf(root), angle } });
+      out.push({ kind: 'rotation', rect: { ...nestRect(root, croppedCentre(TURN_KEEP, TURN_KEEP, 0.5, 0.5)), angle } });
+    }
+  }
+  if (!layout.inset) {
+    const mx = PIP_MARGIN;
+    const my = PIP_MARGIN * layout.aspect;
+    for (const s of PIP_SCALES) {
+      for (const [cx, cy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
+        const x0 = cx === 0 ? mx : 1 - mx - s;
+        const y0 = cy === 0 ? my : 1 - my - s;
+        out.push({ kind: 'pip', rect: centreOf({ x0, y0, x1: x0 + s, y1: y0 + s }) });
+      }
     }
   }
   return out;

@@ -8,3 +8,4 @@ export * from './hamming';
 export * from './integral-image';
 export * from './region-hasher';
 export * from './hypotheses';
+export * from './inset-picture';

@@ -9,6 +9,8 @@ export class IntegralImage {
   readonly width: number;
   readonly height: number;
   private readonly sums: Float64Array;
+  /** Scratch space reused by resample, which runs tens of times per frame. */
+  private scratch: { n: number; corners: Float64Array; xs: AxisCells; ys: AxisCells } | null = null;
 
   constructor(frame: GreyFrame) {
     const { width: w, height: h, data } = frame;
@@ -51,9 +53,11 @@ export class IntegralImage {
    * so a region hypothesis that overhangs the frame still yields a full grid.
    */
   resample(rect: Rect, n: number, out: Float64Array = new Float64Array(n * n)): Float64Array {
-    const xs = edges(rect.x0 * this.width, rect.x1 * this.width, n, this.width);
-    const ys = edges(rect.y0 * this.height, rect.y1 * this.height, n, this.height);
-    const corners = new Float64Array((n + 1) * (n + 1));
+    if (rect.angle) return this.resampleTurned(rect, n, out);
+    if (!this.scratch || this.scratch.n !== n) this.scratch = { n, corners: new Float64Array((n + 1) * (n + 1)), xs: axisCells(n), ys: axisCells(n) };
+    const { corners, xs, ys } = this.scratch;
+    edges(rect.x0 * this.width, rect.x1 * this.width, this.width, xs);
+    edges(rect.y0 * this.height, rect.y1 * this.height, this.height, ys);
     for (let j = 0; j <= n; j++) for (let i = 0; i <= n; i++) corners[j * (n + 1) + i] = this.at(xs.pos[i], ys.pos[j]);
     for (let j = 0; j < n; j++) {
       const cj = ys.cell[j];
@@ -69,6 +73,47 @@ export class IntegralImage {
     }
     return out;
   }
+
+  /**
+   * Resamples a turned rectangle: each cell takes the mean of an axis-aligned
+   * box of the cell's size around its turned centre, which for the few degrees
+   * a re-upload is rotated by is close to the mean over the turned cell.
+   */
+  private resampleTurned(rect: Rect, n: number, out: Float64Array): Float64Array {
+    const w = this.width;
+    const h = this.height;
+    const rad = ((rect.angle ?? 0) * Math.PI) / 180;
+    const cos = Math.cos(rad);
+    const sin = Math.sin(rad);
+    const cx = ((rect.x0 + rect.x1) / 2) * w;
+    const cy = ((rect.y0 + rect.y1) / 2) * h;
+    const cw = ((rect.x1 - rect.x0) * w) / n;
+    const ch = ((rect.y1 - rect.y0) * h) / n;
+    for (let j = 0; j < n; j++) {
+      const dy = (j + 0.5 - n / 2) * ch;
+      for (let i = 0; i < n; i++) {
+        const dx = (i + 0.5 - n / 2) * cw;
+        const px = cx + dx * cos - dy * sin;
+        const py = cy + dx * sin + dy * cos;
+        const xa = Math.min(w - 1, Math.max(0, px - cw / 2));
+        const xb = Math.min(w, Math.max(xa + 1e-3, px + cw / 2));
+        const ya = Math.min(h - 1, Math.max(0, py - ch / 2));
+        const yb = Math.min(h, Math.max(ya + 1e-3, py + ch / 2));
+        const sum = this.at(xb, yb) - this.at(xa, yb) - this.at(xb, ya) + this.at(xa, ya);
+        out[j * n + i] = sum / ((xb - xa) * (yb - ya));
+      }
+    }
+    return out;
+  }
+}
+
+interface AxisCells {
+  readonly pos: Float64Array;
+  readonly cell: Int32Array;
+}
+
+function axisCells(n: number): AxisCells {
+  return { pos: new Float64Array(n + 1), cell: new Int32Array(n) };
 }
 
 /**
@@ -76,11 +121,11 @@ export class IntegralImage {
  * whose pixels it takes: itself, or the nearest cell with a non-empty part
  * inside the picture.
  */
-function edges(from: number, to: number, n: number, size: number): { pos: Float64Array; cell: Int32Array } {
-  const pos = new Float64Array(n + 1);
+function edges(from: number, to: number, size: number, out: AxisCells): void {
+  const { pos, cell } = out;
+  const n = cell.length;
   const step = (to - from) / n;
   for (let i = 0; i <= n; i++) pos[i] = Math.min(size, Math.max(0, from + i * step));
-  const cell = new Int32Array(n);
   let first = -1;
   let last = -1;
   for (let i = 0; i < n; i++) {
@@ -94,8 +139,7 @@ function edges(from: number, to: number, n: number, size: number): { pos: Float6
     const edge = from >= size ? size - 1 : 0;
     for (let i = 0; i <= n; i++) pos[i] = edge + i / n;
     for (let i = 0; i < n; i++) cell[i] = i;
-    return { pos, cell };
+    return;
   }
   for (let i = 0; i < n; i++) cell[i] = i < first ? first : i > last ? last : i;
-  return { pos, cell };
 }

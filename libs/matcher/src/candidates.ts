@@ -38,7 +38,7 @@ export function findCandidates(index: HashIndex, probe: QueryProbe, o: MatcherOp
           const weight = (o.searchRadius + 1 - distance) / (o.searchRadius + 1);
           const old = hits.get(key);
           if (!old || old.weight < weight) hits.set(key, { q: f, r: frame, weight, tag: 2 * h + mirror });
-        });
+        }, o.substringRadius);
       }
     }
   }

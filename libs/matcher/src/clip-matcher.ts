@@ -52,9 +52,16 @@ function sameLine(v: VerifiedCopy, intercept: number, slope: number, fps: number
   return Math.abs(v.slope - slope) < 0.03 && Math.abs(v.intercept - intercept) < 0.75 * fps;
 }
 
-/** Confidence grows with the number of matched frames: one second of matches is weak evidence, four is strong. */
-function confidence(matched: number, fps: number): number {
-  return 1 - Math.exp(-matched / (1.5 * fps));
+/**
+ * A segment's score is agreement x certainty. Agreement is how closely the
+ * matched frames' hashes agree (1 = identical, 0.5 = at the match distance).
+ * Certainty grows with the number of matched frames: chance alignments
+ * between unrelated videos were seen to reach at most 7 matched frames
+ * (docs/FINGERPRINT.md), so certainty is 0 up to 4 frames, one half at 8
+ * (one second at 8 fps) and 0.9 at 18.
+ */
+export function segmentScore(agreement: number, matched: number): number {
+  return agreement * (1 - Math.exp(-Math.max(0, matched - 4) / 6));
 }
 
 function toMatches(copies: VerifiedCopy[], o: MatcherOptions): EpisodeMatch[] {
@@ -68,7 +75,7 @@ function toMatches(copies: VerifiedCopy[], o: MatcherOptions): EpisodeMatch[] {
         refEnd: (v.intercept + v.slope * (r.last + 1)) / o.fps,
         speed: v.slope,
         matchedFrames: r.matched,
-        score: r.similarity * confidence(r.matched, o.fps),
+        score: segmentScore(r.agreement, r.matched),
       };
       if (segment.score < o.decisionThreshold) continue;
       const list = byEpisode.get(v.episode) ?? [];

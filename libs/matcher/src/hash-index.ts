@@ -105,11 +105,19 @@ export class HashIndex {
   /**
    * Calls `visit` for every indexed frame within `radius` of the hash (lo, hi),
    * with the episode, the view of it that matched and the frame number.
-   * A frame is reported once per call.
+   * A frame is reported once per call. With the default `substringRadius` the
+   * result is exact; a smaller one probes far fewer buckets and still finds
+   * every frame within `substringRadius` x m + m - 1 bits, and most beyond.
    */
-  search(lo: number, hi: number, radius: number, visit: (episode: string, view: number, frame: number, distance: number) => void): void {
+  search(
+    lo: number,
+    hi: number,
+    radius: number,
+    visit: (episode: string, view: number, frame: number, distance: number) => void,
+    substringRadius = Math.floor(radius / this.layout.count),
+  ): void {
     const { count, starts, widths } = this.layout;
-    const sub = Math.floor(radius / count);
+    const sub = Math.min(substringRadius, Math.floor(radius / count));
     const stamp = this.nextStamp();
     for (const seg of this.segments) {
       let seen = this.seen.get(seg);

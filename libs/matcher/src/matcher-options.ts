@@ -6,6 +6,12 @@ export interface MatcherOptions {
   readonly minQuality: number;
   /** Stage one: Hamming radius of index lookups (of 64 bits). */
   readonly searchRadius: number;
+  /**
+   * Stage one: bits of difference probed per substring. 1 guarantees every hit
+   * up to 7 bits (4 substrings) and finds most up to searchRadius, for an
+   * eighth of the probes of the exact search.
+   */
+  readonly substringRadius: number;
   /** Stage one: look up every n-th clip frame. */
   readonly probeStride: number;
   readonly minSpeed: number;
@@ -30,8 +36,9 @@ export interface MatcherOptions {
 
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   fps: 8,
-  minQuality: 24,
+  minQuality: 8,
   searchRadius: 10,
+  substringRadius: 1,
   probeStride: 1,
   minSpeed: 0.75,
   maxSpeed: 1.45,

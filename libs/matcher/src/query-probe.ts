@@ -1,4 +1,4 @@
-import { detectActiveRegion, GreyFrame, Hypothesis, queryHypotheses, RegionHasher } from '@dramaguard/fingerprint';
+import { ActiveRegionDetector, GreyFrame, Hypothesis, InsetPictureDetector, queryHypotheses, RegionHasher } from '@dramaguard/fingerprint';
 
 /** Stage-one hashes of a clip: for every frame, every geometric hypothesis, plain and mirrored. */
 export interface QueryProbe {
@@ -11,8 +11,7 @@ export interface QueryProbe {
 }
 
 export function probeClip(frames: readonly GreyFrame[]): QueryProbe {
-  const first = frames[0];
-  const hypotheses = queryHypotheses(detectActiveRegion(frames), first ? first.width / first.height : 1);
+  const hypotheses = frames.length ? queryHypotheses(clipLayout(frames)) : [];
   const H = hypotheses.length;
   const rects = hypotheses.map((h) => h.rect);
   const hashes = new Uint32Array(2 * H * frames.length);
@@ -25,4 +24,15 @@ export function probeClip(frames: readonly GreyFrame[]): QueryProbe {
     quality.set(h.quality, H * f);
   });
   return { hypotheses, frames: frames.length, hashes, mirrored, quality };
+}
+
+function clipLayout(frames: readonly GreyFrame[]) {
+  const { width, height } = frames[0];
+  const padding = new ActiveRegionDetector(width, height);
+  const inset = new InsetPictureDetector(width, height);
+  for (const f of frames) {
+    padding.push(f);
+    inset.push(f);
+  }
+  return { active: padding.detect(), inset: inset.detect(), aspect: width / height };
 }

@@ -5,14 +5,16 @@ export interface AlignedFrames {
    * uninformative (both may be black), -2 where the line leaves the episode.
    */
   readonly distance: Int16Array;
+  /** Quality of the poorer of the two frames compared (0 where distance < 0). */
+  readonly quality: Uint8Array;
 }
 
 export interface SegmentRun {
   readonly first: number;
   readonly last: number;
   readonly matched: number;
-  /** Mean similarity (0..1) over the informative frames of [first, last]. */
-  readonly similarity: number;
+  /** Mean similarity (0..1) of the matched frames: how closely their hashes agree. */
+  readonly agreement: number;
 }
 
 export interface RunOptions {
@@ -26,7 +28,7 @@ export interface RunOptions {
   readonly minMatched: number;
 }
 
-/** Similarity of one aligned frame pair: 1 for identical hashes, 0 at twice the match distance or beyond. */
+/** Similarity of one matched frame pair: 1 for identical hashes, 0.5 at the match distance. */
 export function frameSimilarity(distance: number, matchDistance: number): number {
   return Math.max(0, Math.min(1, 1 - distance / (2 * matchDistance)));
 }
@@ -67,17 +69,17 @@ export function matchedRuns(a: AlignedFrames, o: RunOptions): SegmentRun[] {
     }
     while (first > 0 && state(first - 1) === 'neutral') first--;
     while (last < n - 1 && state(last + 1) === 'neutral') last++;
-    if (matched >= o.minMatched) runs.push({ first, last, matched, similarity: meanSimilarity(d, first, last, o.matchDistance) });
+    if (matched >= o.minMatched) runs.push({ first, last, matched, agreement: agreement(d, first, last, o.matchDistance) });
     f = last + 1;
   }
   return runs;
 }
 
-function meanSimilarity(d: Int16Array, first: number, last: number, matchDistance: number): number {
+function agreement(d: Int16Array, first: number, last: number, matchDistance: number): number {
   let sum = 0;
   let n = 0;
   for (let f = first; f <= last; f++) {
-    if (d[f] < 0) continue;
+    if (d[f] < 0 || d[f] > matchDistance) continue;
     sum += frameSimilarity(d[f], matchDistance);
     n++;
   }

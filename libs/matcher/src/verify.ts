@@ -15,6 +15,8 @@ export interface VerifiedCopy {
   readonly intercept: number;
   readonly slope: number;
   readonly runs: readonly SegmentRun[];
+  /** Every clip frame against the registered frame the line puts it on. */
+  readonly aligned: AlignedFrames;
 }
 
 const SAMPLE_FRAMES = 24;
@@ -50,21 +52,21 @@ export function verifyCandidate(
 
   const n = clip.length;
   const qHashes = new Uint32Array(2 * n);
-  const qUseful = new Uint8Array(n);
+  const qQuality = new Uint8Array(n);
   for (let f = 0; f < n; f++) {
     const h = clip.hash(f, best.rect, best.mirror);
     qHashes[2 * f] = h.lo;
     qHashes[2 * f + 1] = h.hi;
-    qUseful[f] = h.quality >= o.minQuality ? 1 : 0;
+    qQuality[f] = h.quality;
   }
   clip.release();
 
-  const line = refitLine(qHashes, qUseful, ref, intercept, slope, o);
+  const line = refitLine(qHashes, qQuality, ref, intercept, slope, o);
   if (line) {
     intercept = line.a;
     slope = line.b;
   }
-  const aligned = alignFrames(qHashes, qUseful, ref, intercept, slope, o);
+  const aligned = alignFrames(qHashes, qQuality, ref, intercept, slope, o);
   const runs = matchedRuns(aligned, {
     matchDistance: o.matchDistance,
     mismatchDistance: o.mismatchDistance,
@@ -72,7 +74,7 @@ export function verifyCandidate(
     minMatched: o.minMatchedFrames,
   });
   if (!runs.length) return null;
-  return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, intercept, slope, runs };
+  return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, intercept, slope, runs, aligned };
 }
 
 /** The (hypothesis, mirror) tags that voted most for the candidate, best first. */
@@ -159,16 +161,18 @@ function moves(r: Rect, s: number): Rect[] {
     { ...r, y0: r.y0 + s },
     { ...r, y1: r.y1 - s },
     { ...r, y1: r.y1 + s },
+    { ...r, angle: (r.angle ?? 0) - 50 * s },
+    { ...r, angle: (r.angle ?? 0) + 50 * s },
   ].filter((m) => m.x1 - m.x0 > 0.1 && m.y1 - m.y0 > 0.1);
 }
 
 /** Refits the line on each informative clip frame's best registered frame within a second of it. */
-function refitLine(q: Uint32Array, useful: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions) {
+function refitLine(q: Uint32Array, quality: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions) {
   const window = Math.round(o.fps);
   const points: Array<{ q: number; r: number }> = [];
   const n = ref.quality.length;
-  for (let f = 0; f < useful.length; f++) {
-    if (!useful[f]) continue;
+  for (let f = 0; f < quality.length; f++) {
+    if (quality[f] < o.minQuality) continue;
     const centre = Math.round(intercept + slope * f);
     let bestD = o.matchDistance + 1;
     let bestJ = -1;
@@ -185,10 +189,11 @@ function refitLine(q: Uint32Array, useful: Uint8Array, ref: FingerprintView, int
   return robustLine(points, { a: intercept, b: slope }, o.fps * 0.4, o.minSpeed, o.maxSpeed);
 }
 
-function alignFrames(q: Uint32Array, useful: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions): AlignedFrames {
+function alignFrames(q: Uint32Array, qQuality: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions): AlignedFrames {
   const n = ref.quality.length;
-  const distance = new Int16Array(useful.length);
-  for (let f = 0; f < useful.length; f++) {
+  const distance = new Int16Array(qQuality.length);
+  const quality = new Uint8Array(qQuality.length);
+  for (let f = 0; f < qQuality.length; f++) {
     const j = Math.round(intercept + slope * f);
     if (j < 0 || j >= n) {
       distance[f] = -2;
@@ -196,11 +201,14 @@ function alignFrames(q: Uint32Array, useful: Uint8Array, ref: FingerprintView, i
     }
     let d = -1;
     for (let k = Math.max(0, j - 1); k <= Math.min(n - 1, j + 1); k++) {
-      if (!useful[f] || ref.quality[k] < o.minQuality) continue;
+      if (qQuality[f] < o.minQuality || ref.quality[k] < o.minQuality) continue;
       const x = popcount32(q[2 * f] ^ ref.hashes[2 * k]) + popcount32(q[2 * f + 1] ^ ref.hashes[2 * k + 1]);
-      if (d < 0 || x < d) d = x;
+      if (d < 0 || x < d) {
+        d = x;
+        quality[f] = Math.min(qQuality[f], ref.quality[k]);
+      }
     }
     distance[f] = d;
   }
-  return { distance };
+  return { distance, quality };
 }

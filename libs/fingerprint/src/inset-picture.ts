@@ -1,0 +1,108 @@
+import { GreyFrame, Rect } from './grey-frame';
+
+/** Sizes (share of the frame, each axis) and corner margins tried for an inset picture. */
+const MIN_SCALE = 0.3;
+const MAX_SCALE = 0.75;
+const MAX_MARGIN = 0.08;
+/** The best rectangle must stand out this much from the typical candidate's edge contrast. */
+const MIN_PROMINENCE = 4;
+
+/**
+ * Finds a picture-in-picture copy: a smaller video pasted in a corner of the
+ * frame over other footage. Its border is a long straight edge that stays put
+ * while the pictures on both sides of it move, so the detector averages the
+ * horizontal and vertical gradient magnitude of every pixel over the clip and
+ * looks for the corner-anchored rectangle (same aspect ratio as the frame)
+ * whose four sides are the most persistent edges: each side scores the edge
+ * energy along it minus the energy two pixels to either side.
+ */
+export class InsetPictureDetector {
+  private readonly gx: Float64Array;
+  private readonly gy: Float64Array;
+  private frames = 0;
+
+  constructor(readonly width: number, readonly height: number) {
+    this.gx = new Float64Array(width * height);
+    this.gy = new Float64Array(width * height);
+  }
+
+  push(frame: GreyFrame): void {
+    const { width: w, height: h, data } = frame;
+    if (w !== this.width || h !== this.height) throw new RangeError(`frame is ${w}x${h}, detector expects ${this.width}x${this.height}`);
+    for (let y = 0; y < h - 1; y++) {
+      for (let x = 0; x < w - 1; x++) {
+        const i = y * w + x;
+        this.gx[i] += Math.abs(data[i + 1] - data[i]);
+        this.gy[i] += Math.abs(data[i + w] - data[i]);
+      }
+    }
+    this.frames++;
+  }
+
+  detect(): Rect | null {
+    const w = this.width;
+    const h = this.height;
+    if (this.frames < 2 || w < 32 || h < 32) return null;
+    const colSums = cumulative(this.gx, w, h, 'column');
+    const rowSums = cumulative(this.gy, w, h, 'row');
+    const vertical = (x: number, y0: number, y1: number): number => lineContrast(colSums, h + 1, x, y0, y1, w);
+    const horizontal = (y: number, x0: number, x1: number): number => lineContrast(rowSums, w + 1, y, x0, x1, h);
+    const scores: number[] = [];
+    let best: { score: number; rect: Rect } | null = null;
+    for (let m = 0; m <= Math.round(MAX_MARGIN * w); m++) {
+      const my = Math.round((m * h) / w);
+      for (let sw = Math.round(MIN_SCALE * w); sw <= Math.round(MAX_SCALE * w); sw++) {
+        const sh = Math.round((sw * h) / w);
+        for (const [cx, cy] of CORNERS) {
+          const x0 = cx === 0 ? m : w - m - sw;
+          const y0 = cy === 0 ? my : h - my - sh;
+          const x1 = x0 + sw;
+          const y1 = y0 + sh;
+          const inner = vertical(cx === 0 ? x1 : x0, y0, y1) + horizontal(cy === 0 ? y1 : y0, x0, x1);
+          const outer = (m > 1 ? vertical(cx === 0 ? x0 : x1, y0, y1) : 0) + (my > 1 ? horizontal(cy === 0 ? y0 : y1, x0, x1) : 0);
+          const score = (inner + Math.max(0, outer)) / this.frames;
+          scores.push(score);
+          if (!best || score > best.score) best = { score, rect: { x0: x0 / w, y0: y0 / h, x1: x1 / w, y1: y1 / h } };
+        }
+      }
+    }
+    if (!best) return null;
+    const typical = medianOf(scores);
+    return best.score > MIN_PROMINENCE * Math.max(typical, 1e-9) && best.score > 8 ? best.rect : null;
+  }
+}
+
+const CORNERS: ReadonlyArray<readonly [number, number]> = [[0, 0], [1, 0], [0, 1], [1, 1]];
+
+/** Prefix sums of a gradient map along columns (for vertical lines) or rows (for horizontal lines). */
+function cumulative(g: Float64Array, w: number, h: number, along: 'column' | 'row'): Float64Array {
+  if (along === 'column') {
+    const out = new Float64Array(w * (h + 1));
+    for (let x = 0; x < w; x++) for (let y = 0; y < h; y++) out[x * (h + 1) + y + 1] = out[x * (h + 1) + y] + g[y * w + x];
+    return out;
+  }
+  const out = new Float64Array(h * (w + 1));
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[y * (w + 1) + x + 1] = out[y * (w + 1) + x] + g[y * w + x];
+  return out;
+}
+
+/**
+ * Mean gradient along the line at `at` (a column or row index) from `from` to
+ * `to`, minus the mean of the lines two steps to either side; the edge of a
+ * drawn border may fall on either of two neighbouring pixels, so the stronger
+ * of `at - 1` and `at` counts.
+ */
+function lineContrast(sums: Float64Array, stride: number, at: number, from: number, to: number, limit: number): number {
+  if (to - from < 4) return 0;
+  const mean = (line: number): number => {
+    if (line < 0 || line >= limit - 1) return 0;
+    return (sums[line * stride + to] - sums[line * stride + from]) / (to - from);
+  };
+  const edge = Math.max(mean(at - 1), mean(at));
+  return edge - 0.5 * (mean(at - 3) + mean(at + 2));
+}
+
+function medianOf(a: number[]): number {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length ? s[s.length >> 1] : 0;
+}
