@@ -23,5 +23,8 @@ export function configEnv(c: AppConfig): Record<string, string> {
     INDEX_SYNC_INTERVAL_MS: String(c.indexSyncIntervalMs),
     FFMPEG_PATH: c.ffmpeg.ffmpegPath,
     FFPROBE_PATH: c.ffmpeg.ffprobePath,
+    SIGNING_KEY_PATH: c.signingKeyPath,
+    RETRO_MATCH_DAYS: String(c.retroMatchDays),
+    ...(c.auth.adminApiKey ? { ADMIN_API_KEY: c.auth.adminApiKey } : {}),
   };
 }

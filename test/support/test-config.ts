@@ -3,18 +3,25 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** The bootstrap administrator's key in every test stack. */
+export const TEST_ADMIN_KEY = 'dg_test-admin-key-0123456789abcdef';
+
 /**
  * The configuration of the machine, pointed at a database, a BullMQ prefix and
  * a media directory of the tests' own, so a running dev stack is not touched.
  */
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   const base = loadConfig();
+  const mediaDir = mkdtempSync(join(tmpdir(), 'dg-media-'));
   return {
     ...base,
     http: { host: '127.0.0.1', port: 0 },
     database: testDatabase('dramaguard_test'),
     queuePrefix: `dg-test-${process.pid}`,
-    mediaDir: mkdtempSync(join(tmpdir(), 'dg-media-')),
+    mediaDir,
+    auth: { adminApiKey: TEST_ADMIN_KEY },
+    signingKeyPath: join(mediaDir, 'signing-key.pem'),
+    retroMatchDays: 30,
     jobs: { attempts: 2, backoffMs: 200, concurrency: 1 },
     indexSyncIntervalMs: 1_000,
     ...overrides,

@@ -6,28 +6,46 @@ import { QUEUE_NAMES } from '@dramaguard/queue';
 import { Queue } from 'bullmq';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
+import type { Server } from 'node:http';
 import { configureApi } from '../../apps/api/src/api-app';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureWorker } from '../../apps/worker/src/worker-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { BUILT, BuiltProcess } from './built-process';
 import { configEnv } from './config-env';
-import { testConfig } from './test-config';
+import { HttpClient, httpClient } from './http-client';
+import { TEST_ADMIN_KEY, testConfig } from './test-config';
 import { freshDatabase } from './test-database';
+
+export type AccountRole = 'admin' | 'rights_holder' | 'reviewer' | 'licensee';
+
+export interface TestAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly key: string;
+  /** The api as this account. */
+  readonly http: HttpClient;
+}
 
 /**
  * The api in this process and workers either in this process (to look inside
- * them) or as built processes (fast), against the real PostgreSQL, Redis and ffmpeg.
+ * them) or as built processes (fast), against the real PostgreSQL, Redis and
+ * ffmpeg. Every stack starts with the bootstrap admin, a rights holder
+ * ("Golden Reel Studio") and a reviewer.
  */
 export class TestStack {
   private readonly workers: INestApplicationContext[] = [];
   private readonly processes: BuiltProcess[] = [];
+  readonly admin: HttpClient;
+  holder!: TestAccount;
+  reviewer!: TestAccount;
 
   private constructor(
     readonly config: AppConfig,
     readonly api: INestApplication,
-  ) {}
+  ) {
+    this.admin = httpClient(this.server, TEST_ADMIN_KEY);
+  }
 
   static async start(overrides: Partial<AppConfig> = {}, workers: { inProcess?: number; processes?: number } = { processes: 1 }): Promise<TestStack> {
     const config = testConfig(overrides);
@@ -36,6 +54,8 @@ export class TestStack {
     const api = configureApi(moduleRef.createNestApplication({ logger: ['error'] }));
     await api.init();
     const stack = new TestStack(config, api);
+    stack.holder = await stack.createAccount('rights_holder', 'Golden Reel Studio');
+    stack.reviewer = await stack.createAccount('reviewer', 'Review Desk');
     for (let i = 0; i < (workers.inProcess ?? 0); i++) await stack.addWorker();
     for (let i = 0; i < (workers.processes ?? 0); i++) await stack.addWorkerProcess();
     return stack;
@@ -66,8 +86,25 @@ export class TestStack {
     return this.workers[i];
   }
 
-  http(): ReturnType<typeof request> {
-    return request(this.api.getHttpServer());
+  private get server(): Server {
+    return this.api.getHttpServer() as Server;
+  }
+
+  /** The api as the default rights holder, or with the given key. */
+  http(key: string = this.holder.key): HttpClient {
+    return httpClient(this.server, key);
+  }
+
+  /** The api without any API key. */
+  anonymous(): HttpClient {
+    return httpClient(this.server);
+  }
+
+  /** A new account with one API key, created by the admin over HTTP. */
+  async createAccount(role: AccountRole, name: string, platformAccounts?: { platform: string; handle: string }[]): Promise<TestAccount> {
+    const account = await this.admin.post('/accounts').send({ name, role, ...(platformAccounts ? { platformAccounts } : {}) }).expect(201);
+    const issued = await this.admin.post(`/accounts/${account.body.id}/keys`).send({ label: 'e2e' }).expect(201);
+    return { id: account.body.id, name, key: issued.body.key, http: httpClient(this.server, issued.body.key) };
   }
 
   /** Files left in the upload staging directory: there should never be any between requests. */

@@ -1,6 +1,8 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { API_KEY_HEADER } from './auth/access.decorator';
+import { describeAccess } from './auth/describe-access';
 import { ApiExceptionFilter } from './filters/api-exception.filter';
 
 /** Everything about the HTTP surface that is not a controller: validation, errors, OpenAPI. Shared by main and the e2e tests. */
@@ -13,7 +15,9 @@ export function configureApi(app: INestApplication): INestApplication {
     .setTitle('DramaGuard')
     .setDescription('Registration of micro short dramas and matching of suspect clips against them')
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer dg_…' })
+    .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER, description: 'The same API key, in the x-api-key header' }, API_KEY_HEADER)
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => describeAccess(SwaggerModule.createDocument(app, doc)), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@dramaguard/config';
 import { MediaStore } from '@dramaguard/media';
 import { RegistryModule } from '@dramaguard/registry';
+import { AccessGuard } from './auth/access.guard';
+import { AccountsController } from './controllers/accounts.controller';
+import { AuditController } from './controllers/audit.controller';
 import { ClipsController } from './controllers/clips.controller';
 import { HealthController } from './controllers/health.controller';
 import { RegistrationsController } from './controllers/registrations.controller';
@@ -20,7 +24,7 @@ import { multerOptions } from './upload/multer-options';
       useFactory: (config: AppConfig, store: MediaStore) => multerOptions(config, store.incomingDir),
     }),
   ],
-  controllers: [WorksController, RegistrationsController, ClipsController, HealthController],
-  providers: [UploadCleanupInterceptor],
+  controllers: [AccountsController, WorksController, RegistrationsController, ClipsController, AuditController, HealthController],
+  providers: [UploadCleanupInterceptor, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class ApiModule {}

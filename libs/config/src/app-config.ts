@@ -12,6 +12,16 @@ export interface AppConfig {
   /** How often a worker pulls fingerprints registered by other workers into its match index. */
   readonly indexSyncIntervalMs: number;
   readonly ffmpeg: { readonly ffmpegPath: string; readonly ffprobePath: string };
+  readonly auth: AuthConfig;
+  /** PEM file of the Ed25519 key that signs registration certificates; created on first use when missing. */
+  readonly signingKeyPath: string;
+  /** A newly registered episode is matched again against suspect clips received this many days back. */
+  readonly retroMatchDays: number;
+}
+
+export interface AuthConfig {
+  /** API key of the bootstrap administrator, ensured at api boot; without it no account can be created. */
+  readonly adminApiKey?: string;
 }
 
 export interface DatabaseConfig {

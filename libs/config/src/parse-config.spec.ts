@@ -60,4 +60,18 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ FFMPEG_PATH: '/opt/none/ffmpeg' })).toThrow(/ffmpeg not found \(FFMPEG_PATH="\/opt\/none\/ffmpeg"\): install it/);
     expect(() => parseWith({ PATH: '/bin' }, installed)).toThrow(/ffprobe not found/);
   });
+
+  it('reads the bootstrap admin key, the signing key path and the retro-matching window', () => {
+    const c = parseConfig({ ADMIN_API_KEY: 'k'.repeat(32), SIGNING_KEY_PATH: '/etc/dg/key.pem', RETRO_MATCH_DAYS: '7' });
+    expect(c.auth).toEqual({ adminApiKey: 'k'.repeat(32) });
+    expect(c.signingKeyPath).toBe('/etc/dg/key.pem');
+    expect(c.retroMatchDays).toBe(7);
+    expect(parseConfig({}).auth).toEqual({});
+    expect(parseConfig({}).retroMatchDays).toBe(30);
+  });
+
+  it('refuses a short or blank-containing admin key', () => {
+    expect(() => parseConfig({ ADMIN_API_KEY: 'admin' })).toThrow(/ADMIN_API_KEY must be at least 24 characters/);
+    expect(() => parseConfig({ ADMIN_API_KEY: 'a'.repeat(20) + ' ' + 'b'.repeat(10) })).toThrow(/without spaces/);
+  });
 });

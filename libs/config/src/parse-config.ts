@@ -1,4 +1,4 @@
-import { AppConfig, DatabaseConfig, RedisConfig } from './app-config';
+import { AppConfig, AuthConfig, DatabaseConfig, RedisConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { ExecutableCheck, findExecutable, isExecutableFile } from './executable-path';
 
@@ -85,6 +85,9 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
     },
     indexSyncIntervalMs: r.int('INDEX_SYNC_INTERVAL_MS', 5_000, 100, 3_600_000),
     ffmpeg: { ffmpegPath: tool(r, 'FFMPEG_PATH', 'ffmpeg', check), ffprobePath: tool(r, 'FFPROBE_PATH', 'ffprobe', check) },
+    auth: adminKeyFrom(r),
+    signingKeyPath: r.string('SIGNING_KEY_PATH', '.data/signing-key.pem'),
+    retroMatchDays: r.int('RETRO_MATCH_DAYS', 30, 0, 3_650),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
@@ -97,6 +100,14 @@ function tool(r: EnvReader, name: string, program: string, check: ExecutableChec
   if (found) return found;
   r.problems.push(`${program} not found (${name}="${value}"): install it (Debian: apt-get install ffmpeg) or set ${name} to its path`);
   return value;
+}
+
+/** A guessable bootstrap key would hand out the administrator role; it must be long and free of blanks. */
+function adminKeyFrom(r: EnvReader): AuthConfig {
+  const key = r.optional('ADMIN_API_KEY');
+  if (key === undefined) return {};
+  if (key.length < 24 || /\s/.test(key)) r.problems.push('ADMIN_API_KEY must be at least 24 characters without spaces');
+  return { adminApiKey: key };
 }
 
 function databaseFrom(r: EnvReader): DatabaseConfig | undefined {

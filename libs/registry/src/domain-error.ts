@@ -3,6 +3,15 @@
  * statuses in one place; jobs record the message as the failure reason.
  */
 export type DomainErrorCode =
+  | 'unauthenticated'
+  | 'invalid_api_key'
+  | 'forbidden'
+  | 'account_not_found'
+  | 'api_key_not_found'
+  | 'platform_account_taken'
+  | 'platform_accounts_not_allowed'
+  | 'owner_required'
+  | 'owner_not_rights_holder'
   | 'work_not_found'
   | 'registration_not_found'
   | 'clip_not_found'

@@ -2,6 +2,7 @@ import { Controller, Get, Param, ParseUUIDPipe, Post, UploadedFile, UseIntercept
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ClipService } from '@dramaguard/registry';
+import { Roles } from '../auth/access.decorator';
 import { ApiUploadErrors } from '../dtos/api-upload-errors.decorator';
 import { ClipDto } from '../dtos/clip.dto';
 import { ErrorDto } from '../dtos/error.dto';
@@ -14,6 +15,7 @@ export class ClipsController {
   constructor(private readonly clips: ClipService) {}
 
   @Post()
+  @Roles('admin', 'reviewer')
   @UseInterceptors(UploadCleanupInterceptor, FileInterceptor('file'))
   @ApiOperation({
     summary: 'Submit a suspect clip for matching',
@@ -28,6 +30,7 @@ export class ClipsController {
   }
 
   @Get(':id')
+  @Roles('admin', 'reviewer')
   @ApiOperation({ summary: 'A clip: status, progress and, once done, the registered episodes it copies with matched time ranges' })
   @ApiOkResponse({ type: ClipDto })
   @ApiNotFoundResponse({ type: ErrorDto })

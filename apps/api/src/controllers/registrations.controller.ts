@@ -1,6 +1,8 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RegistrationService } from '@dramaguard/registry';
+import { Caller, RegistrationService } from '@dramaguard/registry';
+import { Roles } from '../auth/access.decorator';
+import { CurrentCaller } from '../auth/caller.decorator';
 import { ErrorDto } from '../dtos/error.dto';
 import { RegistrationDto } from '../dtos/registration.dto';
 
@@ -10,10 +12,11 @@ export class RegistrationsController {
   constructor(private readonly registrations: RegistrationService) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'A registration: number, file facts, status and fingerprinting progress' })
+  @Roles('admin', 'reviewer', 'rights_holder')
+  @ApiOperation({ summary: 'A registration: number, file facts, status and fingerprinting progress', description: 'A rights holder sees registrations of its own works only.' })
   @ApiOkResponse({ type: RegistrationDto })
   @ApiNotFoundResponse({ type: ErrorDto })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<RegistrationDto> {
-    return RegistrationDto.from(await this.registrations.get(id));
+  async get(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<RegistrationDto> {
+    return RegistrationDto.from(await this.registrations.get(caller, id));
   }
 }

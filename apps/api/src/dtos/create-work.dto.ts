@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 export class CreateWorkDto {
-  @ApiProperty({ description: 'Name or id of the rights holder', example: 'Golden Reel Studio' })
+  @ApiPropertyOptional({ description: 'Account of the rights holder; required when an admin creates the work, implied for a rights holder' })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string;
+
+  @ApiPropertyOptional({ description: 'Rights holder name shown on certificates and reports; defaults to the owner account’s name', example: 'Golden Reel Studio' })
+  @IsOptional()
   @IsString()
   @Length(1, 200)
-  rightsHolder!: string;
+  rightsHolder?: string;
 
   @ApiProperty({ example: 'The CEO’s Secret Bride' })
   @IsString()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { WorkEntity } from '@dramaguard/registry';
+import { Page, WorkEntity } from '@dramaguard/registry';
 import { RegistrationSummaryDto } from './registration.dto';
 
 export class EpisodeDto {
@@ -11,7 +11,8 @@ export class EpisodeDto {
 
 export class WorkDto {
   @ApiProperty() id!: string;
-  @ApiProperty() rightsHolder!: string;
+  @ApiProperty({ description: 'Account of the rights holder' }) ownerId!: string;
+  @ApiProperty({ description: 'Rights holder name as shown on certificates' }) rightsHolder!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ nullable: true, type: String }) originalTitle!: string | null;
   @ApiProperty({ nullable: true, type: Number }) year!: number | null;
@@ -24,6 +25,7 @@ export class WorkDto {
   static from(w: WorkEntity): WorkDto {
     return {
       id: w.id,
+      ownerId: w.ownerId,
       rightsHolder: w.rightsHolder,
       title: w.title,
       originalTitle: w.originalTitle,
@@ -39,5 +41,16 @@ export class WorkDto {
         ...(e.registration ? { registration: RegistrationSummaryDto.from(e.registration) } : {}),
       })),
     };
+  }
+}
+
+export class WorkPageDto {
+  @ApiProperty({ type: [WorkDto], description: 'Works, newest first (episodes not included: GET /works/{id})' }) items!: WorkDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+
+  static from(p: Page<WorkEntity>): WorkPageDto {
+    return { ...p, items: p.items.map((w) => WorkDto.from({ ...w, episodes: [] })) };
   }
 }

@@ -11,6 +11,15 @@ export interface ErrorBody {
 }
 
 const STATUS_OF: Record<DomainErrorCode, HttpStatus> = {
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  invalid_api_key: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  account_not_found: HttpStatus.NOT_FOUND,
+  api_key_not_found: HttpStatus.NOT_FOUND,
+  platform_account_taken: HttpStatus.CONFLICT,
+  platform_accounts_not_allowed: HttpStatus.UNPROCESSABLE_ENTITY,
+  owner_required: HttpStatus.UNPROCESSABLE_ENTITY,
+  owner_not_rights_holder: HttpStatus.UNPROCESSABLE_ENTITY,
   work_not_found: HttpStatus.NOT_FOUND,
   registration_not_found: HttpStatus.NOT_FOUND,
   clip_not_found: HttpStatus.NOT_FOUND,

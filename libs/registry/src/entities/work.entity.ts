@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { AccountEntity } from './account.entity';
 import { EpisodeEntity } from './episode.entity';
 
 /** A series as a rights holder registers it. */
@@ -7,7 +8,16 @@ export class WorkEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  /** Free-text name or id of the rights holder until accounts exist. */
+  /** The rights holder's account: the only one (with admins) who may change the work or license it. */
+  @Index('ix_works_owner')
+  @Column({ name: 'owner_id', type: 'uuid' })
+  ownerId!: string;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_id', foreignKeyConstraintName: 'works_owner_id_fkey' })
+  owner?: AccountEntity;
+
+  /** The rights holder's name as it appears on certificates and reports. */
   @Column({ name: 'rights_holder', type: 'varchar', length: 200 })
   rightsHolder!: string;
 

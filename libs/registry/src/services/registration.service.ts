@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '@dramaguard/queue';
+import { Caller } from '../auth/caller';
+import { canChangeWork, canSeeWork } from '../auth/work-access';
 import { DomainError } from '../domain-error';
 import { RegistrationEntity } from '../entities';
 import { RegistrationRepository, WorkRepository } from '../repositories';
@@ -29,9 +31,10 @@ export class RegistrationService {
    * number, the file must be new and a valid video; the registration is queued
    * for fingerprinting only once its rows are committed.
    */
-  async register(workId: string, episode: EpisodeInput, upload: IncomingUpload | undefined): Promise<RegistrationEntity> {
+  async register(caller: Caller, workId: string, episode: EpisodeInput, upload: IncomingUpload | undefined): Promise<RegistrationEntity> {
     const work = await this.works.findById(workId);
-    if (!work) throw new DomainError('work_not_found', `no work with id ${workId}`);
+    if (!work || !canSeeWork(caller, work)) throw new DomainError('work_not_found', `no work with id ${workId}`);
+    if (!canChangeWork(caller, work)) throw new DomainError('forbidden', 'only the rights holder of the work and admins register its episodes');
     if (episode.number > work.episodeCount) {
       throw new DomainError('episode_out_of_range', `episode ${episode.number} is beyond the ${work.episodeCount} episodes the work declares`);
     }
@@ -60,12 +63,14 @@ export class RegistrationService {
       throw await this.explainInsertFailure(e, file, episode.number);
     }
     await this.enqueueOrWithdraw(registration, stored);
-    return this.get(registration.id);
+    return this.get(caller, registration.id);
   }
 
-  async get(id: string): Promise<RegistrationEntity> {
+  /** A registration of a work the caller may not see is reported as missing. */
+  async get(caller: Caller, id: string): Promise<RegistrationEntity> {
     const registration = await this.registrations.findById(id);
-    if (!registration) throw new DomainError('registration_not_found', `no registration with id ${id}`);
+    const work = registration?.episode?.work;
+    if (!registration || !work || !canSeeWork(caller, work)) throw new DomainError('registration_not_found', `no registration with id ${id}`);
     return registration;
   }
 

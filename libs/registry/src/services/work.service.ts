@@ -1,19 +1,63 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Caller } from '../auth/caller';
+import { canSeeWork } from '../auth/work-access';
 import { DomainError } from '../domain-error';
 import { WorkEntity } from '../entities';
-import { NewWork, WorkRepository } from '../repositories';
+import { AccountRepository, AuditRepository, NewWork, WorkRepository } from '../repositories';
+import { Page, PageRequest, pageWindow } from './paging';
+
+export type NewWorkInput = Omit<NewWork, 'ownerId' | 'rightsHolder'> & {
+  /** Required when an admin creates the work; a rights holder always creates works for itself. */
+  readonly ownerId?: string;
+  /** Display name; defaults to the owner account's name. */
+  readonly rightsHolder?: string;
+};
 
 @Injectable()
 export class WorkService {
-  constructor(private readonly works: WorkRepository) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly works: WorkRepository,
+    private readonly accounts: AccountRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
-  create(work: NewWork): Promise<WorkEntity> {
-    return this.works.insert(work);
+  async create(caller: Caller, input: NewWorkInput): Promise<WorkEntity> {
+    const ownerId = caller.role === 'rights_holder' ? caller.id : input.ownerId;
+    if (!ownerId) throw new DomainError('owner_required', 'an admin creating a work must give the ownerId of the rights holder');
+    if (caller.role === 'rights_holder' && input.ownerId && input.ownerId !== caller.id) {
+      throw new DomainError('forbidden', 'a rights holder creates works only for itself');
+    }
+    const [owner] = await this.accounts.findByIds([ownerId]);
+    if (!owner) throw new DomainError('account_not_found', `no account with id ${ownerId}`);
+    if (owner.role !== 'rights_holder') throw new DomainError('owner_not_rights_holder', `account ${ownerId} is not a rights holder`);
+    const { ownerId: _ignored, rightsHolder, ...fields } = input;
+    return this.db.transaction(async (em) => {
+      const work = await this.works.insert(em, { ...fields, ownerId, rightsHolder: rightsHolder ?? owner.name });
+      await this.audit.append(em, {
+        actorId: caller.id,
+        action: 'work.created',
+        subjectType: 'work',
+        subjectId: work.id,
+        before: null,
+        after: { ownerId, title: work.title, rightsHolder: work.rightsHolder, episodeCount: work.episodeCount },
+      });
+      return work;
+    });
   }
 
-  async get(id: string): Promise<WorkEntity> {
+  /** A work the caller may not see is reported as missing, so its existence does not leak. */
+  async get(caller: Caller, id: string): Promise<WorkEntity> {
     const work = await this.works.findWithEpisodes(id);
-    if (!work) throw new DomainError('work_not_found', `no work with id ${id}`);
+    if (!work || !canSeeWork(caller, work)) throw new DomainError('work_not_found', `no work with id ${id}`);
     return work;
+  }
+
+  async list(caller: Caller, request: PageRequest): Promise<Page<WorkEntity>> {
+    const { page, pageSize, offset } = pageWindow(request);
+    const filter = caller.role === 'rights_holder' ? { ownerId: caller.id } : {};
+    const [items, total] = await this.works.page(filter, offset, pageSize);
+    return { items, total, page, pageSize };
   }
 }

@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccountService, Caller, DomainError, Role } from '@dramaguard/registry';
+import type { Request } from 'express';
+import { apiKeyFrom } from './api-key-header';
+import { PUBLIC_KEY, ROLES_KEY } from './access.decorator';
+
+export type AuthenticatedRequest = Request & { caller?: Caller };
+
+/**
+ * The one global guard: every endpoint declares who may call it, and one that
+ * does not is closed to everyone, so forgetting a declaration cannot open an
+ * endpoint. Runs before interceptors, so a refused upload is never stored.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly log = new Logger(AccessGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly accounts: AccountService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles?.length) {
+      this.log.error(`${context.getClass().name}.${context.getHandler().name} declares no roles; refused`);
+      throw new DomainError('forbidden', 'this endpoint is closed');
+    }
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const key = apiKeyFrom(req.headers);
+    if (!key) throw new DomainError('unauthenticated', 'send an API key as "Authorization: Bearer <key>" or "x-api-key: <key>"');
+    const caller = await this.accounts.authenticate(key);
+    if (!roles.includes(caller.role)) {
+      throw new DomainError('forbidden', `this endpoint is for ${roles.join(', ')}; your account is a ${caller.role}`);
+    }
+    req.caller = caller;
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { AuditEntryEntity, Page } from '@dramaguard/registry';
+import { PageQueryDto } from './page-query.dto';
+
+export class AuditEntryDto {
+  @ApiProperty({ description: 'Grows with every entry' }) id!: string;
+  @ApiProperty() at!: Date;
+  @ApiProperty({ nullable: true, type: String, description: 'Account that made the change; null when the service itself did' }) actorId!: string | null;
+  @ApiProperty({ example: 'case.claimed' }) action!: string;
+  @ApiProperty({ example: 'case' }) subjectType!: string;
+  @ApiProperty() subjectId!: string;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) before!: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) after!: Record<string, unknown> | null;
+
+  static from(e: AuditEntryEntity): AuditEntryDto {
+    return { id: e.id, at: e.at, actorId: e.actorId, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, before: e.before, after: e.after };
+  }
+}
+
+export class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+
+  static from(p: Page<AuditEntryEntity>): AuditPageDto {
+    return { ...p, items: p.items.map((e) => AuditEntryDto.from(e)) };
+  }
+}
+
+export class AuditQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'case' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 30)
+  subjectType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+}
