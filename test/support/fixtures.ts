@@ -40,6 +40,11 @@ export const fixtures = {
     const src = await fixtures.episode1();
     return make('excerpt.mp4', (out) => ['-ss', '4', '-t', '6', '-i', src, '-vf', 'scale=270:480,eq=brightness=0.08', ...ENCODE, '-crf', '33', out]);
   },
+  /** Episode 1 from 1 s to 9 s at another size and quality: a recap the same holder registers as an episode. */
+  recap: async () => {
+    const src = await fixtures.episode1();
+    return make('recap.mp4', (out) => ['-ss', '1', '-t', '8', '-i', src, '-vf', 'scale=300:534', ...ENCODE, '-crf', '31', out]);
+  },
   /** Episode 2 from 2 s to 7 s mirrored, then episode 3 from 3 s to 8 s. */
   compilation: async () => {
     const [a, b] = [await fixtures.episode2(), await fixtures.episode3()];

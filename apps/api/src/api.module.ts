@@ -7,8 +7,12 @@ import { RegistryModule } from '@dramaguard/registry';
 import { AccessGuard } from './auth/access.guard';
 import { AccountsController } from './controllers/accounts.controller';
 import { AuditController } from './controllers/audit.controller';
+import { CasesController } from './controllers/cases.controller';
 import { ClipsController } from './controllers/clips.controller';
+import { ConflictsController } from './controllers/conflicts.controller';
 import { HealthController } from './controllers/health.controller';
+import { LicencesController } from './controllers/licences.controller';
+import { OwnershipController } from './controllers/ownership.controller';
 import { RegistrationsController } from './controllers/registrations.controller';
 import { WorksController } from './controllers/works.controller';
 import { UploadCleanupInterceptor } from './upload/upload-cleanup.interceptor';
@@ -24,7 +28,18 @@ import { multerOptions } from './upload/multer-options';
       useFactory: (config: AppConfig, store: MediaStore) => multerOptions(config, store.incomingDir),
     }),
   ],
-  controllers: [AccountsController, WorksController, RegistrationsController, ClipsController, AuditController, HealthController],
+  controllers: [
+    AccountsController,
+    WorksController,
+    RegistrationsController,
+    ConflictsController,
+    ClipsController,
+    CasesController,
+    LicencesController,
+    OwnershipController,
+    AuditController,
+    HealthController,
+  ],
   providers: [UploadCleanupInterceptor, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class ApiModule {}

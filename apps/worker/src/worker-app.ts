@@ -2,6 +2,7 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { FingerprintEpisodeProcessor } from './processors/fingerprint-episode.processor';
 import { MatchClipProcessor } from './processors/match-clip.processor';
+import { RetroMatchEpisodeProcessor } from './processors/retro-match-episode.processor';
 
 /**
  * Concurrency comes from configuration, which decorators cannot read. BullMQ
@@ -11,7 +12,7 @@ import { MatchClipProcessor } from './processors/match-clip.processor';
 export function configureWorker(app: INestApplicationContext): INestApplicationContext {
   const { concurrency } = app.get<AppConfig>(APP_CONFIG).jobs;
   const log = new Logger('Worker');
-  for (const processor of [FingerprintEpisodeProcessor, MatchClipProcessor]) {
+  for (const processor of [FingerprintEpisodeProcessor, MatchClipProcessor, RetroMatchEpisodeProcessor]) {
     const worker = app.get(processor).worker;
     worker.concurrency = concurrency;
     worker.on('error', (e) => log.warn(`queue ${worker.name}: ${e.message}`));

@@ -4,9 +4,10 @@ import { QueueModule } from '@dramaguard/queue';
 import { RegistryWorkerModule } from '@dramaguard/registry';
 import { FingerprintEpisodeProcessor } from './processors/fingerprint-episode.processor';
 import { MatchClipProcessor } from './processors/match-clip.processor';
+import { RetroMatchEpisodeProcessor } from './processors/retro-match-episode.processor';
 
 @Module({
   imports: [ConfigModule, QueueModule, RegistryWorkerModule],
-  providers: [FingerprintEpisodeProcessor, MatchClipProcessor],
+  providers: [FingerprintEpisodeProcessor, MatchClipProcessor, RetroMatchEpisodeProcessor],
 })
 export class WorkerModule {}

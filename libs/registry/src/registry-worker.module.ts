@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { MediaModule } from '@dramaguard/media';
+import { QueueModule } from '@dramaguard/queue';
 import { DatabaseModule } from './database.module';
 import { REPOSITORIES } from './repositories';
+import { CaseService } from './services/case.service';
 import { EpisodeIndex } from './services/episode-index.service';
 import { FingerprintService } from './services/fingerprint.service';
 import { MatchService } from './services/match.service';
+import { RetroMatchService } from './services/retro-match.service';
+import { UseVerdicts } from './services/use-verdicts.service';
 
-/** What a worker needs: fingerprinting, the match index and matching. */
+/** What a worker needs: fingerprinting with the conflict check, the match index, matching with verdicts and cases, retro-matching. */
 @Module({
-  imports: [DatabaseModule, MediaModule],
-  providers: [...REPOSITORIES, EpisodeIndex, FingerprintService, MatchService],
-  exports: [EpisodeIndex, FingerprintService, MatchService],
+  imports: [DatabaseModule, MediaModule, QueueModule],
+  providers: [...REPOSITORIES, EpisodeIndex, UseVerdicts, CaseService, FingerprintService, MatchService, RetroMatchService],
+  exports: [EpisodeIndex, FingerprintService, MatchService, RetroMatchService],
 })
 export class RegistryWorkerModule {}

@@ -6,15 +6,31 @@ import { REPOSITORIES } from './repositories';
 import { AccountService } from './services/account.service';
 import { AdminBootstrap } from './services/admin-bootstrap.service';
 import { AuditService } from './services/audit.service';
+import { CaseService } from './services/case.service';
 import { ClipService } from './services/clip.service';
+import { ConflictService } from './services/conflict.service';
+import { LicenceService } from './services/licence.service';
+import { OwnershipService } from './services/ownership.service';
 import { RegistrationService } from './services/registration.service';
 import { UploadIntake } from './services/upload-intake.service';
 import { WorkService } from './services/work.service';
 
-/** What the api needs: intake of works, episodes and clips, and reading them back. */
+const API_SERVICES = [
+  AccountService,
+  AuditService,
+  WorkService,
+  RegistrationService,
+  ClipService,
+  LicenceService,
+  CaseService,
+  ConflictService,
+  OwnershipService,
+];
+
+/** What the api needs: accounts, intake of works, episodes and clips, licences, cases, conflicts and the public register. */
 @Module({
   imports: [DatabaseModule, MediaModule, QueueModule],
-  providers: [...REPOSITORIES, UploadIntake, AccountService, AdminBootstrap, AuditService, WorkService, RegistrationService, ClipService],
-  exports: [AccountService, AuditService, WorkService, RegistrationService, ClipService, MediaModule],
+  providers: [...REPOSITORIES, UploadIntake, AdminBootstrap, ...API_SERVICES],
+  exports: [...API_SERVICES, MediaModule],
 })
 export class RegistryModule {}

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, ClipWithMatches } from '@dramaguard/registry';
+import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, ClipWithMatches, MATCH_VERDICTS, MatchVerdict, ReviewCaseEntity } from '@dramaguard/registry';
 
 export class MatchSegmentDto {
+  @ApiProperty({ description: 'Segment id (evidence images are per segment)' }) id!: string;
   @ApiProperty({ description: 'Start in the clip, seconds' }) clipStart!: number;
   @ApiProperty({ description: 'End in the clip, seconds' }) clipEnd!: number;
   @ApiProperty({ description: 'Start in the registered episode, seconds' }) episodeStart!: number;
@@ -22,8 +23,12 @@ export class ClipMatchDto {
   @ApiProperty({ description: 'Best segment score, in [0, 1]' }) score!: number;
   @ApiProperty({ description: 'The clip shows the episode mirrored' }) mirrored!: boolean;
   @ApiProperty({ type: [MatchSegmentDto] }) segments!: MatchSegmentDto[];
+  @ApiProperty({ enum: MATCH_VERDICTS, description: 'licensed: a licence covers this use; case_opened: a review case was opened' })
+  verdict!: MatchVerdict;
+  @ApiProperty({ nullable: true, type: String, description: 'The covering licence, when licensed' }) licenceId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The review case, when one was opened' }) caseId!: string | null;
 
-  static from(m: ClipMatchEntity): ClipMatchDto {
+  static from(m: ClipMatchEntity, cases: readonly ReviewCaseEntity[] = []): ClipMatchDto {
     const registration = m.registration;
     const episode = registration?.episode;
     const work = episode?.work;
@@ -39,7 +44,11 @@ export class ClipMatchDto {
       rightsHolder: work.rightsHolder,
       score: m.score,
       mirrored: m.mirrored,
+      verdict: m.verdict ?? 'case_opened',
+      licenceId: m.licenceId,
+      caseId: cases.find((c) => c.matchId === m.id)?.id ?? null,
       segments: (m.segments ?? []).map((s) => ({
+        id: s.id,
         clipStart: s.clipStart,
         clipEnd: s.clipEnd,
         episodeStart: s.episodeStart,
@@ -64,10 +73,20 @@ export class ClipDto {
   @ApiProperty() height!: number;
   @ApiProperty() receivedAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) matchedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String }) platform!: string | null;
+  @ApiProperty({ nullable: true, type: String }) uploaderAccount!: string | null;
+  @ApiProperty({ nullable: true, type: String }) territory!: string | null;
+  @ApiProperty({ description: 'Day of the use, YYYY-MM-DD' }) usedOn!: string;
+  @ApiProperty({
+    enum: ['pending', 'no_match', 'licensed', 'case_opened'],
+    description: 'no_match: nothing registered found; licensed: every match is covered by a licence; case_opened: at least one review case was opened',
+  })
+  verdict!: 'pending' | 'no_match' | 'licensed' | 'case_opened';
   @ApiProperty({ type: [ClipMatchDto], description: 'Registered episodes found in the clip, best first; empty until status is done' })
   matches!: ClipMatchDto[];
 
-  static from({ clip, matches }: ClipWithMatches): ClipDto {
+  static from({ clip, matches, cases }: ClipWithMatches): ClipDto {
+    const dtos = matches.map((m) => ClipMatchDto.from(m, cases));
     return {
       id: clip.id,
       status: clip.status,
@@ -81,7 +100,12 @@ export class ClipDto {
       height: clip.height,
       receivedAt: clip.receivedAt,
       matchedAt: clip.matchedAt,
-      matches: matches.map((m) => ClipMatchDto.from(m)),
+      platform: clip.platform,
+      uploaderAccount: clip.uploaderAccount,
+      territory: clip.territory,
+      usedOn: clip.usedOn,
+      verdict: clip.status !== 'done' ? 'pending' : !dtos.length ? 'no_match' : dtos.some((m) => m.verdict === 'case_opened') ? 'case_opened' : 'licensed',
+      matches: dtos,
     };
   }
 }

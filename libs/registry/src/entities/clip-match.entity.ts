@@ -1,11 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ClipEntity } from './clip.entity';
+import { LicenceEntity } from './licence.entity';
 import { MatchSegmentEntity } from './match-segment.entity';
 import { RegistrationEntity } from './registration.entity';
+
+/** `licensed`: a licence covers the clip's use; `case_opened`: a review case was opened. Null for ownership queries. */
+export const MATCH_VERDICTS = ['licensed', 'case_opened'] as const;
+export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
 
 /** A registered episode found in a clip. */
 @Entity({ name: 'clip_matches' })
 @Unique('uq_clip_matches_clip_registration', ['clipId', 'registrationId'])
+@Check('clip_matches_verdict_check', `verdict IN ('licensed', 'case_opened')`)
 export class ClipMatchEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -35,6 +41,17 @@ export class ClipMatchEntity {
   /** Normalised rectangle of the clip frame that shows the episode's picture. */
   @Column({ type: 'jsonb' })
   region!: { x0: number; y0: number; x1: number; y1: number };
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  verdict!: MatchVerdict | null;
+
+  /** The licence that covers the use, when the verdict is `licensed`. */
+  @Column({ name: 'licence_id', type: 'uuid', nullable: true })
+  licenceId!: string | null;
+
+  @ManyToOne(() => LicenceEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'licence_id', foreignKeyConstraintName: 'clip_matches_licence_id_fkey' })
+  licence?: LicenceEntity | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,16 +1,51 @@
-import { Check, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { AccountEntity } from './account.entity';
 import { ClipMatchEntity } from './clip-match.entity';
 
 export const CLIP_STATUSES = ['queued', 'matching', 'done', 'failed'] as const;
 export type ClipStatus = (typeof CLIP_STATUSES)[number];
 
+/**
+ * `infringement_check`: a suspect clip; its unlicensed matches open review cases.
+ * `ownership_query`: a licensee asking who owns footage; it opens nothing.
+ */
+export const CLIP_PURPOSES = ['infringement_check', 'ownership_query'] as const;
+export type ClipPurpose = (typeof CLIP_PURPOSES)[number];
+
 /** A suspect clip a reviewer submitted; review cases will hang off it. */
 @Entity({ name: 'clips' })
 @Check('clips_status_check', `status IN ('queued', 'matching', 'done', 'failed')`)
 @Check('clips_progress_check', 'progress BETWEEN 0 AND 100')
+@Check('clips_purpose_check', `purpose IN ('infringement_check', 'ownership_query')`)
 export class ClipEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /** Null for clips submitted before accounts existed. */
+  @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
+  submittedBy!: string | null;
+
+  @ManyToOne(() => AccountEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'submitted_by', foreignKeyConstraintName: 'clips_submitted_by_fkey' })
+  submitter?: AccountEntity | null;
+
+  @Column({ type: 'varchar', length: 20, default: 'infringement_check' })
+  purpose!: ClipPurpose;
+
+  /** Where the clip was found (lower case), and by which uploader account: the use a licence may cover. */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  platform!: string | null;
+
+  @Column({ name: 'uploader_account', type: 'varchar', length: 200, nullable: true })
+  uploaderAccount!: string | null;
+
+  /** ISO 3166-1 alpha-2 country where the use happened, when known. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  territory!: string | null;
+
+  /** Day of the use (YYYY-MM-DD): licences are checked against it. */
+  @Column({ name: 'used_on', type: 'date' })
+  usedOn!: string;
 
   @Index('ix_clips_sha256')
   @Column({ type: 'char', length: 64 })
@@ -43,6 +78,7 @@ export class ClipEntity {
   @Column({ name: 'failure_reason', type: 'text', nullable: true })
   failureReason!: string | null;
 
+  @Index('ix_clips_received_at')
   @CreateDateColumn({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 

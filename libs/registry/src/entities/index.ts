@@ -1,31 +1,46 @@
 import { AccountEntity } from './account.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { CaseNoteEntity } from './case-note.entity';
 import { ClipMatchEntity } from './clip-match.entity';
 import { ClipEntity } from './clip.entity';
+import { ConflictMatchEntity } from './conflict-match.entity';
 import { EpisodeEntity } from './episode.entity';
 import { FingerprintEntity } from './fingerprint.entity';
+import { LicenceEntity } from './licence.entity';
 import { MatchSegmentEntity } from './match-segment.entity';
 import { PlatformAccountEntity } from './platform-account.entity';
+import { RegistrationConflictEntity } from './registration-conflict.entity';
 import { RegistrationEntity } from './registration.entity';
+import { ReviewCaseEntity } from './review-case.entity';
 import { WorkEntity } from './work.entity';
 
 export {
   AccountEntity,
   ApiKeyEntity,
   AuditEntryEntity,
+  CaseNoteEntity,
   ClipMatchEntity,
   ClipEntity,
+  ConflictMatchEntity,
   EpisodeEntity,
   FingerprintEntity,
+  LicenceEntity,
   MatchSegmentEntity,
   PlatformAccountEntity,
+  RegistrationConflictEntity,
   RegistrationEntity,
+  ReviewCaseEntity,
   WorkEntity,
 };
 export * from './account.entity';
+export * from './clip-match.entity';
 export * from './clip.entity';
+export * from './conflict-match.entity';
+export * from './licence.entity';
+export * from './registration-conflict.entity';
 export * from './registration.entity';
+export * from './review-case.entity';
 
 /** Listed explicitly: no globs, so the built output needs no file scanning. */
 export const REGISTRY_ENTITIES = [
@@ -37,7 +52,12 @@ export const REGISTRY_ENTITIES = [
   EpisodeEntity,
   RegistrationEntity,
   FingerprintEntity,
+  RegistrationConflictEntity,
+  ConflictMatchEntity,
+  LicenceEntity,
   ClipEntity,
   ClipMatchEntity,
   MatchSegmentEntity,
+  ReviewCaseEntity,
+  CaseNoteEntity,
 ];

@@ -1,12 +1,13 @@
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EpisodeEntity } from './episode.entity';
 
-export const REGISTRATION_STATUSES = ['queued', 'fingerprinting', 'registered', 'failed'] as const;
+/** `conflict`: held because another holder registered the same footage first; an admin then registers or rejects it. */
+export const REGISTRATION_STATUSES = ['queued', 'fingerprinting', 'registered', 'conflict', 'rejected', 'failed'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /** The registered file of an episode: what was received, when, and how far fingerprinting has come. */
 @Entity({ name: 'registrations' })
-@Check('registrations_status_check', `status IN ('queued', 'fingerprinting', 'registered', 'failed')`)
+@Check('registrations_status_check', `status IN ('queued', 'fingerprinting', 'registered', 'conflict', 'rejected', 'failed')`)
 @Check('registrations_progress_check', 'progress BETWEEN 0 AND 100')
 export class RegistrationEntity {
   @PrimaryGeneratedColumn('uuid')

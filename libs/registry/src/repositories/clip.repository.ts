@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import { ClipEntity } from '../entities';
 
-export type NewClip = Pick<ClipEntity, 'sha256' | 'mediaKey' | 'fileName' | 'durationSeconds' | 'width' | 'height'> & { sizeBytes: number };
+export type NewClip = Pick<
+  ClipEntity,
+  'sha256' | 'mediaKey' | 'fileName' | 'durationSeconds' | 'width' | 'height' | 'submittedBy' | 'purpose' | 'platform' | 'uploaderAccount' | 'territory' | 'usedOn'
+> & { sizeBytes: number };
 
 @Injectable()
 export class ClipRepository {
@@ -27,6 +30,20 @@ export class ClipRepository {
 
   async setProgress(id: string, progress: number): Promise<void> {
     await this.db.getRepository(ClipEntity).update({ id, status: 'matching' }, { progress });
+  }
+
+  /**
+   * Done suspect clips received since `since`, locked for share: a clip whose
+   * matching is committing right now is waited for and then seen as done,
+   * never skipped (see MatchService.match).
+   */
+  async doneChecksSince(em: EntityManager, since: Date): Promise<ClipEntity[]> {
+    const rows = await em.find(ClipEntity, {
+      where: { receivedAt: MoreThanOrEqual(since), purpose: 'infringement_check' },
+      order: { receivedAt: 'ASC' },
+      lock: { mode: 'pessimistic_read' },
+    });
+    return rows.filter((c) => c.status === 'done');
   }
 
   async markDone(em: EntityManager, id: string): Promise<void> {

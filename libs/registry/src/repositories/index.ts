@@ -1,15 +1,21 @@
 import { AccountRepository } from './account.repository';
 import { AuditRepository } from './audit.repository';
+import { CaseRepository } from './case.repository';
 import { ClipRepository } from './clip.repository';
+import { ConflictRepository } from './conflict.repository';
 import { FingerprintRepository } from './fingerprint.repository';
+import { LicenceRepository } from './licence.repository';
 import { MatchRepository } from './match.repository';
 import { RegistrationRepository } from './registration.repository';
 import { WorkRepository } from './work.repository';
 
 export * from './account.repository';
 export * from './audit.repository';
+export * from './case.repository';
 export * from './clip.repository';
+export * from './conflict.repository';
 export * from './fingerprint.repository';
+export * from './licence.repository';
 export * from './match.repository';
 export * from './registration.repository';
 export * from './work.repository';
@@ -22,4 +28,7 @@ export const REPOSITORIES = [
   FingerprintRepository,
   ClipRepository,
   MatchRepository,
+  LicenceRepository,
+  CaseRepository,
+  ConflictRepository,
 ];

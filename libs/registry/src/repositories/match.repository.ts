@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ClipMatchEntity, MatchSegmentEntity } from '../entities';
+import { ClipMatchEntity, MatchSegmentEntity, MatchVerdict } from '../entities';
 
 export interface NewMatch {
   readonly registrationId: string;
+  readonly verdict: MatchVerdict | null;
+  readonly licenceId: string | null;
   readonly score: number;
   readonly mirrored: boolean;
   readonly region: { x0: number; y0: number; x1: number; y1: number };
@@ -15,14 +17,33 @@ export class MatchRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Replaces a clip's matches, so matching a clip again never duplicates them. */
-  async replaceForClip(em: EntityManager, clipId: string, matches: readonly NewMatch[]): Promise<void> {
+  async replaceForClip(em: EntityManager, clipId: string, matches: readonly NewMatch[]): Promise<ClipMatchEntity[]> {
     await em.delete(ClipMatchEntity, { clipId });
-    for (const m of matches) {
-      const saved = await em.save(
-        em.create(ClipMatchEntity, { clipId, registrationId: m.registrationId, score: m.score, mirrored: m.mirrored, region: m.region }),
-      );
-      if (m.segments.length) await em.insert(MatchSegmentEntity, m.segments.map((s) => ({ ...s, matchId: saved.id })));
-    }
+    const saved: ClipMatchEntity[] = [];
+    for (const m of matches) saved.push(await this.insert(em, clipId, m));
+    return saved;
+  }
+
+  /** Adds one match unless the clip already has one for that registration (a retro-match running twice). */
+  async addIfAbsent(em: EntityManager, clipId: string, m: NewMatch): Promise<ClipMatchEntity | null> {
+    if (await em.existsBy(ClipMatchEntity, { clipId, registrationId: m.registrationId })) return null;
+    return this.insert(em, clipId, m);
+  }
+
+  private async insert(em: EntityManager, clipId: string, m: NewMatch): Promise<ClipMatchEntity> {
+    const saved = await em.save(
+      em.create(ClipMatchEntity, {
+        clipId,
+        registrationId: m.registrationId,
+        score: m.score,
+        mirrored: m.mirrored,
+        region: m.region,
+        verdict: m.verdict,
+        licenceId: m.licenceId,
+      }),
+    );
+    if (m.segments.length) await em.insert(MatchSegmentEntity, m.segments.map((s) => ({ ...s, matchId: saved.id })));
+    return saved;
   }
 
   /** Best first, each with its segments in clip order and the episode, work and registration it matched. */

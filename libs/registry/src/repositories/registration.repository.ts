@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { EpisodeEntity, RegistrationEntity } from '../entities';
 
 export interface NewRegistration {
@@ -22,6 +22,16 @@ export class RegistrationRepository {
 
   findById(id: string): Promise<RegistrationEntity | null> {
     return this.db.getRepository(RegistrationEntity).findOne({ where: { id }, relations: { episode: { work: true } } });
+  }
+
+  /** With episode and work, for deciding who owns what a match found. */
+  findByIds(ids: readonly string[]): Promise<RegistrationEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.db.getRepository(RegistrationEntity).find({ where: { id: In([...ids]) }, relations: { episode: { work: true } } });
+  }
+
+  findByNumber(number: string): Promise<RegistrationEntity | null> {
+    return this.db.getRepository(RegistrationEntity).findOne({ where: { number }, relations: { episode: { work: true } } });
   }
 
   findBySha256(sha256: string): Promise<RegistrationEntity | null> {
@@ -77,6 +87,15 @@ export class RegistrationRepository {
 
   async markRegistered(em: EntityManager, id: string): Promise<void> {
     await em.update(RegistrationEntity, { id }, { status: 'registered', progress: 100, failureReason: null, registeredAt: new Date() });
+  }
+
+  /** Held back: the fingerprint is stored but not indexed until an admin registers it. */
+  async markConflict(em: EntityManager, id: string): Promise<void> {
+    await em.update(RegistrationEntity, { id }, { status: 'conflict', progress: 100, failureReason: null });
+  }
+
+  async markRejected(em: EntityManager, id: string): Promise<void> {
+    await em.update(RegistrationEntity, { id }, { status: 'rejected' });
   }
 
   async markQueued(id: string): Promise<void> {

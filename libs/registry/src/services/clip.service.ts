@@ -1,14 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '@dramaguard/queue';
+import { Caller } from '../auth/caller';
 import { DomainError } from '../domain-error';
-import { ClipEntity, ClipMatchEntity } from '../entities';
-import { ClipRepository, MatchRepository } from '../repositories';
+import { ClipEntity, ClipMatchEntity, ClipPurpose, ReviewCaseEntity } from '../entities';
+import { CaseRepository, ClipRepository, MatchRepository } from '../repositories';
+import { normalisePlatform } from './account.service';
 import { UploadIntake } from './upload-intake.service';
 import { IncomingUpload } from './upload-rules';
 
 export interface ClipWithMatches {
   readonly clip: ClipEntity;
   readonly matches: ClipMatchEntity[];
+  /** The review cases the clip opened, one per unlicensed match. */
+  readonly cases: ReviewCaseEntity[];
+}
+
+/** Where and how a clip was found: the use that a licence may cover. */
+export interface ClipUse {
+  readonly platform?: string;
+  readonly uploaderAccount?: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly territory?: string;
+  /** YYYY-MM-DD; defaults to the day the clip is received. */
+  readonly usedOn?: string;
 }
 
 @Injectable()
@@ -18,12 +32,13 @@ export class ClipService {
   constructor(
     private readonly clips: ClipRepository,
     private readonly matches: MatchRepository,
+    private readonly cases: CaseRepository,
     private readonly intake: UploadIntake,
     private readonly queue: JobQueue,
   ) {}
 
-  /** Accepts a suspect clip and queues it for matching; the same clip may be submitted again (new id). */
-  async submit(upload: IncomingUpload | undefined): Promise<ClipEntity> {
+  /** Accepts a clip and queues it for matching; the same clip may be submitted again (new id). */
+  async submit(caller: Caller, upload: IncomingUpload | undefined, use: ClipUse, purpose: ClipPurpose = 'infringement_check'): Promise<ClipEntity> {
     const file = await this.intake.identify(upload);
     const info = await this.intake.inspect(file);
     const stored = await this.intake.keep(file, 'clips');
@@ -37,6 +52,12 @@ export class ClipService {
         durationSeconds: info.durationSeconds,
         width: info.width,
         height: info.height,
+        submittedBy: caller.id,
+        purpose,
+        platform: use.platform ? normalisePlatform(use.platform) : null,
+        uploaderAccount: use.uploaderAccount?.trim() || null,
+        territory: use.territory?.toUpperCase() ?? null,
+        usedOn: use.usedOn ?? new Date().toISOString().slice(0, 10),
       });
     } catch (e) {
       await this.intake.release(stored);
@@ -53,9 +74,11 @@ export class ClipService {
     return clip;
   }
 
-  async get(id: string): Promise<ClipWithMatches> {
+  /** A suspect clip, for reviewers and admins; an ownership query is only its licensee's to read (see OwnershipService). */
+  async get(id: string, purpose: ClipPurpose = 'infringement_check', submittedBy?: string): Promise<ClipWithMatches> {
     const clip = await this.clips.findById(id);
-    if (!clip) throw new DomainError('clip_not_found', `no clip with id ${id}`);
-    return { clip, matches: clip.status === 'done' ? await this.matches.findForClip(id) : [] };
+    if (!clip || clip.purpose !== purpose || (submittedBy && clip.submittedBy !== submittedBy)) throw new DomainError('clip_not_found', `no clip with id ${id}`);
+    if (clip.status !== 'done') return { clip, matches: [], cases: [] };
+    return { clip, matches: await this.matches.findForClip(id), cases: await this.cases.forClip(id) };
   }
 }

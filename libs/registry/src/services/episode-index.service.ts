@@ -46,6 +46,11 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
     return this.index;
   }
 
+  /** The seq of the last fingerprint indexed: everything written up to it is in the index. */
+  get seq(): string {
+    return this.lastSeq;
+  }
+
   get episodeCount(): number {
     return this.index.episodeCount;
   }

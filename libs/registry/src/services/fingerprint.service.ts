@@ -1,44 +1,69 @@
-import { Injectable } from '@nestjs/common';
-import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder } from '@dramaguard/fingerprint';
+import { Injectable, Logger } from '@nestjs/common';
+import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
+import { EpisodeMatch, matchClip } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
-import { JobRun } from '@dramaguard/queue';
+import { JobQueue, JobRun } from '@dramaguard/queue';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../domain-error';
 import { RegistrationEntity } from '../entities';
-import { FingerprintRepository, RegistrationRepository } from '../repositories';
+import { AuditRepository, ConflictRepository, FingerprintRepository, NewConflictMatch, RegistrationRepository } from '../repositories';
 import { decodeFrames } from './decode-frames';
 import { EpisodeIndex } from './episode-index.service';
 import { recordFailure } from './job-failure';
 
-/** Decoding is most of the work; storing the fingerprint is the last few percent. */
-const DECODE_SHARE = 95;
+/** Decoding is most of the work; the conflict check and storing the fingerprint are the rest. */
+const DECODE_SHARE = 90;
 
 @Injectable()
 export class FingerprintService {
+  private readonly log = new Logger(FingerprintService.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly registrations: RegistrationRepository,
     private readonly fingerprints: FingerprintRepository,
+    private readonly conflicts: ConflictRepository,
+    private readonly audit: AuditRepository,
     private readonly store: MediaStore,
     private readonly frames: FrameReader,
     private readonly index: EpisodeIndex,
+    private readonly queue: JobQueue,
   ) {}
 
   /**
-   * Fingerprints a registered episode and makes it matchable. Running it again
-   * for a registered episode changes nothing; a failure is recorded on the
+   * Fingerprints an episode and, unless it copies an episode another rights
+   * holder registered before, makes it matchable and queues the retro-match
+   * of recent clips. A copy is held as `conflict` with its evidence for an
+   * admin to decide. Running it again for a settled registration only makes
+   * sure the retro-match was queued; a failure is recorded on the
    * registration and rethrown for the queue to retry or give up.
    */
   async fingerprint(registrationId: string, run: JobRun): Promise<void> {
     const registration = await this.registrations.findById(registrationId);
     if (!registration) throw new DomainError('registration_not_found', `no registration with id ${registrationId}`);
-    if (registration.status === 'registered' && (await this.fingerprints.exists(registrationId))) return;
+    if (['registered', 'conflict', 'rejected'].includes(registration.status) && (await this.fingerprints.exists(registrationId))) {
+      if (registration.status === 'registered') await this.queue.enqueue('retro-match-episode', { registrationId });
+      return;
+    }
+    let held = false;
     try {
       await this.registrations.markFingerprinting(registrationId);
-      const data = await this.compute(registration, run);
+      const { frames, encoded } = await this.compute(registration, run);
+      const evidence = await this.conflictEvidence(registration, frames);
+      held = evidence.length > 0;
       await this.db.transaction(async (em) => {
-        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: data.frames, data: data.encoded });
-        await this.registrations.markRegistered(em, registrationId);
+        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames.length, data: encoded });
+        if (!held) return this.registrations.markRegistered(em, registrationId);
+        await this.registrations.markConflict(em, registrationId);
+        const conflict = await this.conflicts.insert(em, registrationId, evidence);
+        await this.audit.append(em, {
+          actorId: null,
+          action: 'conflict.opened',
+          subjectType: 'conflict',
+          subjectId: conflict.id,
+          before: null,
+          after: { registrationId, status: 'open', matches: evidence.map((e) => ({ registrationId: e.registrationId, ownerId: e.ownerId, score: e.score })) },
+        });
       });
       await run.reportProgress(100);
     } catch (e) {
@@ -48,14 +73,45 @@ export class FingerprintService {
       });
       throw e;
     }
+    if (held) return;
     await this.index.sync();
+    await this.queue.enqueue('retro-match-episode', { registrationId });
   }
 
-  private async compute(r: RegistrationEntity, run: JobRun): Promise<{ frames: number; encoded: Buffer }> {
+  /**
+   * Registered episodes of other rights holders that the new episode copies.
+   * The same holder's episodes (recaps, a series' shared intro) never count.
+   */
+  private async conflictEvidence(registration: RegistrationEntity, frames: readonly GreyFrame[]): Promise<NewConflictMatch[]> {
+    const owner = registration.episode?.work?.ownerId;
+    const found = matchClip(await this.index.current(), frames).filter((m) => m.episode !== registration.id);
+    if (!found.length || !owner) return [];
+    const matched = await this.registrations.findByIds(found.map((m) => m.episode));
+    const ownerOf = new Map(matched.map((r) => [r.id, r.episode?.work?.ownerId]));
+    const evidence = found.filter((m) => ownerOf.get(m.episode) && ownerOf.get(m.episode) !== owner).map((m) => toEvidence(m, ownerOf.get(m.episode)!));
+    if (evidence.length) this.log.warn(`registration ${registration.id} matches ${evidence.length} episode(s) of other rights holders: held as conflict`);
+    return evidence;
+  }
+
+  private async compute(r: RegistrationEntity, run: JobRun): Promise<{ frames: GreyFrame[]; encoded: Buffer }> {
     const builder = new FingerprintBuilder(FINGERPRINT_FPS);
+    const frames: GreyFrame[] = [];
     const target = { path: this.store.pathOf(r.mediaKey), width: r.width, height: r.height, durationSeconds: r.durationSeconds };
     const progress = (p: number) => Promise.all([this.registrations.setProgress(r.id, p), run.reportProgress(p)]);
-    const frames = await decodeFrames(this.frames, target, DECODE_SHARE, progress, (f) => builder.push(f));
+    await decodeFrames(this.frames, target, DECODE_SHARE, progress, (f) => {
+      builder.push(f);
+      frames.push(f);
+    });
     return { frames, encoded: encodeFingerprint(builder.finish()) };
   }
+}
+
+function toEvidence(m: EpisodeMatch, ownerId: string): NewConflictMatch {
+  return {
+    registrationId: m.episode,
+    ownerId,
+    score: m.score,
+    mirrored: m.mirrored,
+    segments: m.segments.map((s) => ({ newStart: s.clipStart, newEnd: s.clipEnd, registeredStart: s.refStart, registeredEnd: s.refEnd, speed: s.speed, score: s.score })),
+  };
 }

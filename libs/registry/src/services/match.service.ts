@@ -3,13 +3,16 @@ import { GreyFrame } from '@dramaguard/fingerprint';
 import { EpisodeMatch, matchClip } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../domain-error';
 import { ClipEntity } from '../entities';
-import { ClipRepository, MatchRepository, NewMatch } from '../repositories';
+import { ClipRepository, FingerprintRepository, MatchRepository, NewMatch } from '../repositories';
+import { CaseService } from './case.service';
 import { decodeFrames } from './decode-frames';
 import { EpisodeIndex } from './episode-index.service';
 import { recordFailure } from './job-failure';
+import { matchOnly } from './match-only';
+import { UseVerdicts, Verdict } from './use-verdicts.service';
 
 const DECODE_SHARE = 80;
 
@@ -19,14 +22,24 @@ export class MatchService {
     private readonly db: DataSource,
     private readonly clips: ClipRepository,
     private readonly matches: MatchRepository,
+    private readonly fingerprints: FingerprintRepository,
     private readonly store: MediaStore,
     private readonly frames: FrameReader,
     private readonly index: EpisodeIndex,
+    private readonly verdicts: UseVerdicts,
+    private readonly cases: CaseService,
   ) {}
 
   /**
    * Matches a clip against every episode registered so far and stores what was
-   * found, replacing any earlier result for the clip.
+   * found, replacing any earlier result for the clip; a suspect clip's
+   * unlicensed matches open review cases.
+   *
+   * An episode registered while the clip was being matched is caught here:
+   * the clip's row is locked (status done) before looking for registrations
+   * newer than the index used, so a retro-match that starts later waits for
+   * this commit and sees the clip as done, and one that started earlier was
+   * for an episode this check finds.
    */
   async match(clipId: string, run: JobRun): Promise<void> {
     const clip = await this.clips.findById(clipId);
@@ -35,10 +48,13 @@ export class MatchService {
     try {
       await this.clips.markMatching(clipId);
       const frames = await this.decode(clip, run);
-      const found = matchClip(await this.index.current(), frames);
+      const index = await this.index.current();
+      const seen = this.index.seq;
+      const found = matchClip(index, frames);
       await this.db.transaction(async (em) => {
-        await this.matches.replaceForClip(em, clipId, found.map(toNewMatch));
         await this.clips.markDone(em, clipId);
+        const late = await this.lateMatches(em, seen, frames, found);
+        await this.keep(em, clip, [...found, ...late]);
       });
       await run.reportProgress(100);
     } catch (e) {
@@ -48,6 +64,29 @@ export class MatchService {
       });
       throw e;
     }
+  }
+
+  /** Stores matches with their verdicts and opens a case for each unlicensed one. */
+  private async keep(em: EntityManager, clip: ClipEntity, found: readonly EpisodeMatch[]): Promise<void> {
+    const verdicts = await this.verdicts.decide(clip, found);
+    const kept = found.filter((m) => verdicts.has(m.episode));
+    const saved = await this.matches.replaceForClip(em, clip.id, kept.map((m) => toNewMatch(m, verdicts.get(m.episode)!)));
+    for (const m of saved) {
+      if (m.verdict === 'case_opened') await this.cases.open(em, m, verdicts.get(m.registrationId)!.registration.episode!.workId);
+    }
+  }
+
+  private async lateMatches(em: EntityManager, seen: string, frames: readonly GreyFrame[], found: readonly EpisodeMatch[]): Promise<EpisodeMatch[]> {
+    const late = (await this.fingerprints.registeredAfter(em, seen)).filter((id) => !found.some((m) => m.episode === id));
+    if (!late.length) return [];
+    const index = await this.index.current();
+    return matchOnly(
+      late.flatMap((id) => {
+        const fingerprint = index.fingerprint(id);
+        return fingerprint ? [{ episode: id, fingerprint }] : [];
+      }),
+      frames,
+    );
   }
 
   private async decode(clip: ClipEntity, run: JobRun): Promise<GreyFrame[]> {
@@ -60,9 +99,11 @@ export class MatchService {
 }
 
 /** The matcher keys episodes by registration id; its reference times are episode times. */
-function toNewMatch(m: EpisodeMatch): NewMatch {
+export function toNewMatch(m: EpisodeMatch, v: Pick<Verdict, 'verdict' | 'licenceId'>): NewMatch {
   return {
     registrationId: m.episode,
+    verdict: v.verdict,
+    licenceId: v.licenceId,
     score: m.score,
     mirrored: m.mirrored,
     region: { x0: m.region.x0, y0: m.region.y0, x1: m.region.x1, y1: m.region.y1 },

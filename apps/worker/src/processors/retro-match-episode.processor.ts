@@ -1,0 +1,18 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { JobPayload, RETRO_QUEUE } from '@dramaguard/queue';
+import { RetroMatchService } from '@dramaguard/registry';
+import { Job } from 'bullmq';
+import { JOB_LOCK_MS, jobRun, runHandler } from './bullmq-job-run';
+
+@Processor(RETRO_QUEUE, { lockDuration: JOB_LOCK_MS })
+export class RetroMatchEpisodeProcessor extends WorkerHost {
+  constructor(private readonly retro: RetroMatchService) {
+    super();
+  }
+
+  process(job: Job<JobPayload<'retro-match-episode'>>): Promise<void> {
+    return runHandler(async () => {
+      await this.retro.retroMatch(job.data.registrationId, jobRun(job));
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { decodeFingerprint, Fingerprint, GreyFrame } from '@dramaguard/fingerprint';
+import { FrameReader, MediaStore } from '@dramaguard/media';
+import { JobRun } from '@dramaguard/queue';
+import { DataSource } from 'typeorm';
+import { isPermanent } from '../domain-error';
+import { ClipEntity } from '../entities';
+import { ClipRepository, FingerprintRepository, MatchRepository, RegistrationRepository } from '../repositories';
+import { CaseService } from './case.service';
+import { decodeFrames } from './decode-frames';
+import { failureReason } from './job-failure';
+import { toNewMatch } from './match.service';
+import { matchOnly } from './match-only';
+import { UseVerdicts } from './use-verdicts.service';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Infringing copies often surface before the original is registered: when an
+ * episode is registered, the suspect clips of the last RETRO_MATCH_DAYS are
+ * matched again against that episode alone, and new matches open cases.
+ */
+@Injectable()
+export class RetroMatchService {
+  private readonly log = new Logger(RetroMatchService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: DataSource,
+    private readonly registrations: RegistrationRepository,
+    private readonly fingerprints: FingerprintRepository,
+    private readonly clips: ClipRepository,
+    private readonly matches: MatchRepository,
+    private readonly store: MediaStore,
+    private readonly frames: FrameReader,
+    private readonly verdicts: UseVerdicts,
+    private readonly cases: CaseService,
+  ) {}
+
+  /** Safe to run again: a clip already matched to the episode is skipped. Returns how many clips now match. */
+  async retroMatch(registrationId: string, run: JobRun): Promise<number> {
+    const registration = await this.registrations.findById(registrationId);
+    const data = registration?.status === 'registered' ? await this.fingerprints.dataOf(registrationId) : null;
+    if (!data) return 0;
+    const fingerprint = decodeFingerprint(data);
+    const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
+    const clips = await this.db.transaction((em) => this.clips.doneChecksSince(em, since));
+    let found = 0;
+    for (const [i, clip] of clips.entries()) {
+      if (await this.rematch(clip, registrationId, fingerprint)) found++;
+      await run.reportProgress(Math.floor(((i + 1) / clips.length) * 100));
+    }
+    return found;
+  }
+
+  /** One clip; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
+  private async rematch(clip: ClipEntity, registrationId: string, fingerprint: Fingerprint): Promise<boolean> {
+    let frames: GreyFrame[];
+    try {
+      frames = await this.decode(clip);
+    } catch (e) {
+      if (!isPermanent(e)) throw e;
+      this.log.warn(`retro-match skips clip ${clip.id}: ${failureReason(e)}`);
+      return false;
+    }
+    const found = matchOnly([{ episode: registrationId, fingerprint }], frames);
+    if (!found.length) return false;
+    const verdicts = await this.verdicts.decide(clip, found);
+    await this.db.transaction(async (em) => {
+      for (const m of found) {
+        const v = verdicts.get(m.episode);
+        if (!v) continue;
+        const saved = await this.matches.addIfAbsent(em, clip.id, toNewMatch(m, v));
+        if (saved?.verdict === 'case_opened') await this.cases.open(em, saved, v.registration.episode!.workId);
+      }
+    });
+    return true;
+  }
+
+  private async decode(clip: ClipEntity): Promise<GreyFrame[]> {
+    const frames: GreyFrame[] = [];
+    const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
+    await decodeFrames(this.frames, target, 100, async () => undefined, (f) => frames.push(f));
+    return frames;
+  }
+}
