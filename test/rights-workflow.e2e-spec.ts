@@ -1,3 +1,9 @@
+import { canonicalJson } from '@dramaguard/registry';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createWork, matchClip, registerEpisode } from './support/api-calls';
 import { fixtures } from './support/fixtures';
 import { TestAccount, TestStack } from './support/test-stack';
@@ -222,6 +228,88 @@ describe('rights workflow: keys, licences, verdicts, review cases, audit log, ow
       const res = await licensee.http.post('/ownership/clips').attach('file', await fixtures.excerpt());
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/platform/);
+    });
+  });
+
+  describe('certificates and evidence', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dg-cert-'));
+    const bytes = async (req: ReturnType<TestAccount['http']['get']>): Promise<Buffer> =>
+      (await req.buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })).body as Buffer;
+    const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+    /** The README's verification command, exactly. */
+    const verify = (): string =>
+      execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'signing.pem', '-rawin', '-in', 'cert.json', '-sigfile', 'cert.sig'], { cwd: dir, encoding: 'utf8' });
+
+    it('issues a canonical certificate whose Ed25519 signature openssl verifies offline with the published key', async () => {
+      const json = await bytes(stack.http().get(`/registrations/${registered[0].id}/certificate`).expect(200).expect('content-type', /application\/json/));
+      const cert = JSON.parse(json.toString('utf8'));
+      expect(cert).toMatchObject({
+        registrationNumber: registered[0].number,
+        holder: { id: stack.holder.id, name: 'Golden Reel Studio' },
+        work: { id: work.id, title: 'The Secret Bride', originalTitle: '秘密新娘' },
+        episode: { number: 1, title: 'Episode 1' },
+        file: { sha256: registered[0].sha256 },
+        fingerprint: { sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        registeredAt: registered[0].registeredAt,
+        signatureAlgorithm: 'Ed25519',
+      });
+      expect(json.toString('utf8')).toBe(canonicalJson(cert));
+      const sig = (await stack.http().get(`/registrations/${registered[0].id}/certificate.sig`).expect(200)).text;
+      const pem = (await stack.anonymous().get('/keys/signing').expect(200)).text;
+      expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+      writeFileSync(join(dir, 'cert.json'), json);
+      writeFileSync(join(dir, 'cert.sig'), Buffer.from(sig, 'base64'));
+      writeFileSync(join(dir, 'signing.pem'), pem);
+      expect(verify()).toContain('Signature Verified Successfully');
+
+      writeFileSync(join(dir, 'cert.json'), json.toString('utf8').replace('Golden Reel Studio', 'Golden Reel Studios'));
+      expect(verify).toThrow();
+      const again = await bytes(stack.reviewer.http.get(`/registrations/${registered[0].id}/certificate`).expect(200));
+      expect(again.equals(json)).toBe(true);
+    });
+
+    it('renders the certificate as a page, and shows it only to those who may see the registration', async () => {
+      const html = await stack.http().get(`/registrations/${registered[0].id}/certificate.html`).expect(200).expect('content-type', /text\/html/);
+      expect(html.text).toContain(registered[0].number);
+      expect(html.text).toContain(registered[0].sha256);
+      expect((await otherHolder.http.get(`/registrations/${registered[0].id}/certificate`)).status).toBe(404);
+      expect((await licensee.http.get(`/registrations/${registered[0].id}/certificate`)).status).toBe(403);
+    });
+
+    it('builds a case report with the certificate digest, clip hash, segments and an aligned-frames image per segment', async () => {
+      const caseId = (await stack.reviewer.http.get('/cases?status=confirmed')).body.items[0].id;
+      const detail = (await stack.reviewer.http.get(`/cases/${caseId}`)).body;
+      const report = (await stack.http().get(`/cases/${caseId}/report`).expect(200)).body;
+      const certificate = await bytes(stack.http().get(`/registrations/${detail.registrationId}/certificate`));
+      expect(report).toMatchObject({
+        case: { id: caseId, status: 'confirmed' },
+        work: { id: work.id, title: 'The Secret Bride' },
+        holder: { id: stack.holder.id, name: 'Golden Reel Studio' },
+        registration: { number: detail.registrationNumber, certificateSha256: sha256(certificate) },
+        clip: { id: detail.clip.id, sha256: detail.clip.sha256 },
+        score: detail.score,
+      });
+      expect(report.segments.length).toBeGreaterThan(0);
+      for (const s of report.segments) {
+        expect(s.image.url).toBe(`/cases/${caseId}/evidence/${s.id}.png`);
+        const png = await bytes(stack.reviewer.http.get(s.image.url).expect(200).expect('content-type', 'image/png'));
+        expect(png.subarray(1, 4).toString()).toBe('PNG');
+        expect(sha256(png)).toBe(s.image.sha256);
+        const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+        const pairs = (height - 30) / (240 + 26 + 12);
+        expect(Number.isInteger(pairs) && pairs >= 3 && pairs <= 5).toBe(true);
+        expect(width).toBeGreaterThanOrEqual(12 + 200 + 12 + 200 + 12);
+      }
+      const html = await stack.http().get(`/cases/${caseId}/report.html`).expect(200);
+      expect(html.text).toContain(sha256(certificate));
+      expect(html.text).toContain(detail.clip.sha256);
+      expect(html.text.match(/src="data:image\/png;base64,/g)).toHaveLength(report.segments.length);
+      expect((await otherHolder.http.get(`/cases/${caseId}/report`)).status).toBe(404);
+      expect((await stack.reviewer.http.get(`/cases/${caseId}/evidence/00000000-0000-4000-8000-000000000000.png`)).body.error).toBe('segment_not_found');
     });
   });
 });

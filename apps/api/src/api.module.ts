@@ -11,6 +11,7 @@ import { CasesController } from './controllers/cases.controller';
 import { ClipsController } from './controllers/clips.controller';
 import { ConflictsController } from './controllers/conflicts.controller';
 import { HealthController } from './controllers/health.controller';
+import { KeysController } from './controllers/keys.controller';
 import { LicencesController } from './controllers/licences.controller';
 import { OwnershipController } from './controllers/ownership.controller';
 import { RegistrationsController } from './controllers/registrations.controller';
@@ -38,6 +39,7 @@ import { multerOptions } from './upload/multer-options';
     LicencesController,
     OwnershipController,
     AuditController,
+    KeysController,
     HealthController,
   ],
   providers: [UploadCleanupInterceptor, { provide: APP_GUARD, useClass: AccessGuard }],

@@ -1,4 +1,7 @@
+export * from './evidence-images.service';
+export * from './evidence-layout';
 export * from './ffmpeg-args';
+export * from './frame-grab-args';
 export * from './frame-chunker';
 export * from './frame-geometry';
 export * from './frame-reader.service';

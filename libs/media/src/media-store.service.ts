@@ -2,11 +2,14 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Registered episodes and suspect clips are kept apart so either can get its own retention rules. */
 export type MediaKind = 'episodes' | 'clips';
+
+/** Generated files that can be made again from the media: evidence images. */
+const CACHE_DIR = 'cache';
 
 export interface StoredMedia {
   /** Path relative to the media directory: what rows store, so the directory can move. */
@@ -53,6 +56,26 @@ export class MediaStore implements OnModuleInit {
     }
     await rename(incoming, target);
     return { key, created: true };
+  }
+
+  /**
+   * A generated file under `cache/`, made by `make` on first use. It is
+   * written to a temporary name and renamed, so a concurrent reader sees the
+   * whole file or none.
+   */
+  async cached(name: string, make: () => Promise<Buffer>): Promise<Buffer> {
+    const path = this.pathOf(`${CACHE_DIR}/${name}`);
+    try {
+      return await readFile(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    const data = await make();
+    await mkdir(dirname(path), { recursive: true });
+    const partial = `${path}.${process.pid}.${Date.now()}.partial`;
+    await writeFile(partial, data);
+    await rename(partial, path);
+    return data;
   }
 
   pathOf(key: string): string {

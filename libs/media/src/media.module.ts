@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { EvidenceImages } from './evidence-images.service';
 import { FrameReader } from './frame-reader.service';
 import { MediaProbe } from './media-probe.service';
 import { MediaStore } from './media-store.service';
 
 @Module({
-  providers: [MediaProbe, FrameReader, MediaStore],
-  exports: [MediaProbe, FrameReader, MediaStore],
+  providers: [MediaProbe, FrameReader, MediaStore, EvidenceImages],
+  exports: [MediaProbe, FrameReader, MediaStore, EvidenceImages],
 })
 export class MediaModule {}

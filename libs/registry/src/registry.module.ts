@@ -3,6 +3,9 @@ import { MediaModule } from '@dramaguard/media';
 import { QueueModule } from '@dramaguard/queue';
 import { DatabaseModule } from './database.module';
 import { REPOSITORIES } from './repositories';
+import { CaseReportService } from './evidence/case-report.service';
+import { CertificateService } from './evidence/certificate.service';
+import { SigningKey } from './evidence/signing-key.service';
 import { AccountService } from './services/account.service';
 import { AdminBootstrap } from './services/admin-bootstrap.service';
 import { AuditService } from './services/audit.service';
@@ -25,12 +28,14 @@ const API_SERVICES = [
   CaseService,
   ConflictService,
   OwnershipService,
+  CertificateService,
+  CaseReportService,
 ];
 
 /** What the api needs: accounts, intake of works, episodes and clips, licences, cases, conflicts and the public register. */
 @Module({
   imports: [DatabaseModule, MediaModule, QueueModule],
-  providers: [...REPOSITORIES, UploadIntake, AdminBootstrap, ...API_SERVICES],
+  providers: [...REPOSITORIES, UploadIntake, AdminBootstrap, SigningKey, ...API_SERVICES],
   exports: [...API_SERVICES, MediaModule],
 })
 export class RegistryModule {}

@@ -1,15 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseService, Caller } from '@dramaguard/registry';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CaseReport, CaseReportService, CaseService, Caller } from '@dramaguard/registry';
 import { Roles } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
-import { CaseDto, CaseNoteInputDto, CasePageDto, CaseQueryDto, DecideCaseDto, DismissCaseDto } from '../dtos/case.dto';
+import { CaseDto, CaseNoteInputDto, CasePageDto, CaseQueryDto, CaseReportDto, DecideCaseDto, DismissCaseDto } from '../dtos/case.dto';
 import { ErrorDto } from '../dtos/error.dto';
 
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CaseService) {}
+  constructor(
+    private readonly cases: CaseService,
+    private readonly reports: CaseReportService,
+  ) {}
 
   @Get()
   @Roles('admin', 'reviewer', 'rights_holder')
@@ -68,5 +71,42 @@ export class CasesController {
   @ApiNotFoundResponse({ type: ErrorDto })
   async addNote(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CaseNoteInputDto): Promise<CaseDto> {
     return CaseDto.detailed(await this.cases.addNote(caller, id, dto.text));
+  }
+
+  @Get(':id/report')
+  @Roles('admin', 'reviewer', 'rights_holder')
+  @ApiOperation({
+    summary: 'The case report a takedown notice can attach (JSON)',
+    description: 'Work, holder, registration number, certificate digest, clip SHA-256, segments with scores, and an aligned-frames image per segment (URL and SHA-256).',
+  })
+  @ApiOkResponse({ type: CaseReportDto })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  report(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<CaseReport> {
+    return this.reports.report(caller, id);
+  }
+
+  @Get(':id/report.html')
+  @Roles('admin', 'reviewer', 'rights_holder')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @ApiOperation({ summary: 'The case report as one self-contained page, images inlined' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'HTML page' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  reportHtml(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    return this.reports.html(caller, id);
+  }
+
+  @Get(':id/evidence/:segmentId.png')
+  @Roles('admin', 'reviewer', 'rights_holder')
+  @ApiOperation({ summary: 'Side-by-side image of one matched segment: 3–5 aligned frame pairs of clip and episode, with timecodes' })
+  @ApiProduces('image/png')
+  @ApiOkResponse({ description: 'PNG image' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async evidence(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('segmentId', ParseUUIDPipe) segmentId: string,
+  ): Promise<StreamableFile> {
+    return new StreamableFile(await this.reports.image(caller, id, segmentId), { type: 'image/png' });
   }
 }

@@ -142,3 +142,26 @@ export class CaseNoteInputDto {
   @Length(1, 4000)
   text!: string;
 }
+
+class ReportImageDto {
+  @ApiProperty({ example: '/cases/{id}/evidence/{segmentId}.png' }) url!: string;
+  @ApiProperty() sha256!: string;
+}
+
+class ReportSegmentDto extends MatchSegmentDto {
+  @ApiProperty({ type: ReportImageDto }) image!: ReportImageDto;
+}
+
+/** Documentation of GET /cases/{id}/report (the service builds the object). */
+export class CaseReportDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'id, status, openedAt, decidedAt, decisionReason' }) case!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'id, title, originalTitle' }) work!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'id, name' }) holder!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'number, registeredAt, certificateSha256' }) registration!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'number, title' }) episode!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'id, sha256, fileName, platform, uploaderAccount, territory, usedOn, receivedAt' })
+  clip!: Record<string, unknown>;
+  @ApiProperty() score!: number;
+  @ApiProperty() mirrored!: boolean;
+  @ApiProperty({ type: [ReportSegmentDto] }) segments!: ReportSegmentDto[];
+}

@@ -1,0 +1,62 @@
+import { escapeXml, evidenceLayout, formatTimecode, labelsSvg } from './evidence-layout';
+
+const pair = (clipW: number, episodeW: number, clipSeconds = 1, episodeSeconds = 5) => ({
+  clip: { width: clipW, height: 240 },
+  episode: { width: episodeW, height: 240 },
+  clipSeconds,
+  episodeSeconds,
+});
+
+describe('formatTimecode', () => {
+  it('writes hours, minutes, seconds and milliseconds', () => {
+    expect(formatTimecode(0)).toBe('00:00:00.000');
+    expect(formatTimecode(4.25)).toBe('00:00:04.250');
+    expect(formatTimecode(3723.0456)).toBe('01:02:03.046');
+  });
+
+  it('rounds to the millisecond without overflowing a second', () => {
+    expect(formatTimecode(59.9996)).toBe('00:01:00.000');
+  });
+});
+
+describe('evidenceLayout', () => {
+  it('puts clip frames left and episode frames right, one row per pair, under a title', () => {
+    const l = evidenceLayout([pair(300, 280), pair(300, 280), pair(300, 280)], 'DG-2026-000001');
+    expect(l.width).toBe(12 + 300 + 12 + 280 + 12);
+    expect(l.clips.map((p) => p.left)).toEqual([12, 12, 12]);
+    expect(l.episodes.map((p) => p.left)).toEqual([324, 324, 324]);
+    expect(l.clips.map((p) => p.top)).toEqual([30, 30 + 266 + 12, 30 + 2 * (266 + 12)]);
+    expect(l.height).toBe(30 + 3 * (266 + 12));
+    expect(l.labels[0]).toEqual({ x: 12, y: 20, text: 'DG-2026-000001' });
+  });
+
+  it('labels every frame with its timecode under it', () => {
+    const l = evidenceLayout([pair(300, 300, 0.5, 4.5)], 't');
+    expect(l.labels.slice(1)).toEqual([
+      { x: 12, y: 30 + 266 - 8, text: 'clip 00:00:00.500' },
+      { x: 324, y: 30 + 266 - 8, text: 'episode 00:00:04.500' },
+    ]);
+  });
+
+  it('centres narrower frames in their column, which is never narrower than a label', () => {
+    const l = evidenceLayout([pair(100, 426), pair(136, 136)], 't');
+    expect(l.clips[0].left).toBe(12 + 50);
+    expect(l.clips[1].left).toBe(12 + 32);
+    expect(l.episodes[1].left).toBe(12 + 200 + 12 + 145);
+    expect(l.width).toBe(12 + 200 + 12 + 426 + 12);
+  });
+
+  it('needs at least one pair', () => {
+    expect(() => evidenceLayout([], 't')).toThrow(RangeError);
+  });
+});
+
+describe('labelsSvg', () => {
+  it('escapes text', () => {
+    expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
+    const svg = labelsSvg(evidenceLayout([pair(10, 10)], '<script>'));
+    expect(svg).toContain('&lt;script&gt;');
+    expect(svg).not.toContain('<script>');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+">/);
+  });
+});

@@ -1,0 +1,81 @@
+/** One aligned pair: the frame of the clip and of the registered episode shown at corresponding times. */
+export interface EvidencePair {
+  readonly clip: { readonly width: number; readonly height: number };
+  readonly episode: { readonly width: number; readonly height: number };
+  readonly clipSeconds: number;
+  readonly episodeSeconds: number;
+}
+
+export interface Placement {
+  readonly left: number;
+  readonly top: number;
+}
+
+export interface Label {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
+export interface EvidenceLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly clips: Placement[];
+  readonly episodes: Placement[];
+  readonly labels: Label[];
+}
+
+export const EVIDENCE_FRAME_HEIGHT = 240;
+/** Wide enough for a timecode label under a narrow vertical frame. */
+const MIN_COLUMN = 200;
+const GAP = 12;
+const CAPTION = 26;
+const HEADER = 30;
+
+/** HH:MM:SS.mmm, as editors and takedown notices write times. */
+export function formatTimecode(seconds: number): string {
+  const ms = Math.max(0, Math.round(seconds * 1000));
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
+}
+
+/**
+ * Rows of pairs, clip on the left and episode on the right, each frame with
+ * its timecode under it and a title line on top. Columns are as wide as
+ * their widest frame (at least MIN_COLUMN); frames are centred in their cell.
+ */
+export function evidenceLayout(pairs: readonly EvidencePair[], title: string): EvidenceLayout {
+  if (!pairs.length) throw new RangeError('an evidence image needs at least one pair');
+  const clipColumn = Math.max(MIN_COLUMN, ...pairs.map((p) => p.clip.width));
+  const episodeColumn = Math.max(MIN_COLUMN, ...pairs.map((p) => p.episode.width));
+  const rowHeight = Math.max(...pairs.flatMap((p) => [p.clip.height, p.episode.height])) + CAPTION;
+  const width = GAP + clipColumn + GAP + episodeColumn + GAP;
+  const clips: Placement[] = [];
+  const episodes: Placement[] = [];
+  const labels: Label[] = [{ x: GAP, y: HEADER - 10, text: title }];
+  pairs.forEach((p, i) => {
+    const top = HEADER + i * (rowHeight + GAP);
+    const clipLeft = GAP + Math.floor((clipColumn - p.clip.width) / 2);
+    const episodeLeft = GAP + clipColumn + GAP + Math.floor((episodeColumn - p.episode.width) / 2);
+    clips.push({ left: clipLeft, top });
+    episodes.push({ left: episodeLeft, top });
+    labels.push({ x: GAP, y: top + rowHeight - 8, text: `clip ${formatTimecode(p.clipSeconds)}` });
+    labels.push({ x: GAP + clipColumn + GAP, y: top + rowHeight - 8, text: `episode ${formatTimecode(p.episodeSeconds)}` });
+  });
+  return { width, height: HEADER + pairs.length * (rowHeight + GAP), clips, episodes, labels };
+}
+
+/** The labels as an SVG overlay of the whole image; text is escaped, so file names cannot inject markup. */
+export function labelsSvg(layout: EvidenceLayout): string {
+  const texts = layout.labels
+    .map((l) => `<text x="${l.x}" y="${l.y}" font-family="DejaVu Sans, sans-serif" font-size="14" fill="#f2f2f2">${escapeXml(l.text)}</text>`)
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}">${texts}</svg>`;
+}
+
+export function escapeXml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
