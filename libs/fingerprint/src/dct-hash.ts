@@ -21,25 +21,51 @@ function dctBasis(k: number, n: number): Float64Array {
 
 const BASIS = dctBasis(HASH_FREQS, HASH_GRID);
 
+const HALF = HASH_GRID / 2;
 const TMP = new Float64Array(HASH_FREQS * HASH_GRID);
+const SUMS = new Float64Array(HALF * HASH_GRID);
+const DIFFS = new Float64Array(HALF * HASH_GRID);
+const ROW_SUMS = new Float64Array(HALF);
+const ROW_DIFFS = new Float64Array(HALF);
 const SORTED = new Float64Array(HASH_BITS);
 
-/** The HASH_FREQS x HASH_FREQS low-frequency DCT block (row = vertical frequency) of an n x n grid. */
+/**
+ * The HASH_FREQS x HASH_FREQS low-frequency DCT block (row = vertical frequency)
+ * of an n x n grid. The basis is symmetric about the middle for even
+ * frequencies and antisymmetric for odd ones, so each pass folds the grid in
+ * half first and does half the multiplications.
+ */
 export function lowFrequencyDct(grid: Float64Array, out: Float64Array = new Float64Array(HASH_BITS)): Float64Array {
   const n = HASH_GRID;
   const k = HASH_FREQS;
-  const tmp = TMP;
-  for (let f = 0; f < k; f++) {
+  for (let y = 0; y < HALF; y++) {
+    const top = y * n;
+    const bottom = (n - 1 - y) * n;
     for (let x = 0; x < n; x++) {
-      let s = 0;
-      for (let y = 0; y < n; y++) s += BASIS[f * n + y] * grid[y * n + x];
-      tmp[f * n + x] = s;
+      SUMS[top + x] = grid[top + x] + grid[bottom + x];
+      DIFFS[top + x] = grid[top + x] - grid[bottom + x];
+    }
+  }
+  TMP.fill(0);
+  for (let f = 0; f < k; f++) {
+    // Frequency f + 1: odd frequencies pair with the differences, even ones with the sums.
+    const folded = f % 2 === 0 ? DIFFS : SUMS;
+    for (let y = 0; y < HALF; y++) {
+      const c = BASIS[f * n + y];
+      const row = y * n;
+      for (let x = 0; x < n; x++) TMP[f * n + x] += c * folded[row + x];
     }
   }
   for (let fy = 0; fy < k; fy++) {
+    const row = fy * n;
+    for (let x = 0; x < HALF; x++) {
+      ROW_SUMS[x] = TMP[row + x] + TMP[row + n - 1 - x];
+      ROW_DIFFS[x] = TMP[row + x] - TMP[row + n - 1 - x];
+    }
     for (let fx = 0; fx < k; fx++) {
+      const folded = fx % 2 === 0 ? ROW_DIFFS : ROW_SUMS;
       let s = 0;
-      for (let x = 0; x < n; x++) s += tmp[fy * n + x] * BASIS[fx * n + x];
+      for (let x = 0; x < HALF; x++) s += folded[x] * BASIS[fx * n + x];
       out[fy * k + fx] = s;
     }
   }

@@ -21,7 +21,7 @@ export interface ClipLayout {
 }
 
 /** Share of the original kept by the crops tried (each side), and where the kept window sits. */
-const CROP_KEEP = (process.env.KEEPS ?? '0.86,0.74').split(',').map(Number);
+const CROP_KEEP = [0.9, 0.8, 0.7];
 const CROP_ANCHORS = [0, 0.5, 1];
 /** Turns tried for slightly rotated copies, in degrees, plain and with the zoom that hides the corners. */
 const TURNS = [-4, 4];

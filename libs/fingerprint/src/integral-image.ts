@@ -58,7 +58,7 @@ export class IntegralImage {
     const { corners, xs, ys } = this.scratch;
     edges(rect.x0 * this.width, rect.x1 * this.width, this.width, xs);
     edges(rect.y0 * this.height, rect.y1 * this.height, this.height, ys);
-    for (let j = 0; j <= n; j++) for (let i = 0; i <= n; i++) corners[j * (n + 1) + i] = this.at(xs.pos[i], ys.pos[j]);
+    this.cornerSums(xs.pos, ys.pos, corners);
     for (let j = 0; j < n; j++) {
       const cj = ys.cell[j];
       const ch = ys.pos[cj + 1] - ys.pos[cj];
@@ -72,6 +72,33 @@ export class IntegralImage {
       }
     }
     return out;
+  }
+
+  /** Table values at every (xs[i], ys[j]), bilinear between grid points; the per-axis split is done once. */
+  private cornerSums(xs: Float64Array, ys: Float64Array, out: Float64Array): void {
+    const w = this.width;
+    const h = this.height;
+    const stride = w + 1;
+    const s = this.sums;
+    const m = xs.length;
+    const ix = new Int32Array(m);
+    const fx = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      ix[i] = Math.min(w - 1, Math.floor(xs[i]));
+      fx[i] = xs[i] - ix[i];
+    }
+    for (let j = 0; j < ys.length; j++) {
+      const iy = Math.min(h - 1, Math.floor(ys[j]));
+      const fy = ys[j] - iy;
+      const top = iy * stride;
+      const bottom = top + stride;
+      for (let i = 0; i < m; i++) {
+        const a = top + ix[i];
+        const b = bottom + ix[i];
+        const f = fx[i];
+        out[j * m + i] = (s[a] + (s[a + 1] - s[a]) * f) * (1 - fy) + (s[b] + (s[b + 1] - s[b]) * f) * fy;
+      }
+    }
   }
 
   /**

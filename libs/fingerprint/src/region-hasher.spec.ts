@@ -1,4 +1,5 @@
 import { renderFrame, syntheticVideo } from '../test/synthetic-video';
+import { HASH_FREQS, HASH_GRID, lowFrequencyDct } from './dct-hash';
 import { FULL_FRAME, GreyFrame } from './grey-frame';
 import { hamming64 } from './hamming';
 import { RegionHasher } from './region-hasher';
@@ -49,5 +50,21 @@ describe('RegionHasher', () => {
     const flat: GreyFrame = { width: 144, height: 256, data: new Uint8Array(144 * 256).fill(16) };
     expect(new RegionHasher(flat).hash([FULL_FRAME], false).quality[0]).toBe(0);
     expect(new RegionHasher(original).hash([FULL_FRAME], false).quality[0]).toBeGreaterThan(20);
+  });
+});
+
+describe('lowFrequencyDct', () => {
+  it('equals the textbook 2-D DCT-II on the lowest non-DC frequencies', () => {
+    const n = HASH_GRID;
+    const grid = Float64Array.from({ length: n * n }, (_, i) => Math.sin(i * 0.37) * 50 + (i % 7) * 3);
+    const fast = lowFrequencyDct(grid);
+    const basis = (f: number, x: number): number => Math.sqrt(2 / n) * Math.cos((Math.PI / (2 * n)) * (f + 1) * (2 * x + 1));
+    for (let fy = 0; fy < HASH_FREQS; fy++) {
+      for (let fx = 0; fx < HASH_FREQS; fx++) {
+        let s = 0;
+        for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) s += basis(fy, y) * basis(fx, x) * grid[y * n + x];
+        expect(fast[fy * HASH_FREQS + fx]).toBeCloseTo(s, 6);
+      }
+    }
   });
 });
