@@ -2,6 +2,7 @@ import { AlignmentPeak, FrameHit, voteAlignment } from './alignment';
 import { HashIndex } from './hash-index';
 import { MatcherOptions } from './matcher-options';
 import { QueryProbe } from './query-probe';
+import { frameWeight } from './shared-content';
 
 /** A hit with the geometry that produced it: hypothesis index x 2 + mirrored. */
 export interface TaggedHit extends FrameHit {
@@ -35,7 +36,8 @@ export function findCandidates(index: HashIndex, probe: QueryProbe, o: MatcherOp
           let hits = byTrack.get(track);
           if (!hits) byTrack.set(track, (hits = new Map()));
           const key = f * 1e6 + frame;
-          const weight = (o.searchRadius + 1 - distance) / (o.searchRadius + 1);
+          const shares = index.shares(episode);
+          const weight = ((o.searchRadius + 1 - distance) / (o.searchRadius + 1)) * (shares ? frameWeight(shares[frame], o.ignoreShares) : 1);
           const old = hits.get(key);
           if (!old || old.weight < weight) hits.set(key, { q: f, r: frame, weight, tag: 2 * h + mirror });
         }, o.substringRadius);

@@ -41,11 +41,12 @@ export function matchClip(index: HashIndex, frames: readonly GreyFrame[], option
   for (const c of findCandidates(index, probe, o)) {
     if (copies.some((v) => v.episode === c.episode && sameLine(v, c.peak.offset * o.fps, c.peak.speed, o.fps))) continue;
     const ref = index.fingerprint(c.episode)?.views[c.view];
-    if (!ref) continue;
-    const v = verifyCandidate(clip, ref, c, probe.hypotheses, o);
+    const shares = index.shares(c.episode);
+    if (!ref || !shares) continue;
+    const v = verifyCandidate(clip, ref, shares, c, probe.hypotheses, o);
     if (v && !copies.some((x) => x.episode === v.episode && sameLine(x, v.intercept, v.slope, o.fps))) copies.push(v);
   }
-  return toMatches(copies, o);
+  return toMatches(copies, o, (episode) => index.group(episode));
 }
 
 function sameLine(v: VerifiedCopy, intercept: number, slope: number, fps: number): boolean {
@@ -64,7 +65,7 @@ export function segmentScore(agreement: number, matched: number): number {
   return agreement * (1 - Math.exp(-Math.max(0, matched - 4) / 6));
 }
 
-function toMatches(copies: VerifiedCopy[], o: MatcherOptions): EpisodeMatch[] {
+function toMatches(copies: VerifiedCopy[], o: MatcherOptions, groupOf: (episode: string) => string | undefined): EpisodeMatch[] {
   const byEpisode = new Map<string, { copy: VerifiedCopy; segment: MatchSegment }[]>();
   for (const v of copies) {
     for (const r of v.runs) {
@@ -82,9 +83,12 @@ function toMatches(copies: VerifiedCopy[], o: MatcherOptions): EpisodeMatch[] {
       byEpisode.set(v.episode, [...list, { copy: v, segment }]);
     }
   }
+  const distinct = new Map([...byEpisode].map(([episode, found]) => [episode, distinctSegments(found)]));
   const out: EpisodeMatch[] = [];
-  for (const [episode, found] of byEpisode) {
-    const kept = distinctSegments(found);
+  for (const [episode, found] of distinct) {
+    const group = groupOf(episode);
+    const kept = group ? found.filter((f) => !explainedBySibling(f.segment, episode, group, distinct, groupOf)) : found;
+    if (!kept.length) continue;
     const best = kept[0];
     out.push({
       episode,
@@ -95,6 +99,30 @@ function toMatches(copies: VerifiedCopy[], o: MatcherOptions): EpisodeMatch[] {
     });
   }
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * True when another episode of the same work explains this stretch of the
+ * clip better: one of its segments covers at least 80% of it and is longer. A
+ * recap (the previous episode's ending replayed at the start of the next) in
+ * an excerpt of the later episode is then not also reported as the earlier one.
+ */
+function explainedBySibling(
+  s: MatchSegment,
+  episode: string,
+  group: string,
+  all: Map<string, { segment: MatchSegment }[]>,
+  groupOf: (episode: string) => string | undefined,
+): boolean {
+  const length = s.clipEnd - s.clipStart;
+  for (const [other, found] of all) {
+    if (other === episode || groupOf(other) !== group) continue;
+    for (const { segment: t } of found) {
+      const overlap = Math.max(0, Math.min(s.clipEnd, t.clipEnd) - Math.max(s.clipStart, t.clipStart));
+      if (overlap >= 0.8 * length && t.clipEnd - t.clipStart > length + 0.5) return true;
+    }
+  }
+  return false;
 }
 
 /** Best first; a segment mostly covering the same clip time as a better one of the same episode is a duplicate. */

@@ -1,8 +1,19 @@
 import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
+import { EXCLUDED } from './shared-content';
 import { extractBits, flipMasks, substringLayout, SubstringLayout } from './substrings';
 
+/** An episode as the index holds it: its fingerprint and how widely each frame is shared (see shared-content). */
+export interface IndexedEpisode {
+  readonly episode: string;
+  readonly fingerprint: Fingerprint;
+  /** One byte per frame; absent means nothing is shared. */
+  readonly shares?: Uint8Array;
+  /** The work (series) it belongs to: a stretch of clip explained by one episode of a work is not also given to its siblings. */
+  readonly group?: string;
+}
+
 export interface HashIndexOptions {
-  /** Frames whose quality byte is below this are kept for verification but never indexed. */
+  /** Frames whose quality byte is below this, or excluded by their holder, are kept for verification but never indexed. */
   readonly minQuality: number;
   /** Multi-index hashing substrings; 4 x 16 bits suits up to a few million frames per segment. */
   readonly substrings?: number;
@@ -43,6 +54,8 @@ interface Segment {
 export class HashIndex {
   private readonly segments: Segment[] = [];
   private readonly fingerprints = new Map<string, Fingerprint>();
+  private readonly sharing = new Map<string, Uint8Array>();
+  private readonly groups = new Map<string, string>();
   private readonly layout: SubstringLayout;
   private readonly maxSegments = 8;
   /** Per segment, the search call that last saw each entry: dedupes candidates without allocating. */
@@ -69,18 +82,34 @@ export class HashIndex {
     return this.fingerprints.keys();
   }
 
+  group(episode: string): string | undefined {
+    return this.groups.get(episode);
+  }
+
+  /** The episode's per-frame share bytes (all zero when nothing is shared). */
+  shares(episode: string): Uint8Array | undefined {
+    return this.sharing.get(episode);
+  }
+
   /** Adds episodes (replacing any already indexed under the same key). */
-  add(batch: ReadonlyArray<{ episode: string; fingerprint: Fingerprint }>): void {
+  add(batch: readonly IndexedEpisode[]): void {
     const fresh = batch.filter((b) => b.fingerprint.frames > 0);
     for (const b of batch) this.remove(b.episode);
     if (!fresh.length) return;
-    for (const b of fresh) this.fingerprints.set(b.episode, b.fingerprint);
+    for (const b of fresh) {
+      if (b.shares && b.shares.length !== b.fingerprint.frames) throw new RangeError(`episode ${b.episode}: ${b.shares.length} share bytes for ${b.fingerprint.frames} frames`);
+      this.fingerprints.set(b.episode, b.fingerprint);
+      this.sharing.set(b.episode, b.shares ?? new Uint8Array(b.fingerprint.frames));
+      if (b.group) this.groups.set(b.episode, b.group);
+    }
     this.segments.push(this.build(fresh.map((b) => b.episode)));
     if (this.segments.length > this.maxSegments) this.compact();
   }
 
   remove(episode: string): void {
     if (!this.fingerprints.delete(episode)) return;
+    this.sharing.delete(episode);
+    this.groups.delete(episode);
     for (const s of this.segments) {
       s.tracks.forEach((t, slot) => {
         if (t.episode !== episode || !s.alive[slot]) return;
@@ -95,6 +124,7 @@ export class HashIndex {
   memoryBytes(): number {
     let n = 0;
     for (const fp of this.fingerprints.values()) for (const v of fp.views) n += v.hashes.byteLength + v.quality.byteLength;
+    for (const s of this.sharing.values()) n += s.byteLength;
     for (const s of this.segments) {
       n += s.firstEntry.byteLength;
       for (let t = 0; t < s.offsets.length; t++) n += s.offsets[t].byteLength + s.entries[t].byteLength;
@@ -156,10 +186,12 @@ export class HashIndex {
 
   private build(episodes: string[]): Segment {
     const tracks: Track[] = [];
+    const shares: Uint8Array[] = [];
     const views = episodes.flatMap((episode) => {
       const fp = this.fingerprints.get(episode) as Fingerprint;
       return fp.views.map((v, view) => {
         tracks.push({ episode, view });
+        shares.push(this.sharing.get(episode) as Uint8Array);
         return v;
       });
     });
@@ -169,7 +201,9 @@ export class HashIndex {
     const indexed: number[] = [];
     views.forEach((v, i) => {
       hashes.set(v.hashes, 2 * firstEntry[i]);
-      for (let f = 0; f < v.quality.length; f++) if (v.quality[f] >= this.options.minQuality) indexed.push(firstEntry[i] + f);
+      for (let f = 0; f < v.quality.length; f++) {
+        if (v.quality[f] >= this.options.minQuality && shares[i][f] !== EXCLUDED) indexed.push(firstEntry[i] + f);
+      }
     });
     const { count, starts, widths } = this.layout;
     const offsets: Uint32Array[] = [];

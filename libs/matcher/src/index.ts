@@ -7,3 +7,5 @@ export * from './query-probe';
 export * from './segments';
 export * from './substrings';
 export * from './verify';
+export * from './shared-content';
+export * from './sharing-analysis';

@@ -32,6 +32,12 @@ export interface MatcherOptions {
   readonly minMatchedFrames: number;
   /** Matches scoring below this are not reported. */
   readonly decisionThreshold: number;
+  /**
+   * Count every registered frame fully, however widely it is shared (exclusions
+   * still hold): used when a new episode is compared with the registry to
+   * learn what it shares.
+   */
+  readonly ignoreShares: boolean;
 }
 
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
@@ -53,4 +59,5 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   maxGap: 1.5,
   minMatchedFrames: 6,
   decisionThreshold: 0.5,
+  ignoreShares: false,
 };

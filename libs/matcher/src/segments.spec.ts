@@ -2,11 +2,11 @@ import { matchedRuns } from './segments';
 
 const options = { matchDistance: 12, mismatchDistance: 20, maxGap: 4, minMatched: 3 };
 
-function aligned(pattern: string) {
+function aligned(pattern: string, weight = 1) {
   // m: match (d 4), n: near miss (d 16), x: contradiction (d 30), u: uninformative, o: outside the episode
   const code: Record<string, number> = { m: 4, n: 16, x: 30, u: -1, o: -2 };
   const distance = Int16Array.from([...pattern].map((c) => code[c]));
-  return { distance, quality: new Uint8Array(distance.length).fill(50) };
+  return { distance, quality: new Uint8Array(distance.length).fill(50), weight: new Float32Array(distance.length).fill(weight) };
 }
 
 describe('matchedRuns', () => {
@@ -28,6 +28,11 @@ describe('matchedRuns', () => {
   it('ends a run where the alignment leaves the episode and drops runs with too few matches', () => {
     expect(matchedRuns(aligned('mmmmmooommm'), options).map((r) => [r.first, r.last])).toEqual([[0, 4], [8, 10]]);
     expect(matchedRuns(aligned('xxmmxxxxxxmxx'), options)).toEqual([]);
+  });
+
+  it('counts matches on content shared by many episodes by their weight', () => {
+    expect(matchedRuns(aligned('mmmmmmmmmm', 1 / 20), options)).toEqual([]);
+    expect(matchedRuns(aligned('mmmmmmmmmm', 1 / 2), options).map((r) => r.matched)).toEqual([5]);
   });
 
   it('scores agreement over the matched frames only', () => {

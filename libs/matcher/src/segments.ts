@@ -7,11 +7,14 @@ export interface AlignedFrames {
   readonly distance: Int16Array;
   /** Quality of the poorer of the two frames compared (0 where distance < 0). */
   readonly quality: Uint8Array;
+  /** Evidence weight of the registered frame: below 1 for content shared with other episodes. */
+  readonly weight: Float32Array;
 }
 
 export interface SegmentRun {
   readonly first: number;
   readonly last: number;
+  /** Matched frames, each counted by its evidence weight (shared content counts less). */
   readonly matched: number;
   /** Mean similarity (0..1) of the matched frames: how closely their hashes agree. */
   readonly agreement: number;
@@ -24,7 +27,7 @@ export interface RunOptions {
   readonly mismatchDistance: number;
   /** A run ends after this many consecutive contradicting frames. */
   readonly maxGap: number;
-  /** A run is kept with at least this many matched frames. */
+  /** A run is kept with at least this many (weighted) matched frames. */
   readonly minMatched: number;
 }
 
@@ -34,8 +37,9 @@ export function frameSimilarity(distance: number, matchDistance: number): number
 }
 
 /**
- * Splits the aligned frames into runs. Matched frames are evidence;
- * uninformative frames (fades, black) and near misses are neutral and may sit
+ * Splits the aligned frames into runs. Matched frames are evidence, weighted
+ * by how unique the registered frame is; uninformative frames (fades, black,
+ * content excluded or shared beyond its holder) and near misses are neutral and may sit
  * inside or at the edges of a run; `maxGap` consecutive contradicting frames,
  * or the alignment leaving the episode, end it. A run's edges extend over
  * neutral frames next to it, since a copy's dark opening frames are part of
@@ -62,26 +66,27 @@ export function matchedRuns(a: AlignedFrames, o: RunOptions): SegmentRun[] {
       if (s === 'outside') break;
       if (s === 'contra' && ++contra >= o.maxGap) break;
       if (s === 'match') {
-        matched++;
+        matched += a.weight[f];
         last = f;
         contra = 0;
       }
     }
     while (first > 0 && state(first - 1) === 'neutral') first--;
     while (last < n - 1 && state(last + 1) === 'neutral') last++;
-    if (matched >= o.minMatched) runs.push({ first, last, matched, agreement: agreement(d, first, last, o.matchDistance) });
+    if (matched >= o.minMatched) runs.push({ first, last, matched, agreement: agreement(a, first, last, o.matchDistance) });
     f = last + 1;
   }
   return runs;
 }
 
-function agreement(d: Int16Array, first: number, last: number, matchDistance: number): number {
+function agreement(a: AlignedFrames, first: number, last: number, matchDistance: number): number {
   let sum = 0;
   let n = 0;
   for (let f = first; f <= last; f++) {
-    if (d[f] < 0 || d[f] > matchDistance) continue;
-    sum += frameSimilarity(d[f], matchDistance);
-    n++;
+    const d = a.distance[f];
+    if (d < 0 || d > matchDistance) continue;
+    sum += a.weight[f] * frameSimilarity(d, matchDistance);
+    n += a.weight[f];
   }
-  return n ? sum / n : 0;
+  return n > 0 ? sum / n : 0;
 }

@@ -4,6 +4,7 @@ import { Candidate } from './candidates';
 import { ClipHasher } from './clip-hasher';
 import { MatcherOptions } from './matcher-options';
 import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
+import { frameWeight } from './shared-content';
 
 /** A verified copy of one registered episode in the clip, along one alignment line. */
 export interface VerifiedCopy {
@@ -32,6 +33,7 @@ const REFINE_STEPS = [0.04, 0.02, 0.01];
 export function verifyCandidate(
   clip: ClipHasher,
   ref: FingerprintView,
+  shares: Uint8Array,
   candidate: Candidate,
   hypotheses: readonly Hypothesis[],
   o: MatcherOptions,
@@ -66,7 +68,7 @@ export function verifyCandidate(
     intercept = line.a;
     slope = line.b;
   }
-  const aligned = alignFrames(qHashes, qQuality, ref, intercept, slope, o);
+  const aligned = alignFrames(qHashes, qQuality, ref, shares, intercept, slope, o);
   const runs = matchedRuns(aligned, {
     matchDistance: o.matchDistance,
     mismatchDistance: o.mismatchDistance,
@@ -189,10 +191,19 @@ function refitLine(q: Uint32Array, quality: Uint8Array, ref: FingerprintView, in
   return robustLine(points, { a: intercept, b: slope }, o.fps * 0.4, o.minSpeed, o.maxSpeed);
 }
 
-function alignFrames(q: Uint32Array, qQuality: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions): AlignedFrames {
+function alignFrames(
+  q: Uint32Array,
+  qQuality: Uint8Array,
+  ref: FingerprintView,
+  shares: Uint8Array,
+  intercept: number,
+  slope: number,
+  o: MatcherOptions,
+): AlignedFrames {
   const n = ref.quality.length;
   const distance = new Int16Array(qQuality.length);
   const quality = new Uint8Array(qQuality.length);
+  const weight = new Float32Array(qQuality.length);
   for (let f = 0; f < qQuality.length; f++) {
     const j = Math.round(intercept + slope * f);
     if (j < 0 || j >= n) {
@@ -201,14 +212,16 @@ function alignFrames(q: Uint32Array, qQuality: Uint8Array, ref: FingerprintView,
     }
     let d = -1;
     for (let k = Math.max(0, j - 1); k <= Math.min(n - 1, j + 1); k++) {
-      if (qQuality[f] < o.minQuality || ref.quality[k] < o.minQuality) continue;
+      const w = frameWeight(shares[k], o.ignoreShares);
+      if (qQuality[f] < o.minQuality || ref.quality[k] < o.minQuality || w === 0) continue;
       const x = popcount32(q[2 * f] ^ ref.hashes[2 * k]) + popcount32(q[2 * f + 1] ^ ref.hashes[2 * k + 1]);
       if (d < 0 || x < d) {
         d = x;
         quality[f] = Math.min(qQuality[f], ref.quality[k]);
+        weight[f] = w;
       }
     }
     distance[f] = d;
   }
-  return { distance, quality };
+  return { distance, quality, weight };
 }
