@@ -23,8 +23,12 @@ export class ClipMatchDto {
   @ApiProperty({ description: 'Best segment score, in [0, 1]' }) score!: number;
   @ApiProperty({ description: 'The clip shows the episode mirrored' }) mirrored!: boolean;
   @ApiProperty({ type: [MatchSegmentDto] }) segments!: MatchSegmentDto[];
-  @ApiProperty({ enum: MATCH_VERDICTS, description: 'licensed: a licence covers this use; case_opened: a review case was opened' })
-  verdict!: MatchVerdict;
+  @ApiProperty({
+    enum: MATCH_VERDICTS,
+    nullable: true,
+    description: 'licensed: a licence covers this use; case_opened: a review case was opened; null for matches recorded before verdicts existed',
+  })
+  verdict!: MatchVerdict | null;
   @ApiProperty({ nullable: true, type: String, description: 'The covering licence, when licensed' }) licenceId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The review case, when one was opened' }) caseId!: string | null;
 
@@ -44,7 +48,7 @@ export class ClipMatchDto {
       rightsHolder: work.rightsHolder,
       score: m.score,
       mirrored: m.mirrored,
-      verdict: m.verdict ?? 'case_opened',
+      verdict: m.verdict,
       licenceId: m.licenceId,
       caseId: cases.find((c) => c.matchId === m.id)?.id ?? null,
       segments: (m.segments ?? []).map((s) => ({
@@ -78,10 +82,12 @@ export class ClipDto {
   @ApiProperty({ nullable: true, type: String }) territory!: string | null;
   @ApiProperty({ description: 'Day of the use, YYYY-MM-DD' }) usedOn!: string;
   @ApiProperty({
-    enum: ['pending', 'no_match', 'licensed', 'case_opened'],
-    description: 'no_match: nothing registered found; licensed: every match is covered by a licence; case_opened: at least one review case was opened',
+    enum: ['pending', 'no_match', 'licensed', 'case_opened', 'unreviewed'],
+    description:
+      'pending: not matched yet; no_match: nothing registered found; licensed: every match is covered by a licence; ' +
+      'case_opened: at least one review case was opened; unreviewed: matched before verdicts existed',
   })
-  verdict!: 'pending' | 'no_match' | 'licensed' | 'case_opened';
+  verdict!: 'pending' | 'no_match' | 'licensed' | 'case_opened' | 'unreviewed';
   @ApiProperty({ type: [ClipMatchDto], description: 'Registered episodes found in the clip, best first; empty until status is done' })
   matches!: ClipMatchDto[];
 
@@ -104,8 +110,15 @@ export class ClipDto {
       uploaderAccount: clip.uploaderAccount,
       territory: clip.territory,
       usedOn: clip.usedOn,
-      verdict: clip.status !== 'done' ? 'pending' : !dtos.length ? 'no_match' : dtos.some((m) => m.verdict === 'case_opened') ? 'case_opened' : 'licensed',
+      verdict: clipVerdict(clip.status, dtos),
       matches: dtos,
     };
   }
+}
+
+function clipVerdict(status: ClipStatus, matches: readonly ClipMatchDto[]): ClipDto['verdict'] {
+  if (status !== 'done') return 'pending';
+  if (!matches.length) return 'no_match';
+  if (matches.some((m) => m.verdict === 'case_opened')) return 'case_opened';
+  return matches.every((m) => m.verdict === 'licensed') ? 'licensed' : 'unreviewed';
 }

@@ -32,9 +32,9 @@ export class WorkService {
     const [owner] = await this.accounts.findByIds([ownerId]);
     if (!owner) throw new DomainError('account_not_found', `no account with id ${ownerId}`);
     if (owner.role !== 'rights_holder') throw new DomainError('owner_not_rights_holder', `account ${ownerId} is not a rights holder`);
-    const { ownerId: _ignored, rightsHolder, ...fields } = input;
+    const fields = { title: input.title, originalTitle: input.originalTitle, year: input.year, language: input.language, episodeCount: input.episodeCount, metadata: input.metadata };
     return this.db.transaction(async (em) => {
-      const work = await this.works.insert(em, { ...fields, ownerId, rightsHolder: rightsHolder ?? owner.name });
+      const work = await this.works.insert(em, { ...fields, ownerId, rightsHolder: input.rightsHolder ?? owner.name });
       await this.audit.append(em, {
         actorId: caller.id,
         action: 'work.created',
