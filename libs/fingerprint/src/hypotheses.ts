@@ -18,6 +18,8 @@ export interface ClipLayout {
   readonly inset: Rect | null;
   /** Width / height of the clip's frame. */
   readonly aspect: number;
+  /** Only the unedited geometry: the baseline the benchmarks compare robustness against. */
+  readonly plain?: boolean;
 }
 
 /** Share of the original kept by the crops tried (each side), and where the kept window sits. */
@@ -42,6 +44,7 @@ const PORTRAIT_ASPECT = 9 / 16;
  * corner regions stands in for an inset picture the detector missed.
  */
 export function queryHypotheses(layout: ClipLayout): Hypothesis[] {
+  if (layout.plain) return [{ kind: 'identity', rect: centreOf(FULL_FRAME) }];
   const roots = [FULL_FRAME];
   if (layout.active && !sameRect(layout.active, FULL_FRAME)) roots.push(layout.active);
   else if (layout.aspect > 1.2) roots.push(centredPortrait(layout.aspect));

@@ -30,7 +30,7 @@ export function findCandidates(index: HashIndex, probe: QueryProbe, o: MatcherOp
     for (let h = 0; h < H; h++) {
       if (probe.quality[f * H + h] < o.minQuality) continue;
       const at = 2 * (f * H + h);
-      for (const [words, mirror] of [[probe.hashes, 0], [probe.mirrored, 1]] as const) {
+      for (const [words, mirror] of o.plainGeometry ? ([[probe.hashes, 0]] as const) : ([[probe.hashes, 0], [probe.mirrored, 1]] as const)) {
         index.search(words[at], words[at + 1], o.searchRadius, (episode, view, frame, distance) => {
           const track = `${view}:${episode}`;
           let hits = byTrack.get(track);

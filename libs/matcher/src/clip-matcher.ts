@@ -35,7 +35,7 @@ export interface EpisodeMatch {
 export function matchClip(index: HashIndex, frames: readonly GreyFrame[], options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
   const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   if (!frames.length || index.episodeCount === 0) return [];
-  const probe = probeClip(frames);
+  const probe = probeClip(frames, o.plainGeometry);
   const clip = new ClipHasher(frames);
   const copies: VerifiedCopy[] = [];
   for (const c of findCandidates(index, probe, o)) {

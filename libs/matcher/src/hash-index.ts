@@ -15,9 +15,16 @@ export interface IndexedEpisode {
 export interface HashIndexOptions {
   /** Frames whose quality byte is below this, or excluded by their holder, are kept for verification but never indexed. */
   readonly minQuality: number;
-  /** Multi-index hashing substrings; 4 x 16 bits suits up to a few million frames per segment. */
+  /**
+   * Multi-index hashing substrings per segment. By default a segment of fewer
+   * than LARGE_SEGMENT frames uses 4 x 16 bits and a larger one 3 x 21-22
+   * bits: substrings about log2(frames) long keep buckets small (Norouzi et al.).
+   */
   readonly substrings?: number;
 }
+
+/** Frames from which a segment switches to three longer substrings. */
+export const LARGE_SEGMENT = 1 << 19;
 
 /** One view of one episode: the unit the index stores. */
 interface Track {
@@ -27,6 +34,7 @@ interface Track {
 
 interface Segment {
   readonly tracks: Track[];
+  readonly layout: SubstringLayout;
   /** Entry number of each track's first frame; entries are every frame of every track, in order. */
   readonly firstEntry: Uint32Array;
   readonly hashes: Uint32Array;
@@ -56,14 +64,12 @@ export class HashIndex {
   private readonly fingerprints = new Map<string, Fingerprint>();
   private readonly sharing = new Map<string, Uint8Array>();
   private readonly groups = new Map<string, string>();
-  private readonly layout: SubstringLayout;
-  private readonly maxSegments = 8;
+  private readonly maxSegments = 2;
   /** Per segment, the search call that last saw each entry: dedupes candidates without allocating. */
   private seen = new WeakMap<Segment, Uint32Array>();
   private searchStamp = 0;
 
   constructor(private readonly options: HashIndexOptions) {
-    this.layout = substringLayout(options.substrings ?? 4);
   }
 
   get episodeCount(): number {
@@ -144,12 +150,12 @@ export class HashIndex {
     hi: number,
     radius: number,
     visit: (episode: string, view: number, frame: number, distance: number) => void,
-    substringRadius = Math.floor(radius / this.layout.count),
+    substringRadius = radius,
   ): void {
-    const { count, starts, widths } = this.layout;
-    const sub = Math.min(substringRadius, Math.floor(radius / count));
     const stamp = this.nextStamp();
     for (const seg of this.segments) {
+      const { count, starts, widths } = seg.layout;
+      const sub = Math.min(substringRadius, Math.floor(radius / count));
       let seen = this.seen.get(seg);
       if (!seen) this.seen.set(seg, (seen = new Uint32Array(seg.firstEntry[seg.tracks.length])));
       for (let t = 0; t < count; t++) {
@@ -205,7 +211,8 @@ export class HashIndex {
         if (v.quality[f] >= this.options.minQuality && shares[i][f] !== EXCLUDED) indexed.push(firstEntry[i] + f);
       }
     });
-    const { count, starts, widths } = this.layout;
+    const layout = substringLayout(this.options.substrings ?? (firstEntry[tracks.length] < LARGE_SEGMENT ? 4 : 3));
+    const { count, starts, widths } = layout;
     const offsets: Uint32Array[] = [];
     const entries: Uint32Array[] = [];
     for (let t = 0; t < count; t++) {
@@ -219,17 +226,27 @@ export class HashIndex {
       offsets.push(off);
       entries.push(ent);
     }
-    return { tracks, firstEntry, hashes, offsets, entries, alive: new Uint8Array(tracks.length).fill(1), live: tracks.length };
+    return { tracks, layout, firstEntry, hashes, offsets, entries, alive: new Uint8Array(tracks.length).fill(1), live: tracks.length };
   }
 
-  /** Merges every segment but the largest, so a growing registry rebuilds mostly small segments. */
+  /**
+   * Keeps at most two segments, as a log-structured index does: new episodes
+   * are merged into the smaller one, which is folded into the larger once it
+   * reaches half its size, so each frame is rebuilt O(log n) times and the
+   * fixed cost of a segment's tables is paid twice, not once per batch.
+   */
   private compact(): void {
     const size = (s: Segment): number => s.firstEntry[s.tracks.length];
+    const live = (s: Segment): string[] => [...new Set(s.tracks.filter((_, i) => s.alive[i]).map((t) => t.episode))];
     const largest = this.segments.reduce((a, b) => (size(b) > size(a) ? b : a));
-    const merged = new Set(this.segments.filter((s) => s !== largest).flatMap((s) => s.tracks.filter((_, i) => s.alive[i]).map((t) => t.episode)));
+    const rest = this.segments.filter((s) => s !== largest);
+    const restSize = rest.reduce((n, s) => n + size(s), 0);
     this.segments.length = 0;
-    this.segments.push(largest);
-    if (merged.size) this.segments.push(this.build([...merged]));
+    if (restSize * 2 >= size(largest)) {
+      this.segments.push(this.build([...live(largest), ...rest.flatMap(live)]));
+    } else {
+      this.segments.push(largest, this.build(rest.flatMap(live)));
+    }
   }
 }
 

@@ -38,6 +38,11 @@ export interface MatcherOptions {
    * learn what it shares.
    */
   readonly ignoreShares: boolean;
+  /**
+   * Try only the unedited geometry, unmirrored: the cheap baseline that the
+   * robustness benchmark (`npm run bench:match`) compares against.
+   */
+  readonly plainGeometry: boolean;
 }
 
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
@@ -60,4 +65,5 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   minMatchedFrames: 6,
   decisionThreshold: 0.5,
   ignoreShares: false,
+  plainGeometry: false,
 };

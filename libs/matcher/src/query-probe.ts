@@ -10,8 +10,8 @@ export interface QueryProbe {
   readonly quality: Uint8Array;
 }
 
-export function probeClip(frames: readonly GreyFrame[]): QueryProbe {
-  const hypotheses = frames.length ? queryHypotheses(clipLayout(frames)) : [];
+export function probeClip(frames: readonly GreyFrame[], plain = false): QueryProbe {
+  const hypotheses = frames.length ? queryHypotheses(plain ? { active: null, inset: null, aspect: 1, plain } : clipLayout(frames)) : [];
   const H = hypotheses.length;
   const rects = hypotheses.map((h) => h.rect);
   const hashes = new Uint32Array(2 * H * frames.length);

@@ -1,0 +1,123 @@
+// Speed and memory of the matcher, measured (never asserted in tests).
+// Usage: npm run bench:match -- [set dir] [--hours N]
+//  * index memory per registered second, for the set's refs and for a synthetic
+//    registry of N hours (default 20) made of perturbed copies of their hashes;
+//  * time to match a 60 s clip cut from the refs (mirrored, cropped, sped up),
+//    with the robust geometry and with the plain baseline (identity only, no
+//    mirror: the matcher before the robustness work), against both registries.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '@dramaguard/config';
+import { Fingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
+import { FrameReader, MediaProbe, scaledGeometry } from '@dramaguard/media';
+import { DEFAULT_MATCHER_OPTIONS, HashIndex, matchClip } from '@dramaguard/matcher';
+
+const ROOT = resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const hoursAt = args.indexOf('--hours');
+const hours = hoursAt >= 0 ? Number(args[hoursAt + 1]) : 20;
+const setDir = resolve(ROOT, args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--hours') ?? '../shared/bench/dev');
+
+const config = loadConfig();
+const probe = new MediaProbe(config);
+const reader = new FrameReader(config);
+
+async function frames(file: string): Promise<GreyFrame[]> {
+  const info = await probe.probe(file);
+  const out: GreyFrame[] = [];
+  for await (const f of reader.frames(file, { ...scaledGeometry(info.width, info.height), fps: FINGERPRINT_FPS })) out.push(f);
+  return out;
+}
+
+function fingerprintOf(list: GreyFrame[]): Fingerprint {
+  const b = new FingerprintBuilder();
+  list.forEach((f) => b.push(f));
+  return b.finish();
+}
+
+/** A copy of a fingerprint with `bits` random bit flips per hash: a stand-in for other footage. */
+function perturbed(fp: Fingerprint, seed: number, bits: number): Fingerprint {
+  let s = seed >>> 0;
+  const next = (): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return {
+    ...fp,
+    views: fp.views.map((v) => {
+      const hashes = Uint32Array.from(v.hashes);
+      for (let i = 0; i < hashes.length; i += 2) {
+        for (let b = 0; b < bits; b++) {
+          const bit = Math.floor(next() * 64);
+          hashes[i + (bit >> 5)] = (hashes[i + (bit >> 5)] ^ (1 << (bit & 31))) >>> 0;
+        }
+      }
+      return { ...v, hashes };
+    }),
+  };
+}
+
+/** 60 s of the refs: mirrored, 15% cropped, 1.15x fast, re-encoded at 540x960. */
+function makeClip(refs: string[], dir: string): string {
+  const out = join(dir, 'clip60.mp4');
+  const inputs = refs.slice(0, 3).flatMap((r) => ['-t', '23', '-i', r]);
+  const pieces = refs.slice(0, 3).map((_, i) => `[${i}:v]fps=30,scale=540:960,setsar=1[v${i}]`).join(';');
+  const filter = `${pieces};[v0][v1][v2]concat=n=3:v=1:a=0,hflip,crop=iw*0.85:ih*0.85:iw*0.1:ih*0.05,scale=540:960,setpts=PTS/1.15[out]`;
+  execFileSync('ffmpeg', ['-v', 'error', '-y', ...inputs, '-filter_complex', filter, '-map', '[out]', '-t', '60', '-c:v', 'libx264', '-crf', '28', out]);
+  return out;
+}
+
+function timeMatch(index: HashIndex, clip: GreyFrame[], plainGeometry: boolean): { ms: number; found: number } {
+  const times: number[] = [];
+  let found = 0;
+  for (let run = 0; run < 3; run++) {
+    const t = process.hrtime.bigint();
+    found = matchClip(index, clip, { plainGeometry }).length;
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return { ms: times.sort((a, b) => a - b)[1], found };
+}
+
+async function main(): Promise<void> {
+  const refs = readdirSync(join(setDir, 'refs')).filter((f) => f.endsWith('.mp4')).sort().map((f) => join(setDir, 'refs', f));
+  const index = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
+  let seconds = 0;
+  const fps: Fingerprint[] = [];
+  for (const r of refs) {
+    const fp = fingerprintOf(await frames(r));
+    fps.push(fp);
+    seconds += fp.frames / FINGERPRINT_FPS;
+    index.add([{ episode: r, fingerprint: fp }]);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dg-bench-match-'));
+  try {
+    const clip = await frames(makeClip(refs, dir));
+    console.log(`set ${setDir}: ${refs.length} refs, ${seconds.toFixed(0)} s registered; clip ${(clip.length / FINGERPRINT_FPS).toFixed(1)} s (${clip.length} frames)`);
+    report('refs', index, seconds, clip);
+
+    const big = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
+    big.add(refs.map((r, k) => ({ episode: r, fingerprint: fps[k] })));
+    let bigSeconds = seconds;
+    for (let copy = 0; bigSeconds < hours * 3600; copy++) {
+      const batch = fps.map((fp, k) => ({ episode: `synthetic-${copy}-${k}`, fingerprint: perturbed(fp, copy * 97 + k, 20) }));
+      big.add(batch);
+      bigSeconds += seconds;
+    }
+    report(`${hours} h synthetic registry`, big, bigSeconds, clip);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(name: string, index: HashIndex, seconds: number, clip: GreyFrame[]): void {
+  const robust = timeMatch(index, clip, false);
+  const plain = timeMatch(index, clip, true);
+  console.log(
+    `${name}: ${index.episodeCount} episodes, index ${(index.memoryBytes() / 1e6).toFixed(1)} MB = ${(index.memoryBytes() / seconds).toFixed(0)} bytes per registered second; ` +
+      `60 s clip: robust ${robust.ms.toFixed(0)} ms (${robust.found} episodes found), plain ${plain.ms.toFixed(0)} ms (${plain.found} found)`,
+  );
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
