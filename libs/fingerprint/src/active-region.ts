@@ -1,5 +1,9 @@
 import { FULL_FRAME, GreyFrame, Rect } from './grey-frame';
 
+// Bound once: a hot loop then does not look up the global Math on every call,
+// which is slow inside a vm context (jest runs the specs in one).
+const { abs, ceil, floor, max, min } = Math;
+
 /**
  * Below this share of the picture's central detail a border column/row counts as
  * padding. Clips may hide a copy over a blurred background, so their bar may
@@ -43,7 +47,7 @@ export class ActiveRegionDetector {
       let rowSum = 0;
       for (let x = 0; x < w - 1; x++) {
         const v = data[row + x];
-        const d = Math.abs(data[row + x + 1] - v) + Math.abs(data[row + w + x] - v);
+        const d = abs(data[row + x + 1] - v) + abs(data[row + w + x] - v);
         this.colDetail[x] += d;
         rowSum += d;
       }
@@ -69,7 +73,7 @@ export function detectActiveRegion(frames: readonly GreyFrame[], paddingRatio = 
 
 /** [start, end) of the active span of a detail profile with `n` meaningful entries. */
 function activeSpan(profile: Float64Array, n: number, ratio: number): [number, number] {
-  const level = median(profile.slice(Math.floor(n * 0.35), Math.ceil(n * 0.65)));
+  const level = median(profile.slice(floor(n * 0.35), ceil(n * 0.65)));
   if (level <= 0) return [0, n + 1];
   const start = paddingBand(profile, n, level, ratio, 1);
   const end = n - paddingBand(profile, n, level, ratio, -1);
@@ -88,13 +92,13 @@ function paddingBand(profile: Float64Array, n: number, level: number, ratio: num
   const at = (i: number): number => profile[dir === 1 ? i : n - 1 - i];
   const mean = (from: number, to: number): number => {
     let s = 0;
-    for (let k = Math.max(0, from); k < to; k++) s += at(k);
-    return s / Math.max(1, to - Math.max(0, from));
+    for (let k = max(0, from); k < to; k++) s += at(k);
+    return s / max(1, to - max(0, from));
   };
   let bandSum = 0;
   let best = 0;
   let bestStep = 0;
-  for (let i = 0; i < Math.floor(n * 0.45); i++) {
+  for (let i = 0; i < floor(n * 0.45); i++) {
     bandSum += at(i);
     const width = i + 1;
     if (width < n * MIN_BAND) continue;
@@ -109,7 +113,7 @@ function paddingBand(profile: Float64Array, n: number, level: number, ratio: num
   }
   if (!best) return 0;
   let edge = best;
-  for (let k = Math.max(0, best - 3); k < Math.min(n, best + 4); k++) if (at(k) > at(edge)) edge = k;
+  for (let k = max(0, best - 3); k < min(n, best + 4); k++) if (at(k) > at(edge)) edge = k;
   return edge + 1;
 }
 

@@ -1,5 +1,9 @@
 import { GreyFrame, Rect } from '../src/grey-frame';
 
+// Bound once: a hot loop then does not look up the global Math on every call,
+// which is slow inside a vm context (jest runs the specs in one).
+const { ceil, exp, floor, imul, max, min, round, sin } = Math;
+
 /**
  * Procedural test footage for the pure libraries' specs: a video is a
  * function of normalised position and time (moving soft blobs, a new shot
@@ -26,8 +30,8 @@ export function random(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(s ^ (s >>> 15), 1 | s);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    let r = imul(s ^ (s >>> 15), 1 | s);
+    r = (r + imul(r ^ (r >>> 7), 61 | r)) ^ r;
     return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
   };
 }
@@ -35,7 +39,7 @@ export function random(seed: number): () => number {
 export function syntheticVideo(seed: number, seconds: number, shotSeconds = 3): SyntheticVideo {
   const rnd = random(seed);
   const shots: { base: number; blobs: Blob[]; grain: number[] }[] = [];
-  for (let s = 0; s < Math.ceil(seconds / shotSeconds); s++) {
+  for (let s = 0; s < ceil(seconds / shotSeconds); s++) {
     const blobs: Blob[] = [];
     for (let b = 0; b < 14; b++) {
       blobs.push({
@@ -50,14 +54,14 @@ export function syntheticVideo(seed: number, seconds: number, shotSeconds = 3): 
   return {
     seconds,
     at(u, v, t) {
-      const shot = shots[Math.min(shots.length - 1, Math.max(0, Math.floor(t / shotSeconds)))];
+      const shot = shots[min(shots.length - 1, max(0, floor(t / shotSeconds)))];
       const local = t % shotSeconds;
       const g = shot.grain;
-      let value = shot.base + 10 * Math.sin(2 * Math.PI * (g[0] * u + g[1] * v) + g[2]) + 10 * Math.sin(2 * Math.PI * (g[3] * u - g[4] * v) + g[5]);
+      let value = shot.base + 10 * sin(2 * Math.PI * (g[0] * u + g[1] * v) + g[2]) + 10 * sin(2 * Math.PI * (g[3] * u - g[4] * v) + g[5]);
       for (const b of shot.blobs) {
         const dx = (u - b.x - b.vx * local) / b.sx;
         const dy = (v - b.y - b.vy * local) / b.sy;
-        value += b.amp * Math.exp(-(dx * dx + dy * dy));
+        value += b.amp * exp(-(dx * dx + dy * dy));
       }
       // Keep clear of 0 and 255, so that tone edits in the specs do not clip.
       return 128 + 0.55 * (value - 128);
@@ -77,7 +81,7 @@ export interface CopyEdit {
 /** Renders the video at time t into a width x height frame as the edit says. */
 export function renderFrame(video: SyntheticVideo, t: number, width: number, height: number, edit: CopyEdit = {}): GreyFrame {
   const w = edit.window ?? { x0: 0, y0: 0, x1: 1, y1: 1 };
-  const rnd = random(edit.seed ?? Math.round(t * 1000) + 7);
+  const rnd = random(edit.seed ?? round(t * 1000) + 7);
   const data = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -87,7 +91,7 @@ export function renderFrame(video: SyntheticVideo, t: number, width: number, hei
       let value = video.at(w.x0 + u * (w.x1 - w.x0), w.y0 + v * (w.y1 - w.y0), t);
       if (edit.tone) value = edit.tone(value);
       if (edit.noise) value += (rnd() - 0.5) * 2 * edit.noise;
-      data[y * width + x] = Math.max(0, Math.min(255, Math.round(value)));
+      data[y * width + x] = max(0, min(255, round(value)));
     }
   }
   return { width, height, data };
@@ -117,7 +121,7 @@ export function padFrame(picture: GreyFrame, width: number, height: number, insi
       const u = ((x + 0.5) / width - inside.x0) / (inside.x1 - inside.x0);
       const v = ((y + 0.5) / height - inside.y0) / (inside.y1 - inside.y0);
       if (u >= 0 && u < 1 && v >= 0 && v < 1) {
-        data[y * width + x] = picture.data[Math.floor(v * picture.height) * picture.width + Math.floor(u * picture.width)];
+        data[y * width + x] = picture.data[floor(v * picture.height) * picture.width + floor(u * picture.width)];
       } else {
         data[y * width + x] = background(x, y);
       }

@@ -1,3 +1,7 @@
+// Bound once: a hot loop then does not look up the global Math on every call,
+// which is slow inside a vm context (jest runs the specs in one).
+const { abs, floor, max } = Math;
+
 /** A frame-level hit between a clip frame and a registered frame, both as frame indices. */
 export interface FrameHit {
   readonly q: number;
@@ -48,7 +52,7 @@ export function voteAlignment(hits: readonly FrameHit[], o: AlignmentOptions): A
     const order: number[] = [];
     for (let h = 0; h < hits.length; h++) {
       const { q, r, weight } = hits[h];
-      const bin = Math.floor((r - speed * q) / o.fps / o.offsetBin);
+      const bin = floor((r - speed * q) / o.fps / o.offsetBin);
       for (let d = -1; d <= 1; d++) {
         keys[n] = (bin + d) * 1e7 + q;
         weights[n] = weight;
@@ -58,12 +62,12 @@ export function voteAlignment(hits: readonly FrameHit[], o: AlignmentOptions): A
     order.sort((a, b) => keys[a] - keys[b]);
     let i = 0;
     while (i < order.length) {
-      const bin = Math.floor(keys[order[i]] / 1e7 + 1e-9);
+      const bin = floor(keys[order[i]] / 1e7 + 1e-9);
       let support = 0;
-      while (i < order.length && Math.floor(keys[order[i]] / 1e7 + 1e-9) === bin) {
+      while (i < order.length && floor(keys[order[i]] / 1e7 + 1e-9) === bin) {
         const key = keys[order[i]];
         let best = 0;
-        while (i < order.length && keys[order[i]] === key) best = Math.max(best, weights[order[i++]]);
+        while (i < order.length && keys[order[i]] === key) best = max(best, weights[order[i++]]);
         support += best;
       }
       if (support >= o.minSupport) cells.push({ speed, bin, support });
@@ -74,11 +78,11 @@ export function voteAlignment(hits: readonly FrameHit[], o: AlignmentOptions): A
   for (const c of cells) {
     if (peaks.length >= o.maxPeaks) break;
     const offset = (c.bin + 0.5) * o.offsetBin;
-    if (peaks.some((p) => Math.abs(p.speed - c.speed) <= 0.06 && Math.abs(p.offset - offset) <= 1.5 * o.offsetBin + 0.1)) continue;
+    if (peaks.some((p) => abs(p.speed - c.speed) <= 0.06 && abs(p.offset - offset) <= 1.5 * o.offsetBin + 0.1)) continue;
     const on: number[] = [];
     for (let h = 0; h < hits.length; h++) {
       const t = hits[h].r / o.fps - (offset + (c.speed * hits[h].q) / o.fps);
-      if (Math.abs(t) <= o.tolerance) on.push(h);
+      if (abs(t) <= o.tolerance) on.push(h);
     }
     peaks.push({ speed: c.speed, offset, support: c.support, hits: on });
   }
@@ -102,7 +106,7 @@ export function robustLine(
   for (let round = 0; round < 3; round++) {
     let n = 0, sq = 0, sr = 0, sqq = 0, sqr = 0;
     for (const p of points) {
-      if (Math.abs(p.r - (a + b * p.q)) > tolerance) continue;
+      if (abs(p.r - (a + b * p.q)) > tolerance) continue;
       n++; sq += p.q; sr += p.r; sqq += p.q * p.q; sqr += p.q * p.r;
     }
     if (n < 3) return null;

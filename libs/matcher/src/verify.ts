@@ -6,6 +6,10 @@ import { MatcherOptions } from './matcher-options';
 import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
 import { frameWeight } from './shared-content';
 
+// Bound once: a hot loop then does not look up the global Math on every call,
+// which is slow inside a vm context (jest runs the specs in one).
+const { abs, max, min, round } = Math;
+
 /** A verified copy of one registered episode in the clip, along one alignment line. */
 export interface VerifiedCopy {
   readonly episode: string;
@@ -72,7 +76,7 @@ export function verifyCandidate(
   const runs = matchedRuns(aligned, {
     matchDistance: o.matchDistance,
     mismatchDistance: o.mismatchDistance,
-    maxGap: Math.round(o.maxGap * o.fps),
+    maxGap: round(o.maxGap * o.fps),
     minMatched: o.minMatchedFrames,
   });
   if (!runs.length) return null;
@@ -89,12 +93,12 @@ function seedTags(c: Candidate): number[] {
 /** Up to SAMPLE_FRAMES clip frames spread over the span the candidate's hits cover. */
 function sampleFrames(c: Candidate, frames: number, o: MatcherOptions): number[] {
   const qs = c.hits.map((h) => h.q);
-  const pad = Math.round(o.fps);
-  const lo = Math.max(0, Math.min(...qs) - pad);
-  const hi = Math.min(frames - 1, Math.max(...qs) + pad);
-  const step = Math.max(1, (hi - lo + 1) / SAMPLE_FRAMES);
+  const pad = round(o.fps);
+  const lo = max(0, min(...qs) - pad);
+  const hi = min(frames - 1, max(...qs) + pad);
+  const step = max(1, (hi - lo + 1) / SAMPLE_FRAMES);
   const out: number[] = [];
-  for (let x = lo; x <= hi && out.length < SAMPLE_FRAMES; x += step) out.push(Math.round(x));
+  for (let x = lo; x <= hi && out.length < SAMPLE_FRAMES; x += step) out.push(round(x));
   return out;
 }
 
@@ -103,12 +107,12 @@ function regionCost(clip: ClipHasher, ref: FingerprintView, sample: number[], r:
   let sum = 0;
   let n = 0;
   for (const f of sample) {
-    const j = Math.round(intercept + slope * f);
+    const j = round(intercept + slope * f);
     const q = clip.hash(f, r, mirror, true);
     if (q.quality < o.minQuality) continue;
     let d = 64;
-    for (let k = Math.max(0, j - 2); k <= Math.min(ref.quality.length - 1, j + 2); k++) {
-      d = Math.min(d, popcount32(q.lo ^ ref.hashes[2 * k]) + popcount32(q.hi ^ ref.hashes[2 * k + 1]));
+    for (let k = max(0, j - 2); k <= min(ref.quality.length - 1, j + 2); k++) {
+      d = min(d, popcount32(q.lo ^ ref.hashes[2 * k]) + popcount32(q.hi ^ ref.hashes[2 * k + 1]));
     }
     sum += d;
     n++;
@@ -170,18 +174,18 @@ function moves(r: Rect, s: number): Rect[] {
 
 /** Refits the line on each informative clip frame's best registered frame within a second of it. */
 function refitLine(q: Uint32Array, quality: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions) {
-  const window = Math.round(o.fps);
+  const window = round(o.fps);
   const points: Array<{ q: number; r: number }> = [];
   const n = ref.quality.length;
   for (let f = 0; f < quality.length; f++) {
     if (quality[f] < o.minQuality) continue;
-    const centre = Math.round(intercept + slope * f);
+    const centre = round(intercept + slope * f);
     let bestD = o.matchDistance + 1;
     let bestJ = -1;
-    for (let j = Math.max(0, centre - window); j <= Math.min(n - 1, centre + window); j++) {
+    for (let j = max(0, centre - window); j <= min(n - 1, centre + window); j++) {
       if (ref.quality[j] < o.minQuality) continue;
       const d = popcount32(q[2 * f] ^ ref.hashes[2 * j]) + popcount32(q[2 * f + 1] ^ ref.hashes[2 * j + 1]);
-      if (d < bestD || (d === bestD && Math.abs(j - centre) < Math.abs(bestJ - centre))) {
+      if (d < bestD || (d === bestD && abs(j - centre) < abs(bestJ - centre))) {
         bestD = d;
         bestJ = j;
       }
@@ -205,19 +209,19 @@ function alignFrames(
   const quality = new Uint8Array(qQuality.length);
   const weight = new Float32Array(qQuality.length);
   for (let f = 0; f < qQuality.length; f++) {
-    const j = Math.round(intercept + slope * f);
+    const j = round(intercept + slope * f);
     if (j < 0 || j >= n) {
       distance[f] = -2;
       continue;
     }
     let d = -1;
-    for (let k = Math.max(0, j - 1); k <= Math.min(n - 1, j + 1); k++) {
+    for (let k = max(0, j - 1); k <= min(n - 1, j + 1); k++) {
       const w = frameWeight(shares[k], o.ignoreShares);
       if (qQuality[f] < o.minQuality || ref.quality[k] < o.minQuality || w === 0) continue;
       const x = popcount32(q[2 * f] ^ ref.hashes[2 * k]) + popcount32(q[2 * f + 1] ^ ref.hashes[2 * k + 1]);
       if (d < 0 || x < d) {
         d = x;
-        quality[f] = Math.min(qQuality[f], ref.quality[k]);
+        quality[f] = min(qQuality[f], ref.quality[k]);
         weight[f] = w;
       }
     }
