@@ -3,13 +3,24 @@ import { basename } from 'node:path';
 
 type Json = Record<string, any>;
 
-/** The few calls the bench makes, over plain HTTP like any client. */
+/** The few calls the bench makes, over plain HTTP like any client, with one API key. */
 export class BenchApi {
-  constructor(private readonly base: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly key: string,
+  ) {}
+
+  /** A client for a new account of that role, holding a fresh key (this client must be an admin's). */
+  async as(role: 'rights_holder' | 'reviewer', name: string): Promise<BenchApi> {
+    const account = await this.call('POST', '/accounts', { name, role });
+    const { key } = await this.call('POST', `/accounts/${account.id}/keys`, { label: 'bench' });
+    return new BenchApi(this.base, key);
+  }
 
   private async call(method: string, path: string, body?: FormData | Json): Promise<Json> {
-    const init: RequestInit =
-      body instanceof FormData ? { method, body } : body ? { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : { method };
+    const headers: Record<string, string> = { authorization: `Bearer ${this.key}` };
+    if (body && !(body instanceof FormData)) headers['content-type'] = 'application/json';
+    const init: RequestInit = { method, headers, body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined };
     const res = await fetch(this.base + path, init);
     const json = (await res.json()) as Json;
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -17,7 +28,7 @@ export class BenchApi {
   }
 
   createWork(title: string, episodeCount: number): Promise<Json> {
-    return this.call('POST', '/works', { rightsHolder: 'DramaGuard benchmark', title, episodeCount });
+    return this.call('POST', '/works', { title, episodeCount });
   }
 
   uploadEpisode(workId: string, file: string, episodeNumber: number): Promise<Json> {

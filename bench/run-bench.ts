@@ -2,12 +2,14 @@
 // refs registered and queries matched over HTTP, predictions scored by the
 // shared scorer. Usage: npm run bench -- [set dir] (default ../shared/bench/dev).
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { BenchApi } from './bench-api';
 import { BENCH_DB, BENCH_PREFIX, Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
 
 const WORKERS = 2;
+const ADMIN_KEY = `dg_bench_${randomBytes(24).toString('base64url')}`;
 const setDir = resolve(ROOT, process.argv[2] ?? '../shared/bench/dev');
 const scorer = resolve(ROOT, '../shared/bench/score.mjs');
 const outDir = join(ROOT, 'bench/out');
@@ -48,35 +50,42 @@ async function main(): Promise<void> {
     PORT: String(port),
     HOST: '127.0.0.1',
     INDEX_SYNC_INTERVAL_MS: '1000',
+    ADMIN_API_KEY: ADMIN_KEY,
   };
   await runToEnd(Child.start('migrate', 'worker', 'migrate.js', env));
   const children = [Child.start('api', 'api', 'main.js', env), ...Array.from({ length: WORKERS }, (_, i) => Child.start(`worker ${i + 1}`, 'worker', 'main.js', env))];
   try {
     await children[0].waitFor('api listening');
     for (const w of children.slice(1)) await w.waitFor('worker ready');
-    await run(new BenchApi(`http://127.0.0.1:${port}`), refs, queries);
+    await run(new BenchApi(`http://127.0.0.1:${port}`, ADMIN_KEY), refs, queries);
   } finally {
     for (const c of children) await c.stop();
     await clearBenchQueues();
   }
 }
 
-async function run(api: BenchApi, refs: string[], queries: string[]): Promise<void> {
-  const work = await api.createWork(basename(setDir), refs.length);
+/**
+ * Each ref is its own work (the benchmark's refs come from different source
+ * works) of one rights holder; a reviewer submits the queries.
+ */
+async function run(admin: BenchApi, refs: string[], queries: string[]): Promise<void> {
+  const holder = await admin.as('rights_holder', 'Benchmark rights holder');
+  const reviewer = await admin.as('reviewer', 'Benchmark reviewer');
+  const workOf = async (file: string): Promise<string> => (await holder.createWork(stem(file), 1)).id;
   const refOf = new Map<string, string>();
   const started = Date.now();
 
   // The first ref is fingerprinted alone, so its timing is not shared with other jobs.
-  const first = await api.uploadEpisode(work.id, refs[0], 1);
+  const first = await holder.uploadEpisode(await workOf(refs[0]), refs[0], 1);
   refOf.set(first.id, stem(refs[0]));
-  const [timed] = await api.settle([first.id], (id) => api.registration(id), isSettled, 600_000);
+  const [timed] = await holder.settle([first.id], (id) => holder.registration(id), isSettled, 600_000);
   const rest: string[] = [];
-  for (const [i, file] of refs.slice(1).entries()) {
-    const r = await api.uploadEpisode(work.id, file, i + 2);
+  for (const file of refs.slice(1)) {
+    const r = await holder.uploadEpisode(await workOf(file), file, 1);
     refOf.set(r.id, stem(file));
     rest.push(r.id);
   }
-  const registrations = [timed, ...(await api.settle(rest, (id) => api.registration(id), isSettled, 1_800_000))];
+  const registrations = [timed, ...(await holder.settle(rest, (id) => holder.registration(id), isSettled, 1_800_000))];
   const failedRefs = registrations.filter((r) => r.status !== 'registered');
   console.log(`registered ${registrations.length - failedRefs.length}/${refs.length} refs in ${seconds(Date.now() - started)} s`);
   for (const r of failedRefs) console.log(`  ${refOf.get(r.id)} failed: ${r.failureReason}`);
@@ -85,11 +94,11 @@ async function run(api: BenchApi, refs: string[], queries: string[]): Promise<vo
   const clipIds: string[] = [];
   const queryOf = new Map<string, string>();
   for (const file of queries) {
-    const c = await api.submitClip(file);
+    const c = await reviewer.submitClip(file);
     clipIds.push(c.id);
     queryOf.set(c.id, stem(file));
   }
-  const clips = await api.settle(clipIds, (id) => api.clip(id), (c) => c.status === 'done' || c.status === 'failed', 3_600_000);
+  const clips = await reviewer.settle(clipIds, (id) => reviewer.clip(id), (c) => c.status === 'done' || c.status === 'failed', 3_600_000);
   console.log(`matched ${clips.length} queries in ${seconds(Date.now() - matchStart)} s (${WORKERS} workers)`);
   for (const c of clips.filter((x) => x.status === 'failed')) console.log(`  ${queryOf.get(c.id)} failed: ${c.failureReason}`);
 

@@ -29,6 +29,10 @@ export class FingerprintEntity {
   @Column({ type: 'bytea' })
   data!: Buffer;
 
+  /** One share byte per frame (libs/matcher shared-content); null while nothing is shared. */
+  @Column({ type: 'bytea', nullable: true })
+  shares!: Buffer | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -10,6 +10,7 @@ import { FingerprintEntity } from './fingerprint.entity';
 import { LicenceEntity } from './licence.entity';
 import { MatchSegmentEntity } from './match-segment.entity';
 import { PlatformAccountEntity } from './platform-account.entity';
+import { ReferenceExclusionEntity } from './reference-exclusion.entity';
 import { RegistrationConflictEntity } from './registration-conflict.entity';
 import { RegistrationEntity } from './registration.entity';
 import { ReviewCaseEntity } from './review-case.entity';
@@ -28,6 +29,7 @@ export {
   LicenceEntity,
   MatchSegmentEntity,
   PlatformAccountEntity,
+  ReferenceExclusionEntity,
   RegistrationConflictEntity,
   RegistrationEntity,
   ReviewCaseEntity,
@@ -38,6 +40,7 @@ export * from './clip-match.entity';
 export * from './clip.entity';
 export * from './conflict-match.entity';
 export * from './licence.entity';
+export * from './reference-exclusion.entity';
 export * from './registration-conflict.entity';
 export * from './registration.entity';
 export * from './review-case.entity';
@@ -52,6 +55,7 @@ export const REGISTRY_ENTITIES = [
   EpisodeEntity,
   RegistrationEntity,
   FingerprintEntity,
+  ReferenceExclusionEntity,
   RegistrationConflictEntity,
   ConflictMatchEntity,
   LicenceEntity,

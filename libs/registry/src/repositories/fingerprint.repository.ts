@@ -6,6 +6,10 @@ export interface StoredFingerprint {
   readonly registrationId: string;
   readonly seq: string;
   readonly data: Buffer;
+  /** Share bytes (null: nothing shared), the episode's work, and the ranges its holder excluded. */
+  readonly shares: Buffer | null;
+  readonly workId: string;
+  readonly exclusions: ReadonlyArray<{ startSeconds: number; endSeconds: number }>;
 }
 
 /** Any constant shared by every writer: serialises fingerprint writes (see `upsert`). */
@@ -21,15 +25,37 @@ export class FingerprintRepository {
    * visible in `seq` order; without the lock a transaction that drew a lower
    * seq could commit after a higher one had been read, and be skipped forever.
    */
-  async upsert(em: EntityManager, f: { registrationId: string; fps: number; frameCount: number; data: Buffer }): Promise<void> {
+  async upsert(em: EntityManager, f: { registrationId: string; fps: number; frameCount: number; data: Buffer; shares: Buffer | null }): Promise<void> {
     await em.query('SELECT pg_advisory_xact_lock($1)', [FINGERPRINT_WRITE_LOCK]);
     await em.query(
-      `INSERT INTO fingerprints (registration_id, fps, frame_count, data) VALUES ($1, $2, $3, $4)
+      `INSERT INTO fingerprints (registration_id, fps, frame_count, data, shares) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (registration_id) DO UPDATE
-         SET fps = EXCLUDED.fps, frame_count = EXCLUDED.frame_count, data = EXCLUDED.data,
+         SET fps = EXCLUDED.fps, frame_count = EXCLUDED.frame_count, data = EXCLUDED.data, shares = EXCLUDED.shares,
              seq = nextval(pg_get_serial_sequence('fingerprints', 'seq'))`,
-      [f.registrationId, f.fps, f.frameCount, f.data],
+      [f.registrationId, f.fps, f.frameCount, f.data, f.shares],
     );
+  }
+
+  /**
+   * Share bytes of registered fingerprints, locked for update until the
+   * caller's transaction ends, so two registrations learning what they share
+   * with the same episode do not overwrite each other.
+   */
+  async sharesForUpdate(em: EntityManager, registrationIds: readonly string[]): Promise<Map<string, { frameCount: number; shares: Buffer | null }>> {
+    if (!registrationIds.length) return new Map();
+    const rows = (await em.query(`SELECT registration_id, frame_count, shares FROM fingerprints WHERE registration_id = ANY($1::uuid[]) ORDER BY registration_id FOR UPDATE`, [
+      registrationIds,
+    ])) as { registration_id: string; frame_count: number; shares: Buffer | null }[];
+    return new Map(rows.map((r) => [r.registration_id, { frameCount: r.frame_count, shares: r.shares }]));
+  }
+
+  /** Stores new share bytes with a fresh `seq`, so every worker re-indexes the episode with them. */
+  async updateShares(em: EntityManager, registrationId: string, shares: Buffer): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [FINGERPRINT_WRITE_LOCK]);
+    await em.query(`UPDATE fingerprints SET shares = $2, seq = nextval(pg_get_serial_sequence('fingerprints', 'seq')) WHERE registration_id = $1`, [
+      registrationId,
+      shares,
+    ]);
   }
 
   /**
@@ -66,10 +92,13 @@ export class FingerprintRepository {
    */
   async since(afterSeq: string, limit: number): Promise<StoredFingerprint[]> {
     const rows = (await this.db.query(
-      `SELECT f.registration_id, f.seq::text AS seq, f.data FROM fingerprints f JOIN registrations r ON r.id = f.registration_id
+      `SELECT f.registration_id, f.seq::text AS seq, f.data, f.shares, e.work_id,
+              COALESCE((SELECT json_agg(json_build_object('startSeconds', x.start_seconds, 'endSeconds', x.end_seconds))
+                        FROM reference_exclusions x WHERE x.registration_id = f.registration_id), '[]') AS exclusions
+       FROM fingerprints f JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id
        WHERE f.seq > $1::bigint AND r.status = 'registered' ORDER BY f.seq LIMIT $2`,
       [afterSeq, limit],
-    )) as { registration_id: string; seq: string; data: Buffer }[];
-    return rows.map((r) => ({ registrationId: r.registration_id, seq: r.seq, data: r.data }));
+    )) as { registration_id: string; seq: string; data: Buffer; shares: Buffer | null; work_id: string; exclusions: StoredFingerprint['exclusions'] }[];
+    return rows.map((r) => ({ registrationId: r.registration_id, seq: r.seq, data: r.data, shares: r.shares, workId: r.work_id, exclusions: r.exclusions }));
   }
 }

@@ -1,14 +1,15 @@
 import { parseConfig } from '@dramaguard/config';
 import { encodeFingerprint, FULL_FRAME } from '@dramaguard/fingerprint';
+import { EXCLUDED } from '@dramaguard/matcher';
 import { FingerprintRepository, StoredFingerprint } from '../repositories';
 import { EpisodeIndex } from './episode-index.service';
 
 const config = parseConfig({ PATH: '/usr/bin' }, () => true);
 
-function stored(registrationId: string, seq: number, data?: Buffer): StoredFingerprint {
-  const frames = 3;
+function stored(registrationId: string, seq: number, data?: Buffer, more: Partial<StoredFingerprint> = {}): StoredFingerprint {
+  const frames = 24;
   const fp = { fps: 8, frames, views: [{ region: FULL_FRAME, hashes: Uint32Array.from({ length: 2 * frames }, (_, i) => i * 2654435761), quality: new Uint8Array(frames).fill(90) }] };
-  return { registrationId, seq: String(seq), data: data ?? encodeFingerprint(fp) };
+  return { registrationId, seq: String(seq), data: data ?? encodeFingerprint(fp), shares: null, workId: 'w1', exclusions: [], ...more };
 }
 
 /** A fingerprints table in memory: `since` behaves like the SQL query. */
@@ -29,6 +30,18 @@ describe('EpisodeIndex', () => {
   beforeEach(() => {
     table = new FakeFingerprints();
     index = new EpisodeIndex(config, table as unknown as FingerprintRepository);
+  });
+
+  it('indexes an episode with its learned share bytes, its holder\'s exclusions and its work', async () => {
+    const shares = Buffer.alloc(24);
+    shares[0] = 3;
+    table.rows.push(stored('a', 1, undefined, { shares, workId: 'series', exclusions: [{ startSeconds: 1, endSeconds: 2 }] }));
+    const idx = await index.current();
+    const got = idx.shares('a') as Uint8Array;
+    expect(got[0]).toBe(3);
+    expect(Array.from(got.slice(7, 17))).toEqual([0, ...Array(8).fill(EXCLUDED), 0]);
+    expect(idx.group('a')).toBe('series');
+    expect(shares[8]).toBe(0);
   });
 
   it('pulls only what was written since the last sync', async () => {

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { decodeFingerprint, Fingerprint } from '@dramaguard/fingerprint';
-import { DEFAULT_MATCHER_OPTIONS, HashIndex } from '@dramaguard/matcher';
+import { decodeFingerprint } from '@dramaguard/fingerprint';
+import { DEFAULT_MATCHER_OPTIONS, HashIndex, IndexedEpisode, markExcluded } from '@dramaguard/matcher';
 import { FingerprintRepository, StoredFingerprint } from '../repositories';
 
 const SYNC_BATCH = 200;
 
 /**
- * This process's in-memory match index, keyed by registration id. It follows
+ * This process's in-memory match index, keyed by registration id, each episode
+ * with its share bytes (its holder's exclusions applied) and its work. It follows
  * the fingerprints table by `seq`: loaded when the worker starts, then pulled
  * incrementally before every match and on a timer, so episodes fingerprinted
  * by other workers become matchable here too. A shard would be an index that
@@ -75,9 +76,12 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
    * A row written by an older fingerprint format cannot be decoded; it is left
    * out (and logged) rather than stopping every later row from being indexed.
    */
-  private decoded(r: StoredFingerprint): { episode: string; fingerprint: Fingerprint }[] {
+  private decoded(r: StoredFingerprint): IndexedEpisode[] {
     try {
-      return [{ episode: r.registrationId, fingerprint: decodeFingerprint(r.data) }];
+      const fingerprint = decodeFingerprint(r.data);
+      const shares = r.shares ? Uint8Array.from(r.shares) : new Uint8Array(fingerprint.frames);
+      for (const x of r.exclusions) markExcluded(shares, x.startSeconds, x.endSeconds, fingerprint.fps);
+      return [{ episode: r.registrationId, fingerprint, shares, group: r.workId }];
     } catch (e) {
       this.log.error(`fingerprint of registration ${r.registrationId} is unreadable and was not indexed: ${(e as Error).message}`);
       return [];

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, matchClip } from '@dramaguard/matcher';
+import { analyseSharing, EpisodeMatch, markShared, matchClip, SharingAnalysis } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../domain-error';
 import { RegistrationEntity } from '../entities';
 import { AuditRepository, ConflictRepository, FingerprintRepository, NewConflictMatch, RegistrationRepository } from '../repositories';
@@ -49,11 +49,15 @@ export class FingerprintService {
     try {
       await this.registrations.markFingerprinting(registrationId);
       const { frames, encoded } = await this.compute(registration, run);
-      const evidence = await this.conflictEvidence(registration, frames);
+      const { analysis, evidence } = await this.sharing(registration, frames);
       held = evidence.length > 0;
       await this.db.transaction(async (em) => {
-        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames.length, data: encoded });
-        if (!held) return this.registrations.markRegistered(em, registrationId);
+        const shares = analysis.shares.some((b) => b !== 0) ? Buffer.from(analysis.shares) : null;
+        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames.length, data: encoded, shares });
+        if (!held) {
+          await this.recordSharing(em, analysis);
+          return this.registrations.markRegistered(em, registrationId);
+        }
         await this.registrations.markConflict(em, registrationId);
         const conflict = await this.conflicts.insert(em, registrationId, evidence);
         await this.audit.append(em, {
@@ -79,18 +83,35 @@ export class FingerprintService {
   }
 
   /**
-   * Registered episodes of other rights holders that the new episode copies.
-   * The same holder's episodes (recaps, a series' shared intro) never count.
+   * What the new episode shares with the registry (docs/FINGERPRINT.md, section
+   * 7): its frames are matched with share weights ignored, so content already
+   * known to be common is found again. Content shared within the holder's own
+   * works (recaps, a series' intro) and short content shared with another
+   * holder (a platform sting) is common; a long copy of another holder's
+   * episode is a conflict.
    */
-  private async conflictEvidence(registration: RegistrationEntity, frames: readonly GreyFrame[]): Promise<NewConflictMatch[]> {
-    const owner = registration.episode?.work?.ownerId;
-    const found = matchClip(await this.index.current(), frames).filter((m) => m.episode !== registration.id);
-    if (!found.length || !owner) return [];
+  private async sharing(registration: RegistrationEntity, frames: readonly GreyFrame[]): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[] }> {
+    const holder = registration.episode?.work?.ownerId;
+    const work = registration.episode?.workId;
+    const found = matchClip(await this.index.current(), frames, { ignoreShares: true }).filter((m) => m.episode !== registration.id);
     const matched = await this.registrations.findByIds(found.map((m) => m.episode));
-    const ownerOf = new Map(matched.map((r) => [r.id, r.episode?.work?.ownerId]));
-    const evidence = found.filter((m) => ownerOf.get(m.episode) && ownerOf.get(m.episode) !== owner).map((m) => toEvidence(m, ownerOf.get(m.episode)!));
-    if (evidence.length) this.log.warn(`registration ${registration.id} matches ${evidence.length} episode(s) of other rights holders: held as conflict`);
-    return evidence;
+    const owners = new Map(matched.map((r) => [r.id, { holder: r.episode?.work?.ownerId ?? '', group: r.episode?.workId ?? '' }]));
+    const analysis = analyseSharing(frames.length, { holder: holder ?? '', group: work ?? '' }, found, (e) => owners.get(e));
+    const evidence = analysis.conflicts.map((m) => toEvidence(m, owners.get(m.episode)?.holder as string));
+    if (evidence.length) this.log.warn(`registration ${registration.id} copies ${evidence.length} episode(s) of other rights holders: held as conflict`);
+    return { analysis, evidence };
+  }
+
+  /** Adds what the new episode shares to the share bytes of the episodes it shares it with. */
+  private async recordSharing(em: EntityManager, analysis: SharingAnalysis): Promise<void> {
+    const current = await this.fingerprints.sharesForUpdate(em, analysis.updates.map((u) => u.episode));
+    for (const u of analysis.updates) {
+      const row = current.get(u.episode);
+      if (!row) continue;
+      const shares = row.shares ? Uint8Array.from(row.shares) : new Uint8Array(row.frameCount);
+      for (const r of u.ranges) markShared(shares, r.first, r.last, r.acrossHolders);
+      await this.fingerprints.updateShares(em, u.episode, Buffer.from(shares));
+    }
   }
 
   private async compute(r: RegistrationEntity, run: JobRun): Promise<{ frames: GreyFrame[]; encoded: Buffer }> {
