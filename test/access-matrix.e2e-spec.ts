@@ -84,6 +84,22 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/registrations/{id}/certificate', roles: SEES_WORKS, hiddenFrom: ['otherHolder'], url: (i) => `/registrations/${i.registration}/certificate` },
   { method: 'get', path: '/registrations/{id}/certificate.sig', roles: SEES_WORKS, hiddenFrom: ['otherHolder'], url: (i) => `/registrations/${i.registration}/certificate.sig` },
   { method: 'get', path: '/registrations/{id}/certificate.html', roles: SEES_WORKS, hiddenFrom: ['otherHolder'], url: (i) => `/registrations/${i.registration}/certificate.html` },
+  {
+    method: 'post',
+    path: '/registrations/{id}/exclusions',
+    roles: ['admin', 'rights_holder'],
+    hiddenFrom: ['otherHolder'],
+    url: (i) => `/registrations/${i.registration}/exclusions`,
+    body: { startSeconds: 5, endSeconds: 1, reason: 'ends before it starts' },
+  },
+  { method: 'get', path: '/registrations/{id}/exclusions', roles: SEES_WORKS, hiddenFrom: ['otherHolder'], url: (i) => `/registrations/${i.registration}/exclusions` },
+  {
+    method: 'delete',
+    path: '/registrations/{id}/exclusions/{exclusionId}',
+    roles: ['admin', 'rights_holder'],
+    absent: true,
+    url: (i) => `/registrations/${i.registration}/exclusions/${NOPE}`,
+  },
   { method: 'get', path: '/conflicts', roles: ['admin', 'rights_holder'], url: () => '/conflicts' },
   { method: 'get', path: '/conflicts/{id}', roles: ['admin', 'rights_holder'], hiddenFrom: ['otherHolder'], url: (i) => `/conflicts/${i.conflict}` },
   { method: 'post', path: '/conflicts/{id}/resolve', roles: ['admin'], url: (i) => `/conflicts/${i.conflict}/resolve`, body: {} },
@@ -164,7 +180,7 @@ describe('authorization matrix: every endpoint × every role, no key and a revok
       .send({ workId: work.id, licenseeId: licensee.id, territories: ['*'], platforms: ['*'], startsOn: '2026-01-01', endsOn: '2026-12-31', exclusive: false })
       .expect(201);
     const copyWork = await createWork(stack, { title: 'Copy' }, copier.http);
-    await registerEpisode(stack, copyWork.id, await fixtures.excerpt(), 1, copier.http);
+    await registerEpisode(stack, copyWork.id, await fixtures.copy(), 1, copier.http);
     const conflict = (await stack.admin.get('/conflicts')).body.items[0];
     const query = await licensee.http.post('/ownership/clips').field('platform', 'douyin').attach('file', await fixtures.excerpt()).expect(201);
     ids = {

@@ -10,6 +10,7 @@ import { AuditController } from './controllers/audit.controller';
 import { CasesController } from './controllers/cases.controller';
 import { ClipsController } from './controllers/clips.controller';
 import { ConflictsController } from './controllers/conflicts.controller';
+import { ExclusionsController } from './controllers/exclusions.controller';
 import { HealthController } from './controllers/health.controller';
 import { KeysController } from './controllers/keys.controller';
 import { LicencesController } from './controllers/licences.controller';
@@ -33,6 +34,7 @@ import { multerOptions } from './upload/multer-options';
     AccountsController,
     WorksController,
     RegistrationsController,
+    ExclusionsController,
     ConflictsController,
     ClipsController,
     CasesController,

@@ -25,6 +25,8 @@ export type DomainErrorCode =
   | 'segment_not_found'
   | 'work_not_found'
   | 'registration_not_found'
+  | 'exclusion_not_found'
+  | 'invalid_exclusion'
   | 'clip_not_found'
   | 'episode_exists'
   | 'episode_out_of_range'

@@ -20,6 +20,8 @@ export * from './services/case.service';
 export * from './services/clip.service';
 export * from './services/conflict.service';
 export * from './services/episode-index.service';
+export * from './services/exclusion-rules';
+export * from './services/exclusion.service';
 export * from './services/fingerprint.service';
 export * from './services/licence.service';
 export * from './services/match.service';

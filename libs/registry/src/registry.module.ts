@@ -12,6 +12,7 @@ import { AuditService } from './services/audit.service';
 import { CaseService } from './services/case.service';
 import { ClipService } from './services/clip.service';
 import { ConflictService } from './services/conflict.service';
+import { ExclusionService } from './services/exclusion.service';
 import { LicenceService } from './services/licence.service';
 import { OwnershipService } from './services/ownership.service';
 import { RegistrationService } from './services/registration.service';
@@ -23,6 +24,7 @@ const API_SERVICES = [
   AuditService,
   WorkService,
   RegistrationService,
+  ExclusionService,
   ClipService,
   LicenceService,
   CaseService,

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { REGISTRATION_STATUSES, RegistrationEntity, RegistrationStatus } from '@dramaguard/registry';
+import { ExclusionDto } from './exclusion.dto';
 
 export class RegistrationSummaryDto {
   @ApiProperty() id!: string;
@@ -37,11 +38,12 @@ export class RegistrationDto extends RegistrationSummaryDto {
   @ApiProperty({ nullable: true, type: Date, description: 'When the episode became matchable' }) registeredAt!: Date | null;
   @ApiProperty({ type: RegisteredEpisodeDto }) episode!: RegisteredEpisodeDto;
   @ApiProperty({ type: RegisteredWorkDto }) work!: RegisteredWorkDto;
+  @ApiProperty({ type: [ExclusionDto], description: 'Time ranges its rights holder declared not theirs: never matched' }) exclusions!: ExclusionDto[];
 
   static override from(r: RegistrationEntity): RegistrationDto {
     const episode = r.episode;
     const work = episode?.work;
-    if (!episode || !work) throw new Error(`registration ${r.id} was loaded without its episode and work`);
+    if (!episode || !work || !r.exclusions) throw new Error(`registration ${r.id} was loaded without its episode, work and exclusions`);
     return {
       ...RegistrationSummaryDto.from(r),
       sha256: r.sha256,
@@ -55,6 +57,7 @@ export class RegistrationDto extends RegistrationSummaryDto {
       registeredAt: r.registeredAt,
       episode: { id: episode.id, number: episode.number, title: episode.title },
       work: { id: work.id, title: work.title, rightsHolder: work.rightsHolder },
+      exclusions: r.exclusions.map((x) => ExclusionDto.from(x)),
     };
   }
 }

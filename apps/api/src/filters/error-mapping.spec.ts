@@ -8,6 +8,8 @@ describe('toErrorBody', () => {
     expect(body).toEqual({ statusCode: 409, error: 'duplicate_file', message: 'already registered', registrationId: 'r1' });
     expect(toErrorBody(new DomainError('work_not_found', 'x'), 100).statusCode).toBe(404);
     expect(toErrorBody(new DomainError('not_a_video', 'x'), 100).statusCode).toBe(422);
+    expect(toErrorBody(new DomainError('invalid_exclusion', 'x'), 100).statusCode).toBe(422);
+    expect(toErrorBody(new DomainError('exclusion_not_found', 'x'), 100).statusCode).toBe(404);
     expect(toErrorBody(new DomainError('queue_unavailable', 'x'), 100).statusCode).toBe(503);
   });
 

@@ -33,6 +33,8 @@ const STATUS_OF: Record<DomainErrorCode, HttpStatus> = {
   segment_not_found: HttpStatus.NOT_FOUND,
   work_not_found: HttpStatus.NOT_FOUND,
   registration_not_found: HttpStatus.NOT_FOUND,
+  exclusion_not_found: HttpStatus.NOT_FOUND,
+  invalid_exclusion: HttpStatus.UNPROCESSABLE_ENTITY,
   clip_not_found: HttpStatus.NOT_FOUND,
   episode_exists: HttpStatus.CONFLICT,
   duplicate_file: HttpStatus.CONFLICT,

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AccountEntity } from './account.entity';
 import { RegistrationEntity } from './registration.entity';
 
@@ -8,6 +8,7 @@ import { RegistrationEntity } from './registration.entity';
  */
 @Entity({ name: 'reference_exclusions' })
 @Index('ix_reference_exclusions_registration', ['registrationId'])
+@Check('reference_exclusions_range_check', 'start_seconds >= 0 AND end_seconds > start_seconds')
 export class ReferenceExclusionEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -15,7 +16,7 @@ export class ReferenceExclusionEntity {
   @Column({ name: 'registration_id', type: 'uuid' })
   registrationId!: string;
 
-  @ManyToOne(() => RegistrationEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => RegistrationEntity, (r) => r.exclusions, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'registration_id', foreignKeyConstraintName: 'reference_exclusions_registration_id_fkey' })
   registration?: RegistrationEntity;
 

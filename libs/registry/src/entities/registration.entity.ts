@@ -1,5 +1,6 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, OneToMany, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EpisodeEntity } from './episode.entity';
+import { ReferenceExclusionEntity } from './reference-exclusion.entity';
 
 /** `conflict`: held because another holder registered the same footage first; an admin then registers or rejects it. */
 export const REGISTRATION_STATUSES = ['queued', 'fingerprinting', 'registered', 'conflict', 'rejected', 'failed'] as const;
@@ -67,4 +68,8 @@ export class RegistrationEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Time ranges its rights holder declared not theirs (loaded on request). */
+  @OneToMany(() => ReferenceExclusionEntity, (x) => x.registration)
+  exclusions?: ReferenceExclusionEntity[];
 }

@@ -3,6 +3,7 @@ import { AuditRepository } from './audit.repository';
 import { CaseRepository } from './case.repository';
 import { ClipRepository } from './clip.repository';
 import { ConflictRepository } from './conflict.repository';
+import { ExclusionRepository } from './exclusion.repository';
 import { FingerprintRepository } from './fingerprint.repository';
 import { LicenceRepository } from './licence.repository';
 import { MatchRepository } from './match.repository';
@@ -14,6 +15,7 @@ export * from './audit.repository';
 export * from './case.repository';
 export * from './clip.repository';
 export * from './conflict.repository';
+export * from './exclusion.repository';
 export * from './fingerprint.repository';
 export * from './licence.repository';
 export * from './match.repository';
@@ -26,6 +28,7 @@ export const REPOSITORIES = [
   WorkRepository,
   RegistrationRepository,
   FingerprintRepository,
+  ExclusionRepository,
   ClipRepository,
   MatchRepository,
   LicenceRepository,

@@ -24,6 +24,15 @@ export class RegistrationRepository {
     return this.db.getRepository(RegistrationEntity).findOne({ where: { id }, relations: { episode: { work: true } } });
   }
 
+  /** With episode, work and the ranges its holder excluded (in episode order): everything GET /registrations/{id} shows. */
+  findDetailed(id: string): Promise<RegistrationEntity | null> {
+    return this.db.getRepository(RegistrationEntity).findOne({
+      where: { id },
+      relations: { episode: { work: true }, exclusions: true },
+      order: { exclusions: { startSeconds: 'ASC', endSeconds: 'ASC', createdAt: 'ASC' } },
+    });
+  }
+
   /** With episode and work, for deciding who owns what a match found. */
   findByIds(ids: readonly string[]): Promise<RegistrationEntity[]> {
     if (!ids.length) return Promise.resolve([]);

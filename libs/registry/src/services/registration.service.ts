@@ -66,9 +66,9 @@ export class RegistrationService {
     return this.get(caller, registration.id);
   }
 
-  /** A registration of a work the caller may not see is reported as missing. */
+  /** With its exclusions; a registration of a work the caller may not see is reported as missing. */
   async get(caller: Caller, id: string): Promise<RegistrationEntity> {
-    const registration = await this.registrations.findById(id);
+    const registration = await this.registrations.findDetailed(id);
     const work = registration?.episode?.work;
     if (!registration || !work || !canSeeWork(caller, work)) throw new DomainError('registration_not_found', `no registration with id ${id}`);
     return registration;
