@@ -40,6 +40,15 @@ export const fixtures = {
     const src = await fixtures.episode1();
     return make('excerpt.mp4', (out) => ['-ss', '4', '-t', '6', '-i', src, '-vf', 'scale=270:480,eq=brightness=0.08', ...ENCODE, '-crf', '33', out]);
   },
+  /**
+   * All of episode 1, scaled and re-encoded: what another holder registering it
+   * shares is too long (15 s, all of it) to be common content such as a
+   * platform sting, so it is a registration conflict (docs/FINGERPRINT.md, section 7).
+   */
+  copy: async () => {
+    const src = await fixtures.episode1();
+    return make('copy.mp4', (out) => ['-i', src, '-vf', 'scale=270:480,eq=brightness=0.05', ...ENCODE, '-crf', '32', out]);
+  },
   /** Episode 1 from 1 s to 9 s at another size and quality: a recap the same holder registers as an episode. */
   recap: async () => {
     const src = await fixtures.episode1();
