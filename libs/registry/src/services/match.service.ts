@@ -11,7 +11,7 @@ import { CaseService } from './case.service';
 import { decodeFrames } from './decode-frames';
 import { EpisodeIndex } from './episode-index.service';
 import { recordFailure } from './job-failure';
-import { matchOnly } from './match-only';
+import { indexedEpisode, matchOnly } from './match-only';
 import { UseVerdicts, Verdict } from './use-verdicts.service';
 
 const DECODE_SHARE = 80;
@@ -81,10 +81,7 @@ export class MatchService {
     if (!late.length) return [];
     const index = await this.index.current();
     return matchOnly(
-      late.flatMap((id) => {
-        const fingerprint = index.fingerprint(id);
-        return fingerprint ? [{ episode: id, fingerprint }] : [];
-      }),
+      late.flatMap((id) => indexedEpisode(index, id) ?? []),
       frames,
     );
   }
@@ -98,7 +95,11 @@ export class MatchService {
   }
 }
 
-/** The matcher keys episodes by registration id; its reference times are episode times. */
+/**
+ * The matcher keys episodes by registration id; its reference times are episode
+ * times. Its matched-frame counts are weighted by how widely each frame is
+ * shared (docs/FINGERPRINT.md, section 7), so fractional; they are stored rounded.
+ */
 export function toNewMatch(m: EpisodeMatch, v: Pick<Verdict, 'verdict' | 'licenceId'>): NewMatch {
   return {
     registrationId: m.episode,
@@ -113,7 +114,7 @@ export function toNewMatch(m: EpisodeMatch, v: Pick<Verdict, 'verdict' | 'licenc
       episodeStart: s.refStart,
       episodeEnd: s.refEnd,
       speed: s.speed,
-      matchedFrames: s.matchedFrames,
+      matchedFrames: Math.round(s.matchedFrames),
       score: s.score,
     })),
   };
