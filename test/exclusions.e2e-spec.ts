@@ -1,6 +1,10 @@
-import { createWork, matchClip, settledRegistration, uploadEpisode } from './support/api-calls';
+import { getQueueToken } from '@nestjs/bullmq';
+import { RETRO_QUEUE } from '@dramaguard/queue';
+import { Queue } from 'bullmq';
+import { createWork, matchClip, settledClip, settledRegistration, uploadEpisode } from './support/api-calls';
 import { fixtures } from './support/fixtures';
 import { TestAccount, TestStack } from './support/test-stack';
+import { waitFor } from './support/wait-for';
 
 /**
  * Reference exclusions through HTTP (docs/FINGERPRINT.md, section 7): a rights
@@ -42,10 +46,18 @@ describe('reference exclusions', () => {
     expect((await stack.reviewer.http.get(url()).expect(200)).body).toEqual([exclusion]);
   });
 
-  it('applies it when the episode is indexed: a clip of the excluded range matches nothing', async () => {
+  it('applies it when the episode is indexed: a clip of the excluded range matches nothing, before or after registration', async () => {
+    // The excerpt is episode 1 from 4 s to 10 s, inside the excluded 3-11 s. This copy
+    // arrives before the episode is registered, so the retro-match meets it too.
+    const early = await stack.reviewer.http.post('/clips').attach('file', await fixtures.excerpt()).expect(201);
     await stack.addWorkerProcess();
     expect((await settledRegistration(stack, registration.id)).status).toBe('registered');
-    // The excerpt is episode 1 from 4 s to 10 s, inside the excluded 3-11 s.
+    const retro = stack.api.get<Queue>(getQueueToken(RETRO_QUEUE));
+    await waitFor(
+      () => retro.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+      (c) => Object.values(c).every((n) => n === 0),
+    );
+    expect(await settledClip(stack, early.body.id)).toMatchObject({ status: 'done', verdict: 'no_match', matches: [] });
     const clip = await matchClip(stack, await fixtures.excerpt());
     expect(clip).toMatchObject({ status: 'done', verdict: 'no_match', matches: [] });
   });

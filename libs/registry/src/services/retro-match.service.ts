@@ -1,17 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { decodeFingerprint, Fingerprint, GreyFrame } from '@dramaguard/fingerprint';
+import { GreyFrame } from '@dramaguard/fingerprint';
+import { IndexedEpisode } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
 import { DataSource } from 'typeorm';
 import { isPermanent } from '../domain-error';
 import { ClipEntity } from '../entities';
-import { ClipRepository, FingerprintRepository, MatchRepository, RegistrationRepository } from '../repositories';
+import { ClipRepository, MatchRepository, RegistrationRepository } from '../repositories';
 import { CaseService } from './case.service';
 import { decodeFrames } from './decode-frames';
+import { EpisodeIndex } from './episode-index.service';
 import { failureReason } from './job-failure';
 import { toNewMatch } from './match.service';
-import { matchOnly } from './match-only';
+import { indexedEpisode, matchOnly } from './match-only';
 import { UseVerdicts } from './use-verdicts.service';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +21,10 @@ const DAY_MS = 86_400_000;
 /**
  * Infringing copies often surface before the original is registered: when an
  * episode is registered, the suspect clips of the last RETRO_MATCH_DAYS are
- * matched again against that episode alone, and new matches open cases.
+ * matched again against that episode alone, and new matches open cases. The
+ * episode is taken from this worker's index as every match sees it: with the
+ * content it shares with other episodes weighted down and the ranges its
+ * holder excluded left out.
  */
 @Injectable()
 export class RetroMatchService {
@@ -29,7 +34,7 @@ export class RetroMatchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly registrations: RegistrationRepository,
-    private readonly fingerprints: FingerprintRepository,
+    private readonly index: EpisodeIndex,
     private readonly clips: ClipRepository,
     private readonly matches: MatchRepository,
     private readonly store: MediaStore,
@@ -41,21 +46,20 @@ export class RetroMatchService {
   /** Safe to run again: a clip already matched to the episode is skipped. Returns how many clips now match. */
   async retroMatch(registrationId: string, run: JobRun): Promise<number> {
     const registration = await this.registrations.findById(registrationId);
-    const data = registration?.status === 'registered' ? await this.fingerprints.dataOf(registrationId) : null;
-    if (!data) return 0;
-    const fingerprint = decodeFingerprint(data);
+    const episode = registration?.status === 'registered' ? indexedEpisode(await this.index.current(), registrationId) : null;
+    if (!episode) return 0;
     const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
     const clips = await this.db.transaction((em) => this.clips.doneChecksSince(em, since));
     let found = 0;
     for (const [i, clip] of clips.entries()) {
-      if (await this.rematch(clip, registrationId, fingerprint)) found++;
+      if (await this.rematch(clip, episode)) found++;
       await run.reportProgress(Math.floor(((i + 1) / clips.length) * 100));
     }
     return found;
   }
 
   /** One clip; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
-  private async rematch(clip: ClipEntity, registrationId: string, fingerprint: Fingerprint): Promise<boolean> {
+  private async rematch(clip: ClipEntity, episode: IndexedEpisode): Promise<boolean> {
     let frames: GreyFrame[];
     try {
       frames = await this.decode(clip);
@@ -64,7 +68,7 @@ export class RetroMatchService {
       this.log.warn(`retro-match skips clip ${clip.id}: ${failureReason(e)}`);
       return false;
     }
-    const found = matchOnly([{ episode: registrationId, fingerprint }], frames);
+    const found = matchOnly([episode], frames);
     if (!found.length) return false;
     const verdicts = await this.verdicts.decide(clip, found);
     await this.db.transaction(async (em) => {
