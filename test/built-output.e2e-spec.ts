@@ -1,3 +1,4 @@
+import { dropDatabase } from '@dramaguard/registry';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { BUILT, BuiltProcess } from './support/built-process';
@@ -21,9 +22,11 @@ describe('the built output (path aliases resolved by nest build)', () => {
   afterAll(() => rmSync(media, { recursive: true, force: true }));
 
   it('migrates a new database, then runs api and worker', async () => {
+    // Left from an earlier run, the database would only get the migrations added since.
+    await dropDatabase(config.database);
     const migrate = BuiltProcess.start(BUILT.migrate, { ...env, MEDIA_DIR: media });
     expect(await migrate.exited()).toBe(0);
-    expect(migrate.log).toMatch(/created database dramaguard_test_built|is up to date/);
+    expect(migrate.log).toContain('created database dramaguard_test_built');
     const again = BuiltProcess.start(BUILT.migrate, env);
     expect(await again.exited()).toBe(0);
     expect(again.log).toContain('is up to date');

@@ -75,6 +75,15 @@ describe('fingerprint jobs: idempotent, retried with backoff, seen by every work
     return script;
   }
 
+  /** The job once BullMQ has recorded its end: the registration settles inside the job, a moment before. */
+  function finishedJob(registrationId: string) {
+    const queue = stack.api.get<Queue>(getQueueToken(EPISODES_QUEUE));
+    return waitFor(
+      () => queue.getJob(`fingerprint-episode.${registrationId}`),
+      (job) => Boolean(job?.finishedOn),
+    );
+  }
+
   async function useOnlyWorkerWith(ffmpegPath: string): Promise<void> {
     await stack.closeWorkers();
     await stack.addWorker({ ffmpeg: { ...stack.config.ffmpeg, ffmpegPath } });
@@ -85,7 +94,7 @@ describe('fingerprint jobs: idempotent, retried with backoff, seen by every work
     const upload = await uploadEpisode(stack, workId, await fixtures.episode2(), 2);
     const settled = await settledRegistration(stack, upload.body.id);
     expect(settled).toMatchObject({ status: 'registered', failureReason: null });
-    const job = await stack.api.get<Queue>(getQueueToken(EPISODES_QUEUE)).getJob(`fingerprint-episode.${upload.body.id}`);
+    const job = await finishedJob(upload.body.id);
     expect(job?.attemptsMade).toBe(2);
   });
 
@@ -94,7 +103,7 @@ describe('fingerprint jobs: idempotent, retried with backoff, seen by every work
     const upload = await uploadEpisode(stack, workId, await fixtures.episode3(), 3);
     const settled = await settledRegistration(stack, upload.body.id);
     expect(settled).toMatchObject({ status: 'failed', failureReason: 'ffmpeg was interrupted (SIGKILL) while decoding' });
-    const job = await stack.api.get<Queue>(getQueueToken(EPISODES_QUEUE)).getJob(`fingerprint-episode.${upload.body.id}`);
+    const job = await finishedJob(upload.body.id);
     expect(job?.attemptsMade).toBe(stack.config.jobs.attempts);
     expect(stack.config.jobs.attempts).toBeGreaterThan(1);
   });
@@ -104,7 +113,7 @@ describe('fingerprint jobs: idempotent, retried with backoff, seen by every work
     const upload = await uploadEpisode(stack, workId, await fixtures.truncatedTail(), 4);
     const settled = await settledRegistration(stack, upload.body.id);
     expect(settled.status).toBe('failed');
-    const job = await stack.api.get<Queue>(getQueueToken(EPISODES_QUEUE)).getJob(`fingerprint-episode.${upload.body.id}`);
+    const job = await finishedJob(upload.body.id);
     expect(job?.attemptsMade).toBe(1);
   });
 });
