@@ -78,9 +78,37 @@ export function verifyCandidate(
     mismatchDistance: o.mismatchDistance,
     maxGap: round(o.maxGap * o.fps),
     minMatched: o.minMatchedFrames,
-  });
+  })
+    .map((r) => ({ ...r, matched: r.matched * motionAgreement(qHashes, ref, intercept, slope, r.first, r.last, o.fps) }))
+    .filter((r) => r.matched >= o.minMatchedFrames);
   if (!runs.length) return null;
   return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, intercept, slope, runs, aligned };
+}
+
+/**
+ * A copy moves with its original. Over a run, compares how much the clip's
+ * hashes change in one second with how much the registered ones do: a still
+ * picture (or a still corner of one) lined up against a moving stretch of an
+ * episode resembles it frame by frame but does not change with it. Returns
+ * the share of the run's matches to keep: 1 while the clip changes at least
+ * half as much as the episode, down to ~0 for a still clip against motion.
+ */
+export function motionAgreement(q: Uint32Array, ref: FingerprintView, intercept: number, slope: number, first: number, last: number, fps: number): number {
+  const n = ref.quality.length;
+  const step = round(fps);
+  let clip = 0;
+  let registered = 0;
+  let pairs = 0;
+  for (let f = first; f + step <= last; f++) {
+    const j1 = round(intercept + slope * f);
+    const j2 = round(intercept + slope * (f + step));
+    if (j1 < 0 || j2 >= n) continue;
+    clip += popcount32(q[2 * f] ^ q[2 * (f + step)]) + popcount32(q[2 * f + 1] ^ q[2 * (f + step) + 1]);
+    registered += popcount32(ref.hashes[2 * j1] ^ ref.hashes[2 * j2]) + popcount32(ref.hashes[2 * j1 + 1] ^ ref.hashes[2 * j2 + 1]);
+    pairs++;
+  }
+  if (!pairs) return 1;
+  return min(1, (2 * (clip / pairs + 1)) / (registered / pairs + 1));
 }
 
 /** The (hypothesis, mirror) tags that voted most for the candidate, best first. */

@@ -1,0 +1,56 @@
+import { FingerprintView } from '@dramaguard/fingerprint';
+import { random } from '../../fingerprint/test/synthetic-video';
+import { motionAgreement } from './verify';
+
+const FPS = 8;
+
+/** Hashes (two words a frame) of a video whose picture drifts: `flips` bits change from one frame to the next. */
+function drifting(frames: number, flips: number, seed: number): Uint32Array {
+  const rnd = random(seed);
+  const out = new Uint32Array(2 * frames);
+  out[0] = (rnd() * 2 ** 32) >>> 0;
+  out[1] = (rnd() * 2 ** 32) >>> 0;
+  for (let f = 1; f < frames; f++) {
+    out[2 * f] = out[2 * f - 2];
+    out[2 * f + 1] = out[2 * f - 1];
+    for (let k = 0; k < flips; k++) {
+      const bit = Math.floor(rnd() * 64);
+      out[2 * f + (bit >> 5)] ^= 1 << (bit & 31);
+    }
+  }
+  return out;
+}
+
+function view(hashes: Uint32Array): FingerprintView {
+  return { region: { x0: 0, y0: 0, x1: 1, y1: 1 }, hashes, quality: new Uint8Array(hashes.length / 2).fill(40) };
+}
+
+describe('motionAgreement', () => {
+  const registered = view(drifting(400, 2, 5));
+
+  it('keeps every match of a copy that moves with its original', () => {
+    // Clip frame f shows registered frame 40 + 1.2 f: a 1.2x speed-up, same motion.
+    const clip = new Uint32Array(2 * 200);
+    for (let f = 0; f < 200; f++) {
+      const j = Math.round(40 + 1.2 * f);
+      clip[2 * f] = registered.hashes[2 * j];
+      clip[2 * f + 1] = registered.hashes[2 * j + 1];
+    }
+    expect(motionAgreement(clip, registered, 40, 1.2, 0, 199, FPS)).toBe(1);
+  });
+
+  it('keeps almost nothing of a still picture lined up against a moving stretch', () => {
+    const still = new Uint32Array(2 * 200);
+    for (let f = 0; f < 200; f++) {
+      still[2 * f] = registered.hashes[80];
+      still[2 * f + 1] = registered.hashes[81];
+    }
+    expect(motionAgreement(still, registered, 40, 1, 0, 199, FPS)).toBeLessThan(0.2);
+  });
+
+  it('does not judge a registered stretch that is itself still', () => {
+    const stillRef = view(drifting(400, 0, 9));
+    const clip = drifting(200, 0, 9);
+    expect(motionAgreement(clip, stillRef, 0, 1, 0, 199, FPS)).toBe(1);
+  });
+});
