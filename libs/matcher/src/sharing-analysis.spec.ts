@@ -34,4 +34,18 @@ describe('analyseSharing', () => {
     expect(a.updates).toEqual([]);
     expect(a.shares.every((s) => s === 0)).toBe(true);
   });
+
+  it('reports a whole episode of another holder inside a much longer upload as a conflict', () => {
+    // 60 s copied into a 20-minute upload is 5% of it, but far beyond a sting.
+    const inside = match('other', 300, 360, 0);
+    const a = analyseSharing(8 * 1200, { holder: 'studio', group: 'series' }, [inside], (e) => owners[e]);
+    expect(a.conflicts).toEqual([inside]);
+    expect(a.updates).toEqual([]);
+  });
+
+  it('reports a short upload that is mostly another holder\'s content as a conflict', () => {
+    const most = match('other', 0, 5, 20);
+    const a = analyseSharing(8 * 6, { holder: 'studio', group: 'series' }, [most], (e) => owners[e]);
+    expect(a.conflicts).toEqual([most]);
+  });
 });

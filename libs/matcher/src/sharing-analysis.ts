@@ -54,7 +54,7 @@ export function analyseSharing(frames: number, owner: EpisodeOwner, matches: rea
     const acrossHolders = other.holder !== owner.holder;
     if (acrossHolders) {
       const shared = m.segments.reduce((sum, s) => sum + (s.clipEnd - s.clipStart), 0);
-      if (shared > rules.commonMaxSeconds && shared > rules.commonMaxShare * seconds) {
+      if (shared > rules.commonMaxSeconds || shared > rules.commonMaxShare * seconds) {
         conflicts.push(m);
         continue;
       }
