@@ -3,7 +3,7 @@ import { RETRO_QUEUE } from '@dramaguard/queue';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createWork, matchClip, registerEpisode } from './support/api-calls';
-import { CommonContentMaterial, commonContentMaterial, CONTROL, EXCERPT_7, INTRO_SECONDS, SERIES_LENGTH, STING_SECONDS } from './support/common-content-material';
+import { CommonContentMaterial, commonContentMaterial, CONTROL, EXCERPT_7, INTRO_SECONDS, RECAP_SECONDS, SERIES_LENGTH, STING_SECONDS } from './support/common-content-material';
 import { TestAccount, TestStack } from './support/test-stack';
 import { waitFor } from './support/wait-for';
 
@@ -33,10 +33,6 @@ describe('shared and low-information content: series intros, recaps, platform st
   let material: CommonContentMaterial;
   const series: Record<string, any>[] = [];
   const stung: Record<string, any>[] = [];
-  /** Per series episode, how many other episodes its intro is known to be shared with (the lowest over its frames). */
-  const introCounts: number[] = [];
-  let introClip: Record<string, any>;
-  let introCases: number;
 
   beforeAll(async () => {
     material = await commonContentMaterial();
@@ -71,7 +67,7 @@ describe('shared and low-information content: series intros, recaps, platform st
     for (const [i, r] of series.entries()) {
       const s = await shares(r.id);
       const seconds = s.length / FPS;
-      rows.push(`ep${i + 1} intro ${lowest(s, 0, INTRO_SECONDS)} recap ${i ? lowest(s, INTRO_SECONDS, INTRO_SECONDS + 5) : '-'} tail ${lowest(s, seconds - 5, seconds)}`);
+      rows.push(`ep${i + 1} intro ${lowest(s, 0, INTRO_SECONDS)} recap ${i ? lowest(s, INTRO_SECONDS, INTRO_SECONDS + RECAP_SECONDS) : '-'} tail ${lowest(s, seconds - 5, seconds)}`);
     }
     process.stdout.write(`${rows.join('\n')}\n`);
   }
@@ -88,16 +84,22 @@ describe('shared and low-information content: series intros, recaps, platform st
   it('learns the sting as shared across holders and the intro as shared within the series', async () => {
     for (const r of stung) {
       const s = await shares(r.id);
-      expect(Array.from(s.slice(0, STING_SECONDS * FPS - 2)).every((b) => (b & ACROSS_HOLDERS) !== 0)).toBe(true);
+      // A frame either side of a cut may go either way.
+      expect(Array.from(s.slice(1, STING_SECONDS * FPS - 2)).every((b) => (b & ACROSS_HOLDERS) !== 0)).toBe(true);
       expect(Array.from(s.slice(STING_SECONDS * FPS + 2)).every((b) => b === 0)).toBe(true);
     }
+    const introCounts: number[] = [];
+    const recapCounts: number[] = [];
     for (const [i, r] of series.entries()) {
       const s = await shares(r.id);
-      introCounts[i] = Math.min(...s.slice(0, INTRO_SECONDS * FPS));
+      introCounts.push(Math.min(...s.slice(0, INTRO_SECONDS * FPS)));
+      if (i > 0) recapCounts.push(Math.min(...s.slice((INTRO_SECONDS + 1) * FPS, (INTRO_SECONDS + RECAP_SECONDS - 1) * FPS)));
       expect(Array.from(s).every((b) => (b & ACROSS_HOLDERS) === 0)).toBe(true);
     }
-    // Every episode's intro is known to be shared with at least one other episode of the series.
-    expect(Math.min(...introCounts)).toBeGreaterThanOrEqual(1);
+    // Each intro is shown by the 19 other episodes; a frame at the cut may miss a few of them.
+    expect(Math.min(...introCounts)).toBeGreaterThanOrEqual(SERIES_LENGTH - 4);
+    // Each recap is shared with the episode it replays.
+    expect(recapCounts).toEqual(Array(SERIES_LENGTH - 1).fill(1));
     if (process.env.COMMON_CONTENT_REPORT) await report();
   });
 
@@ -108,25 +110,12 @@ describe('shared and low-information content: series intros, recaps, platform st
     expect(await openCases()).toBe(before);
   });
 
-  it('attributes a clip of the intro alone to no episode whose intro is known to be shared with two others or more', async () => {
+  it('opens no case for a clip of the series intro alone', async () => {
     const before = await openCases();
-    introClip = await matchClip(stack, material.clips.intro);
-    introCases = (await openCases()) - before;
-    expect(introClip.status).toBe('done');
-    const weaklyShared = series.filter((_, i) => introCounts[i] < 2).map((r) => r.id);
-    expect(introClip.matches.filter((m: any) => !weaklyShared.includes(m.registrationId))).toEqual([]);
-    if (process.env.COMMON_CONTENT_REPORT) process.stdout.write(`intro clip: ${JSON.stringify(introClip.matches.map((m: any) => [m.episodeNumber, m.score]))}\n`);
-  });
-
-  /**
-   * Known gap, marked as failing until the sharing analysis is fixed (docs/FINGERPRINT.md,
-   * section 7, "What the e2e material showed"): episode 16's intro is learned as shared
-   * with one other episode only, so the intro alone still matches it (score 0.74).
-   * Turn this back into `it` once every episode's intro counts two others or more.
-   */
-  it.failing('opens no case for a clip of the series intro alone', async () => {
-    expect(introClip.matches.map((m: any) => [m.episodeNumber, m.score])).toEqual([]);
-    expect(introCases).toBe(0);
+    const clip = await matchClip(stack, material.clips.intro);
+    if (process.env.COMMON_CONTENT_REPORT) process.stdout.write(`intro clip: ${JSON.stringify(clip.matches.map((m: any) => [m.episodeNumber, m.score]))}\n`);
+    expect(clip).toMatchObject({ status: 'done', verdict: 'no_match', matches: [] });
+    expect(await openCases()).toBe(before);
   });
 
   it('attributes an excerpt of episode 7 that includes its intro and recap to episode 7 only', async () => {

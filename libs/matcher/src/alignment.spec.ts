@@ -24,6 +24,23 @@ describe('voteAlignment', () => {
     expect(Math.abs(best.offset - 5)).toBeLessThanOrEqual(0.5);
     expect(best.support).toBeLessThanOrEqual(10);
   });
+
+  it('finds two short stretches of one episode rather than one stretch at several speeds', () => {
+    // Slow footage: each clip frame hits its registered frame and the three either side.
+    // Clip 0-3 s shows registered 0-3 s (an intro), clip 3-6 s registered 7-10 s (a recap, re-encoded: weaker hits).
+    const hits: FrameHit[] = [];
+    for (let q = 0; q < 48; q++) {
+      const r = q < 24 ? q : 56 + (q - 24);
+      const strength = q < 24 ? 1 : 0.7;
+      for (let d = -3; d <= 3; d++) hits.push({ q, r: r + d, weight: strength * (1 - Math.abs(d) / 8) });
+    }
+    const peaks = voteAlignment(hits, { ...options, maxPeaks: 2 });
+    // Registered second at which a peak's line puts clip frame q.
+    const at = (p: { offset: number; speed: number }, q: number) => p.offset + (p.speed * q) / 8;
+    expect(peaks).toHaveLength(2);
+    expect(peaks.filter((p) => Math.abs(at(p, 12) - 1.5) <= 0.5)).toHaveLength(1);
+    expect(peaks.filter((p) => Math.abs(at(p, 36) - 8.5) <= 0.5)).toHaveLength(1);
+  });
 });
 
 describe('robustLine', () => {

@@ -39,18 +39,45 @@ export interface AlignmentOptions {
  * hits on one line r = offset + speed q, whatever its speed-up, while chance hits
  * scatter. Each clip frame votes at most once per cell, so a static scene that
  * matches many registered frames does not outvote a moving one.
+ *
+ * Peaks are taken one at a time, each vote counting only the hits no earlier
+ * peak's line holds: a short stretch fits lines of many speeds, and those
+ * tilted copies of one peak would otherwise take the places of a distinct
+ * stretch of the same episode (an intro and a recap).
  */
 export function voteAlignment(hits: readonly FrameHit[], o: AlignmentOptions): AlignmentPeak[] {
-  if (!hits.length) return [];
-  const cells: Array<{ speed: number; bin: number; support: number }> = [];
+  const peaks: AlignmentPeak[] = [];
+  const claimed = new Uint8Array(hits.length);
+  while (peaks.length < o.maxPeaks) {
+    const free: number[] = [];
+    for (let h = 0; h < hits.length; h++) if (!claimed[h]) free.push(h);
+    const cell = bestCell(hits, free, o);
+    if (!cell) break;
+    const offset = (cell.bin + 0.5) * o.offsetBin;
+    const on: number[] = [];
+    for (let h = 0; h < hits.length; h++) {
+      const t = hits[h].r / o.fps - (offset + (cell.speed * hits[h].q) / o.fps);
+      if (abs(t) > o.tolerance) continue;
+      on.push(h);
+      claimed[h] = 1;
+    }
+    peaks.push({ speed: cell.speed, offset, support: cell.support, hits: on });
+  }
+  return peaks;
+}
+
+/** The best-supported (speed, offset bin) cell of the given hits, or null below minSupport; ties go to the lower speed and offset. */
+function bestCell(hits: readonly FrameHit[], subset: readonly number[], o: AlignmentOptions): { speed: number; bin: number; support: number } | null {
+  if (!subset.length) return null;
+  let best: { speed: number; bin: number; support: number } | null = null;
   const steps = Math.round((o.maxSpeed - o.minSpeed) / o.speedStep);
-  const keys = new Float64Array(hits.length * 3);
-  const weights = new Float64Array(hits.length * 3);
+  const keys = new Float64Array(subset.length * 3);
+  const weights = new Float64Array(subset.length * 3);
   for (let s = 0; s <= steps; s++) {
     const speed = o.minSpeed + s * o.speedStep;
     let n = 0;
     const order: number[] = [];
-    for (let h = 0; h < hits.length; h++) {
+    for (const h of subset) {
       const { q, r, weight } = hits[h];
       const bin = floor((r - speed * q) / o.fps / o.offsetBin);
       for (let d = -1; d <= 1; d++) {
@@ -66,27 +93,14 @@ export function voteAlignment(hits: readonly FrameHit[], o: AlignmentOptions): A
       let support = 0;
       while (i < order.length && floor(keys[order[i]] / 1e7 + 1e-9) === bin) {
         const key = keys[order[i]];
-        let best = 0;
-        while (i < order.length && keys[order[i]] === key) best = max(best, weights[order[i++]]);
-        support += best;
+        let top = 0;
+        while (i < order.length && keys[order[i]] === key) top = max(top, weights[order[i++]]);
+        support += top;
       }
-      if (support >= o.minSupport) cells.push({ speed, bin, support });
+      if (support >= o.minSupport && (!best || support > best.support)) best = { speed, bin, support };
     }
   }
-  cells.sort((a, b) => b.support - a.support);
-  const peaks: AlignmentPeak[] = [];
-  for (const c of cells) {
-    if (peaks.length >= o.maxPeaks) break;
-    const offset = (c.bin + 0.5) * o.offsetBin;
-    if (peaks.some((p) => abs(p.speed - c.speed) <= 0.06 && abs(p.offset - offset) <= 1.5 * o.offsetBin + 0.1)) continue;
-    const on: number[] = [];
-    for (let h = 0; h < hits.length; h++) {
-      const t = hits[h].r / o.fps - (offset + (c.speed * hits[h].q) / o.fps);
-      if (abs(t) <= o.tolerance) on.push(h);
-    }
-    peaks.push({ speed: c.speed, offset, support: c.support, hits: on });
-  }
-  return peaks;
+  return best;
 }
 
 /**

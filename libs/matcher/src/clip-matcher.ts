@@ -87,7 +87,7 @@ function toMatches(copies: VerifiedCopy[], o: MatcherOptions, groupOf: (episode:
   const out: EpisodeMatch[] = [];
   for (const [episode, found] of distinct) {
     const group = groupOf(episode);
-    const kept = group ? found.filter((f) => !explainedBySibling(f.segment, episode, group, distinct, groupOf)) : found;
+    const kept = group && !o.ignoreShares ? found.filter((f) => !explainedBySibling(f.segment, episode, group, distinct, groupOf)) : found;
     if (!kept.length) continue;
     const best = kept[0];
     out.push({

@@ -1,5 +1,6 @@
 export * from './alignment';
 export * from './candidates';
+export * from './family-match';
 export * from './clip-matcher';
 export * from './hash-index';
 export * from './matcher-options';

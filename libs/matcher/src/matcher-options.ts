@@ -34,8 +34,9 @@ export interface MatcherOptions {
   readonly decisionThreshold: number;
   /**
    * Count every registered frame fully, however widely it is shared (exclusions
-   * still hold): used when a new episode is compared with the registry to
-   * learn what it shares.
+   * still hold), and report every episode of a work that shows a stretch, not
+   * only the one explaining most of it: used when a new episode is compared
+   * with the registry to learn what it shares (LEARNING_OPTIONS).
    */
   readonly ignoreShares: boolean;
   /**
@@ -67,3 +68,11 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   ignoreShares: false,
   plainGeometry: false,
 };
+
+/**
+ * Comparing a newly registered episode with the registry: every episode
+ * sharing a stretch must be found to be counted, and a series intro is shared
+ * by every episode of the series, so many more candidates are verified than
+ * for a clip (which needs only the episodes it copies).
+ */
+export const LEARNING_OPTIONS: Partial<MatcherOptions> = { ignoreShares: true, maxCandidates: 96 };

@@ -18,7 +18,7 @@ export interface SharingRules {
   readonly commonMaxShare: number;
 }
 
-export const DEFAULT_SHARING_RULES: SharingRules = { fps: 8, commonMaxSeconds: 8, commonMaxShare: 0.25 };
+export const DEFAULT_SHARING_RULES: SharingRules = { fps: 8, commonMaxSeconds: 8, commonMaxShare: 0.5 };
 
 export interface SharingUpdate {
   readonly episode: string;

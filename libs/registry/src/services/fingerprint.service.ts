@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { analyseSharing, EpisodeMatch, markShared, matchClip, SharingAnalysis } from '@dramaguard/matcher';
+import { analyseSharing, EpisodeMatch, LEARNING_OPTIONS, markShared, matchClip, SharingAnalysis } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
 import { DataSource, EntityManager } from 'typeorm';
@@ -93,7 +93,7 @@ export class FingerprintService {
   private async sharing(registration: RegistrationEntity, frames: readonly GreyFrame[]): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[] }> {
     const holder = registration.episode?.work?.ownerId;
     const work = registration.episode?.workId;
-    const found = matchClip(await this.index.current(), frames, { ignoreShares: true }).filter((m) => m.episode !== registration.id);
+    const found = matchClip(await this.index.current(), frames, LEARNING_OPTIONS).filter((m) => m.episode !== registration.id);
     const matched = await this.registrations.findByIds(found.map((m) => m.episode));
     const owners = new Map(matched.map((r) => [r.id, { holder: r.episode?.work?.ownerId ?? '', group: r.episode?.workId ?? '' }]));
     const analysis = analyseSharing(frames.length, { holder: holder ?? '', group: work ?? '' }, found, (e) => owners.get(e));

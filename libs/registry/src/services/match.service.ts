@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, matchClip } from '@dramaguard/matcher';
+import { EpisodeMatch, familyIndex, matchAmong, matchClip } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
 import { DataSource, EntityManager } from 'typeorm';
@@ -11,7 +11,6 @@ import { CaseService } from './case.service';
 import { decodeFrames } from './decode-frames';
 import { EpisodeIndex } from './episode-index.service';
 import { recordFailure } from './job-failure';
-import { indexedEpisode, matchOnly } from './match-only';
 import { UseVerdicts, Verdict } from './use-verdicts.service';
 
 const DECODE_SHARE = 80;
@@ -79,11 +78,7 @@ export class MatchService {
   private async lateMatches(em: EntityManager, seen: string, frames: readonly GreyFrame[], found: readonly EpisodeMatch[]): Promise<EpisodeMatch[]> {
     const late = (await this.fingerprints.registeredAfter(em, seen)).filter((id) => !found.some((m) => m.episode === id));
     if (!late.length) return [];
-    const index = await this.index.current();
-    return matchOnly(
-      late.flatMap((id) => indexedEpisode(index, id) ?? []),
-      frames,
-    );
+    return matchAmong(familyIndex(await this.index.current(), late), late, frames);
   }
 
   private async decode(clip: ClipEntity, run: JobRun): Promise<GreyFrame[]> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { IndexedEpisode } from '@dramaguard/matcher';
+import { familyIndex, HashIndex, matchAmong } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
 import { DataSource } from 'typeorm';
@@ -13,7 +13,6 @@ import { decodeFrames } from './decode-frames';
 import { EpisodeIndex } from './episode-index.service';
 import { failureReason } from './job-failure';
 import { toNewMatch } from './match.service';
-import { indexedEpisode, matchOnly } from './match-only';
 import { UseVerdicts } from './use-verdicts.service';
 
 const DAY_MS = 86_400_000;
@@ -21,10 +20,11 @@ const DAY_MS = 86_400_000;
 /**
  * Infringing copies often surface before the original is registered: when an
  * episode is registered, the suspect clips of the last RETRO_MATCH_DAYS are
- * matched again against that episode alone, and new matches open cases. The
+ * matched again against that episode, and new matches open cases. The
  * episode is taken from this worker's index as every match sees it: with the
- * content it shares with other episodes weighted down and the ranges its
- * holder excluded left out.
+ * content it shares with other episodes weighted down, the ranges its holder
+ * excluded left out, and its work's other episodes present, so that a recap
+ * in a clip of the earlier episode stays with the earlier episode.
  */
 @Injectable()
 export class RetroMatchService {
@@ -46,20 +46,21 @@ export class RetroMatchService {
   /** Safe to run again: a clip already matched to the episode is skipped. Returns how many clips now match. */
   async retroMatch(registrationId: string, run: JobRun): Promise<number> {
     const registration = await this.registrations.findById(registrationId);
-    const episode = registration?.status === 'registered' ? indexedEpisode(await this.index.current(), registrationId) : null;
-    if (!episode) return 0;
+    const index = await this.index.current();
+    if (registration?.status !== 'registered' || !index.has(registrationId)) return 0;
+    const family = familyIndex(index, [registrationId]);
     const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
     const clips = await this.db.transaction((em) => this.clips.doneChecksSince(em, since));
     let found = 0;
     for (const [i, clip] of clips.entries()) {
-      if (await this.rematch(clip, episode)) found++;
+      if (await this.rematch(clip, family, registrationId)) found++;
       await run.reportProgress(Math.floor(((i + 1) / clips.length) * 100));
     }
     return found;
   }
 
   /** One clip; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
-  private async rematch(clip: ClipEntity, episode: IndexedEpisode): Promise<boolean> {
+  private async rematch(clip: ClipEntity, family: HashIndex, registrationId: string): Promise<boolean> {
     let frames: GreyFrame[];
     try {
       frames = await this.decode(clip);
@@ -68,7 +69,7 @@ export class RetroMatchService {
       this.log.warn(`retro-match skips clip ${clip.id}: ${failureReason(e)}`);
       return false;
     }
-    const found = matchOnly([episode], frames);
+    const found = matchAmong(family, [registrationId], frames);
     if (!found.length) return false;
     const verdicts = await this.verdicts.decide(clip, found);
     await this.db.transaction(async (em) => {
