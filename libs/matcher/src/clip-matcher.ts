@@ -92,7 +92,7 @@ function toMatches(copies: VerifiedCopy[], o: MatcherOptions, groupOf: (episode:
     const best = kept[0];
     out.push({
       episode,
-      score: best.segment.score,
+      score: Math.max(...kept.map((k) => k.segment.score)),
       mirrored: best.copy.mirrored,
       region: best.copy.region,
       segments: kept.map((k) => k.segment).sort((a, b) => a.clipStart - b.clipStart),
@@ -125,10 +125,15 @@ function explainedBySibling(
   return false;
 }
 
-/** Best first; a segment mostly covering the same clip time as a better one of the same episode is a duplicate. */
+/**
+ * Most matched frames first; a segment mostly covering the same clip time as
+ * one with more evidence, of the same episode, is a duplicate. Ranking by
+ * score instead let a short, clean stretch of a copy push out the line that
+ * explains all of it.
+ */
 function distinctSegments<T extends { segment: MatchSegment }>(found: T[]): T[] {
   const kept: T[] = [];
-  for (const f of [...found].sort((a, b) => b.segment.score - a.segment.score)) {
+  for (const f of [...found].sort((a, b) => b.segment.matchedFrames - a.segment.matchedFrames)) {
     const s = f.segment;
     const overlap = kept.reduce((sum, k) => sum + Math.max(0, Math.min(k.segment.clipEnd, s.clipEnd) - Math.max(k.segment.clipStart, s.clipStart)), 0);
     if (overlap < 0.5 * (s.clipEnd - s.clipStart)) kept.push(f);
