@@ -23,8 +23,15 @@ export interface HashIndexOptions {
   readonly substrings?: number;
 }
 
-/** Frames from which a segment switches to three longer substrings. */
-export const LARGE_SEGMENT = 1 << 19;
+/**
+ * Frames from which a segment switches to three longer substrings. Their
+ * tables address 2^21-2^22 buckets each: about 50 MB of offsets whatever the
+ * segment holds, which pays only once the entries themselves weigh as much
+ * (4M frames, ~140 h at 8 fps). Below that, 4 x 16-bit tables cost 1 MB of
+ * offsets and a probe reads a few more entries (measured with bench:match:
+ * a 20 h registry took 50 MB with the switch at 2^19 frames).
+ */
+export const LARGE_SEGMENT = 1 << 22;
 
 /** One view of one episode: the unit the index stores. */
 interface Track {
