@@ -25,13 +25,15 @@ export interface HashIndexOptions {
 
 /**
  * Frames from which a segment switches to three longer substrings. Their
- * tables address 2^21-2^22 buckets each: about 50 MB of offsets whatever the
- * segment holds, which pays only once the entries themselves weigh as much
- * (4M frames, ~140 h at 8 fps). Below that, 4 x 16-bit tables cost 1 MB of
- * offsets and a probe reads a few more entries (measured with bench:match:
- * a 20 h registry took 50 MB with the switch at 2^19 frames).
+ * tables address 2^21-2^22 buckets each, about 50 MB of offsets whatever the
+ * segment holds, while 4 x 16-bit buckets fill up (9 entries each at 2^19
+ * frames) and every probe reads them all. Measured with bench:match on a 20 h
+ * registry (576k frames): switching here, 688 bytes per registered second and
+ * 4.2 s to match a 60 s clip; switching at 4M frames, 267 bytes and 8.8 s. A
+ * match's CPU time is the service's cost; the fixed offsets amortise as the
+ * registry grows.
  */
-export const LARGE_SEGMENT = 1 << 22;
+export const LARGE_SEGMENT = 1 << 19;
 
 /** One view of one episode: the unit the index stores. */
 interface Track {
