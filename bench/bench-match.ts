@@ -9,33 +9,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig } from '@dramaguard/config';
-import { Fingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { FrameReader, MediaProbe, scaledGeometry } from '@dramaguard/media';
+import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
 import { DEFAULT_MATCHER_OPTIONS, HashIndex, matchClip } from '@dramaguard/matcher';
+import { fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const hoursAt = args.indexOf('--hours');
 const hours = hoursAt >= 0 ? Number(args[hoursAt + 1]) : 20;
 const setDir = resolve(ROOT, args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--hours') ?? '../shared/bench/dev');
-
-const config = loadConfig();
-const probe = new MediaProbe(config);
-const reader = new FrameReader(config);
-
-async function frames(file: string): Promise<GreyFrame[]> {
-  const info = await probe.probe(file);
-  const out: GreyFrame[] = [];
-  for await (const f of reader.frames(file, { ...scaledGeometry(info.width, info.height), fps: FINGERPRINT_FPS })) out.push(f);
-  return out;
-}
-
-function fingerprintOf(list: GreyFrame[]): Fingerprint {
-  const b = new FingerprintBuilder();
-  list.forEach((f) => b.push(f));
-  return b.finish();
-}
 
 /** A copy of a fingerprint with `bits` random bit flips per hash: a stand-in for other footage. */
 function perturbed(fp: Fingerprint, seed: number, bits: number): Fingerprint {

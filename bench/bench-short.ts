@@ -6,10 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { loadConfig } from '@dramaguard/config';
-import { FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { FrameReader, MediaProbe, scaledGeometry } from '@dramaguard/media';
+import { FINGERPRINT_FPS } from '@dramaguard/fingerprint';
 import { DEFAULT_MATCHER_OPTIONS, HashIndex, matchClip } from '@dramaguard/matcher';
+import { fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');
 const setDir = resolve(ROOT, process.argv[2] ?? '../shared/bench/dev');
@@ -20,25 +19,12 @@ const EDITS: Record<string, string> = {
   harsh: 'hflip,crop=iw*0.85:ih*0.85:iw*0.1:ih*0.05,scale=360:640,eq=brightness=0.06:contrast=1.1,setpts=PTS/1.2',
 };
 
-const config = loadConfig();
-const probe = new MediaProbe(config);
-const reader = new FrameReader(config);
-
-async function frames(file: string): Promise<GreyFrame[]> {
-  const info = await probe.probe(file);
-  const out: GreyFrame[] = [];
-  for await (const f of reader.frames(file, { ...scaledGeometry(info.width, info.height), fps: FINGERPRINT_FPS })) out.push(f);
-  return out;
-}
-
 async function main(): Promise<void> {
   const refs = readdirSync(join(setDir, 'refs')).filter((f) => f.endsWith('.mp4')).sort().map((f) => join(setDir, 'refs', f));
   const index = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
   const durations = new Map<string, number>();
   for (const r of refs) {
-    const b = new FingerprintBuilder();
-    (await frames(r)).forEach((f) => b.push(f));
-    const fp = b.finish();
+    const fp = fingerprintOf(await frames(r));
     durations.set(r, fp.frames / FINGERPRINT_FPS);
     index.add([{ episode: basename(r), fingerprint: fp }]);
   }

@@ -1,17 +1,10 @@
-import { Fingerprint, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
+import { fingerprintOf, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { matchClip } from './clip-matcher';
 import { HashIndex } from './hash-index';
 
 const FPS = 8;
 const W = 72;
 const H = 128;
-
-function fingerprintOf(frames: GreyFrame[]): Fingerprint {
-  const b = new FingerprintBuilder(FPS);
-  frames.forEach((f) => b.push(f));
-  return b.finish();
-}
 
 describe('matchClip', () => {
   const episodes = [101, 102, 103].map((seed) => syntheticVideo(seed, 16));

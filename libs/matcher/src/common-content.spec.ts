@@ -1,5 +1,5 @@
-import { Fingerprint, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
+import { Fingerprint } from '@dramaguard/fingerprint';
+import { fingerprintOf, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { matchClip } from './clip-matcher';
 import { HashIndex } from './hash-index';
 import { LEARNING_OPTIONS } from './matcher-options';
@@ -9,12 +9,6 @@ import { analyseSharing, EpisodeOwner } from './sharing-analysis';
 const FPS = 8;
 const W = 72;
 const H = 128;
-
-function fingerprintOf(frames: GreyFrame[]): Fingerprint {
-  const b = new FingerprintBuilder(FPS);
-  frames.forEach((f) => b.push(f));
-  return b.finish();
-}
 
 /**
  * A small series registered the way the registry does it: every episode opens

@@ -1,17 +1,10 @@
-import { Fingerprint, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
+import { fingerprintOf, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { familyIndex, matchAmong } from './family-match';
 import { HashIndex } from './hash-index';
 
 const FPS = 8;
 const W = 72;
 const H = 128;
-
-function fingerprintOf(frames: GreyFrame[]): Fingerprint {
-  const b = new FingerprintBuilder(FPS);
-  frames.forEach((f) => b.push(f));
-  return b.finish();
-}
 
 describe('matchAmong', () => {
   const [one, two, other] = [201, 202, 203].map((seed) => syntheticVideo(seed, 16));
