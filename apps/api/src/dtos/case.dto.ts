@@ -89,15 +89,7 @@ export class CaseDto extends CaseSummaryDto {
         receivedAt: clip.receivedAt,
       },
       mirrored: c.match.mirrored,
-      segments: (c.match.segments ?? []).map((s) => ({
-        id: s.id,
-        clipStart: s.clipStart,
-        clipEnd: s.clipEnd,
-        episodeStart: s.episodeStart,
-        episodeEnd: s.episodeEnd,
-        speed: s.speed,
-        score: s.score,
-      })),
+      segments: (c.match.segments ?? []).map((s) => MatchSegmentDto.from(s)),
       notes: (c.notes ?? []).map((n) => ({ id: n.id, authorId: n.authorId, text: n.text, createdAt: n.createdAt })),
       history: history.map((e) => AuditEntryDto.from(e)),
     };

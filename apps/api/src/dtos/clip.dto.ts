@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, ClipWithMatches, MATCH_VERDICTS, MatchVerdict, ReviewCaseEntity } from '@dramaguard/registry';
+import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, ClipWithMatches, MATCH_VERDICTS, MatchSegmentEntity, MatchVerdict, ReviewCaseEntity } from '@dramaguard/registry';
 
 export class MatchSegmentDto {
   @ApiProperty({ description: 'Segment id (evidence images are per segment)' }) id!: string;
@@ -9,6 +9,10 @@ export class MatchSegmentDto {
   @ApiProperty({ description: 'End in the registered episode, seconds' }) episodeEnd!: number;
   @ApiProperty({ description: 'Episode seconds per clip second (1.2: the clip plays 1.2x fast)' }) speed!: number;
   @ApiProperty({ description: 'Score of this segment in [0, 1]' }) score!: number;
+
+  static from(s: MatchSegmentEntity): MatchSegmentDto {
+    return { id: s.id, clipStart: s.clipStart, clipEnd: s.clipEnd, episodeStart: s.episodeStart, episodeEnd: s.episodeEnd, speed: s.speed, score: s.score };
+  }
 }
 
 export class ClipMatchDto {
@@ -51,15 +55,7 @@ export class ClipMatchDto {
       verdict: m.verdict,
       licenceId: m.licenceId,
       caseId: cases.find((c) => c.matchId === m.id)?.id ?? null,
-      segments: (m.segments ?? []).map((s) => ({
-        id: s.id,
-        clipStart: s.clipStart,
-        clipEnd: s.clipEnd,
-        episodeStart: s.episodeStart,
-        episodeEnd: s.episodeEnd,
-        speed: s.speed,
-        score: s.score,
-      })),
+      segments: (m.segments ?? []).map((s) => MatchSegmentDto.from(s)),
     };
   }
 }
