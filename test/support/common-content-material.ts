@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ffmpeg } from './fixtures';
+import { makeOnce } from './fixtures';
 
 /**
  * Material for the shared-content spec (docs/FINGERPRINT.md, section 7), cut
@@ -126,7 +126,6 @@ export async function commonContentMaterial(): Promise<CommonContentMaterial> {
         `(../shared/bench/dev/refs relative to the repository): missing ${missing.map((m) => `${m}.mp4`).join(', ')} (found: ${found})`,
     );
   }
-  mkdirSync(DIR, { recursive: true });
   const series: string[] = [];
   for (let n = 1; n <= SERIES_LENGTH; n++) series.push(await make(`series-ep${String(n).padStart(2, '0')}.mp4`, (out) => concat(seriesPieces(n), out)));
   const stungA = await make('stung-holder-a.mp4', (out) => concat([STING, STUNG_OWN.holderA], out));
@@ -180,11 +179,6 @@ function fadeAndCards(out: string): string[] {
   ];
 }
 
-async function make(name: string, args: (out: string) => string[]): Promise<string> {
-  const path = join(DIR, name);
-  if (existsSync(path)) return path;
-  const partial = join(DIR, `partial-${process.pid}-${name}`);
-  await ffmpeg(args(partial));
-  renameSync(partial, path);
-  return path;
+function make(name: string, args: (out: string) => string[]): Promise<string> {
+  return makeOnce(DIR, name, args);
 }

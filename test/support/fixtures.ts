@@ -14,14 +14,22 @@ export async function ffmpeg(args: string[]): Promise<void> {
   await run('ffmpeg', ['-hide_banner', '-v', 'error', '-nostdin', '-y', ...args]);
 }
 
-async function make(name: string, args: (out: string) => string[]): Promise<string> {
-  mkdirSync(DIR, { recursive: true });
-  const path = join(DIR, name);
+/**
+ * dir/name, made by ffmpeg on first use: written under a partial name and
+ * renamed, so a spec that stops half-way never leaves a truncated video behind.
+ */
+export async function makeOnce(dir: string, name: string, args: (out: string) => string[]): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
   if (existsSync(path)) return path;
-  const partial = join(DIR, `partial-${process.pid}-${name}`);
+  const partial = join(dir, `partial-${process.pid}-${name}`);
   await ffmpeg(args(partial));
   renameSync(partial, path);
   return path;
+}
+
+function make(name: string, args: (out: string) => string[]): Promise<string> {
+  return makeOnce(DIR, name, args);
 }
 
 function lavfi(source: string, seconds: number, extra: string[] = []): (out: string) => string[] {

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
 import { OwnershipQueryResult, Page, RegistrationEntity, WorkEntity } from '@dramaguard/registry';
 import { PageQueryDto } from './page-query.dto';
+import { UseDay, UseTerritory } from './use-fields';
 
 export class OwnerRecordDto {
   @ApiProperty({ example: 'DG-2026-000042' }) registrationNumber!: string;
@@ -84,14 +85,10 @@ export class OwnershipClipDto {
   @Length(1, 50)
   platform!: string;
 
-  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2 country of the use', example: 'SG' })
-  @IsOptional()
-  @Matches(/^[A-Za-z]{2}$/, { message: 'territory must be an ISO 3166-1 alpha-2 code such as SG' })
+  @UseTerritory()
   territory?: string;
 
-  @ApiPropertyOptional({ description: 'Day of the use (YYYY-MM-DD); defaults to today', example: '2026-03-01' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'usedOn must be a date YYYY-MM-DD' })
+  @UseDay()
   usedOn?: string;
 }
 

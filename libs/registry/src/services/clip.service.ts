@@ -5,7 +5,7 @@ import { DomainError } from '../domain-error';
 import { ClipEntity, ClipMatchEntity, ClipPurpose, ReviewCaseEntity } from '../entities';
 import { CaseRepository, ClipRepository, MatchRepository } from '../repositories';
 import { normalisePlatform } from './account.service';
-import { UploadIntake } from './upload-intake.service';
+import { mediaColumns, UploadIntake } from './upload-intake.service';
 import { IncomingUpload } from './upload-rules';
 
 export interface ClipWithMatches {
@@ -45,13 +45,7 @@ export class ClipService {
     let clip: ClipEntity;
     try {
       clip = await this.clips.insert({
-        sha256: file.sha256,
-        mediaKey: stored.key,
-        fileName: file.fileName,
-        sizeBytes: file.sizeBytes,
-        durationSeconds: info.durationSeconds,
-        width: info.width,
-        height: info.height,
+        ...mediaColumns(file, info, stored),
         submittedBy: caller.id,
         purpose,
         platform: use.platform ? normalisePlatform(use.platform) : null,

@@ -7,7 +7,7 @@ import { RegistrationEntity } from '../entities';
 import { RegistrationRepository, WorkRepository } from '../repositories';
 import { formatRegistrationNumber } from './registration-number';
 import { violatedUniqueConstraint } from './unique-violation';
-import { IdentifiedUpload, UploadIntake } from './upload-intake.service';
+import { IdentifiedUpload, mediaColumns, UploadIntake } from './upload-intake.service';
 import { IncomingUpload } from './upload-rules';
 
 export interface EpisodeInput {
@@ -50,13 +50,7 @@ export class RegistrationService {
         episodeNumber: episode.number,
         episodeTitle: episode.title,
         number: (serial) => formatRegistrationNumber(new Date().getUTCFullYear(), serial),
-        sha256: file.sha256,
-        mediaKey: stored.key,
-        fileName: file.fileName,
-        sizeBytes: file.sizeBytes,
-        durationSeconds: info.durationSeconds,
-        width: info.width,
-        height: info.height,
+        ...mediaColumns(file, info, stored),
       });
     } catch (e) {
       await this.intake.release(stored);

@@ -45,3 +45,16 @@ export class UploadIntake {
     if (stored.created) await this.store.remove(stored.key);
   }
 }
+
+/** The columns every stored video carries, registered episode or clip. */
+export function mediaColumns(upload: IdentifiedUpload, info: VideoInfo, stored: StoredMedia) {
+  return {
+    sha256: upload.sha256,
+    mediaKey: stored.key,
+    fileName: upload.fileName,
+    sizeBytes: upload.sizeBytes,
+    durationSeconds: info.durationSeconds,
+    width: info.width,
+    height: info.height,
+  };
+}
