@@ -58,7 +58,7 @@ export function findCandidates(index: HashIndex, probe: QueryProbe, o: MatcherOp
       offsetBin: o.offsetBin,
       tolerance: o.lineTolerance,
       maxPeaks: o.peaksPerEpisode,
-      minSupport: o.minSupport,
+      minSupport: o.weakSupport,
     });
     for (const peak of peaks) out.push({ episode, view, peak, hits: peak.hits.map((i) => hits[i]) });
   }

@@ -20,7 +20,17 @@ export interface MatcherOptions {
   readonly offsetBin: number;
   readonly lineTolerance: number;
   readonly peaksPerEpisode: number;
+  /** Stage one: support (sum of hit weights) a line needs to be verified as usual. */
   readonly minSupport: number;
+  /**
+   * Stage one: lines with less support, down to this, are verified too (in the
+   * places the well-supported ones leave), but on frames of quality at least
+   * weakMinQuality only: a short copy of flat pictures under an off-grid crop
+   * leaves only a few weak hits, and low-texture hashes are the ones that agree
+   * with unrelated pictures by chance (docs/FINGERPRINT.md, section 5).
+   */
+  readonly weakSupport: number;
+  readonly weakMinQuality: number;
   readonly maxCandidates: number;
   /** Stage two: a clip frame matches when its hash is within this distance of the aligned registered frame. */
   readonly matchDistance: number;
@@ -59,6 +69,8 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   lineTolerance: 0.5,
   peaksPerEpisode: 3,
   minSupport: 2,
+  weakSupport: 0.5,
+  weakMinQuality: 30,
   maxCandidates: 12,
   matchDistance: 12,
   mismatchDistance: 20,
@@ -73,6 +85,8 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
  * Comparing a newly registered episode with the registry: every episode
  * sharing a stretch must be found to be counted, and a series intro is shared
  * by every episode of the series, so many more candidates are verified than
- * for a clip (which needs only the episodes it copies).
+ * for a clip (which needs only the episodes it copies). Weak lines are not
+ * tried: content shared between registered episodes is an unedited copy, which
+ * leaves strong hits.
  */
-export const LEARNING_OPTIONS: Partial<MatcherOptions> = { ignoreShares: true, maxCandidates: 96 };
+export const LEARNING_OPTIONS: Partial<MatcherOptions> = { ignoreShares: true, maxCandidates: 96, weakSupport: DEFAULT_MATCHER_OPTIONS.minSupport };

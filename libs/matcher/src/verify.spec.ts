@@ -1,6 +1,9 @@
-import { FingerprintView } from '@dramaguard/fingerprint';
-import { random } from '../../fingerprint/test/synthetic-video';
-import { motionAgreement } from './verify';
+import { FingerprintView, queryHypotheses } from '@dramaguard/fingerprint';
+import { fingerprintOf, random, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
+import { Candidate } from './candidates';
+import { ClipHasher } from './clip-hasher';
+import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
+import { motionAgreement, verifyCandidate } from './verify';
 
 const FPS = 8;
 
@@ -52,5 +55,39 @@ describe('motionAgreement', () => {
     const stillRef = view(drifting(400, 0, 9));
     const clip = drifting(200, 0, 9);
     expect(motionAgreement(clip, stillRef, 0, 1, 0, 199, FPS)).toBe(1);
+  });
+});
+
+describe('verifyCandidate', () => {
+  const W = 72;
+  const H = 128;
+  const episode = syntheticVideo(101, 16);
+  const ref = fingerprintOf(renderClip(episode, 0, 16, FPS, W, H)).views[0];
+  const shares = new Uint8Array(ref.quality.length);
+  const hypotheses = queryHypotheses({ active: null, inset: null, aspect: W / H });
+  // Synthetic pictures hash at quality ~32; halving their contrast gives ~16.
+  const o = { ...DEFAULT_MATCHER_OPTIONS, weakMinQuality: 24 };
+
+  /** A stage-one candidate for a copy of the episode from 3 s, held by the unedited hypothesis. */
+  function candidate(support: number): Candidate {
+    const hits = [0, 8, 16].map((q) => ({ q, r: q + 3 * FPS, weight: 1, tag: 0 }));
+    return { episode: 'ep', view: 0, peak: { speed: 1, offset: 3, support, hits: [0, 1, 2] }, hits };
+  }
+
+  function verify(contrast: number, support: number) {
+    const frames = renderClip(episode, 3, 9, FPS, W, H, { tone: (v) => 128 + contrast * (v - 128) });
+    return verifyCandidate(new ClipHasher(frames), ref, shares, candidate(support), hypotheses, o);
+  }
+
+  it('verifies a well-supported copy of low-contrast pictures', () => {
+    expect(verify(0.5, o.minSupport)?.runs.length).toBeGreaterThan(0);
+  });
+
+  it('verifies a weakly supported candidate on informative frames', () => {
+    expect(verify(1, o.weakSupport)?.runs.length).toBeGreaterThan(0);
+  });
+
+  it('does not accept a weakly supported candidate on low-texture frames alone', () => {
+    expect(verify(0.5, o.weakSupport)).toBeNull();
   });
 });

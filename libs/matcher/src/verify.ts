@@ -40,8 +40,10 @@ export function verifyCandidate(
   shares: Uint8Array,
   candidate: Candidate,
   hypotheses: readonly Hypothesis[],
-  o: MatcherOptions,
+  options: MatcherOptions,
 ): VerifiedCopy | null {
+  // A weakly supported line is judged on informative frames only (MatcherOptions.weakSupport).
+  const o = candidate.peak.support < options.minSupport ? { ...options, minQuality: options.weakMinQuality } : options;
   let intercept = candidate.peak.offset * o.fps;
   let slope = candidate.peak.speed;
   const sample = sampleFrames(candidate, clip.length, o);
