@@ -1,3 +1,4 @@
+import { DomainError } from '../domain-error';
 import type { Caller } from './caller';
 
 /**
@@ -13,4 +14,11 @@ export function canSeeWork(caller: Caller, work: { ownerId: string }): boolean {
 /** Only the owner and admins change a work or register its episodes. */
 export function canChangeWork(caller: Caller, work: { ownerId: string }): boolean {
   return caller.role === 'admin' || (caller.role === 'rights_holder' && work.ownerId === caller.id);
+}
+
+/** The registration, if the caller may see its work; one the caller may not see is reported as missing. */
+export function visibleRegistration<T extends { episode?: { work?: { ownerId: string } } }>(caller: Caller, registration: T | null, id: string): T {
+  const work = registration?.episode?.work;
+  if (!registration || !work || !canSeeWork(caller, work)) throw new DomainError('registration_not_found', `no registration with id ${id}`);
+  return registration;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../auth/caller';
-import { canChangeWork, canSeeWork } from '../auth/work-access';
+import { canChangeWork, visibleRegistration } from '../auth/work-access';
 import { DomainError } from '../domain-error';
 import { ReferenceExclusionEntity, RegistrationEntity } from '../entities';
 import { AuditRepository, ExclusionRepository, FingerprintRepository, RegistrationRepository } from '../repositories';
@@ -75,10 +75,7 @@ export class ExclusionService {
   }
 
   private async visible(caller: Caller, registrationId: string): Promise<RegistrationEntity> {
-    const registration = await this.registrations.findById(registrationId);
-    const work = registration?.episode?.work;
-    if (!registration || !work || !canSeeWork(caller, work)) throw new DomainError('registration_not_found', `no registration with id ${registrationId}`);
-    return registration;
+    return visibleRegistration(caller, await this.registrations.findById(registrationId), registrationId);
   }
 
   private async changeable(caller: Caller, registrationId: string): Promise<RegistrationEntity> {

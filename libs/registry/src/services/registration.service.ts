@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '@dramaguard/queue';
 import { Caller } from '../auth/caller';
-import { canChangeWork, canSeeWork } from '../auth/work-access';
+import { canChangeWork, canSeeWork, visibleRegistration } from '../auth/work-access';
 import { DomainError } from '../domain-error';
 import { RegistrationEntity } from '../entities';
 import { RegistrationRepository, WorkRepository } from '../repositories';
@@ -62,10 +62,7 @@ export class RegistrationService {
 
   /** With its exclusions; a registration of a work the caller may not see is reported as missing. */
   async get(caller: Caller, id: string): Promise<RegistrationEntity> {
-    const registration = await this.registrations.findDetailed(id);
-    const work = registration?.episode?.work;
-    if (!registration || !work || !canSeeWork(caller, work)) throw new DomainError('registration_not_found', `no registration with id ${id}`);
-    return registration;
+    return visibleRegistration(caller, await this.registrations.findDetailed(id), id);
   }
 
   private async refuseDuplicate(sha256: string): Promise<void> {
