@@ -21,7 +21,7 @@ const EDITS: Record<string, string> = {
 
 async function main(): Promise<void> {
   const refs = readdirSync(join(setDir, 'refs')).filter((f) => f.endsWith('.mp4')).sort().map((f) => join(setDir, 'refs', f));
-  const index = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
+  const index = new HashIndex({ retainReferences: true });
   const durations = new Map<string, number>();
   for (const r of refs) {
     const fp = fingerprintOf(await frames(r));

@@ -4,9 +4,10 @@ import { MatcherOptions } from './matcher-options';
 import { QueryProbe } from './query-probe';
 import { frameWeight } from './shared-content';
 
-/** A hit with the geometry that produced it: hypothesis index x 2 + mirrored. */
+/** A hit with the geometry that produced it (hypothesis index x 2 + mirrored) and the registered frames its key frame stands for. */
 export interface TaggedHit extends FrameHit {
   readonly tag: number;
+  readonly hold: number;
 }
 
 /** An (episode view, alignment line) pair worth verifying. */
@@ -16,6 +17,14 @@ export interface Candidate {
   readonly peak: AlignmentPeak;
   readonly hits: readonly TaggedHit[];
 }
+
+/**
+ * Support a line of key-frame hits needs to be verified at all. The index
+ * holds at most two frames a second, so a copy leaves a quarter of the hits a
+ * full-rate index gave; whether a line is weak is decided on its hits gathered
+ * again at the full rate (densify), against the usual thresholds.
+ */
+const KEY_FRAME_SUPPORT = 0.5;
 
 /**
  * Stage one: look every clip frame up in the index under every hypothesis,
@@ -31,15 +40,14 @@ export function findCandidates(index: HashIndex, probe: QueryProbe, o: MatcherOp
       if (probe.quality[f * H + h] < o.minQuality) continue;
       const at = 2 * (f * H + h);
       for (const [words, mirror] of o.plainGeometry ? ([[probe.hashes, 0]] as const) : ([[probe.hashes, 0], [probe.mirrored, 1]] as const)) {
-        index.search(words[at], words[at + 1], o.searchRadius, (episode, view, frame, distance) => {
+        index.search(words[at], words[at + 1], o.searchRadius, (episode, view, frame, distance, share, hold) => {
           const track = `${view}:${episode}`;
           let hits = byTrack.get(track);
           if (!hits) byTrack.set(track, (hits = new Map()));
           const key = f * 1e6 + frame;
-          const shares = index.shares(episode);
-          const weight = ((o.searchRadius + 1 - distance) / (o.searchRadius + 1)) * (shares ? frameWeight(shares[frame], o.ignoreShares) : 1);
+          const weight = ((o.searchRadius + 1 - distance) / (o.searchRadius + 1)) * frameWeight(share, o.ignoreShares);
           const old = hits.get(key);
-          if (!old || old.weight < weight) hits.set(key, { q: f, r: frame, weight, tag: 2 * h + mirror });
+          if (!old || old.weight < weight) hits.set(key, { q: f, r: frame, weight, tag: 2 * h + mirror, hold });
         }, o.substringRadius);
       }
     }
@@ -58,7 +66,7 @@ export function findCandidates(index: HashIndex, probe: QueryProbe, o: MatcherOp
       offsetBin: o.offsetBin,
       tolerance: o.lineTolerance,
       maxPeaks: o.peaksPerEpisode,
-      minSupport: o.weakSupport,
+      minSupport: Math.min(o.weakSupport, KEY_FRAME_SUPPORT),
     });
     for (const peak of peaks) out.push({ episode, view, peak, hits: peak.hits.map((i) => hits[i]) });
   }
@@ -69,10 +77,11 @@ export function findCandidates(index: HashIndex, probe: QueryProbe, o: MatcherOp
 /**
  * A clip frame that hits many frames of one episode (a static shot, a slow
  * pan) says little about where the copy sits in it; its hits share one vote,
- * split as 1/sqrt(hits) each, so that distinctive frames decide the alignment.
+ * split as 1/sqrt(frames hit) each, so that distinctive frames decide the
+ * alignment. A key frame counts for every frame of the shot it stands for.
  */
-function downweightRepeats(hits: TaggedHit[]): TaggedHit[] {
+export function downweightRepeats(hits: TaggedHit[]): TaggedHit[] {
   const perFrame = new Map<number, number>();
-  for (const h of hits) perFrame.set(h.q, (perFrame.get(h.q) ?? 0) + 1);
+  for (const h of hits) perFrame.set(h.q, (perFrame.get(h.q) ?? 0) + h.hold);
   return hits.map((h) => ({ ...h, weight: h.weight / Math.sqrt(perFrame.get(h.q) as number) }));
 }

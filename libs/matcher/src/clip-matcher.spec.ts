@@ -8,7 +8,7 @@ const H = 128;
 
 describe('matchClip', () => {
   const episodes = [101, 102, 103].map((seed) => syntheticVideo(seed, 16));
-  const index = new HashIndex({ minQuality: 8 });
+  const index = new HashIndex({ retainReferences: true });
   index.add(episodes.map((video, k) => ({ episode: `ep${k + 1}`, fingerprint: fingerprintOf(renderClip(video, 0, 16, FPS, W, H)) })));
 
   it('finds each episode of a compilation, mirrored, cropped and sped up, with its time ranges', () => {

@@ -1,9 +1,10 @@
 import { GreyFrame, Rect } from '@dramaguard/fingerprint';
-import { findCandidates } from './candidates';
+import { Candidate, findCandidates } from './candidates';
 import { ClipHasher } from './clip-hasher';
-import { HashIndex } from './hash-index';
+import { densify } from './densify';
+import { HashIndex, Reference } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS, MatcherOptions } from './matcher-options';
-import { probeClip } from './query-probe';
+import { probeClip, QueryProbe } from './query-probe';
 import { verifyCandidate, VerifiedCopy } from './verify';
 
 /** One matched stretch: the time range in the clip and the corresponding range in the episode (seconds). */
@@ -26,27 +27,59 @@ export interface EpisodeMatch {
   readonly segments: MatchSegment[];
 }
 
+/** Stage one's outcome: the clip's probe hashes and the (episode, line) candidates, with each candidate episode's work. */
+export interface MatchPlan {
+  readonly probe: QueryProbe;
+  readonly candidates: readonly Candidate[];
+  readonly groups: ReadonlyMap<string, string | undefined>;
+}
+
+/** Looks up a candidate episode's full fingerprint for verification. */
+export type ReferenceLookup = (episode: string) => Reference | undefined;
+
 /**
- * Finds the registered episodes a clip copies and where: stage one proposes
- * (episode, alignment) candidates from index lookups, stage two verifies each
- * against that episode's fingerprint only. `frames` are the clip's frames at
- * `options.fps`, frame f shown at f / fps seconds.
+ * Stage one: looks the clip up in the index and proposes (episode, alignment)
+ * candidates. `frames` are the clip's frames at `options.fps`, frame f shown
+ * at f / fps seconds. Needs nothing but the index: the full fingerprints of
+ * the candidates (`candidateEpisodes`) are fetched for stage two.
  */
-export function matchClip(index: HashIndex, frames: readonly GreyFrame[], options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
+export function planMatch(index: HashIndex, frames: readonly GreyFrame[], options: Partial<MatcherOptions> = {}): MatchPlan {
   const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
-  if (!frames.length || index.episodeCount === 0) return [];
+  if (!frames.length || index.episodeCount === 0) return { probe: probeClip([], o.plainGeometry), candidates: [], groups: new Map() };
   const probe = probeClip(frames, o.plainGeometry);
+  const candidates = findCandidates(index, probe, o);
+  return { probe, candidates, groups: new Map(candidates.map((c) => [c.episode, index.group(c.episode)])) };
+}
+
+export function candidateEpisodes(plan: MatchPlan): string[] {
+  return [...plan.groups.keys()];
+}
+
+/**
+ * Stage two: verifies each candidate against that episode's full fingerprint
+ * only, and turns the verified copies into matches: the registered episodes
+ * the clip copies, and where.
+ */
+export function finishMatch(plan: MatchPlan, frames: readonly GreyFrame[], references: ReferenceLookup, options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
+  const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
+  if (!plan.candidates.length) return [];
   const clip = new ClipHasher(frames);
   const copies: VerifiedCopy[] = [];
-  for (const c of findCandidates(index, probe, o)) {
+  for (const c of plan.candidates) {
     if (copies.some((v) => v.episode === c.episode && sameLine(v, c.peak.offset * o.fps, c.peak.speed, o.fps))) continue;
-    const ref = index.fingerprint(c.episode)?.views[c.view];
-    const shares = index.shares(c.episode);
-    if (!ref || !shares) continue;
-    const v = verifyCandidate(clip, ref, shares, c, probe.hypotheses, o);
+    const ref = references(c.episode);
+    const view = ref?.fingerprint.views[c.view];
+    if (!ref || !view) continue;
+    const dense = densify(c, plan.probe, view, ref.shares, o);
+    const v = dense && verifyCandidate(clip, view, ref.shares, dense, plan.probe.hypotheses, o);
     if (v && !copies.some((x) => x.episode === v.episode && sameLine(x, v.intercept, v.slope, o.fps))) copies.push(v);
   }
-  return toMatches(copies, o, (episode) => index.group(episode));
+  return toMatches(copies, o, (episode) => plan.groups.get(episode));
+}
+
+/** Both stages against an index that retains its references (tests, benchmarks, per-work indexes). */
+export function matchClip(index: HashIndex, frames: readonly GreyFrame[], options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
+  return finishMatch(planMatch(index, frames, options), frames, (episode) => index.reference(episode), options);
 }
 
 function sameLine(v: VerifiedCopy, intercept: number, slope: number, fps: number): boolean {

@@ -25,7 +25,7 @@ describe('matching with common content', () => {
     ...(k > 0 ? renderClip(own[k - 1], 4, 7, FPS, W, H) : []),
     ...renderClip(body, 0, 7, FPS, W, H),
   ]);
-  const index = new HashIndex({ minQuality: 8 });
+  const index = new HashIndex({ retainReferences: true });
   const owners = new Map<string, EpisodeOwner>();
   const shares = new Map<string, Uint8Array>();
   episodes.forEach((frames, k) => {
@@ -36,7 +36,7 @@ describe('matching with common content', () => {
     for (const u of analysis.updates) {
       const s = shares.get(u.episode) as Uint8Array;
       for (const r of u.ranges) markShared(s, r.first, r.last, r.acrossHolders);
-      index.add([{ episode: u.episode, fingerprint: index.fingerprint(u.episode) as Fingerprint, shares: s, group: 'series' }]);
+      index.add([{ episode: u.episode, fingerprint: index.reference(u.episode)?.fingerprint as Fingerprint, shares: s, group: 'series' }]);
     }
     owners.set(episode, owner);
     shares.set(episode, analysis.shares);

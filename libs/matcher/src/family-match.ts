@@ -1,21 +1,17 @@
 import { GreyFrame } from '@dramaguard/fingerprint';
 import { EpisodeMatch, matchClip } from './clip-matcher';
-import { HashIndex } from './hash-index';
-import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
+import { HashIndex, IndexedEpisode } from './hash-index';
 
 /**
- * A small index holding the given episodes of `index` and every other episode
- * of their works, with the share bytes (exclusions applied) and works the main
- * index holds. Matching a clip against it judges the given episodes as a full
- * match would: content shared within a work (a recap) goes to the episode that
+ * A small index of the given episodes and every other episode of their works
+ * (the caller gathers them), with their share bytes (exclusions applied) and
+ * works. Matching a clip against it judges the asked episodes as a full match
+ * would: content shared within a work (a recap) goes to the episode that
  * explains more of the clip, and shared content weighs as it does everywhere.
  */
-export function familyIndex(index: HashIndex, episodes: readonly string[]): HashIndex {
-  const wanted = new Set(episodes.filter((e) => index.has(e)));
-  const works = new Set([...wanted].map((e) => index.group(e)).filter((g): g is string => g !== undefined));
-  const family = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
-  const members = [...index.episodes()].filter((e) => wanted.has(e) || works.has(index.group(e) as string));
-  family.add(members.map((episode) => ({ episode, fingerprint: index.fingerprint(episode)!, shares: index.shares(episode), group: index.group(episode) })));
+export function familyIndex(members: readonly IndexedEpisode[]): HashIndex {
+  const family = new HashIndex({ retainReferences: true });
+  family.add(members);
   return family;
 }
 

@@ -1,6 +1,9 @@
 import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { random } from '../../fingerprint/test/synthetic-video';
-import { HashIndex } from './hash-index';
+import { HashIndex, HashIndexOptions } from './hash-index';
+import { selectKeyFrames } from './key-frames';
+
+const RULES = { fps: 8, minQuality: 20, maxPerSecond: 2, sameShotBits: 6 };
 
 function randomFingerprint(rnd: () => number, frames: number, views = 1): Fingerprint {
   return {
@@ -27,12 +30,12 @@ function near(rnd: () => number, hashes: Uint32Array, f: number, bits: number): 
   return [lo, hi];
 }
 
-function bruteForce(fps: Map<string, Fingerprint>, lo: number, hi: number, radius: number, minQuality: number): string[] {
+/** Every key frame of every live episode within `radius`, found by scanning. */
+function bruteForce(fps: Map<string, Fingerprint>, lo: number, hi: number, radius: number): string[] {
   const out: string[] = [];
   for (const [episode, fp] of fps) {
     fp.views.forEach((v, view) => {
-      for (let f = 0; f < fp.frames; f++) {
-        if (v.quality[f] < minQuality) continue;
+      for (const f of selectKeyFrames(v, undefined, RULES).frames) {
         const d = popcount32(v.hashes[2 * f] ^ lo) + popcount32(v.hashes[2 * f + 1] ^ hi);
         if (d <= radius) out.push(`${episode}/${view}/${f}/${d}`);
       }
@@ -47,51 +50,83 @@ function search(index: HashIndex, lo: number, hi: number, radius: number): strin
   return out.sort();
 }
 
-describe('HashIndex', () => {
+function exactOnRandomQueries(options: HashIndexOptions, batches: number): void {
   const rnd = random(1234);
   const fps = new Map<string, Fingerprint>();
-  const index = new HashIndex({ minQuality: 20 });
-  // Several batches, so the index holds several segments and merges them.
-  for (let batch = 0; batch < 12; batch++) {
+  const index = new HashIndex({ keyFrames: RULES, ...options });
+  for (let batch = 0; batch < batches; batch++) {
     const add = Array.from({ length: 3 }, (_, k) => ({ episode: `e${batch}-${k}`, fingerprint: randomFingerprint(rnd, 300, k === 0 ? 2 : 1) }));
     add.forEach((a) => fps.set(a.episode, a.fingerprint));
     index.add(add);
   }
-
-  it('returns exactly the brute-force neighbours within its radius', () => {
-    const episodes = [...fps.keys()];
-    let found = 0;
-    for (let i = 0; i < 60; i++) {
-      const fp = fps.get(episodes[Math.floor(rnd() * episodes.length)]) as Fingerprint;
-      const [lo, hi] = near(rnd, fp.views[0].hashes, Math.floor(rnd() * fp.frames), Math.floor(rnd() * 14));
-      for (const radius of [0, 3, 7, 10, 13]) {
-        const expected = bruteForce(fps, lo, hi, radius, 20);
-        expect(search(index, lo, hi, radius)).toEqual(expected);
-        found += expected.length;
-      }
+  const episodes = [...fps.keys()];
+  let found = 0;
+  for (let i = 0; i < 60; i++) {
+    const fp = fps.get(episodes[Math.floor(rnd() * episodes.length)]) as Fingerprint;
+    const keys = selectKeyFrames(fp.views[0], undefined, RULES).frames;
+    const [lo, hi] = near(rnd, fp.views[0].hashes, keys[Math.floor(rnd() * keys.length)], Math.floor(rnd() * 14));
+    for (const radius of [0, 3, 7, 10, 13]) {
+      const expected = bruteForce(fps, lo, hi, radius);
+      expect(search(index, lo, hi, radius)).toEqual(expected);
+      found += expected.length;
     }
-    expect(found).toBeGreaterThan(50);
+  }
+  expect(found).toBeGreaterThan(50);
+}
+
+describe('HashIndex', () => {
+  it('returns exactly the brute-force neighbours among the key frames, as its tables grow', () => {
+    exactOnRandomQueries({}, 12);
+  });
+
+  it('stays exact after switching to the large layout of three longer substrings', () => {
+    exactOnRandomQueries({ largeFrom: 1500 }, 12);
   });
 
   it('with a smaller substring radius still finds every neighbour within m x (radius + 1) - 1 bits', () => {
-    const fp = fps.get('e3-1') as Fingerprint;
-    for (let f = 0; f < 40; f++) {
+    const rnd = random(77);
+    const fp = randomFingerprint(rnd, 400);
+    const index = new HashIndex({ keyFrames: RULES });
+    index.add([{ episode: 'a', fingerprint: fp }]);
+    for (const f of selectKeyFrames(fp.views[0], undefined, RULES).frames) {
       const [lo, hi] = near(rnd, fp.views[0].hashes, f, 7);
       const out: number[] = [];
-      index.search(lo, hi, 10, (e, _v, frame) => e === 'e3-1' && out.push(frame), 1);
-      if (fp.views[0].quality[f] >= 20) expect(out).toContain(f);
+      index.search(lo, hi, 10, (_e, _v, frame) => out.push(frame), 1);
+      expect(out).toContain(f);
     }
   });
 
-  it('drops a removed episode and replaces a re-added one', () => {
-    const fp = fps.get('e5-2') as Fingerprint;
-    const [lo, hi] = [fp.views[0].hashes[20], fp.views[0].hashes[21]];
-    index.remove('e5-2');
-    expect(search(index, lo, hi, 0).filter((s) => s.startsWith('e5-2/'))).toEqual([]);
+  it('reports the share byte a frame had when it was indexed', () => {
+    const fp = randomFingerprint(random(5), 40);
+    const shares = new Uint8Array(40).fill(3);
+    const index = new HashIndex({ keyFrames: RULES });
+    index.add([{ episode: 'a', fingerprint: fp, shares }]);
+    const [f] = selectKeyFrames(fp.views[0], shares, RULES).frames;
+    const got: number[] = [];
+    index.search(fp.views[0].hashes[2 * f], fp.views[0].hashes[2 * f + 1], 0, (_e, _v, _f, _d, share) => got.push(share));
+    expect(got).toEqual([3]);
+  });
+
+  it('drops a removed episode, replaces a re-added one and reclaims dead entries', () => {
+    const rnd = random(9);
+    const index = new HashIndex({ keyFrames: RULES, retainReferences: true });
+    const fps = Array.from({ length: 40 }, () => randomFingerprint(rnd, 300));
+    index.add(fps.map((fingerprint, i) => ({ episode: `e${i}`, fingerprint })));
+    const key = (fp: Fingerprint): [number, number] => {
+      const [f] = selectKeyFrames(fp.views[0], undefined, RULES).frames;
+      return [fp.views[0].hashes[2 * f], fp.views[0].hashes[2 * f + 1]];
+    };
+    index.remove('e5');
+    expect(search(index, ...key(fps[5]), 0)).toEqual([]);
     const replacement = randomFingerprint(rnd, 50);
-    index.add([{ episode: 'e5-2', fingerprint: replacement }]);
-    expect(search(index, lo, hi, 0).filter((s) => s.startsWith('e5-2/'))).toEqual([]);
-    expect(index.fingerprint('e5-2')).toBe(replacement);
-    expect(index.episodeCount).toBe(36);
+    index.add([{ episode: 'e6', fingerprint: replacement }]);
+    expect(search(index, ...key(fps[6]), 0)).toEqual([]);
+    expect(search(index, ...key(replacement), 0)).toHaveLength(1);
+    expect(index.reference('e6')?.fingerprint).toBe(replacement);
+    const before = index.entryCount;
+    for (let i = 10; i < 40; i++) index.remove(`e${i}`);
+    expect(index.entryCount).toBeLessThan(before / 2);
+    expect(index.episodeCount).toBe(9);
+    for (const i of [0, 7, 9]) expect(search(index, ...key(fps[i]), 0)).toEqual([`e${i}/0/${selectKeyFrames(fps[i].views[0], undefined, RULES).frames[0]}/0`]);
   });
 });

@@ -1,8 +1,9 @@
 import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
-import { EXCLUDED } from './shared-content';
+import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
+import { ChunkedInt32, ChunkedUint32 } from './chunked-array';
 import { extractBits, flipMasks, substringLayout, SubstringLayout } from './substrings';
 
-/** An episode as the index holds it: its fingerprint and how widely each frame is shared (see shared-content). */
+/** An episode as it is added to the index: its fingerprint and how widely each frame is shared (see shared-content). */
 export interface IndexedEpisode {
   readonly episode: string;
   readonly fingerprint: Fingerprint;
@@ -12,260 +13,294 @@ export interface IndexedEpisode {
   readonly group?: string;
 }
 
+/** What verification needs of a candidate episode: its full-rate fingerprint and share bytes. */
+export interface Reference {
+  readonly fingerprint: Fingerprint;
+  readonly shares: Uint8Array;
+}
+
 export interface HashIndexOptions {
-  /** Frames whose quality byte is below this, or excluded by their holder, are kept for verification but never indexed. */
-  readonly minQuality: number;
+  /** Which frames are indexed (quality, rate, held shots). */
+  readonly keyFrames?: Partial<KeyFrameRules>;
   /**
-   * Multi-index hashing substrings per segment. By default a segment of fewer
-   * than LARGE_SEGMENT frames uses 4 x 16 bits and a larger one 3 x 21-22
-   * bits: substrings about log2(frames) long keep buckets small (Norouzi et al.).
+   * Keep every added fingerprint in memory, so `reference` can answer: for
+   * tests, benchmarks and small per-work indexes. A service's index does not,
+   * and reads the candidates' fingerprints from the database instead.
    */
-  readonly substrings?: number;
+  readonly retainReferences?: boolean;
+  /** Entries from which the large layout is used (LARGE_INDEX); smaller in tests. */
+  readonly largeFrom?: number;
 }
 
 /**
- * Frames from which a segment switches to three longer substrings. Their
- * tables address 2^21-2^22 buckets each, about 50 MB of offsets whatever the
- * segment holds, while 4 x 16-bit buckets fill up (9 entries each at 2^19
- * frames) and every probe reads them all. Measured with bench:match on a 20 h
- * registry (576k frames): switching here, 688 bytes per registered second and
- * 4.2 s to match a 60 s clip; switching at 4M frames, 267 bytes and 8.8 s. A
- * match's CPU time is the service's cost; the fixed offsets amortise as the
- * registry grows.
+ * Layout switch: up to this many entries, 4 substrings of 16 bits; beyond, 3
+ * of 21-22 bits, whose buckets stay small in a large index (substrings about
+ * log2(entries) long keep buckets small; Norouzi et al.).
  */
-export const LARGE_SEGMENT = 1 << 19;
+export const LARGE_INDEX = 1 << 19;
+/** Entries per bucket and table before the tables double. */
+const LOAD = 4;
+const MIN_BUCKET_BITS = 10;
 
-/** One view of one episode: the unit the index stores. */
-interface Track {
-  readonly episode: string;
-  readonly view: number;
-}
-
-interface Segment {
-  readonly tracks: Track[];
-  readonly layout: SubstringLayout;
-  /** Entry number of each track's first frame; entries are every frame of every track, in order. */
-  readonly firstEntry: Uint32Array;
-  readonly hashes: Uint32Array;
-  /** Per substring table: CSR offsets (2^width + 1) and entry numbers. */
-  readonly offsets: Uint32Array[];
-  readonly entries: Uint32Array[];
-  /** 1 while the track's episode is indexed; dropped episodes stay in the arrays until a merge. */
-  readonly alive: Uint8Array;
-  live: number;
-}
+/** An entry's frame number (17 bits: 4.5 hours at 8 fps), view (1 bit), hold (6 bits) and share byte, packed in one word. */
+const FRAME_BITS = 17;
+const MAX_FRAME = (1 << FRAME_BITS) - 1;
+const MAX_VIEWS = 2;
+const MAX_HOLD = 63;
 
 /**
- * Multi-index hashing (Norouzi, Punjani, Fleet) over 64-bit frame hashes. A hash
- * within Hamming distance r of a query agrees with it to within floor(r/m) bits
- * on at least one of m substrings, so probing each substring table with every
- * value at that distance yields all neighbours; candidates are then verified on
- * the full 64 bits. Tables are compressed-sparse-row arrays addressed directly
- * by the substring value, so a probe is two array reads.
+ * Multi-index hashing (Norouzi, Punjani, Fleet) over the 64-bit hashes of
+ * registered key frames (see key-frames). A hash within Hamming distance r of
+ * a query agrees with it to within floor(r/m) bits on at least one of m
+ * substrings, so probing each substring table with every value at that
+ * distance yields all neighbours; candidates are verified on the full 64 bits.
  *
- * Episodes arrive in batches: each `add` builds an immutable segment, and
- * small segments are merged, as in a log-structured index. An episode can later
- * be dropped (tombstone) and the index is shardable by episode: a shard is just
- * an index built from a subset of episodes.
+ * Entries are appended, never moved: each table is a chained hash table whose
+ * bucket heads are addressed by the substring's low bits, and whose chains run
+ * through per-entry `next` links stored in fixed-size chunks. Adding an episode
+ * therefore costs time in proportion to the episode, amortised (the tables
+ * double, rebuilt from the entries, when their chains grow long), not to the
+ * index. A removed or replaced episode's entries stay until dead entries reach
+ * half the live ones, then everything is rebuilt.
  */
 export class HashIndex {
-  private readonly segments: Segment[] = [];
-  private readonly fingerprints = new Map<string, Fingerprint>();
-  private readonly sharing = new Map<string, Uint8Array>();
-  private readonly groups = new Map<string, string>();
-  private readonly maxSegments = 2;
-  /** Per segment, the search call that last saw each entry: dedupes candidates without allocating. */
-  private seen = new WeakMap<Segment, Uint32Array>();
-  private searchStamp = 0;
+  private readonly rules: KeyFrameRules;
+  private readonly retain: boolean;
+  private readonly largeFrom: number;
+  private readonly slots = new Map<string, number>();
+  private readonly slotEpisode: string[] = [];
+  private readonly slotGroup: (string | undefined)[] = [];
+  private readonly slotFirst = new ChunkedUint32();
+  private slotAlive = new Uint8Array(64);
+  private readonly references = new Map<string, Reference>();
+  private hashes = new ChunkedUint32();
+  /** frame | view << 17 | hold << 18 | share << 24, the share byte as it was when the frame was indexed. */
+  private meta = new ChunkedUint32();
+  private layout: SubstringLayout = substringLayout(4);
+  private bucketBits = MIN_BUCKET_BITS;
+  private heads: Int32Array[] = [];
+  private next: ChunkedInt32[] = [];
+  private dead = 0;
 
-  constructor(private readonly options: HashIndexOptions) {
+  constructor(options: HashIndexOptions = {}) {
+    this.rules = { ...DEFAULT_KEY_FRAME_RULES, ...options.keyFrames };
+    this.retain = options.retainReferences ?? false;
+    this.largeFrom = options.largeFrom ?? LARGE_INDEX;
+    this.resetTables();
   }
 
   get episodeCount(): number {
-    return this.fingerprints.size;
+    return this.slots.size;
+  }
+
+  /** Indexed key frames, live or not yet reclaimed. */
+  get entryCount(): number {
+    return this.meta.length;
   }
 
   has(episode: string): boolean {
-    return this.fingerprints.has(episode);
-  }
-
-  fingerprint(episode: string): Fingerprint | undefined {
-    return this.fingerprints.get(episode);
+    return this.slots.has(episode);
   }
 
   episodes(): IterableIterator<string> {
-    return this.fingerprints.keys();
+    return this.slots.keys();
   }
 
   group(episode: string): string | undefined {
-    return this.groups.get(episode);
+    const slot = this.slots.get(episode);
+    return slot === undefined ? undefined : this.slotGroup[slot];
   }
 
-  /** The episode's per-frame share bytes (all zero when nothing is shared). */
-  shares(episode: string): Uint8Array | undefined {
-    return this.sharing.get(episode);
+  /** The full fingerprint and share bytes of an episode, when the index retains them. */
+  reference(episode: string): Reference | undefined {
+    return this.references.get(episode);
   }
 
   /** Adds episodes (replacing any already indexed under the same key). */
   add(batch: readonly IndexedEpisode[]): void {
-    const fresh = batch.filter((b) => b.fingerprint.frames > 0);
-    for (const b of batch) this.remove(b.episode);
-    if (!fresh.length) return;
-    for (const b of fresh) {
+    for (const b of batch) {
+      this.remove(b.episode);
       if (b.shares && b.shares.length !== b.fingerprint.frames) throw new RangeError(`episode ${b.episode}: ${b.shares.length} share bytes for ${b.fingerprint.frames} frames`);
-      this.fingerprints.set(b.episode, b.fingerprint);
-      this.sharing.set(b.episode, b.shares ?? new Uint8Array(b.fingerprint.frames));
-      if (b.group) this.groups.set(b.episode, b.group);
+      if (b.fingerprint.frames === 0) continue;
+      const slot = this.slotEpisode.length;
+      this.slots.set(b.episode, slot);
+      this.slotEpisode.push(b.episode);
+      this.slotGroup.push(b.group);
+      this.slotFirst.push(this.meta.length);
+      if (slot >= this.slotAlive.length) {
+        const grown = new Uint8Array(this.slotAlive.length * 2);
+        grown.set(this.slotAlive);
+        this.slotAlive = grown;
+      }
+      this.slotAlive[slot] = 1;
+      if (this.retain) this.references.set(b.episode, { fingerprint: b.fingerprint, shares: b.shares ?? new Uint8Array(b.fingerprint.frames) });
+      if (b.fingerprint.views.length > MAX_VIEWS) throw new RangeError(`episode ${b.episode}: ${b.fingerprint.views.length} views, at most ${MAX_VIEWS} are indexed`);
+      b.fingerprint.views.forEach((v, view) => {
+        const keys = selectKeyFrames(v, b.shares, this.rules);
+        keys.frames.forEach((f, k) => {
+          if (f > MAX_FRAME) return;
+          const hold = Math.min(MAX_HOLD, keys.holds[k]);
+          this.append(v.hashes[2 * f], v.hashes[2 * f + 1], (f | (view << FRAME_BITS) | (hold << (FRAME_BITS + 1)) | ((b.shares?.[f] ?? 0) << 24)) >>> 0);
+        });
+      });
     }
-    this.segments.push(this.build(fresh.map((b) => b.episode)));
-    if (this.segments.length > this.maxSegments) this.compact();
+    this.grow();
   }
 
   remove(episode: string): void {
-    if (!this.fingerprints.delete(episode)) return;
-    this.sharing.delete(episode);
-    this.groups.delete(episode);
-    for (const s of this.segments) {
-      s.tracks.forEach((t, slot) => {
-        if (t.episode !== episode || !s.alive[slot]) return;
-        s.alive[slot] = 0;
-        s.live--;
-      });
-    }
-    for (let i = this.segments.length - 1; i >= 0; i--) if (this.segments[i].live === 0) this.segments.splice(i, 1);
+    const slot = this.slots.get(episode);
+    if (slot === undefined) return;
+    this.slots.delete(episode);
+    this.references.delete(episode);
+    this.slotAlive[slot] = 0;
+    this.dead += this.slotEnd(slot) - this.slotFirst.get(slot);
+    if (this.dead > 1024 && this.dead * 2 > this.meta.length) this.rebuild(true);
   }
 
-  /** Bytes held by hashes, quality bytes and posting tables. */
+  /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
-    let n = 0;
-    for (const fp of this.fingerprints.values()) for (const v of fp.views) n += v.hashes.byteLength + v.quality.byteLength;
-    for (const s of this.sharing.values()) n += s.byteLength;
-    for (const s of this.segments) {
-      n += s.firstEntry.byteLength;
-      for (let t = 0; t < s.offsets.length; t++) n += s.offsets[t].byteLength + s.entries[t].byteLength;
-    }
+    let n = this.hashes.byteLength + this.meta.byteLength + this.slotFirst.byteLength + this.slotAlive.byteLength;
+    for (const h of this.heads) n += h.byteLength;
+    for (const x of this.next) n += x.byteLength;
     return n;
   }
 
   /**
    * Calls `visit` for every indexed frame within `radius` of the hash (lo, hi),
-   * with the episode, the view of it that matched and the frame number.
-   * A frame is reported once per call. With the default `substringRadius` the
-   * result is exact; a smaller one probes far fewer buckets and still finds
-   * every frame within `substringRadius` x m + m - 1 bits, and most beyond.
+   * with the episode, the view of it that matched, the frame number, the
+   * frame's share byte and its hold (see key-frames). A frame is reported once per call. With the default
+   * `substringRadius` the result is exact; a smaller one probes far fewer
+   * buckets and still finds every frame within `substringRadius` x m + m - 1
+   * bits, and most beyond.
    */
   search(
     lo: number,
     hi: number,
     radius: number,
-    visit: (episode: string, view: number, frame: number, distance: number) => void,
+    visit: (episode: string, view: number, frame: number, distance: number, share: number, hold: number) => void,
     substringRadius = radius,
   ): void {
-    const stamp = this.nextStamp();
-    for (const seg of this.segments) {
-      const { count, starts, widths } = seg.layout;
-      const sub = Math.min(substringRadius, Math.floor(radius / count));
-      let seen = this.seen.get(seg);
-      if (!seen) this.seen.set(seg, (seen = new Uint32Array(seg.firstEntry[seg.tracks.length])));
-      for (let t = 0; t < count; t++) {
-        const key = extractBits(lo, hi, starts[t], widths[t]);
-        const masks = flipMasks(widths[t], sub);
-        const offsets = seg.offsets[t];
-        const entries = seg.entries[t];
-        for (let mi = 0; mi < masks.length; mi++) {
-          const probe = (key ^ masks[mi]) >>> 0;
-          for (let p = offsets[probe]; p < offsets[probe + 1]; p++) {
-            const e = entries[p];
-            if (seen[e] === stamp) continue;
-            seen[e] = stamp;
-            const d = popcount32(seg.hashes[2 * e] ^ lo) + popcount32(seg.hashes[2 * e + 1] ^ hi);
-            if (d > radius) continue;
-            const slot = trackOf(seg.firstEntry, e);
-            if (!seg.alive[slot]) continue;
-            const t = seg.tracks[slot];
-            visit(t.episode, t.view, e - seg.firstEntry[slot], d);
-          }
+    const { count, starts, widths } = this.layout;
+    const sub = Math.min(substringRadius, Math.floor(radius / count));
+    const bucketMask = (1 << this.bucketBits) - 1;
+    const keys = new Array<number>(count);
+    for (let t = 0; t < count; t++) keys[t] = extractBits(lo, hi, starts[t], widths[t]);
+    for (let t = 0; t < count; t++) {
+      const masks = flipMasks(widths[t], sub);
+      const heads = this.heads[t];
+      const next = this.next[t];
+      for (let mi = 0; mi < masks.length; mi++) {
+        const probe = (keys[t] ^ masks[mi]) >>> 0;
+        for (let e = heads[probe & bucketMask]; e >= 0; e = next.get(e)) {
+          const elo = this.hashes.get(2 * e);
+          const ehi = this.hashes.get(2 * e + 1);
+          if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
+          const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
+          if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
+          const slot = this.slotOf(e);
+          if (!this.slotAlive[slot]) continue;
+          const m = this.meta.get(e);
+          visit(this.slotEpisode[slot], (m >>> FRAME_BITS) & 1, m & MAX_FRAME, d, m >>> 24, (m >>> (FRAME_BITS + 1)) & MAX_HOLD);
         }
       }
     }
   }
 
-  private nextStamp(): number {
-    this.searchStamp = (this.searchStamp + 1) >>> 0;
-    if (this.searchStamp === 0) {
-      this.seen = new WeakMap();
-      this.searchStamp = 1;
-    }
-    return this.searchStamp;
+  private append(lo: number, hi: number, meta: number): void {
+    const e = this.meta.length;
+    this.hashes.push(lo);
+    this.hashes.push(hi);
+    this.meta.push(meta);
+    this.link(e, lo, hi);
   }
 
-  private build(episodes: string[]): Segment {
-    const tracks: Track[] = [];
-    const shares: Uint8Array[] = [];
-    const views = episodes.flatMap((episode) => {
-      const fp = this.fingerprints.get(episode) as Fingerprint;
-      return fp.views.map((v, view) => {
-        tracks.push({ episode, view });
-        shares.push(this.sharing.get(episode) as Uint8Array);
-        return v;
-      });
-    });
-    const firstEntry = new Uint32Array(tracks.length + 1);
-    views.forEach((v, i) => (firstEntry[i + 1] = firstEntry[i] + v.quality.length));
-    const hashes = new Uint32Array(2 * firstEntry[tracks.length]);
-    const indexed: number[] = [];
-    views.forEach((v, i) => {
-      hashes.set(v.hashes, 2 * firstEntry[i]);
-      for (let f = 0; f < v.quality.length; f++) {
-        if (v.quality[f] >= this.options.minQuality && shares[i][f] !== EXCLUDED) indexed.push(firstEntry[i] + f);
-      }
-    });
-    const layout = substringLayout(this.options.substrings ?? (firstEntry[tracks.length] < LARGE_SEGMENT ? 4 : 3));
-    const { count, starts, widths } = layout;
-    const offsets: Uint32Array[] = [];
-    const entries: Uint32Array[] = [];
+  private link(e: number, lo: number, hi: number): void {
+    const { count, starts, widths } = this.layout;
+    const bucketMask = (1 << this.bucketBits) - 1;
     for (let t = 0; t < count; t++) {
-      const off = new Uint32Array((1 << widths[t]) + 1);
-      const keys = indexed.map((e) => extractBits(hashes[2 * e], hashes[2 * e + 1], starts[t], widths[t]));
-      for (const k of keys) off[k + 1]++;
-      for (let k = 1; k < off.length; k++) off[k] += off[k - 1];
-      const fill = off.slice(0, off.length - 1);
-      const ent = new Uint32Array(indexed.length);
-      indexed.forEach((e, i) => (ent[fill[keys[i]]++] = e));
-      offsets.push(off);
-      entries.push(ent);
+      const b = extractBits(lo, hi, starts[t], widths[t]) & bucketMask;
+      this.next[t].set(e, this.heads[t][b]);
+      this.heads[t][b] = e;
     }
-    return { tracks, layout, firstEntry, hashes, offsets, entries, alive: new Uint8Array(tracks.length).fill(1), live: tracks.length };
   }
 
-  /**
-   * Keeps at most two segments, as a log-structured index does: new episodes
-   * are merged into the smaller one, which is folded into the larger once it
-   * reaches half its size, so each frame is rebuilt O(log n) times and the
-   * fixed cost of a segment's tables is paid twice, not once per batch.
-   */
-  private compact(): void {
-    const size = (s: Segment): number => s.firstEntry[s.tracks.length];
-    const live = (s: Segment): string[] => [...new Set(s.tracks.filter((_, i) => s.alive[i]).map((t) => t.episode))];
-    const largest = this.segments.reduce((a, b) => (size(b) > size(a) ? b : a));
-    const rest = this.segments.filter((s) => s !== largest);
-    const restSize = rest.reduce((n, s) => n + size(s), 0);
-    this.segments.length = 0;
-    if (restSize * 2 >= size(largest)) {
-      this.segments.push(this.build([...live(largest), ...rest.flatMap(live)]));
-    } else {
-      this.segments.push(largest, this.build(rest.flatMap(live)));
+  /** Doubles the tables (or switches to the large layout) once chains grow past LOAD entries per bucket. */
+  private grow(): void {
+    const entries = this.meta.length;
+    const large = entries > this.largeFrom;
+    if (large !== (this.layout.count === 3)) return this.rebuild(false);
+    const maxBits = Math.min(...this.layout.widths);
+    if (this.bucketBits < maxBits && entries > LOAD << this.bucketBits) this.rebuild(false);
+  }
+
+  /** Relinks every entry into fresh tables sized for the index; with `reclaim`, drops removed episodes' entries first. */
+  private rebuild(reclaim: boolean): void {
+    if (reclaim) this.reclaim();
+    const entries = this.meta.length;
+    this.layout = substringLayout(entries > this.largeFrom ? 3 : 4);
+    const maxBits = Math.min(...this.layout.widths);
+    let bits = MIN_BUCKET_BITS;
+    while (bits < maxBits && entries > LOAD << bits) bits++;
+    this.bucketBits = bits;
+    this.resetTables();
+    for (let e = 0; e < entries; e++) this.link(e, this.hashes.get(2 * e), this.hashes.get(2 * e + 1));
+  }
+
+  private resetTables(): void {
+    this.heads = this.layout.widths.map(() => new Int32Array(1 << this.bucketBits).fill(-1));
+    this.next = this.layout.widths.map(() => new ChunkedInt32());
+  }
+
+  /** Copies the live entries into fresh arrays, renumbering slots in order. */
+  private reclaim(): void {
+    const hashes = new ChunkedUint32();
+    const meta = new ChunkedUint32();
+    const live = [...this.slots.entries()].sort((a, b) => a[1] - b[1]);
+    const first = new ChunkedUint32();
+    this.slotEpisode.length = 0;
+    const groups = live.map(([, slot]) => this.slotGroup[slot]);
+    this.slotGroup.length = 0;
+    const alive = new Uint8Array(Math.max(64, live.length * 2));
+    live.forEach(([episode, slot], i) => {
+      first.push(meta.length);
+      for (let e = this.slotFirst.get(slot); e < this.slotEnd(slot); e++) {
+        hashes.push(this.hashes.get(2 * e));
+        hashes.push(this.hashes.get(2 * e + 1));
+        meta.push(this.meta.get(e));
+      }
+      this.slots.set(episode, i);
+      this.slotEpisode.push(episode);
+      this.slotGroup.push(groups[i]);
+      alive[i] = 1;
+    });
+    this.hashes = hashes;
+    this.meta = meta;
+    this.slotFirst.replaceWith(first);
+    this.slotAlive = alive;
+    this.dead = 0;
+  }
+
+  private slotEnd(slot: number): number {
+    return slot + 1 < this.slotFirst.length ? this.slotFirst.get(slot + 1) : this.meta.length;
+  }
+
+  /** The slot holding entry e: slots own consecutive entry ranges in slot order. */
+  private slotOf(e: number): number {
+    let lo = 0;
+    let hi = this.slotFirst.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.slotFirst.get(mid) <= e) lo = mid;
+      else hi = mid - 1;
     }
+    return lo;
   }
 }
 
-function trackOf(firstEntry: Uint32Array, entry: number): number {
-  let lo = 0;
-  let hi = firstEntry.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (firstEntry[mid] <= entry) lo = mid;
-    else hi = mid - 1;
+/** True when an earlier table's probes already reached this entry, so it is reported once. */
+function foundEarlier(lo: number, hi: number, keys: number[], t: number, sub: number, starts: readonly number[], widths: readonly number[]): boolean {
+  for (let u = 0; u < t; u++) {
+    if (popcount32(extractBits(lo, hi, starts[u], widths[u]) ^ keys[u]) <= sub) return true;
   }
-  return lo;
+  return false;
 }

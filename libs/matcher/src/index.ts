@@ -3,6 +3,7 @@ export * from './candidates';
 export * from './family-match';
 export * from './clip-matcher';
 export * from './hash-index';
+export * from './key-frames';
 export * from './matcher-options';
 export * from './query-probe';
 export * from './segments';

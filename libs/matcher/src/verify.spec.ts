@@ -70,7 +70,7 @@ describe('verifyCandidate', () => {
 
   /** A stage-one candidate for a copy of the episode from 3 s, held by the unedited hypothesis. */
   function candidate(support: number): Candidate {
-    const hits = [0, 8, 16].map((q) => ({ q, r: q + 3 * FPS, weight: 1, tag: 0 }));
+    const hits = [0, 8, 16].map((q) => ({ q, r: q + 3 * FPS, weight: 1, tag: 0, hold: 1 }));
     return { episode: 'ep', view: 0, peak: { speed: 1, offset: 3, support, hits: [0, 1, 2] }, hits };
   }
 

@@ -90,14 +90,33 @@ export class FingerprintRepository {
    * `afterSeq`, oldest first. A fingerprint held in conflict is skipped; it
    * gets a fresh seq if an admin registers it (`touch`).
    */
-  async since(afterSeq: string, limit: number): Promise<StoredFingerprint[]> {
+  since(afterSeq: string, limit: number): Promise<StoredFingerprint[]> {
+    return this.registered(`f.seq > $1::bigint ORDER BY f.seq LIMIT $2`, [afterSeq, limit]);
+  }
+
+  /** The fingerprints of the given registered episodes: what verification reads for a match's candidates. */
+  ofRegistrations(registrationIds: readonly string[]): Promise<StoredFingerprint[]> {
+    if (!registrationIds.length) return Promise.resolve([]);
+    return this.registered(`f.registration_id = ANY($1::uuid[])`, [registrationIds]);
+  }
+
+  /** The registered episodes of the works the given registrations belong to, themselves included if registered. */
+  familyOf(registrationIds: readonly string[]): Promise<StoredFingerprint[]> {
+    if (!registrationIds.length) return Promise.resolve([]);
+    return this.registered(
+      `e.work_id IN (SELECT e2.work_id FROM registrations r2 JOIN episodes e2 ON e2.id = r2.episode_id WHERE r2.id = ANY($1::uuid[]))`,
+      [registrationIds],
+    );
+  }
+
+  private async registered(where: string, params: unknown[]): Promise<StoredFingerprint[]> {
     const rows = (await this.db.query(
       `SELECT f.registration_id, f.seq::text AS seq, f.data, f.shares, e.work_id,
               COALESCE((SELECT json_agg(json_build_object('startSeconds', x.start_seconds, 'endSeconds', x.end_seconds))
                         FROM reference_exclusions x WHERE x.registration_id = f.registration_id), '[]') AS exclusions
        FROM fingerprints f JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id
-       WHERE f.seq > $1::bigint AND r.status = 'registered' ORDER BY f.seq LIMIT $2`,
-      [afterSeq, limit],
+       WHERE r.status = 'registered' AND ${where}`,
+      params,
     )) as { registration_id: string; seq: string; data: Buffer; shares: Buffer | null; work_id: string; exclusions: StoredFingerprint['exclusions'] }[];
     return rows.map((r) => ({ registrationId: r.registration_id, seq: r.seq, data: r.data, shares: r.shares, workId: r.work_id, exclusions: r.exclusions }));
   }

@@ -1,6 +1,5 @@
 import { parseConfig } from '@dramaguard/config';
 import { encodeFingerprint, FULL_FRAME } from '@dramaguard/fingerprint';
-import { EXCLUDED } from '@dramaguard/matcher';
 import { FingerprintRepository, StoredFingerprint } from '../repositories';
 import { EpisodeIndex } from './episode-index.service';
 
@@ -32,16 +31,18 @@ describe('EpisodeIndex', () => {
     index = new EpisodeIndex(config, table as unknown as FingerprintRepository);
   });
 
-  it('indexes an episode with its learned share bytes, its holder\'s exclusions and its work', async () => {
+  it('indexes an episode\'s key frames with their learned share bytes, not its holder\'s exclusions, and its work', async () => {
     const shares = Buffer.alloc(24);
     shares[0] = 3;
     table.rows.push(stored('a', 1, undefined, { shares, workId: 'series', exclusions: [{ startSeconds: 1, endSeconds: 2 }] }));
     const idx = await index.current();
-    const got = idx.shares('a') as Uint8Array;
-    expect(got[0]).toBe(3);
-    expect(Array.from(got.slice(7, 17))).toEqual([0, ...Array(8).fill(EXCLUDED), 0]);
+    const frames = new Map<number, number>();
+    for (let f = 0; f < 24; f++) idx.search((f * 2 * 2654435761) >>> 0, ((2 * f + 1) * 2654435761) >>> 0, 0, (_e, _v, frame, _d, share) => frames.set(frame, share));
+    expect(frames.get(0)).toBe(3);
+    expect([...frames.keys()].filter((f) => f >= 8 && f < 16)).toEqual([]);
+    expect(frames.size).toBeGreaterThan(2);
     expect(idx.group('a')).toBe('series');
-    expect(shares[8]).toBe(0);
+    expect(index.seqsOf(['a', 'b'])).toEqual(new Map([['a', '1']]));
   });
 
   it('pulls only what was written since the last sync', async () => {

@@ -1,23 +1,27 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { decodeFingerprint } from '@dramaguard/fingerprint';
-import { DEFAULT_MATCHER_OPTIONS, HashIndex, IndexedEpisode, markExcluded } from '@dramaguard/matcher';
+import { HashIndex, IndexedEpisode } from '@dramaguard/matcher';
 import { FingerprintRepository, StoredFingerprint } from '../repositories';
+import { indexedEpisode } from './stored-episode';
 
 const SYNC_BATCH = 200;
 
 /**
- * This process's in-memory match index, keyed by registration id, each episode
- * with its share bytes (its holder's exclusions applied) and its work. It follows
- * the fingerprints table by `seq`: loaded when the worker starts, then pulled
- * incrementally before every match and on a timer, so episodes fingerprinted
- * by other workers become matchable here too. A shard would be an index that
- * pulls a subset of registrations; nothing here assumes it holds them all.
+ * This process's in-memory match index, keyed by registration id: the key
+ * frames of each episode with their share bytes (its holder's exclusions
+ * applied) and its work; the full fingerprints stay in PostgreSQL
+ * (ReferenceStore). It follows the fingerprints table by `seq`: loaded when
+ * the worker starts, then pulled incrementally before every match and on a
+ * timer, so episodes fingerprinted by other workers become matchable here too.
+ * A shard would be an index that pulls a subset of registrations; nothing
+ * here assumes it holds them all.
  */
 @Injectable()
 export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(EpisodeIndex.name);
-  private readonly index = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
+  private readonly index = new HashIndex();
+  /** The seq of the row each indexed episode was read from: a cached full fingerprint must be of the same row. */
+  private readonly seqs = new Map<string, string>();
   private lastSeq = '0';
   /** Syncs run one after another: two concurrent pulls would both read from the same `lastSeq`. */
   private chain: Promise<void> = Promise.resolve();
@@ -52,6 +56,11 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
     return this.lastSeq;
   }
 
+  /** Registration ids to the seq of the row the index holds, for those it holds. */
+  seqsOf(registrationIds: readonly string[]): Map<string, string> {
+    return new Map(registrationIds.flatMap((id) => (this.seqs.has(id) ? [[id, this.seqs.get(id) as string]] : [])));
+  }
+
   get episodeCount(): number {
     return this.index.episodeCount;
   }
@@ -66,6 +75,7 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
     for (;;) {
       const rows = await this.fingerprints.since(this.lastSeq, SYNC_BATCH);
       if (!rows.length) return;
+      for (const r of rows) this.seqs.set(r.registrationId, r.seq);
       this.index.add(rows.flatMap((r) => this.decoded(r)));
       this.lastSeq = rows[rows.length - 1].seq;
       if (rows.length < SYNC_BATCH) return;
@@ -78,10 +88,7 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private decoded(r: StoredFingerprint): IndexedEpisode[] {
     try {
-      const fingerprint = decodeFingerprint(r.data);
-      const shares = r.shares ? Uint8Array.from(r.shares) : new Uint8Array(fingerprint.frames);
-      for (const x of r.exclusions) markExcluded(shares, x.startSeconds, x.endSeconds, fingerprint.fps);
-      return [{ episode: r.registrationId, fingerprint, shares, group: r.workId }];
+      return [indexedEpisode(r)];
     } catch (e) {
       this.log.error(`fingerprint of registration ${r.registrationId} is unreadable and was not indexed: ${(e as Error).message}`);
       return [];

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { analyseSharing, EpisodeMatch, LEARNING_OPTIONS, markShared, matchClip, SharingAnalysis } from '@dramaguard/matcher';
+import { analyseSharing, EpisodeMatch, LEARNING_OPTIONS, markShared, SharingAnalysis } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import { RegistrationEntity } from '../entities';
 import { AuditRepository, ConflictRepository, FingerprintRepository, NewConflictMatch, RegistrationRepository } from '../repositories';
 import { decodeFrames } from './decode-frames';
 import { EpisodeIndex } from './episode-index.service';
+import { IndexMatcher } from './index-matcher.service';
 import { recordFailure } from './job-failure';
 
 /** Decoding is most of the work; the conflict check and storing the fingerprint are the rest. */
@@ -27,6 +28,7 @@ export class FingerprintService {
     private readonly store: MediaStore,
     private readonly frames: FrameReader,
     private readonly index: EpisodeIndex,
+    private readonly matcher: IndexMatcher,
     private readonly queue: JobQueue,
   ) {}
 
@@ -93,7 +95,7 @@ export class FingerprintService {
   private async sharing(registration: RegistrationEntity, frames: readonly GreyFrame[]): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[] }> {
     const holder = registration.episode?.work?.ownerId;
     const work = registration.episode?.workId;
-    const found = matchClip(await this.index.current(), frames, LEARNING_OPTIONS).filter((m) => m.episode !== registration.id);
+    const found = (await this.matcher.match(frames, LEARNING_OPTIONS)).matches.filter((m) => m.episode !== registration.id);
     const matched = await this.registrations.findByIds(found.map((m) => m.episode));
     const owners = new Map(matched.map((r) => [r.id, { holder: r.episode?.work?.ownerId ?? '', group: r.episode?.workId ?? '' }]));
     const analysis = analyseSharing(frames.length, { holder: holder ?? '', group: work ?? '' }, found, (e) => owners.get(e));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, familyIndex, matchAmong, matchClip } from '@dramaguard/matcher';
+import { EpisodeMatch, matchAmong } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,8 +9,9 @@ import { ClipEntity } from '../entities';
 import { ClipRepository, FingerprintRepository, MatchRepository, NewMatch } from '../repositories';
 import { CaseService } from './case.service';
 import { decodeFrames } from './decode-frames';
-import { EpisodeIndex } from './episode-index.service';
+import { IndexMatcher } from './index-matcher.service';
 import { recordFailure } from './job-failure';
+import { ReferenceStore } from './reference-store.service';
 import { UseVerdicts, Verdict } from './use-verdicts.service';
 
 const DECODE_SHARE = 80;
@@ -24,7 +25,8 @@ export class MatchService {
     private readonly fingerprints: FingerprintRepository,
     private readonly store: MediaStore,
     private readonly frames: FrameReader,
-    private readonly index: EpisodeIndex,
+    private readonly matcher: IndexMatcher,
+    private readonly references: ReferenceStore,
     private readonly verdicts: UseVerdicts,
     private readonly cases: CaseService,
   ) {}
@@ -47,9 +49,7 @@ export class MatchService {
     try {
       await this.clips.markMatching(clipId);
       const frames = await this.decode(clip, run);
-      const index = await this.index.current();
-      const seen = this.index.seq;
-      const found = matchClip(index, frames);
+      const { matches: found, seq: seen } = await this.matcher.match(frames);
       await this.db.transaction(async (em) => {
         await this.clips.markDone(em, clipId);
         const late = await this.lateMatches(em, seen, frames, found);
@@ -78,7 +78,7 @@ export class MatchService {
   private async lateMatches(em: EntityManager, seen: string, frames: readonly GreyFrame[], found: readonly EpisodeMatch[]): Promise<EpisodeMatch[]> {
     const late = (await this.fingerprints.registeredAfter(em, seen)).filter((id) => !found.some((m) => m.episode === id));
     if (!late.length) return [];
-    return matchAmong(familyIndex(await this.index.current(), late), late, frames);
+    return matchAmong(await this.references.family(late), late, frames);
   }
 
   private async decode(clip: ClipEntity, run: JobRun): Promise<GreyFrame[]> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { familyIndex, HashIndex, matchAmong } from '@dramaguard/matcher';
+import { HashIndex, matchAmong } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
 import { DataSource } from 'typeorm';
@@ -10,8 +10,8 @@ import { ClipEntity } from '../entities';
 import { ClipRepository, MatchRepository, RegistrationRepository } from '../repositories';
 import { CaseService } from './case.service';
 import { decodeFrames } from './decode-frames';
-import { EpisodeIndex } from './episode-index.service';
 import { failureReason } from './job-failure';
+import { ReferenceStore } from './reference-store.service';
 import { toNewMatch } from './match.service';
 import { UseVerdicts } from './use-verdicts.service';
 
@@ -21,7 +21,7 @@ const DAY_MS = 86_400_000;
  * Infringing copies often surface before the original is registered: when an
  * episode is registered, the suspect clips of the last RETRO_MATCH_DAYS are
  * matched again against that episode, and new matches open cases. The
- * episode is taken from this worker's index as every match sees it: with the
+ * episode is read from the registry as every match sees it: with the
  * content it shares with other episodes weighted down, the ranges its holder
  * excluded left out, and its work's other episodes present, so that a recap
  * in a clip of the earlier episode stays with the earlier episode.
@@ -34,7 +34,7 @@ export class RetroMatchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly registrations: RegistrationRepository,
-    private readonly index: EpisodeIndex,
+    private readonly references: ReferenceStore,
     private readonly clips: ClipRepository,
     private readonly matches: MatchRepository,
     private readonly store: MediaStore,
@@ -46,9 +46,9 @@ export class RetroMatchService {
   /** Safe to run again: a clip already matched to the episode is skipped. Returns how many clips now match. */
   async retroMatch(registrationId: string, run: JobRun): Promise<number> {
     const registration = await this.registrations.findById(registrationId);
-    const index = await this.index.current();
-    if (registration?.status !== 'registered' || !index.has(registrationId)) return 0;
-    const family = familyIndex(index, [registrationId]);
+    if (registration?.status !== 'registered') return 0;
+    const family = await this.references.family([registrationId]);
+    if (!family.has(registrationId)) return 0;
     const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
     const clips = await this.db.transaction((em) => this.clips.doneChecksSince(em, since));
     let found = 0;

@@ -1,0 +1,75 @@
+import { FingerprintView, popcount32 } from '@dramaguard/fingerprint';
+import { voteAlignment } from './alignment';
+import { Candidate, downweightRepeats, TaggedHit } from './candidates';
+import { MatcherOptions } from './matcher-options';
+import { QueryProbe } from './query-probe';
+import { frameWeight } from './shared-content';
+
+// Bound once: a hot loop then does not look up the global Math on every call,
+// which is slow inside a vm context (jest runs the specs in one).
+const { max, min, round } = Math;
+
+/**
+ * Stage one sees the registered episode's key frames only, so a candidate
+ * arrives with few hits. With its full-rate fingerprint at hand, its hits are
+ * gathered again near its line, every clip frame under every geometry against
+ * every registered frame within a second of it. The line is voted again on
+ * them: a few key-frame hits fit lines of many speeds equally well (and ties
+ * go to the slowest), many hits do not. Verification then seeds its geometry
+ * and samples its frames from as many hits as a full index gave. Null when
+ * the line's support counted as a full index counted it falls below
+ * weakSupport. Whether the line is weak stays decided by its key-frame
+ * support: counted at the full rate only near the line, the hits of a frozen
+ * stretch are discounted less than the whole index discounted them, and such
+ * stretches are what the weak lines' stricter verification keeps out.
+ */
+export function densify(c: Candidate, probe: QueryProbe, ref: FingerprintView, shares: Uint8Array, o: MatcherOptions): Candidate | null {
+  const H = probe.hypotheses.length;
+  const n = ref.quality.length;
+  const band = round(o.fps);
+  const pad = round(o.fps);
+  let first = probe.frames;
+  let last = -1;
+  for (const h of c.hits) {
+    first = min(first, h.q);
+    last = max(last, h.q);
+  }
+  const best = new Map<number, TaggedHit>();
+  const variants = o.plainGeometry ? [probe.hashes] : [probe.hashes, probe.mirrored];
+  for (let f = max(0, first - pad); f <= min(probe.frames - 1, last + pad); f++) {
+    const centre = round(c.peak.offset * o.fps + c.peak.speed * f);
+    const lo = max(0, centre - band);
+    const hi = min(n - 1, centre + band);
+    if (lo > hi) continue;
+    for (let h = 0; h < H; h++) {
+      if (probe.quality[f * H + h] < o.minQuality) continue;
+      const at = 2 * (f * H + h);
+      for (let mirror = 0; mirror < variants.length; mirror++) {
+        const w0 = variants[mirror][at];
+        const w1 = variants[mirror][at + 1];
+        for (let j = lo; j <= hi; j++) {
+          if (ref.quality[j] < o.minQuality) continue;
+          const d = popcount32(w0 ^ ref.hashes[2 * j]) + popcount32(w1 ^ ref.hashes[2 * j + 1]);
+          if (d > o.searchRadius) continue;
+          const weight = ((o.searchRadius + 1 - d) / (o.searchRadius + 1)) * frameWeight(shares[j], o.ignoreShares);
+          if (weight === 0) continue;
+          const key = f * 1e6 + j;
+          const old = best.get(key);
+          if (!old || old.weight < weight) best.set(key, { q: f, r: j, weight, tag: 2 * h + mirror, hold: 1 });
+        }
+      }
+    }
+  }
+  const hits = downweightRepeats([...best.values()]);
+  const [peak] = voteAlignment(hits, {
+    fps: o.fps,
+    minSpeed: o.minSpeed,
+    maxSpeed: o.maxSpeed,
+    speedStep: o.speedStep,
+    offsetBin: o.offsetBin,
+    tolerance: o.lineTolerance,
+    maxPeaks: 1,
+    minSupport: o.weakSupport,
+  });
+  return peak ? { ...c, peak: { ...peak, support: c.peak.support }, hits: peak.hits.map((i) => hits[i]) } : null;
+}
