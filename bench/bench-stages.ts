@@ -1,0 +1,69 @@
+// Where a match spends its time: the 60 s clip of bench:match (mirrored,
+// cropped, sped up) against a set's refs, each stage of matchClip timed
+// separately, median of several runs. Usage:
+// npx ts-node --transpile-only -r tsconfig-paths/register bench/bench-stages.ts [set dir] [--runs N]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DEFAULT_MATCHER_OPTIONS, findCandidates, HashIndex, matchClip, probeClip } from '@dramaguard/matcher';
+import { fingerprintOf, frames } from './bench-frames';
+
+const ROOT = resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+const setDir = resolve(ROOT, args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? '../shared/bench/dev');
+
+/** The same clip as bench:match: 60 s of the first three refs, mirrored, 15% cropped, 1.15x fast. */
+function makeClip(refs: string[], dir: string): string {
+  const out = join(dir, 'clip60.mp4');
+  const inputs = refs.slice(0, 3).flatMap((r) => ['-t', '23', '-i', r]);
+  const pieces = refs.slice(0, 3).map((_, i) => `[${i}:v]fps=30,scale=540:960,setsar=1[v${i}]`).join(';');
+  const filter = `${pieces};[v0][v1][v2]concat=n=3:v=1:a=0,hflip,crop=iw*0.85:ih*0.85:iw*0.1:ih*0.05,scale=540:960,setpts=PTS/1.15[out]`;
+  execFileSync('ffmpeg', ['-v', 'error', '-y', ...inputs, '-filter_complex', filter, '-map', '[out]', '-t', '60', '-c:v', 'libx264', '-crf', '28', out]);
+  return out;
+}
+
+function ms(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+async function main(): Promise<void> {
+  const refs = readdirSync(join(setDir, 'refs')).filter((f) => f.endsWith('.mp4')).sort().map((f) => join(setDir, 'refs', f));
+  const index = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
+  for (const r of refs) index.add([{ episode: r, fingerprint: fingerprintOf(await frames(r)) }]);
+  const dir = mkdtempSync(join(tmpdir(), 'dg-bench-stages-'));
+  try {
+    const clip = await frames(makeClip(refs, dir));
+    const o = DEFAULT_MATCHER_OPTIONS;
+    const t = { probe: [] as number[], candidates: [] as number[], match: [] as number[] };
+    let found = 0;
+    let candidates = 0;
+    for (let run = 0; run < runs; run++) {
+      let s = process.hrtime.bigint();
+      const probe = probeClip(clip);
+      t.probe.push(ms(s));
+      s = process.hrtime.bigint();
+      candidates = findCandidates(index, probe, o).length;
+      t.candidates.push(ms(s));
+      s = process.hrtime.bigint();
+      found = matchClip(index, clip).length;
+      t.match.push(ms(s));
+    }
+    const [p, c, m] = [median(t.probe), median(t.candidates), median(t.match)];
+    console.log(
+      `60 s clip (${clip.length} frames), median of ${runs}: matchClip ${m.toFixed(0)} ms (${found} episodes) = ` +
+        `probe ${p.toFixed(0)} + candidates ${c.toFixed(0)} (${candidates}) + verification ${(m - p - c).toFixed(0)} ms`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
