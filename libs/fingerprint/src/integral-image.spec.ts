@@ -34,3 +34,18 @@ describe('IntegralImage.resample', () => {
     turned.forEach((v, i) => expect(v).toBeCloseTo(plain[i], 3));
   });
 });
+
+describe('IntegralImage.load', () => {
+  it('resamples a reloaded frame exactly as a table built for it', () => {
+    const rnd = random(9);
+    const frame = (w: number, h: number) => ({ width: w, height: h, data: Uint8Array.from({ length: w * h }, () => Math.floor(rnd() * 256)) });
+    const [a, b, c] = [frame(40, 30), frame(40, 30), frame(24, 36)];
+    const reused = new IntegralImage(a);
+    const rect = { x0: 0.1, y0: -0.1, x1: 0.83, y1: 0.9 };
+    for (const next of [b, c]) {
+      reused.load(next);
+      expect(reused.resample(rect, 8)).toEqual(new IntegralImage(next).resample(rect, 8));
+      expect(reused.resample({ ...rect, angle: 4 }, 8)).toEqual(new IntegralImage(next).resample({ ...rect, angle: 4 }, 8));
+    }
+  });
+});

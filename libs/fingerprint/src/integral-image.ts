@@ -10,19 +10,37 @@ const { floor, max, min } = Math;
  * lets one frame be resampled into many candidate regions cheaply.
  */
 export class IntegralImage {
-  readonly width: number;
-  readonly height: number;
-  private readonly sums: Float64Array;
+  private w = 0;
+  private h = 0;
+  private sums = new Float64Array(0);
   /** Scratch space reused by resample, which runs tens of times per frame. */
   private scratch: { n: number; corners: Float64Array; xs: AxisCells; ys: AxisCells } | null = null;
 
   constructor(frame: GreyFrame) {
+    this.load(frame);
+  }
+
+  get width(): number {
+    return this.w;
+  }
+
+  get height(): number {
+    return this.h;
+  }
+
+  /**
+   * Rebuilds the table for another frame, reusing its memory when the size
+   * allows: a matcher hashing hundreds of frames one after the other would
+   * otherwise allocate (and collect) a table per frame.
+   */
+  load(frame: GreyFrame): void {
     const { width: w, height: h, data } = frame;
     if (data.length < w * h) throw new RangeError(`frame data holds ${data.length} bytes, expected ${w * h}`);
-    this.width = w;
-    this.height = h;
+    this.w = w;
+    this.h = h;
     const stride = w + 1;
-    const s = new Float64Array(stride * (h + 1));
+    if (this.sums.length !== stride * (h + 1)) this.sums = new Float64Array(stride * (h + 1));
+    const s = this.sums;
     for (let y = 0; y < h; y++) {
       let row = 0;
       const src = y * w;
@@ -32,7 +50,6 @@ export class IntegralImage {
         s[dst + x + 1] = s[dst - stride + x + 1] + row;
       }
     }
-    this.sums = s;
   }
 
   /** Sum over [0,x) x [0,y) in pixel units, x and y within the picture, bilinear between grid points. */

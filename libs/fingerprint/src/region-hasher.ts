@@ -25,6 +25,12 @@ export class RegionHasher {
     this.integral = new IntegralImage(frame);
   }
 
+  /** Switches to another frame of the same size without allocating a new table. */
+  load(frame: GreyFrame): this {
+    this.integral.load(frame);
+    return this;
+  }
+
   hash(regions: readonly Rect[], withMirror = true): RegionHashes {
     const hashes = new Uint32Array(2 * regions.length);
     const mirrored = new Uint32Array(withMirror ? 2 * regions.length : 0);

@@ -58,15 +58,7 @@ export function verifyCandidate(
   const start = seeds[0];
   const best = { ...refineRegion(clip, ref, sample, start.rect, start.mirror, start.cost, intercept, slope, o), mirror: start.mirror };
 
-  const n = clip.length;
-  const qHashes = new Uint32Array(2 * n);
-  const qQuality = new Uint8Array(n);
-  for (let f = 0; f < n; f++) {
-    const h = clip.hash(f, best.rect, best.mirror);
-    qHashes[2 * f] = h.lo;
-    qHashes[2 * f + 1] = h.hi;
-    qQuality[f] = h.quality;
-  }
+  const { hashes: qHashes, quality: qQuality } = clip.hashAll(best.rect, best.mirror);
   clip.release();
 
   const line = refitLine(qHashes, qQuality, ref, intercept, slope, o);
@@ -132,11 +124,27 @@ function sampleFrames(c: Candidate, frames: number, o: MatcherOptions): number[]
   return out;
 }
 
-/** Mean distance of the sampled clip frames, hashed over `r`, to the registered frames near the line. */
-function regionCost(clip: ClipHasher, ref: FingerprintView, sample: number[], r: Rect, mirror: boolean, intercept: number, slope: number, o: MatcherOptions): number {
+/**
+ * Mean distance of the sampled clip frames, hashed over `r`, to the registered
+ * frames near the line. Gives up (Infinity) once the mean cannot come below
+ * `bound` even if every remaining frame matched exactly: the local search only
+ * needs to know whether a move improves.
+ */
+function regionCost(
+  clip: ClipHasher,
+  ref: FingerprintView,
+  sample: number[],
+  r: Rect,
+  mirror: boolean,
+  intercept: number,
+  slope: number,
+  o: MatcherOptions,
+  bound = Infinity,
+): number {
   let sum = 0;
   let n = 0;
-  for (const f of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const f = sample[i];
     const j = round(intercept + slope * f);
     const q = clip.hash(f, r, mirror, true);
     if (q.quality < o.minQuality) continue;
@@ -146,6 +154,7 @@ function regionCost(clip: ClipHasher, ref: FingerprintView, sample: number[], r:
     }
     sum += d;
     n++;
+    if (sum >= bound * (n + sample.length - 1 - i)) return Infinity;
   }
   return n >= 3 ? sum / n : Infinity;
 }
@@ -161,9 +170,9 @@ function refineRegion(
   slope: number,
   o: MatcherOptions,
 ): { rect: Rect; cost: number } {
-  const cost = (r: Rect): number => regionCost(clip, ref, sample, r, mirror, intercept, slope, o);
   let rect = start;
   let current = startCost;
+  const cost = (r: Rect): number => regionCost(clip, ref, sample, r, mirror, intercept, slope, o, current - 1e-9);
   for (const s of REFINE_STEPS) {
     for (let pass = 0; pass < 4; pass++) {
       let improved = false;

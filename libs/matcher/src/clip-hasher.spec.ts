@@ -1,0 +1,28 @@
+import { RegionHasher } from '@dramaguard/fingerprint';
+import { renderFrame, syntheticVideo } from '../../fingerprint/test/synthetic-video';
+import { ClipHasher } from './clip-hasher';
+
+describe('ClipHasher', () => {
+  const video = syntheticVideo(4, 6);
+  const frames = [0.5, 1.5, 2.5, 3.5].map((t) => renderFrame(video, t, 72, 128));
+  const rect = { x0: 0.12, y0: 0.2, x1: 0.8, y1: 0.9 };
+
+  it('hashes every frame over a region as a hasher of that frame alone does', () => {
+    const clip = new ClipHasher(frames);
+    clip.hash(2, { x0: 0, y0: 0, x1: 1, y1: 1 }, false, true);
+    for (const mirror of [false, true]) {
+      const all = clip.hashAll(rect, mirror);
+      frames.forEach((f, i) => {
+        const own = new RegionHasher(f).hash([rect], true);
+        expect([all.hashes[2 * i], all.hashes[2 * i + 1]]).toEqual(Array.from(mirror ? own.mirrored : own.hashes));
+        expect(all.quality[i]).toBe(own.quality[0]);
+      });
+    }
+  });
+
+  it('hashes a region over the whole clip once', () => {
+    const clip = new ClipHasher(frames);
+    expect(clip.hashAll(rect, true)).toBe(clip.hashAll({ ...rect }, true));
+    expect(clip.hashAll(rect, true)).not.toBe(clip.hashAll(rect, false));
+  });
+});
