@@ -42,16 +42,18 @@ export class ActiveRegionDetector {
   push(frame: GreyFrame): void {
     const { width: w, height: h, data } = frame;
     if (w !== this.width || h !== this.height) throw new RangeError(`frame is ${w}x${h}, detector expects ${this.width}x${this.height}`);
+    const cols = this.colDetail;
+    const rows = this.rowDetail;
     for (let y = 0; y < h - 1; y++) {
       const row = y * w;
       let rowSum = 0;
       for (let x = 0; x < w - 1; x++) {
         const v = data[row + x];
         const d = abs(data[row + x + 1] - v) + abs(data[row + w + x] - v);
-        this.colDetail[x] += d;
+        cols[x] += d;
         rowSum += d;
       }
-      this.rowDetail[y] += rowSum;
+      rows[y] += rowSum;
     }
     this.frames++;
   }

@@ -38,34 +38,44 @@ const SORTED = new Float64Array(HASH_BITS);
 export function lowFrequencyDct(grid: Float64Array, out: Float64Array = new Float64Array(HASH_BITS)): Float64Array {
   const n = HASH_GRID;
   const k = HASH_FREQS;
+  // Module arrays bound to locals: the loops below are the hottest of a match.
+  const sums = SUMS;
+  const diffs = DIFFS;
+  const tmp = TMP;
+  const basis = BASIS;
   for (let y = 0; y < HALF; y++) {
     const top = y * n;
     const bottom = (n - 1 - y) * n;
     for (let x = 0; x < n; x++) {
-      SUMS[top + x] = grid[top + x] + grid[bottom + x];
-      DIFFS[top + x] = grid[top + x] - grid[bottom + x];
+      sums[top + x] = grid[top + x] + grid[bottom + x];
+      diffs[top + x] = grid[top + x] - grid[bottom + x];
     }
   }
-  TMP.fill(0);
   for (let f = 0; f < k; f++) {
     // Frequency f + 1: odd frequencies pair with the differences, even ones with the sums.
-    const folded = f % 2 === 0 ? DIFFS : SUMS;
-    for (let y = 0; y < HALF; y++) {
-      const c = BASIS[f * n + y];
+    const folded = f % 2 === 0 ? diffs : sums;
+    const at = f * n;
+    const first = basis[at];
+    for (let x = 0; x < n; x++) tmp[at + x] = first * folded[x];
+    for (let y = 1; y < HALF; y++) {
+      const c = basis[at + y];
       const row = y * n;
-      for (let x = 0; x < n; x++) TMP[f * n + x] += c * folded[row + x];
+      for (let x = 0; x < n; x++) tmp[at + x] += c * folded[row + x];
     }
   }
+  const rowSums = ROW_SUMS;
+  const rowDiffs = ROW_DIFFS;
   for (let fy = 0; fy < k; fy++) {
     const row = fy * n;
     for (let x = 0; x < HALF; x++) {
-      ROW_SUMS[x] = TMP[row + x] + TMP[row + n - 1 - x];
-      ROW_DIFFS[x] = TMP[row + x] - TMP[row + n - 1 - x];
+      rowSums[x] = tmp[row + x] + tmp[row + n - 1 - x];
+      rowDiffs[x] = tmp[row + x] - tmp[row + n - 1 - x];
     }
     for (let fx = 0; fx < k; fx++) {
-      const folded = fx % 2 === 0 ? ROW_DIFFS : ROW_SUMS;
+      const folded = fx % 2 === 0 ? rowDiffs : rowSums;
+      const at = fx * n;
       let s = 0;
-      for (let x = 0; x < HALF; x++) s += folded[x] * BASIS[fx * n + x];
+      for (let x = 0; x < HALF; x++) s += folded[x] * basis[at + x];
       out[fy * k + fx] = s;
     }
   }

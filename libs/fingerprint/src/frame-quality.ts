@@ -13,13 +13,18 @@ const { abs, min, round } = Math;
 export function gridQuality(grid: Float64Array): number {
   const n = HASH_GRID;
   let sum = 0;
-  for (let y = 0; y < n; y++) {
-    for (let x = 0; x < n; x++) {
-      const v = grid[y * n + x];
-      if (x + 1 < n) sum += abs(grid[y * n + x + 1] - v);
-      if (y + 1 < n) sum += abs(grid[(y + 1) * n + x] - v);
+  // Cells in row order, each adding its right then its lower neighbour's difference.
+  for (let y = 0; y < n - 1; y++) {
+    const row = y * n;
+    for (let x = 0; x < n - 1; x++) {
+      const v = grid[row + x];
+      sum += abs(grid[row + x + 1] - v);
+      sum += abs(grid[row + n + x] - v);
     }
+    sum += abs(grid[row + 2 * n - 1] - grid[row + n - 1]);
   }
+  const last = (n - 1) * n;
+  for (let x = 0; x < n - 1; x++) sum += abs(grid[last + x + 1] - grid[last + x]);
   const mean = sum / (2 * n * (n - 1));
   return min(255, round(mean * 8));
 }

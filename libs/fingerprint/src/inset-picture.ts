@@ -33,11 +33,13 @@ export class InsetPictureDetector {
   push(frame: GreyFrame): void {
     const { width: w, height: h, data } = frame;
     if (w !== this.width || h !== this.height) throw new RangeError(`frame is ${w}x${h}, detector expects ${this.width}x${this.height}`);
+    const gx = this.gx;
+    const gy = this.gy;
     for (let y = 0; y < h - 1; y++) {
-      for (let x = 0; x < w - 1; x++) {
-        const i = y * w + x;
-        this.gx[i] += abs(data[i + 1] - data[i]);
-        this.gy[i] += abs(data[i + w] - data[i]);
+      for (let i = y * w, end = i + w - 1; i < end; i++) {
+        const v = data[i];
+        gx[i] += abs(data[i + 1] - v);
+        gy[i] += abs(data[i + w] - v);
       }
     }
     this.frames++;
