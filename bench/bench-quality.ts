@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { DEFAULT_MATCHER_OPTIONS, HashIndex, matchClip } from '@dramaguard/matcher';
+import { HashIndex, matchClip } from '@dramaguard/matcher';
 import { fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');
@@ -34,7 +34,7 @@ function median(xs: number[]): number {
 async function main(): Promise<void> {
   const refs = videos('refs');
   const queries = videos('queries');
-  const index = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
+  const index = new HashIndex({ retainReferences: true });
   for (const r of refs) index.add([{ episode: stem(r), fingerprint: fingerprintOf(await frames(r)) }]);
   const clips = new Map<string, GreyFrame[]>();
   for (const q of queries) clips.set(stem(q), await frames(q));

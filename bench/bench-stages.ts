@@ -33,7 +33,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
 
 async function main(): Promise<void> {
   const refs = readdirSync(join(setDir, 'refs')).filter((f) => f.endsWith('.mp4')).sort().map((f) => join(setDir, 'refs', f));
-  const index = new HashIndex({ minQuality: DEFAULT_MATCHER_OPTIONS.minQuality });
+  const index = new HashIndex({ retainReferences: true });
   for (const r of refs) index.add([{ episode: r, fingerprint: fingerprintOf(await frames(r)) }]);
   const dir = mkdtempSync(join(tmpdir(), 'dg-bench-stages-'));
   try {
