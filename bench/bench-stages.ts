@@ -1,7 +1,7 @@
 // Where a match spends its time: the 60 s clip of bench:match (mirrored,
 // cropped, sped up) against a set's refs, each stage of matchClip timed
 // separately, median of several runs. Usage:
-// npx ts-node --transpile-only -r tsconfig-paths/register bench/bench-stages.ts [set dir] [--runs N]
+// npm run bench:stages -- [set dir] [--runs N]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
