@@ -42,7 +42,7 @@ describe('fingerprint jobs: idempotent, retried with backoff, seen by every work
     const registrations = (await stack.http().get(`/works/${workId}`)).body.episodes.map((e: any) => e.registration.id);
     const settled = await settledRegistration(stack, registrations[0]);
     expect(settled.status).toBe('registered');
-    for (const w of [a, b]) expect((await w.get(EpisodeIndex).current()).has(settled.id)).toBe(true);
+    for (const w of [a, b]) expect(await w.get(EpisodeIndex).has(settled.id)).toBe(true);
   });
 
   it('leaves one fingerprint row when the job runs again', async () => {
@@ -59,7 +59,7 @@ describe('fingerprint jobs: idempotent, retried with backoff, seen by every work
     const after = await seqOf(registrationId);
     expect(BigInt(after)).toBeGreaterThan(BigInt(before));
     expect((await settledRegistration(stack, registrationId)).status).toBe('registered');
-    await waitFor(async () => (await stack.worker(1).get(EpisodeIndex).current()).has(registrationId), (found) => found);
+    await waitFor(() => stack.worker(1).get(EpisodeIndex).has(registrationId), (found) => found);
   });
 
   /** An ffmpeg that is killed (as by the OOM killer) on its first `failures` runs, then works. */

@@ -50,6 +50,12 @@ export class BuiltProcess {
     return this.exit;
   }
 
+  /** Ends the process at once, as a crash or the OOM killer would: no shutdown hooks run. */
+  async kill(): Promise<void> {
+    this.child.kill('SIGKILL');
+    await this.exit;
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
     await this.exit;

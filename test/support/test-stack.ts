@@ -61,8 +61,8 @@ export class TestStack {
     return stack;
   }
 
-  async addWorkerProcess(): Promise<BuiltProcess> {
-    const worker = BuiltProcess.start(BUILT.worker, configEnv(this.config));
+  async addWorkerProcess(overrides: Partial<AppConfig> = {}): Promise<BuiltProcess> {
+    const worker = BuiltProcess.start(BUILT.worker, configEnv({ ...this.config, ...overrides }));
     this.processes.push(worker);
     await worker.waitForOutput('worker ready');
     return worker;

@@ -5,6 +5,7 @@ import { DatabaseModule } from './database.module';
 import { REPOSITORIES } from './repositories';
 import { CaseService } from './services/case.service';
 import { EpisodeIndex } from './services/episode-index.service';
+import { MatchThread } from './matching/match-thread.service';
 import { FingerprintService } from './services/fingerprint.service';
 import { IndexMatcher } from './services/index-matcher.service';
 import { MatchService } from './services/match.service';
@@ -15,7 +16,7 @@ import { UseVerdicts } from './services/use-verdicts.service';
 /** What a worker needs: fingerprinting with the conflict check, the match index and the full fingerprints behind it, matching with verdicts and cases, retro-matching. */
 @Module({
   imports: [DatabaseModule, MediaModule, QueueModule],
-  providers: [...REPOSITORIES, EpisodeIndex, ReferenceStore, IndexMatcher, UseVerdicts, CaseService, FingerprintService, MatchService, RetroMatchService],
+  providers: [...REPOSITORIES, MatchThread, EpisodeIndex, ReferenceStore, IndexMatcher, UseVerdicts, CaseService, FingerprintService, MatchService, RetroMatchService],
   exports: [EpisodeIndex, FingerprintService, MatchService, RetroMatchService],
 })
 export class RegistryWorkerModule {}

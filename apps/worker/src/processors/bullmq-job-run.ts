@@ -3,11 +3,12 @@ import { JobRun } from '@dramaguard/queue';
 import { Job, UnrecoverableError } from 'bullmq';
 
 /**
- * Hashing and matching run synchronously and can hold the event loop for tens
- * of seconds on long videos, which would miss BullMQ's default 30 s lock
- * renewal and hand a healthy job to another worker.
+ * Hashing and matching run in the match thread, so this event loop renews a
+ * job's lock on time and the lock can stay short: a job whose worker was
+ * killed is taken by another worker once its lock has expired and a stalled
+ * check has run, within lockDuration + stalledInterval (45 s).
  */
-export const JOB_LOCK_MS = 10 * 60_000;
+export const WORKER_LOCKS = { lockDuration: 30_000, stalledInterval: 15_000 } as const;
 
 /** A BullMQ job seen as a JobRun. */
 export function jobRun(job: Job): JobRun {

@@ -2,9 +2,9 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { EPISODES_QUEUE, JobPayload } from '@dramaguard/queue';
 import { FingerprintService } from '@dramaguard/registry';
 import { Job } from 'bullmq';
-import { JOB_LOCK_MS, jobRun, runHandler } from './bullmq-job-run';
+import { jobRun, runHandler, WORKER_LOCKS } from './bullmq-job-run';
 
-@Processor(EPISODES_QUEUE, { lockDuration: JOB_LOCK_MS })
+@Processor(EPISODES_QUEUE, WORKER_LOCKS)
 export class FingerprintEpisodeProcessor extends WorkerHost {
   constructor(private readonly fingerprints: FingerprintService) {
     super();

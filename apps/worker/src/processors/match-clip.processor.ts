@@ -2,9 +2,9 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { CLIPS_QUEUE, JobPayload } from '@dramaguard/queue';
 import { MatchService } from '@dramaguard/registry';
 import { Job } from 'bullmq';
-import { JOB_LOCK_MS, jobRun, runHandler } from './bullmq-job-run';
+import { jobRun, runHandler, WORKER_LOCKS } from './bullmq-job-run';
 
-@Processor(CLIPS_QUEUE, { lockDuration: JOB_LOCK_MS })
+@Processor(CLIPS_QUEUE, WORKER_LOCKS)
 export class MatchClipProcessor extends WorkerHost {
   constructor(private readonly matches: MatchService) {
     super();

@@ -2,9 +2,9 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JobPayload, RETRO_QUEUE } from '@dramaguard/queue';
 import { RetroMatchService } from '@dramaguard/registry';
 import { Job } from 'bullmq';
-import { JOB_LOCK_MS, jobRun, runHandler } from './bullmq-job-run';
+import { jobRun, runHandler, WORKER_LOCKS } from './bullmq-job-run';
 
-@Processor(RETRO_QUEUE, { lockDuration: JOB_LOCK_MS })
+@Processor(RETRO_QUEUE, WORKER_LOCKS)
 export class RetroMatchEpisodeProcessor extends WorkerHost {
   constructor(private readonly retro: RetroMatchService) {
     super();

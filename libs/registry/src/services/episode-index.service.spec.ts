@@ -1,5 +1,6 @@
 import { parseConfig } from '@dramaguard/config';
-import { encodeFingerprint, FULL_FRAME } from '@dramaguard/fingerprint';
+import { encodeFingerprint, FULL_FRAME, GreyFrame } from '@dramaguard/fingerprint';
+import { MatchThread } from '../matching/match-thread.service';
 import { FingerprintRepository, StoredFingerprint } from '../repositories';
 import { EpisodeIndex } from './episode-index.service';
 
@@ -22,56 +23,65 @@ class FakeFingerprints {
   }
 }
 
-describe('EpisodeIndex', () => {
+describe('EpisodeIndex, with its match thread', () => {
+  const thread = new MatchThread();
   let table: FakeFingerprints;
   let index: EpisodeIndex;
 
+  // The thread compiles its TypeScript sources on first use.
+  beforeAll(() => thread.request({ op: 'has', episode: 'warm-up' }), 60_000);
+  afterAll(() => thread.onModuleDestroy());
+
   beforeEach(() => {
     table = new FakeFingerprints();
-    index = new EpisodeIndex(config, table as unknown as FingerprintRepository);
+    index = new EpisodeIndex(config, table as unknown as FingerprintRepository, thread);
   });
 
-  it('indexes an episode\'s key frames with their learned share bytes, not its holder\'s exclusions, and its work', async () => {
-    const shares = Buffer.alloc(24);
-    shares[0] = 3;
-    table.rows.push(stored('a', 1, undefined, { shares, workId: 'series', exclusions: [{ startSeconds: 1, endSeconds: 2 }] }));
-    const idx = await index.current();
-    const frames = new Map<number, number>();
-    for (let f = 0; f < 24; f++) idx.search((f * 2 * 2654435761) >>> 0, ((2 * f + 1) * 2654435761) >>> 0, 0, (_e, _v, frame, _d, share) => frames.set(frame, share));
-    expect(frames.get(0)).toBe(3);
-    expect([...frames.keys()].filter((f) => f >= 8 && f < 16)).toEqual([]);
-    expect(frames.size).toBeGreaterThan(2);
-    expect(idx.group('a')).toBe('series');
-    expect(index.seqsOf(['a', 'b'])).toEqual(new Map([['a', '1']]));
-  });
-
-  it('pulls only what was written since the last sync', async () => {
+  it('pulls only what was written since the last sync, and tells which seq it holds of each episode', async () => {
     table.rows.push(stored('a', 1), stored('b', 2));
-    expect((await index.current()).episodeCount).toBe(2);
-    table.rows.push(stored('c', 3));
     await index.sync();
-    expect(index.episodeCount).toBe(3);
+    expect(index.episodeCount).toBeGreaterThanOrEqual(2);
+    table.rows.push(stored('c', 3));
+    expect(await index.has('c')).toBe(true);
     expect(table.calls).toEqual(['0', '2']);
+    expect(index.seqsOf(['a', 'c', 'unknown'])).toEqual(new Map([['a', '1'], ['c', '3']]));
   });
 
   it('replaces an episode whose fingerprint was rewritten with a newer seq', async () => {
-    table.rows.push(stored('a', 1));
+    table.rows.push(stored('r', 10));
     await index.sync();
-    table.rows = [stored('a', 5)];
+    table.rows = [stored('r', 15)];
     await index.sync();
-    expect(index.episodeCount).toBe(1);
-    expect((await index.current()).has('a')).toBe(true);
+    expect(index.seqsOf(['r'])).toEqual(new Map([['r', '15']]));
+    expect(await index.has('r')).toBe(true);
   });
 
   it('runs concurrent syncs one after another', async () => {
-    table.rows.push(stored('a', 1));
+    table.rows.push(stored('s', 20));
     await Promise.all([index.sync(), index.sync(), index.sync()]);
-    expect(table.calls).toEqual(['0', '1', '1']);
+    expect(table.calls).toEqual(['0', '20', '20']);
   });
 
   it('skips a row it cannot decode and goes on with the rest', async () => {
-    table.rows.push(stored('a', 1), stored('broken', 2, Buffer.from('old format')), stored('c', 3));
-    const i = await index.current();
-    expect([...i.episodes()].sort()).toEqual(['a', 'c']);
+    table.rows.push(stored('x', 31), stored('broken', 32, Buffer.from('old format')), stored('y', 33));
+    await index.sync();
+    expect([await index.has('x'), await index.has('broken'), await index.has('y')]).toEqual([true, false, true]);
+  });
+
+  it('matches a session\'s frames against what it indexed, in the thread', async () => {
+    const frames: GreyFrame[] = Array.from({ length: 40 }, (_, f) => ({
+      width: 72,
+      height: 128,
+      data: Uint8Array.from({ length: 72 * 128 }, (_, i) => (((i % 72) * (f + 3) + Math.floor(i / 72) * 7 * ((f % 5) + 1)) & 0xff)),
+    }));
+    const session = await thread.open(true);
+    frames.forEach(session.push);
+    const { frames: count, encoded } = await session.fingerprint();
+    expect(count).toBe(40);
+    table.rows.push(stored('z', 40, Buffer.from(encoded)));
+    await index.sync();
+    const candidates = await session.plan({});
+    await session.close();
+    expect(candidates).toContain('z');
   });
 });

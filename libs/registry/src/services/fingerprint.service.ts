@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
+import { FINGERPRINT_FPS } from '@dramaguard/fingerprint';
 import { analyseSharing, EpisodeMatch, LEARNING_OPTIONS, markShared, SharingAnalysis } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
@@ -8,6 +8,7 @@ import { DomainError } from '../domain-error';
 import { RegistrationEntity } from '../entities';
 import { AuditRepository, ConflictRepository, FingerprintRepository, NewConflictMatch, RegistrationRepository } from '../repositories';
 import { decodeFrames } from './decode-frames';
+import { MatchSession, MatchThread } from '../matching/match-thread.service';
 import { EpisodeIndex } from './episode-index.service';
 import { IndexMatcher } from './index-matcher.service';
 import { recordFailure } from './job-failure';
@@ -29,6 +30,7 @@ export class FingerprintService {
     private readonly frames: FrameReader,
     private readonly index: EpisodeIndex,
     private readonly matcher: IndexMatcher,
+    private readonly thread: MatchThread,
     private readonly queue: JobQueue,
   ) {}
 
@@ -48,14 +50,15 @@ export class FingerprintService {
       return;
     }
     let held = false;
+    const session = await this.thread.open(true);
     try {
       await this.registrations.markFingerprinting(registrationId);
-      const { frames, encoded } = await this.compute(registration, run);
-      const { analysis, evidence } = await this.sharing(registration, frames);
+      const { frames, encoded } = await this.compute(registration, run, session);
+      const { analysis, evidence } = await this.sharing(registration, frames, session);
       held = evidence.length > 0;
       await this.db.transaction(async (em) => {
         const shares = analysis.shares.some((b) => b !== 0) ? Buffer.from(analysis.shares) : null;
-        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames.length, data: encoded, shares });
+        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames, data: encoded, shares });
         if (!held) {
           await this.recordSharing(em, analysis);
           return this.registrations.markRegistered(em, registrationId);
@@ -78,6 +81,8 @@ export class FingerprintService {
         markQueued: () => this.registrations.markQueued(registrationId),
       });
       throw e;
+    } finally {
+      await session.close();
     }
     if (held) return;
     await this.index.sync();
@@ -92,13 +97,13 @@ export class FingerprintService {
    * holder (a platform sting) is common; a long copy of another holder's
    * episode is a conflict.
    */
-  private async sharing(registration: RegistrationEntity, frames: readonly GreyFrame[]): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[] }> {
+  private async sharing(registration: RegistrationEntity, frames: number, session: MatchSession): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[] }> {
     const holder = registration.episode?.work?.ownerId;
     const work = registration.episode?.workId;
-    const found = (await this.matcher.match(frames, LEARNING_OPTIONS)).matches.filter((m) => m.episode !== registration.id);
+    const found = (await this.matcher.match(session, LEARNING_OPTIONS)).matches.filter((m) => m.episode !== registration.id);
     const matched = await this.registrations.findByIds(found.map((m) => m.episode));
     const owners = new Map(matched.map((r) => [r.id, { holder: r.episode?.work?.ownerId ?? '', group: r.episode?.workId ?? '' }]));
-    const analysis = analyseSharing(frames.length, { holder: holder ?? '', group: work ?? '' }, found, (e) => owners.get(e));
+    const analysis = analyseSharing(frames, { holder: holder ?? '', group: work ?? '' }, found, (e) => owners.get(e));
     const evidence = analysis.conflicts.map((m) => toEvidence(m, owners.get(m.episode)?.holder as string));
     if (evidence.length) this.log.warn(`registration ${registration.id} copies ${evidence.length} episode(s) of other rights holders: held as conflict`);
     return { analysis, evidence };
@@ -116,16 +121,13 @@ export class FingerprintService {
     }
   }
 
-  private async compute(r: RegistrationEntity, run: JobRun): Promise<{ frames: GreyFrame[]; encoded: Buffer }> {
-    const builder = new FingerprintBuilder(FINGERPRINT_FPS);
-    const frames: GreyFrame[] = [];
+  /** Decodes the episode into the match thread, which hashes it; answers its frame count and encoded fingerprint. */
+  private async compute(r: RegistrationEntity, run: JobRun, session: MatchSession): Promise<{ frames: number; encoded: Buffer }> {
     const target = { path: this.store.pathOf(r.mediaKey), width: r.width, height: r.height, durationSeconds: r.durationSeconds };
     const progress = (p: number) => Promise.all([this.registrations.setProgress(r.id, p), run.reportProgress(p)]);
-    await decodeFrames(this.frames, target, DECODE_SHARE, progress, (f) => {
-      builder.push(f);
-      frames.push(f);
-    });
-    return { frames, encoded: encodeFingerprint(builder.finish()) };
+    await decodeFrames(this.frames, target, DECODE_SHARE, progress, session.push);
+    const { frames, encoded } = await session.fingerprint();
+    return { frames, encoded: Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength) };
   }
 }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, matchAmong } from '@dramaguard/matcher';
+import { EpisodeMatch } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,9 +8,9 @@ import { ClipEntity } from '../entities';
 import { ClipRepository, FingerprintRepository, MatchRepository, NewMatch } from '../repositories';
 import { CaseService } from './case.service';
 import { decodeFrames } from './decode-frames';
+import { MatchSession, MatchThread } from '../matching/match-thread.service';
 import { IndexMatcher } from './index-matcher.service';
 import { recordFailure } from './job-failure';
-import { ReferenceStore } from './reference-store.service';
 import { UseVerdicts, Verdict } from './use-verdicts.service';
 
 const DECODE_SHARE = 80;
@@ -25,8 +24,8 @@ export class MatchService {
     private readonly fingerprints: FingerprintRepository,
     private readonly store: MediaStore,
     private readonly frames: FrameReader,
+    private readonly thread: MatchThread,
     private readonly matcher: IndexMatcher,
-    private readonly references: ReferenceStore,
     private readonly verdicts: UseVerdicts,
     private readonly cases: CaseService,
   ) {}
@@ -46,13 +45,14 @@ export class MatchService {
     const clip = await this.clips.findById(clipId);
     if (!clip) throw new DomainError('clip_not_found', `no clip with id ${clipId}`);
     if (clip.status === 'done') return;
+    const session = await this.thread.open(false);
     try {
       await this.clips.markMatching(clipId);
-      const frames = await this.decode(clip, run);
-      const { matches: found, seq: seen } = await this.matcher.match(frames);
+      await this.decode(clip, run, session);
+      const { matches: found, seq: seen } = await this.matcher.match(session);
       await this.db.transaction(async (em) => {
         await this.clips.markDone(em, clipId);
-        const late = await this.lateMatches(em, seen, frames, found);
+        const late = await this.lateMatches(em, seen, session, found);
         await this.keep(em, clip, [...found, ...late]);
       });
       await run.reportProgress(100);
@@ -62,6 +62,8 @@ export class MatchService {
         markQueued: () => this.clips.markQueued(clipId),
       });
       throw e;
+    } finally {
+      await session.close();
     }
   }
 
@@ -75,18 +77,16 @@ export class MatchService {
     }
   }
 
-  private async lateMatches(em: EntityManager, seen: string, frames: readonly GreyFrame[], found: readonly EpisodeMatch[]): Promise<EpisodeMatch[]> {
+  private async lateMatches(em: EntityManager, seen: string, session: MatchSession, found: readonly EpisodeMatch[]): Promise<EpisodeMatch[]> {
     const late = (await this.fingerprints.registeredAfter(em, seen)).filter((id) => !found.some((m) => m.episode === id));
     if (!late.length) return [];
-    return matchAmong(await this.references.family(late), late, frames);
+    return session.family(await this.fingerprints.familyOf(late), late);
   }
 
-  private async decode(clip: ClipEntity, run: JobRun): Promise<GreyFrame[]> {
-    const frames: GreyFrame[] = [];
+  private async decode(clip: ClipEntity, run: JobRun, session: MatchSession): Promise<void> {
     const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
     const progress = (p: number) => Promise.all([this.clips.setProgress(clip.id, p), run.reportProgress(p)]);
-    await decodeFrames(this.frames, target, DECODE_SHARE, progress, (f) => frames.push(f));
-    return frames;
+    await decodeFrames(this.frames, target, DECODE_SHARE, progress, session.push);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { familyIndex, HashIndex, IndexedEpisode, Reference, ReferenceLookup } from '@dramaguard/matcher';
+import { IndexedEpisode, Reference } from '@dramaguard/matcher';
 import { FingerprintRepository, StoredFingerprint } from '../repositories';
-import { indexedEpisode } from './stored-episode';
+import { indexedEpisode } from '../matching/stored-episode';
 
 /**
  * Full-rate fingerprints kept for verification. At about 10 KB per 90 s
@@ -32,7 +32,7 @@ export class ReferenceStore {
   constructor(private readonly fingerprints: FingerprintRepository) {}
 
   /** References of the wanted episodes (registration id to the seq the index holds). */
-  async lookup(wanted: ReadonlyMap<string, string>): Promise<ReferenceLookup> {
+  async lookup(wanted: ReadonlyMap<string, string>): Promise<Map<string, Reference>> {
     const found = new Map<string, Reference>();
     const missing: string[] = [];
     for (const [id, seq] of wanted) {
@@ -50,13 +50,7 @@ export class ReferenceStore {
       found.set(row.registrationId, reference);
       this.keep(row.registrationId, row.seq, reference);
     }
-    return (episode) => found.get(episode);
-  }
-
-  /** A small index of the registered episodes of these registrations' works (see familyIndex). */
-  async family(registrationIds: readonly string[]): Promise<HashIndex> {
-    const rows = await this.fingerprints.familyOf(registrationIds);
-    return familyIndex(rows.flatMap((r) => this.decoded(r) ?? []));
+    return found;
   }
 
   private keep(id: string, seq: string, reference: Reference): void {

@@ -1,17 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { GreyFrame } from '@dramaguard/fingerprint';
-import { HashIndex, matchAmong } from '@dramaguard/matcher';
+import { EpisodeMatch } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
 import { DataSource } from 'typeorm';
 import { isPermanent } from '../domain-error';
 import { ClipEntity } from '../entities';
-import { ClipRepository, MatchRepository, RegistrationRepository } from '../repositories';
+import { MatchThread } from '../matching/match-thread.service';
+import { ClipRepository, FingerprintRepository, MatchRepository, RegistrationRepository, StoredFingerprint } from '../repositories';
 import { CaseService } from './case.service';
 import { decodeFrames } from './decode-frames';
 import { failureReason } from './job-failure';
-import { ReferenceStore } from './reference-store.service';
 import { toNewMatch } from './match.service';
 import { UseVerdicts } from './use-verdicts.service';
 
@@ -34,7 +33,8 @@ export class RetroMatchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly registrations: RegistrationRepository,
-    private readonly references: ReferenceStore,
+    private readonly fingerprints: FingerprintRepository,
+    private readonly thread: MatchThread,
     private readonly clips: ClipRepository,
     private readonly matches: MatchRepository,
     private readonly store: MediaStore,
@@ -47,8 +47,8 @@ export class RetroMatchService {
   async retroMatch(registrationId: string, run: JobRun): Promise<number> {
     const registration = await this.registrations.findById(registrationId);
     if (registration?.status !== 'registered') return 0;
-    const family = await this.references.family([registrationId]);
-    if (!family.has(registrationId)) return 0;
+    const family = await this.fingerprints.familyOf([registrationId]);
+    if (!family.some((f) => f.registrationId === registrationId)) return 0;
     const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
     const clips = await this.db.transaction((em) => this.clips.doneChecksSince(em, since));
     let found = 0;
@@ -60,16 +60,8 @@ export class RetroMatchService {
   }
 
   /** One clip; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
-  private async rematch(clip: ClipEntity, family: HashIndex, registrationId: string): Promise<boolean> {
-    let frames: GreyFrame[];
-    try {
-      frames = await this.decode(clip);
-    } catch (e) {
-      if (!isPermanent(e)) throw e;
-      this.log.warn(`retro-match skips clip ${clip.id}: ${failureReason(e)}`);
-      return false;
-    }
-    const found = matchAmong(family, [registrationId], frames);
+  private async rematch(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string): Promise<boolean> {
+    const found = await this.matchFamily(clip, family, registrationId);
     if (!found.length) return false;
     const verdicts = await this.verdicts.decide(clip, found);
     await this.db.transaction(async (em) => {
@@ -83,10 +75,19 @@ export class RetroMatchService {
     return true;
   }
 
-  private async decode(clip: ClipEntity): Promise<GreyFrame[]> {
-    const frames: GreyFrame[] = [];
-    const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
-    await decodeFrames(this.frames, target, 100, async () => undefined, (f) => frames.push(f));
-    return frames;
+  /** The clip's matches of the episode among its work; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
+  private async matchFamily(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string): Promise<EpisodeMatch[]> {
+    const session = await this.thread.open(false);
+    try {
+      const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
+      await decodeFrames(this.frames, target, 100, async () => undefined, session.push);
+      return await session.family(family, [registrationId]);
+    } catch (e) {
+      if (!isPermanent(e)) throw e;
+      this.log.warn(`retro-match skips clip ${clip.id}: ${failureReason(e)}`);
+      return [];
+    } finally {
+      await session.close();
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { decodeFingerprint } from '@dramaguard/fingerprint';
 import { IndexedEpisode, markExcluded } from '@dramaguard/matcher';
-import { StoredFingerprint } from '../repositories';
+import type { StoredFingerprint } from '../repositories/fingerprint.repository';
 
 /**
  * A stored fingerprint as the matcher sees it: decoded, with its learned share

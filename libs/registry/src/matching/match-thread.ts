@@ -1,0 +1,81 @@
+import { parentPort } from 'node:worker_threads';
+import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
+import { familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch } from '@dramaguard/matcher';
+import { MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
+import { indexedEpisode } from './stored-episode';
+
+/** One video's frames in the thread, its fingerprint builder (for an episode), and its pending match plan. */
+interface Session {
+  readonly frames: GreyFrame[];
+  readonly builder: FingerprintBuilder | null;
+  plan: { readonly plan: MatchPlan; readonly options: Partial<MatcherOptions> } | null;
+}
+
+const index = new HashIndex();
+const sessions = new Map<number, Session>();
+
+function session(id: number): Session {
+  const s = sessions.get(id);
+  if (!s) throw new Error(`match session ${id} is not open`);
+  return s;
+}
+
+function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude<MatchOp, 'frame'>] {
+  switch (r.op) {
+    case 'index': {
+      const unreadable: MatchReplies['index']['unreadable'][number][] = [];
+      for (const row of r.rows) {
+        try {
+          index.add([indexedEpisode(row)]);
+        } catch (e) {
+          unreadable.push({ registrationId: row.registrationId, reason: (e as Error).message });
+        }
+      }
+      return { episodes: index.episodeCount, unreadable };
+    }
+    case 'has':
+      return index.has(r.episode);
+    case 'open':
+      sessions.set(r.session, { frames: [], builder: r.build ? new FingerprintBuilder(FINGERPRINT_FPS) : null, plan: null });
+      return null;
+    case 'fingerprint': {
+      const s = session(r.session);
+      if (!s.builder) throw new Error(`match session ${r.session} builds no fingerprint`);
+      return { encoded: encodeFingerprint(s.builder.finish()), frames: s.frames.length };
+    }
+    case 'plan': {
+      const s = session(r.session);
+      s.plan = { plan: planMatch(index, s.frames, r.options), options: r.options };
+      return [...s.plan.plan.groups.keys()];
+    }
+    case 'finish': {
+      const s = session(r.session);
+      if (!s.plan) throw new Error(`match session ${r.session} has no plan to finish`);
+      const { plan, options } = s.plan;
+      s.plan = null;
+      return finishMatch(plan, s.frames, (e) => r.references.get(e), options);
+    }
+    case 'family':
+      return matchAmong(familyIndex(r.members.map(indexedEpisode)), r.episodes, session(r.session).frames);
+    case 'close':
+      sessions.delete(r.session);
+      return null;
+  }
+}
+
+/** Frames are streamed without an answer each: the port keeps order, so the next request sees them all. */
+parentPort?.on('message', ({ id, request }: MatchEnvelope) => {
+  if (request.op === 'frame') {
+    const s = sessions.get(request.session);
+    s?.frames.push(request.frame);
+    s?.builder?.push(request.frame);
+    return;
+  }
+  let response: MatchResponse;
+  try {
+    response = { id, value: handle(request) };
+  } catch (e) {
+    response = { id, error: (e as Error).message };
+  }
+  parentPort?.postMessage(response);
+});
