@@ -42,6 +42,17 @@ export class Child {
     return new Child(name, proc);
   }
 
+  get pid(): number {
+    return this.proc.pid as number;
+  }
+
+  /** Output since the last call (the kept tail of it). */
+  drain(): string {
+    const out = this.output;
+    this.output = '';
+    return out;
+  }
+
   async waitFor(text: string, timeoutMs = 60_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!this.output.includes(text)) {
@@ -58,18 +69,18 @@ export class Child {
 }
 
 /** A new, empty bench database (the migrate step then creates and migrates it). */
-export async function dropBenchDatabase(): Promise<void> {
+export async function dropBenchDatabase(name = BENCH_DB): Promise<void> {
   const ds = await new DataSource({ type: 'postgres', host: '127.0.0.1', port: 5432, username: 'postgres', database: 'postgres' }).initialize();
   try {
-    await ds.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await ds.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   } finally {
     await ds.destroy();
   }
 }
 
-export async function clearBenchQueues(): Promise<void> {
+export async function clearBenchQueues(prefix = BENCH_PREFIX): Promise<void> {
   for (const name of QUEUE_NAMES) {
-    const q = new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix: BENCH_PREFIX });
+    const q = new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     await q.obliterate({ force: true });
     await q.close();
   }

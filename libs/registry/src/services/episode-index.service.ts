@@ -75,15 +75,22 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
    * out (and logged) rather than stopping every later row from being indexed.
    */
   private async pull(): Promise<void> {
+    const started = Date.now();
+    let indexed = 0;
+    let indexMs = 0;
     for (;;) {
       const rows = await this.fingerprints.since(this.lastSeq, SYNC_BATCH);
-      if (!rows.length) return;
+      if (!rows.length) break;
+      const sent = Date.now();
       const { episodes, unreadable } = await this.thread.request({ op: 'index', rows });
+      indexMs += Date.now() - sent;
+      indexed += rows.length;
       for (const r of rows) this.seqs.set(r.registrationId, r.seq);
       for (const u of unreadable) this.log.error(`fingerprint of registration ${u.registrationId} is unreadable and was not indexed: ${u.reason}`);
       this.episodes = episodes;
       this.lastSeq = rows[rows.length - 1].seq;
-      if (rows.length < SYNC_BATCH) return;
+      if (rows.length < SYNC_BATCH) break;
     }
+    if (indexed) this.log.log(`indexed ${indexed} episode(s) in ${Date.now() - started} ms, ${indexMs} ms of it index work (${this.episodes} in the index)`);
   }
 }

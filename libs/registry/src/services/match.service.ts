@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EpisodeMatch } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
@@ -17,6 +17,8 @@ const DECODE_SHARE = 80;
 
 @Injectable()
 export class MatchService {
+  private readonly log = new Logger(MatchService.name);
+
   constructor(
     private readonly db: DataSource,
     private readonly clips: ClipRepository,
@@ -47,15 +49,19 @@ export class MatchService {
     if (clip.status === 'done') return;
     const session = await this.thread.open(false);
     try {
+      const started = Date.now();
       await this.clips.markMatching(clipId);
       await this.decode(clip, run, session);
+      const decoded = Date.now();
       const { matches: found, seq: seen } = await this.matcher.match(session);
+      const matched = Date.now();
       await this.db.transaction(async (em) => {
         await this.clips.markDone(em, clipId);
         const late = await this.lateMatches(em, seen, session, found);
         await this.keep(em, clip, [...found, ...late]);
       });
       await run.reportProgress(100);
+      this.log.log(`clip ${clipId}: decoded in ${decoded - started} ms, matched in ${matched - decoded} ms, stored in ${Date.now() - matched} ms, ${found.length} episode(s) found`);
     } catch (e) {
       await recordFailure(e, run, {
         markFailed: (reason) => this.clips.markFailed(clipId, reason),

@@ -1,0 +1,159 @@
+// bench:scale: a registry of H hours on the real path (built api and worker
+// processes, BullMQ, PostgreSQL), matched with 60 s clips. Usage:
+//   npm run bench:scale -- [--hours H] [--shards N] [--copies C] [--others O]
+// The set's refs are registered through the api; synthetic episodes made
+// from their real fingerprints fill the registry to H hours (see
+// scale/synthetic-registry.ts). The last line is one JSON object.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { BenchApi } from './bench-api';
+import { Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
+import { hdClip, scaleClips } from './scale/scale-clips';
+import { growRegistry } from './scale/synthetic-registry';
+
+const DB = 'dramaguard_scale';
+const PREFIX = 'dg-scale';
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const hours = flag('--hours', 100);
+const shards = flag('--shards', 1);
+const copies = flag('--copies', 20);
+const others = flag('--others', 10);
+const setDir = resolve(ROOT, '../shared/bench/dev');
+const outDir = join(ROOT, 'bench/out');
+const ADMIN_KEY = `dg_scale_${randomBytes(24).toString('base64url')}`;
+
+function rssBytes(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return kb ? Number(kb[1]) * 1024 : 0;
+}
+
+const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+
+async function main(): Promise<void> {
+  if (shards !== 1) throw new Error('bench:scale: only --shards 1 runs until shards exist (issue 10 is in progress)');
+  const clips = scaleClips(setDir, resolve(ROOT, '../shared/bench/sources'), join(outDir, 'scale-clips'), copies, others);
+  const hd = hdClip(setDir, join(outDir, 'scale-clips'));
+  const mediaDir = join(outDir, 'scale-media');
+  rmSync(mediaDir, { recursive: true, force: true });
+  await dropBenchDatabase(DB);
+  await clearBenchQueues(PREFIX);
+  const port = await freePort();
+  const env = {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DB}`,
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: PREFIX,
+    MEDIA_DIR: mediaDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    INDEX_SYNC_INTERVAL_MS: '1000',
+    ADMIN_API_KEY: ADMIN_KEY,
+  };
+  await runToEnd(Child.start('migrate', 'worker', 'migrate.js', env));
+  const api = Child.start('api', 'api', 'main.js', env);
+  let worker = Child.start('worker', 'worker', 'main.js', env);
+  const db = await new DataSource({ type: 'postgres', url: env.DATABASE_URL }).initialize();
+  try {
+    await api.waitFor('api listening');
+    await worker.waitFor('worker ready');
+    const admin = new BenchApi(`http://127.0.0.1:${port}`, ADMIN_KEY);
+    const holder = await admin.as('rights_holder', 'Scale rights holder');
+    const reviewer = await admin.as('reviewer', 'Scale reviewer');
+    const refIds = new Map<string, string>();
+    for (const file of clipsRefs()) {
+      const work = await holder.createWork(basename(file, '.mp4'), 1);
+      refIds.set((await holder.uploadEpisode(work.id, file, 1)).id, basename(file, '.mp4'));
+    }
+    await holder.settle([...refIds.keys()], (id) => holder.registration(id), (r) => r.status !== 'queued' && r.status !== 'fingerprinting', 600_000);
+    await worker.stop();
+
+    const grown = Date.now();
+    const registry = await growRegistry(db, hours);
+    const seconds = registry.seconds;
+    console.log(`registry: ${(seconds / 3600).toFixed(0)} h, ${registry.episodes} synthetic episodes (${registry.nearMisses} near misses) written in ${((Date.now() - grown) / 1000).toFixed(0)} s`);
+
+    const loadStart = Date.now();
+    worker = Child.start('worker', 'worker', 'main.js', env);
+    await worker.waitFor('worker ready', 3_600_000);
+    const loadSeconds = (Date.now() - loadStart) / 1000;
+    const rss = rssBytes(worker.pid);
+    console.log(`worker loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB`);
+    worker.drain();
+
+    const latencies: number[] = [];
+    let found = 0;
+    let expected = 0;
+    let falseAlarms = 0;
+    for (const clip of clips) {
+      const submitted = await reviewer.submitClip(clip.file);
+      const [done] = await reviewer.settle([submitted.id], (id) => reviewer.clip(id), (c) => c.status === 'done' || c.status === 'failed', 600_000);
+      await new Promise((r) => setTimeout(r, 200));
+      const line = new RegExp(`clip ${submitted.id}: decoded in (\\d+) ms, matched in (\\d+) ms, stored in (\\d+) ms`).exec(worker.drain());
+      if (line) latencies.push(Number(line[2]) + Number(line[3]));
+      const matched = new Set<string>((done.matches ?? []).map((m: { registrationId: string }) => refIds.get(m.registrationId) ?? `other:${m.registrationId}`));
+      expected += clip.copies.length;
+      found += clip.copies.filter((c) => matched.has(c)).length;
+      falseAlarms += [...matched].filter((m) => !clip.copies.includes(m)).length;
+      console.log(`${basename(clip.file)}: ${done.status}, found ${[...matched].join(', ') || 'nothing'}${line ? `; match ${line[2]} ms + store ${line[3]} ms (decode ${line[1]} ms)` : ''}`);
+    }
+
+    const hdStart = Date.now();
+    const hdSubmitted = await reviewer.submitClip(hd);
+    await reviewer.settle([hdSubmitted.id], (id) => reviewer.clip(id), (c) => c.status === 'done' || c.status === 'failed', 600_000);
+    const hdMs = Date.now() - hdStart;
+    const decodeStart = Date.now();
+    execFileSync('ffmpeg', ['-v', 'error', '-i', hd, '-f', 'null', '-']);
+    const bareMs = Date.now() - decodeStart;
+    console.log(`60 s 1080x1920 clip: upload to verdict ${hdMs} ms, bare ffmpeg decode ${bareMs} ms (${(hdMs / bareMs).toFixed(2)}x)`);
+
+    const addTimes = await addEpisodes(holder, worker);
+    console.log(
+      JSON.stringify({
+        hours: Math.round(seconds / 3600),
+        shards,
+        clips: clips.length,
+        p50_ms: percentile(latencies, 0.5),
+        p95_ms: percentile(latencies, 0.95),
+        max_ms: Math.max(...latencies),
+        rss_bytes_per_registered_second: Math.round(rss / seconds),
+        load_seconds_per_1000h: Number(((loadSeconds * 1000 * 3600) / seconds).toFixed(1)),
+        add_ms_per_episode: addTimes.length ? Number((addTimes.reduce((a, b) => a + b, 0) / addTimes.length).toFixed(1)) : null,
+        recall: Number((found / Math.max(1, expected)).toFixed(4)),
+        false_alarms: falseAlarms,
+      }),
+    );
+  } finally {
+    await db.destroy();
+    await worker.stop();
+    await api.stop();
+    await clearBenchQueues(PREFIX);
+  }
+
+  function clipsRefs(): string[] {
+    return ['bbb_opening', 'intel_asl_signing', 'intel_bottles', 'mdn_chroma_talk', 'mdn_toys', 'sintel_trailer', 'webrtc_chrome_clay'].map((n) => join(setDir, 'refs', `${n}.mp4`));
+  }
+}
+
+/** Registers three more episodes (distractor footage) into the loaded registry; answers the index work each took, from the worker's log. */
+async function addEpisodes(holder: BenchApi, worker: Child): Promise<number[]> {
+  const work = await holder.createWork('added at scale', 3);
+  const times: number[] = [];
+  const files = ['x_intel_cars', 'x_nasa_launch', 'x_webrtc_mixed_content'].map((n) => resolve(ROOT, '../shared/bench/sources', `${n}.mp4`));
+  for (const [i, file] of files.entries()) {
+    worker.drain();
+    const r = await holder.uploadEpisode(work.id, file, i + 1);
+    await holder.settle([r.id], (id) => holder.registration(id), (x) => x.status !== 'queued' && x.status !== 'fingerprinting', 600_000);
+    await new Promise((res) => setTimeout(res, 1500));
+    const line = /indexed 1 episode\(s\) in \d+ ms, (\d+) ms of it index work/.exec(worker.drain());
+    if (line) times.push(Number(line[1]));
+  }
+  return times;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
