@@ -7,7 +7,7 @@ import { frameWeight } from './shared-content';
 
 // Bound once: a hot loop then does not look up the global Math on every call,
 // which is slow inside a vm context (jest runs the specs in one).
-const { max, min, round } = Math;
+const { ceil, max, min, round } = Math;
 
 /**
  * Stage one sees the registered episode's key frames only, so a candidate
@@ -27,19 +27,30 @@ export function densify(c: Candidate, probe: QueryProbe, ref: FingerprintView, s
   const H = probe.hypotheses.length;
   const n = ref.quality.length;
   const band = round(o.fps);
-  const pad = round(o.fps);
   let first = probe.frames;
   let last = -1;
+  let hold = 1;
   for (const h of c.hits) {
     first = min(first, h.q);
     last = max(last, h.q);
+    hold = max(hold, h.hold);
   }
+  // A hit on a key frame that holds a shot puts the copy anywhere in that
+  // shot, not at its first frame, and its clip frames beyond the few on the
+  // line show the same shot: the copy may sit up to the hold above the line,
+  // and run on up to the rest of the hold either side of the hits.
+  const pad = round(o.fps) + ceil((hold - 1) / o.minSpeed);
   const best = new Map<number, TaggedHit>();
   const variants = o.plainGeometry ? [probe.hashes] : [probe.hashes, probe.mirrored];
   for (let f = max(0, first - pad); f <= min(probe.frames - 1, last + pad); f++) {
     const centre = round(c.peak.offset * o.fps + c.peak.speed * f);
-    const lo = max(0, centre - band);
-    const hi = min(n - 1, centre + band);
+    // Away from the hits the line's speed is a guess: any allowed speed through them.
+    const after = max(0, f - last);
+    const before = max(0, first - f);
+    const below = round((c.peak.speed - o.minSpeed) * after + (o.maxSpeed - c.peak.speed) * before);
+    const above = round((o.maxSpeed - c.peak.speed) * after + (c.peak.speed - o.minSpeed) * before);
+    const lo = max(0, centre - band - below);
+    const hi = min(n - 1, centre + band + hold - 1 + above);
     if (lo > hi) continue;
     for (let h = 0; h < H; h++) {
       if (probe.quality[f * H + h] < o.minQuality) continue;
