@@ -72,7 +72,10 @@ export function finishMatch(plan: MatchPlan, frames: readonly GreyFrame[], refer
     if (!ref || !view) continue;
     const dense = densify(c, plan.probe, view, ref.shares, o);
     const v = dense && verifyCandidate(clip, view, ref.shares, dense, plan.probe.hypotheses, o);
-    if (v && !copies.some((x) => x.episode === v.episode && sameLine(x, v.intercept, v.slope, o.fps))) copies.push(v);
+    // Kept even on a line already verified: refitted from other hits, a copy
+    // of the same line can run on where the first stopped, and toMatches keeps
+    // whichever segment holds more matched frames.
+    if (v) copies.push(v);
   }
   return toMatches(copies, o, (episode) => plan.groups.get(episode));
 }
