@@ -90,4 +90,13 @@ describe('verifyCandidate', () => {
   it('does not accept a weakly supported candidate on low-texture frames alone', () => {
     expect(verify(0.5, o.weakSupport)).toBeNull();
   });
+
+  it('ends a weakly supported copy where low-texture frames of other footage follow it', () => {
+    // 6 s of the episode, then 3 s of unrelated pictures at half contrast (quality under weakMinQuality).
+    const copy = renderClip(episode, 3, 9, FPS, W, H);
+    const other = renderClip(syntheticVideo(999, 4), 0, 3, FPS, W, H, { tone: (v) => 128 + 0.5 * (v - 128) });
+    const v = verifyCandidate(new ClipHasher([...copy, ...other]), ref, shares, candidate(o.weakSupport), hypotheses, o);
+    const last = Math.max(...(v?.runs ?? []).map((r) => r.last));
+    expect(Math.abs(last + 1 - copy.length)).toBeLessThanOrEqual(FPS / 2);
+  });
 });

@@ -66,7 +66,7 @@ export function verifyCandidate(
     intercept = line.a;
     slope = line.b;
   }
-  const aligned = alignFrames(qHashes, qQuality, ref, shares, intercept, slope, o);
+  const aligned = alignFrames(qHashes, qQuality, ref, shares, intercept, slope, o, options.minQuality);
   const runs = matchedRuns(aligned, {
     matchDistance: o.matchDistance,
     mismatchDistance: o.mismatchDistance,
@@ -234,6 +234,13 @@ function refitLine(q: Uint32Array, quality: Uint8Array, ref: FingerprintView, in
   return robustLine(points, { a: intercept, b: slope }, o.fps * 0.4, o.minSpeed, o.maxSpeed);
 }
 
+/**
+ * Every clip frame against the registered frames (±1) the line puts it on.
+ * Below o.minQuality (a weak line's) a frame cannot match, but down to
+ * `contraQuality` it can still contradict: a weak line's run otherwise went on
+ * over seconds of the next excerpt of a compilation, its frames neutral for
+ * being flat rather than for agreeing.
+ */
 function alignFrames(
   q: Uint32Array,
   qQuality: Uint8Array,
@@ -242,6 +249,7 @@ function alignFrames(
   intercept: number,
   slope: number,
   o: MatcherOptions,
+  contraQuality: number,
 ): AlignedFrames {
   const n = ref.quality.length;
   const distance = new Int16Array(qQuality.length);
@@ -254,17 +262,19 @@ function alignFrames(
       continue;
     }
     let d = -1;
+    let flat = -1;
     for (let k = max(0, j - 1); k <= min(n - 1, j + 1); k++) {
       const w = frameWeight(shares[k], o.ignoreShares);
-      if (qQuality[f] < o.minQuality || ref.quality[k] < o.minQuality || w === 0) continue;
+      if (qQuality[f] < contraQuality || ref.quality[k] < contraQuality || w === 0) continue;
       const x = popcount32(q[2 * f] ^ ref.hashes[2 * k]) + popcount32(q[2 * f + 1] ^ ref.hashes[2 * k + 1]);
-      if (d < 0 || x < d) {
+      if (qQuality[f] < o.minQuality || ref.quality[k] < o.minQuality) flat = flat < 0 ? x : min(flat, x);
+      else if (d < 0 || x < d) {
         d = x;
         quality[f] = min(qQuality[f], ref.quality[k]);
         weight[f] = w;
       }
     }
-    distance[f] = d;
+    distance[f] = d < 0 && flat > o.mismatchDistance ? flat : d;
   }
   return { distance, quality, weight };
 }
