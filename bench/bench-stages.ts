@@ -1,12 +1,12 @@
 // Where a match spends its time: the 60 s clip of bench:match (mirrored,
-// cropped, sped up) against a set's refs, each stage of matchClip timed
+// cropped, sped up) against a set's refs, matchClip's two stages timed
 // separately, median of several runs. Usage:
 // npm run bench:stages -- [set dir] [--runs N]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_MATCHER_OPTIONS, findCandidates, HashIndex, matchClip, probeClip } from '@dramaguard/matcher';
+import { DEFAULT_MATCHER_OPTIONS, HashIndex, matchClip, searchCandidates } from '@dramaguard/matcher';
 import { fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');
@@ -39,24 +39,21 @@ async function main(): Promise<void> {
   try {
     const clip = await frames(makeClip(refs, dir));
     const o = DEFAULT_MATCHER_OPTIONS;
-    const t = { probe: [] as number[], candidates: [] as number[], match: [] as number[] };
+    const t = { candidates: [] as number[], match: [] as number[] };
     let found = 0;
     let candidates = 0;
     for (let run = 0; run < runs; run++) {
       let s = process.hrtime.bigint();
-      const probe = probeClip(clip);
-      t.probe.push(ms(s));
-      s = process.hrtime.bigint();
-      candidates = findCandidates(index, probe, o).length;
+      candidates = searchCandidates(index, clip, o).candidates.length;
       t.candidates.push(ms(s));
       s = process.hrtime.bigint();
       found = matchClip(index, clip).length;
       t.match.push(ms(s));
     }
-    const [p, c, m] = [median(t.probe), median(t.candidates), median(t.match)];
+    const [c, m] = [median(t.candidates), median(t.match)];
     console.log(
       `60 s clip (${clip.length} frames), median of ${runs}: matchClip ${m.toFixed(0)} ms (${found} episodes) = ` +
-        `probe ${p.toFixed(0)} + candidates ${c.toFixed(0)} (${candidates}) + verification ${(m - p - c).toFixed(0)} ms`,
+        `stage one (hashing, lookups, vote) ${c.toFixed(0)} ms (${candidates} candidates) + densify and verification ${(m - c).toFixed(0)} ms`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

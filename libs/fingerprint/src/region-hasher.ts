@@ -42,6 +42,15 @@ export class RegionHasher {
     return { hashes, mirrored, quality };
   }
 
+  /** Hashes one region, plain into `plain` and mirrored into `mirrored`, at words 2 at, 2 at + 1; returns its quality. */
+  hashBoth(region: Rect, plain: Uint32Array, mirrored: Uint32Array, at: number): number {
+    this.integral.resample(region, HASH_GRID, this.grid);
+    lowFrequencyDct(this.grid, this.coef);
+    thresholdBits(this.coef, plain, at);
+    thresholdBits(mirrorCoefficients(this.coef, this.flipped), mirrored, at);
+    return gridQuality(this.grid);
+  }
+
   /** Hashes one region into words 2 at, 2 at + 1 of `out`, mirrored or not; returns its quality. */
   hashOne(region: Rect, mirror: boolean, out: Uint32Array, at: number): number {
     this.integral.resample(region, HASH_GRID, this.grid);

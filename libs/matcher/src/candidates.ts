@@ -27,51 +27,82 @@ export interface Candidate {
 const KEY_FRAME_SUPPORT = 0.5;
 
 /**
- * Stage one: look every clip frame up in the index under every hypothesis,
- * plain and mirrored, and vote per episode view for alignment lines. Only the
- * best-supported lines go on to verification, so the cost of a match does not
- * grow with the number of registered episodes beyond the index lookups.
+ * The support a stage-one line needs when `fraction` of the clip's frames were
+ * looked up (1: all of them): a copy's support grows with the frames looked
+ * up, so a vote over a fraction of them asks for that fraction.
  */
-export function findCandidates(index: HashIndex, probe: QueryProbe, o: MatcherOptions): Candidate[] {
-  const H = probe.hypotheses.length;
-  const byTrack = new Map<string, Map<number, TaggedHit>>();
-  for (let f = 0; f < probe.frames; f += o.probeStride) {
-    for (let h = 0; h < H; h++) {
-      if (probe.quality[f * H + h] < o.minQuality) continue;
-      const at = 2 * (f * H + h);
-      for (const [words, mirror] of o.plainGeometry ? ([[probe.hashes, 0]] as const) : ([[probe.hashes, 0], [probe.mirrored, 1]] as const)) {
-        index.search(words[at], words[at + 1], o.searchRadius, (episode, view, frame, distance, share, hold) => {
-          const track = `${view}:${episode}`;
-          let hits = byTrack.get(track);
-          if (!hits) byTrack.set(track, (hits = new Map()));
-          const key = f * 1e6 + frame;
+export function stageOneSupport(o: MatcherOptions, fraction = 1): number {
+  return Math.min(o.weakSupport, KEY_FRAME_SUPPORT) * fraction;
+}
+
+/**
+ * Stage one: clip frames are looked up in the index under geometric
+ * hypotheses, plain and mirrored, and every episode view votes for alignment
+ * lines. Lookups can be added in rounds (geometry-search: a sparse round over
+ * all hypotheses, then the likely ones on the other frames) and the vote taken
+ * after any round. Only the best-supported lines go on to verification, so the
+ * cost of a match does not grow with the number of registered episodes beyond
+ * the lookups.
+ */
+export class CandidateVote {
+  /** Per episode, per view: the best hit per (clip frame, registered frame). */
+  private readonly tracks = new Map<string, Map<number, TaggedHit>[]>();
+
+  constructor(
+    private readonly index: HashIndex,
+    private readonly probe: QueryProbe,
+    private readonly o: MatcherOptions,
+  ) {}
+
+  /** Looks up the given hashed frames under the given tags (hypothesis x 2 + mirrored). */
+  lookUp(frames: readonly number[], tags: readonly number[]): void {
+    const { probe, o, index } = this;
+    const H = probe.hypotheses.length;
+    for (const f of frames) {
+      for (const tag of tags) {
+        const at = f * H + (tag >> 1);
+        if (!probe.hashed[at] || probe.quality[at] < o.minQuality) continue;
+        const words = tag & 1 ? probe.mirrored : probe.hashes;
+        index.search(words[2 * at], words[2 * at + 1], o.searchRadius, (episode, view, frame, distance, share, hold) => {
           const weight = ((o.searchRadius + 1 - distance) / (o.searchRadius + 1)) * frameWeight(share, o.ignoreShares);
-          const old = hits.get(key);
-          if (!old || old.weight < weight) hits.set(key, { q: f, r: frame, weight, tag: 2 * h + mirror, hold });
+          this.add(episode, view, { q: f, r: frame, weight, tag, hold });
         }, o.substringRadius);
       }
     }
   }
-  const out: Candidate[] = [];
-  for (const [track, map] of byTrack) {
-    const split = track.indexOf(':');
-    const view = Number(track.slice(0, split));
-    const episode = track.slice(split + 1);
-    const hits = downweightRepeats([...map.values()]);
-    const peaks = voteAlignment(hits, {
-      fps: o.fps,
-      minSpeed: o.minSpeed,
-      maxSpeed: o.maxSpeed,
-      speedStep: o.speedStep,
-      offsetBin: o.offsetBin,
-      tolerance: o.lineTolerance,
-      maxPeaks: o.peaksPerEpisode,
-      minSupport: Math.min(o.weakSupport, KEY_FRAME_SUPPORT),
-    });
-    for (const peak of peaks) out.push({ episode, view, peak, hits: peak.hits.map((i) => hits[i]) });
+
+  /** The best-supported lines over the hits gathered so far, best first, down to `minSupport`. */
+  candidates(minSupport: number): Candidate[] {
+    const o = this.o;
+    const out: Candidate[] = [];
+    for (const [episode, views] of this.tracks) {
+      views.forEach((track, view) => {
+        const hits = downweightRepeats([...track.values()]);
+        const peaks = voteAlignment(hits, {
+          fps: o.fps,
+          minSpeed: o.minSpeed,
+          maxSpeed: o.maxSpeed,
+          speedStep: o.speedStep,
+          offsetBin: o.offsetBin,
+          tolerance: o.lineTolerance,
+          maxPeaks: o.peaksPerEpisode,
+          minSupport,
+        });
+        for (const peak of peaks) out.push({ episode, view, peak, hits: peak.hits.map((i) => hits[i]) });
+      });
+    }
+    out.sort((a, b) => b.peak.support - a.peak.support);
+    return out.slice(0, o.maxCandidates);
   }
-  out.sort((a, b) => b.peak.support - a.peak.support);
-  return out.slice(0, o.maxCandidates);
+
+  private add(episode: string, view: number, hit: TaggedHit): void {
+    let views = this.tracks.get(episode);
+    if (!views) this.tracks.set(episode, (views = []));
+    const track = (views[view] ??= new Map());
+    const key = hit.q * 1e6 + hit.r;
+    const old = track.get(key);
+    if (!old || old.weight < hit.weight) track.set(key, hit);
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import { GreyFrame, Rect } from '@dramaguard/fingerprint';
-import { Candidate, findCandidates } from './candidates';
+import { Candidate } from './candidates';
 import { ClipHasher } from './clip-hasher';
 import { densify } from './densify';
+import { searchCandidates } from './geometry-search';
 import { HashIndex, Reference } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS, MatcherOptions } from './matcher-options';
 import { probeClip, QueryProbe } from './query-probe';
@@ -46,8 +47,7 @@ export type ReferenceLookup = (episode: string) => Reference | undefined;
 export function planMatch(index: HashIndex, frames: readonly GreyFrame[], options: Partial<MatcherOptions> = {}): MatchPlan {
   const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   if (!frames.length || index.episodeCount === 0) return { probe: probeClip([], o.plainGeometry), candidates: [], groups: new Map() };
-  const probe = probeClip(frames, o.plainGeometry);
-  const candidates = findCandidates(index, probe, o);
+  const { probe, candidates } = searchCandidates(index, frames, o);
   return { probe, candidates, groups: new Map(candidates.map((c) => [c.episode, index.group(c.episode)])) };
 }
 

@@ -12,10 +12,11 @@ const { ceil, max, min, round } = Math;
 /**
  * Stage one sees the registered episode's key frames only, so a candidate
  * arrives with few hits. With its full-rate fingerprint at hand, its hits are
- * gathered again near its line, every clip frame under every geometry against
- * every registered frame within a second of it. The line is voted again on
- * them: a few key-frame hits fit lines of many speeds equally well (and ties
- * go to the slowest), many hits do not. Verification then seeds its geometry
+ * gathered again near its line, every clip frame under every geometry stage
+ * one hashed it under (all of them, or on a long clip the likely ones:
+ * geometry-search) against every registered frame within a second of it. The
+ * line is voted again on them: a few key-frame hits fit lines of many speeds
+ * equally well (and ties go to the slowest), many hits do not. Verification then seeds its geometry
  * and samples its frames from as many hits as a full index gave. Null when
  * the line's support counted as a full index counted it falls below
  * weakSupport. Whether the line is weak stays decided by its key-frame
@@ -53,7 +54,7 @@ export function densify(c: Candidate, probe: QueryProbe, ref: FingerprintView, s
     const hi = min(n - 1, centre + band + hold - 1 + above);
     if (lo > hi) continue;
     for (let h = 0; h < H; h++) {
-      if (probe.quality[f * H + h] < o.minQuality) continue;
+      if (!probe.hashed[f * H + h] || probe.quality[f * H + h] < o.minQuality) continue;
       const at = 2 * (f * H + h);
       for (let mirror = 0; mirror < variants.length; mirror++) {
         const w0 = variants[mirror][at];

@@ -11,3 +11,4 @@ export * from './substrings';
 export * from './verify';
 export * from './shared-content';
 export * from './sharing-analysis';
+export * from './geometry-search';

@@ -14,6 +14,20 @@ export interface MatcherOptions {
   readonly substringRadius: number;
   /** Stage one: look up every n-th clip frame. */
   readonly probeStride: number;
+  /**
+   * Stage one: every hypothesis is tried on every n-th looked-up frame only;
+   * the other frames are looked up under the geometries that voted most for
+   * the lines found on those (geometryTags per line). Clips shorter than
+   * geometryMinFrames try every hypothesis on every frame.
+   * Every 4th frame against the key-frame index still named the true
+   * geometry of every dev copy in clips of 16 s or more; 3 geometries per line
+   * keep it when neighbouring crop hypotheses score alike. Shorter clips keep
+   * the full search: there a quarter of a copy of a few seconds is too few
+   * lookups to choose a geometry from, and the full search costs little.
+   */
+  readonly geometryStride: number;
+  readonly geometryTags: number;
+  readonly geometryMinFrames: number;
   readonly minSpeed: number;
   readonly maxSpeed: number;
   readonly speedStep: number;
@@ -62,6 +76,9 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   searchRadius: 10,
   substringRadius: 1,
   probeStride: 1,
+  geometryStride: 4,
+  geometryTags: 3,
+  geometryMinFrames: 128,
   minSpeed: 0.75,
   maxSpeed: 1.45,
   speedStep: 0.01,

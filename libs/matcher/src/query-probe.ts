@@ -1,6 +1,6 @@
 import { ActiveRegionDetector, GreyFrame, Hypothesis, InsetPictureDetector, queryHypotheses, RegionHasher } from '@dramaguard/fingerprint';
 
-/** Stage-one hashes of a clip: for every frame, every geometric hypothesis, plain and mirrored. */
+/** Stage-one hashes of a clip: frames under geometric hypotheses, plain and mirrored, hashed on demand. */
 export interface QueryProbe {
   readonly hypotheses: readonly Hypothesis[];
   readonly frames: number;
@@ -8,22 +8,31 @@ export interface QueryProbe {
   readonly hashes: Uint32Array;
   readonly mirrored: Uint32Array;
   readonly quality: Uint8Array;
+  /** 1 where (frame, hypothesis) has been hashed (hashProbe). */
+  readonly hashed: Uint8Array;
 }
 
+/** The clip's hypotheses, with nothing hashed yet. */
 export function probeClip(frames: readonly GreyFrame[], plain = false): QueryProbe {
   const hypotheses = frames.length ? queryHypotheses(plain ? { active: null, inset: null, aspect: 1, plain } : clipLayout(frames)) : [];
   const H = hypotheses.length;
-  const rects = hypotheses.map((h) => h.rect);
-  const hashes = new Uint32Array(2 * H * frames.length);
-  const mirrored = new Uint32Array(2 * H * frames.length);
-  const quality = new Uint8Array(H * frames.length);
-  frames.forEach((frame, f) => {
-    const h = new RegionHasher(frame).hash(rects);
-    hashes.set(h.hashes, 2 * H * f);
-    mirrored.set(h.mirrored, 2 * H * f);
-    quality.set(h.quality, H * f);
-  });
-  return { hypotheses, frames: frames.length, hashes, mirrored, quality };
+  const n = frames.length;
+  return { hypotheses, frames: n, hashes: new Uint32Array(2 * H * n), mirrored: new Uint32Array(2 * H * n), quality: new Uint8Array(H * n), hashed: new Uint8Array(H * n) };
+}
+
+/** Hashes the given frames under the given hypotheses (those not hashed yet), plain and mirrored. */
+export function hashProbe(probe: QueryProbe, frames: readonly GreyFrame[], which: readonly number[], hypotheses: readonly number[]): void {
+  const H = probe.hypotheses.length;
+  let hasher: RegionHasher | null = null;
+  for (const f of which) {
+    hasher = hasher ? hasher.load(frames[f]) : new RegionHasher(frames[f]);
+    for (const h of hypotheses) {
+      const at = f * H + h;
+      if (probe.hashed[at]) continue;
+      probe.quality[at] = hasher.hashBoth(probe.hypotheses[h].rect, probe.hashes, probe.mirrored, at);
+      probe.hashed[at] = 1;
+    }
+  }
 }
 
 function clipLayout(frames: readonly GreyFrame[]) {
