@@ -8,13 +8,12 @@
 //    with the robust geometry and with the plain baseline (identity only, no
 //    mirror, no weak alignment lines: the matcher before the robustness work),
 //    against both registries.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
 import { DEFAULT_MATCHER_OPTIONS, finishMatch, HashIndex, planMatch, Reference } from '@dramaguard/matcher';
-import { fingerprintOf, frames } from './bench-frames';
+import { clip60, fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -39,16 +38,6 @@ function perturbed(fp: Fingerprint, seed: number, bits: number): Fingerprint {
       return { ...v, hashes };
     }),
   };
-}
-
-/** 60 s of the refs: mirrored, 15% cropped, 1.15x fast, re-encoded at 540x960. */
-function makeClip(refs: string[], dir: string): string {
-  const out = join(dir, 'clip60.mp4');
-  const inputs = refs.slice(0, 3).flatMap((r) => ['-t', '23', '-i', r]);
-  const pieces = refs.slice(0, 3).map((_, i) => `[${i}:v]fps=30,scale=540:960,setsar=1[v${i}]`).join(';');
-  const filter = `${pieces};[v0][v1][v2]concat=n=3:v=1:a=0,hflip,crop=iw*0.85:ih*0.85:iw*0.1:ih*0.05,scale=540:960,setpts=PTS/1.15[out]`;
-  execFileSync('ffmpeg', ['-v', 'error', '-y', ...inputs, '-filter_complex', filter, '-map', '[out]', '-t', '60', '-c:v', 'libx264', '-crf', '28', out]);
-  return out;
 }
 
 /** The registry's full fingerprints, which the service reads from PostgreSQL for a match's candidates. */
@@ -79,7 +68,7 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'dg-bench-match-'));
   try {
-    const clip = await frames(makeClip(refs, dir));
+    const clip = await frames(clip60(refs, dir));
     console.log(`set ${setDir}: ${refs.length} refs, ${seconds.toFixed(0)} s registered; clip ${(clip.length / FINGERPRINT_FPS).toFixed(1)} s (${clip.length} frames)`);
     report('refs', index, seconds, clip);
 

@@ -12,6 +12,20 @@ const BUILT = (app: string, file: string): string => join(ROOT, 'dist/apps', app
 export const BENCH_DB = 'dramaguard_bench';
 export const BENCH_PREFIX = 'dg-bench';
 
+/** The environment of a bench's built api and workers: a database, queue prefix and media folder of its own. */
+export function benchEnv(db: string, prefix: string, mediaDir: string, port: number, adminKey: string): Record<string, string> {
+  return {
+    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${db}`,
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: prefix,
+    MEDIA_DIR: mediaDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    INDEX_SYNC_INTERVAL_MS: '1000',
+    ADMIN_API_KEY: adminKey,
+  };
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {

@@ -2,28 +2,17 @@
 // cropped, sped up) against a set's refs, matchClip's two stages timed
 // separately, median of several runs. Usage:
 // npm run bench:stages -- [set dir] [--runs N]
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_MATCHER_OPTIONS, HashIndex, matchClip, searchCandidates } from '@dramaguard/matcher';
-import { fingerprintOf, frames } from './bench-frames';
+import { clip60, fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
 const setDir = resolve(ROOT, args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? '../shared/bench/dev');
-
-/** The same clip as bench:match: 60 s of the first three refs, mirrored, 15% cropped, 1.15x fast. */
-function makeClip(refs: string[], dir: string): string {
-  const out = join(dir, 'clip60.mp4');
-  const inputs = refs.slice(0, 3).flatMap((r) => ['-t', '23', '-i', r]);
-  const pieces = refs.slice(0, 3).map((_, i) => `[${i}:v]fps=30,scale=540:960,setsar=1[v${i}]`).join(';');
-  const filter = `${pieces};[v0][v1][v2]concat=n=3:v=1:a=0,hflip,crop=iw*0.85:ih*0.85:iw*0.1:ih*0.05,scale=540:960,setpts=PTS/1.15[out]`;
-  execFileSync('ffmpeg', ['-v', 'error', '-y', ...inputs, '-filter_complex', filter, '-map', '[out]', '-t', '60', '-c:v', 'libx264', '-crf', '28', out]);
-  return out;
-}
 
 function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
@@ -37,7 +26,7 @@ async function main(): Promise<void> {
   for (const r of refs) index.add([{ episode: r, fingerprint: fingerprintOf(await frames(r)) }]);
   const dir = mkdtempSync(join(tmpdir(), 'dg-bench-stages-'));
   try {
-    const clip = await frames(makeClip(refs, dir));
+    const clip = await frames(clip60(refs, dir));
     const o = DEFAULT_MATCHER_OPTIONS;
     const t = { candidates: [] as number[], match: [] as number[] };
     let found = 0;

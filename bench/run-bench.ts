@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { BenchApi } from './bench-api';
-import { BENCH_DB, BENCH_PREFIX, Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
+import { BENCH_DB, BENCH_PREFIX, benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
 
 const WORKERS = 2;
 const ADMIN_KEY = `dg_bench_${randomBytes(24).toString('base64url')}`;
@@ -42,16 +42,7 @@ async function main(): Promise<void> {
   await clearBenchQueues();
 
   const port = await freePort();
-  const env = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${BENCH_DB}`,
-    REDIS_URL: 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: BENCH_PREFIX,
-    MEDIA_DIR: mediaDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    INDEX_SYNC_INTERVAL_MS: '1000',
-    ADMIN_API_KEY: ADMIN_KEY,
-  };
+  const env = benchEnv(BENCH_DB, BENCH_PREFIX, mediaDir, port, ADMIN_KEY);
   await runToEnd(Child.start('migrate', 'worker', 'migrate.js', env));
   const children = [Child.start('api', 'api', 'main.js', env), ...Array.from({ length: WORKERS }, (_, i) => Child.start(`worker ${i + 1}`, 'worker', 'main.js', env))];
   try {

@@ -10,7 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { BenchApi } from './bench-api';
-import { Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
+import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
 import { hdClip, scaleClips } from './scale/scale-clips';
 import { growRegistry } from './scale/synthetic-registry';
 
@@ -42,16 +42,7 @@ async function main(): Promise<void> {
   await dropBenchDatabase(DB);
   await clearBenchQueues(PREFIX);
   const port = await freePort();
-  const env = {
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DB}`,
-    REDIS_URL: 'redis://127.0.0.1:6379',
-    QUEUE_PREFIX: PREFIX,
-    MEDIA_DIR: mediaDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    INDEX_SYNC_INTERVAL_MS: '1000',
-    ADMIN_API_KEY: ADMIN_KEY,
-  };
+  const env = benchEnv(DB, PREFIX, mediaDir, port, ADMIN_KEY);
   await runToEnd(Child.start('migrate', 'worker', 'migrate.js', env));
   const api = Child.start('api', 'api', 'main.js', env);
   let worker = Child.start('worker', 'worker', 'main.js', env);

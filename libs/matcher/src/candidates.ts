@@ -1,4 +1,4 @@
-import { AlignmentPeak, FrameHit, voteAlignment } from './alignment';
+import { AlignmentOptions, AlignmentPeak, FrameHit, voteAlignment } from './alignment';
 import { HashIndex } from './hash-index';
 import { MatcherOptions } from './matcher-options';
 import { QueryProbe } from './query-probe';
@@ -78,16 +78,7 @@ export class CandidateVote {
     for (const [episode, views] of this.tracks) {
       views.forEach((track, view) => {
         const hits = downweightRepeats([...track.values()]);
-        const peaks = voteAlignment(hits, {
-          fps: o.fps,
-          minSpeed: o.minSpeed,
-          maxSpeed: o.maxSpeed,
-          speedStep: o.speedStep,
-          offsetBin: o.offsetBin,
-          tolerance: o.lineTolerance,
-          maxPeaks: o.peaksPerEpisode,
-          minSupport,
-        });
+        const peaks = voteAlignment(hits, alignmentOptions(o, o.peaksPerEpisode, minSupport));
         for (const peak of peaks) out.push({ episode, view, peak, hits: peak.hits.map((i) => hits[i]) });
       });
     }
@@ -111,6 +102,11 @@ export class CandidateVote {
  * split as 1/sqrt(frames hit) each, so that distinctive frames decide the
  * alignment. A key frame counts for every frame of the shot it stands for.
  */
+/** The matcher's alignment settings, for a vote that keeps `maxPeaks` lines of at least `minSupport`. */
+export function alignmentOptions(o: MatcherOptions, maxPeaks: number, minSupport: number): AlignmentOptions {
+  return { fps: o.fps, minSpeed: o.minSpeed, maxSpeed: o.maxSpeed, speedStep: o.speedStep, offsetBin: o.offsetBin, tolerance: o.lineTolerance, maxPeaks, minSupport };
+}
+
 export function downweightRepeats(hits: TaggedHit[]): TaggedHit[] {
   const perFrame = new Map<number, number>();
   for (const h of hits) perFrame.set(h.q, (perFrame.get(h.q) ?? 0) + h.hold);

@@ -1,6 +1,6 @@
 import { FingerprintView, popcount32 } from '@dramaguard/fingerprint';
 import { voteAlignment } from './alignment';
-import { Candidate, downweightRepeats, TaggedHit } from './candidates';
+import { alignmentOptions, Candidate, downweightRepeats, TaggedHit } from './candidates';
 import { MatcherOptions } from './matcher-options';
 import { QueryProbe } from './query-probe';
 import { frameWeight } from './shared-content';
@@ -73,15 +73,6 @@ export function densify(c: Candidate, probe: QueryProbe, ref: FingerprintView, s
     }
   }
   const hits = downweightRepeats([...best.values()]);
-  const [peak] = voteAlignment(hits, {
-    fps: o.fps,
-    minSpeed: o.minSpeed,
-    maxSpeed: o.maxSpeed,
-    speedStep: o.speedStep,
-    offsetBin: o.offsetBin,
-    tolerance: o.lineTolerance,
-    maxPeaks: 1,
-    minSupport: o.weakSupport,
-  });
+  const [peak] = voteAlignment(hits, alignmentOptions(o, 1, o.weakSupport));
   return peak ? { ...c, peak: { ...peak, support: c.peak.support }, hits: peak.hits.map((i) => hits[i]) } : null;
 }
