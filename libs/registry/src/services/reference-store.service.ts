@@ -43,6 +43,7 @@ export class ReferenceStore {
         found.set(id, hit.reference);
       } else missing.push(id);
     }
+    if (!missing.length) return found;
     for (const row of await this.fingerprints.ofRegistrations(missing)) {
       const episode = this.decoded(row);
       if (!episode) continue;
