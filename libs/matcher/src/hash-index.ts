@@ -81,6 +81,8 @@ export class HashIndex {
   private heads: Int32Array[] = [];
   private next: ChunkedInt32[] = [];
   private dead = 0;
+  /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
+  private readonly probeKeys: number[] = [0, 0, 0, 0];
 
   constructor(options: HashIndexOptions = {}) {
     this.rules = { ...DEFAULT_KEY_FRAME_RULES, ...options.keyFrames };
@@ -100,10 +102,6 @@ export class HashIndex {
 
   has(episode: string): boolean {
     return this.slots.has(episode);
-  }
-
-  episodes(): IterableIterator<string> {
-    return this.slots.keys();
   }
 
   group(episode: string): string | undefined {
@@ -183,7 +181,7 @@ export class HashIndex {
     const { count, starts, widths } = this.layout;
     const sub = Math.min(substringRadius, Math.floor(radius / count));
     const bucketMask = (1 << this.bucketBits) - 1;
-    const keys = new Array<number>(count);
+    const keys = this.probeKeys;
     for (let t = 0; t < count; t++) keys[t] = extractBits(lo, hi, starts[t], widths[t]);
     for (let t = 0; t < count; t++) {
       const masks = flipMasks(widths[t], sub);

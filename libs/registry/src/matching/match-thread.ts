@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch } from '@dramaguard/matcher';
+import { candidateEpisodes, familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch } from '@dramaguard/matcher';
 import { MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
+import type { StoredFingerprint } from '../repositories/fingerprint.repository';
 import { indexedEpisode } from './stored-episode';
 
 /** One video's frames in the thread, its fingerprint builder (for an episode), and its pending match plan. */
@@ -13,6 +14,17 @@ interface Session {
 
 const index = new HashIndex();
 const sessions = new Map<number, Session>();
+/**
+ * The last family index built: a retro-match matches every recent clip
+ * against the same work, and would otherwise decode and index it per clip.
+ */
+let lastFamily: { readonly key: string; readonly index: HashIndex } | null = null;
+
+function family(members: readonly StoredFingerprint[]): HashIndex {
+  const key = members.map((m) => `${m.registrationId}@${m.seq}`).join(',');
+  if (lastFamily?.key !== key) lastFamily = { key, index: familyIndex(members.map(indexedEpisode)) };
+  return lastFamily.index;
+}
 
 function session(id: number): Session {
   const s = sessions.get(id);
@@ -46,7 +58,7 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
     case 'plan': {
       const s = session(r.session);
       s.plan = { plan: planMatch(index, s.frames, r.options), options: r.options };
-      return [...s.plan.plan.groups.keys()];
+      return candidateEpisodes(s.plan.plan);
     }
     case 'finish': {
       const s = session(r.session);
@@ -56,7 +68,7 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
       return finishMatch(plan, s.frames, (e) => r.references.get(e), options);
     }
     case 'family':
-      return matchAmong(familyIndex(r.members.map(indexedEpisode)), r.episodes, session(r.session).frames);
+      return matchAmong(family(r.members), r.episodes, session(r.session).frames);
     case 'close':
       sessions.delete(r.session);
       return null;

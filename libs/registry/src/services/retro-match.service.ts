@@ -59,7 +59,7 @@ export class RetroMatchService {
     return found;
   }
 
-  /** One clip; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
+  /** One clip: its new matches, with their verdicts and cases. */
   private async rematch(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string): Promise<boolean> {
     const found = await this.matchFamily(clip, family, registrationId);
     if (!found.length) return false;
