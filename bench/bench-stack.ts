@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { QUEUE_NAMES } from '../libs/queue/src/jobs';
+import { allQueues } from '../libs/queue/src/jobs';
 
 export const ROOT = join(__dirname, '..');
 const BUILT = (app: string, file: string): string => join(ROOT, 'dist/apps', app, 'apps', app, 'src', file);
@@ -92,8 +92,8 @@ export async function dropBenchDatabase(name = BENCH_DB): Promise<void> {
   }
 }
 
-export async function clearBenchQueues(prefix = BENCH_PREFIX): Promise<void> {
-  for (const name of QUEUE_NAMES) {
+export async function clearBenchQueues(prefix = BENCH_PREFIX, shards = 1): Promise<void> {
+  for (const name of allQueues(shards)) {
     const q = new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     await q.obliterate({ force: true });
     await q.close();

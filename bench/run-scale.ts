@@ -34,18 +34,19 @@ function rssBytes(pid: number): number {
 const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
 async function main(): Promise<void> {
-  if (shards !== 1) throw new Error('bench:scale: only --shards 1 runs until shards exist (issue 10 is in progress)');
   const clips = scaleClips(setDir, resolve(ROOT, '../shared/bench/sources'), join(outDir, 'scale-clips'), copies, others);
   const hd = hdClip(setDir, join(outDir, 'scale-clips'));
   const mediaDir = join(outDir, 'scale-media');
   rmSync(mediaDir, { recursive: true, force: true });
   await dropBenchDatabase(DB);
-  await clearBenchQueues(PREFIX);
+  await clearBenchQueues(PREFIX, shards);
   const port = await freePort();
-  const env = benchEnv(DB, PREFIX, mediaDir, port, ADMIN_KEY);
+  const env: Record<string, string> = { ...benchEnv(DB, PREFIX, mediaDir, port, ADMIN_KEY), SHARDS: String(shards) };
+  const shardEnv = (k: number) => ({ ...env, WORKER_SHARDS: String(k) });
   await runToEnd(Child.start('migrate', 'worker', 'migrate.js', env));
   const api = Child.start('api', 'api', 'main.js', env);
-  let worker = Child.start('worker', 'worker', 'main.js', env);
+  const worker = Child.start('worker', 'worker', 'main.js', env);
+  let workers: Child[] = [];
   const db = await new DataSource({ type: 'postgres', url: env.DATABASE_URL }).initialize();
   try {
     await api.waitFor('api listening');
@@ -62,17 +63,18 @@ async function main(): Promise<void> {
     await worker.stop();
 
     const grown = Date.now();
-    const registry = await growRegistry(db, hours);
+    const registry = await growRegistry(db, hours, shards);
     const seconds = registry.seconds;
     console.log(`registry: ${(seconds / 3600).toFixed(0)} h, ${registry.episodes} synthetic episodes (${registry.nearMisses} near misses) written in ${((Date.now() - grown) / 1000).toFixed(0)} s`);
 
+    // One worker process per shard, each holding its shard only, as one per machine would; they load side by side.
     const loadStart = Date.now();
-    worker = Child.start('worker', 'worker', 'main.js', env);
-    await worker.waitFor('worker ready', 3_600_000);
+    workers = Array.from({ length: shards }, (_, k) => Child.start(`shard-${k}`, 'worker', 'main.js', shardEnv(k)));
+    await Promise.all(workers.map((w) => w.waitFor('worker ready', 3_600_000)));
     const loadSeconds = (Date.now() - loadStart) / 1000;
-    const rss = rssBytes(worker.pid);
-    console.log(`worker loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB`);
-    worker.drain();
+    const rss = workers.reduce((n, w) => n + rssBytes(w.pid), 0);
+    console.log(`${shards} shard worker(s) loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB in all`);
+    for (const w of workers) w.drain();
 
     const latencies: number[] = [];
     let found = 0;
@@ -80,27 +82,28 @@ async function main(): Promise<void> {
     let falseAlarms = 0;
     for (const clip of clips) {
       const submitted = await reviewer.submitClip(clip.file);
-      const [done] = await reviewer.settle([submitted.id], (id) => reviewer.clip(id), (c) => c.status === 'done' || c.status === 'failed', 600_000);
-      await new Promise((r) => setTimeout(r, 200));
-      const line = new RegExp(`clip ${submitted.id}: decoded in (\\d+) ms, matched in (\\d+) ms, stored in (\\d+) ms`).exec(worker.drain());
-      if (line) latencies.push(Number(line[2]) + Number(line[3]));
+      const [done] = await reviewer.settle([submitted.id], (id) => reviewer.clip(id), settled, 600_000);
+      const latency = await fanOutToMerge(db, submitted.id);
+      if (latency !== null) latencies.push(latency);
+      const shardTimes = workers.map((w) => new RegExp(`clip ${submitted.id}, shard (\\d+): frames read in \\d+ ms, matched in (\\d+) ms`).exec(w.drain())).filter((m) => m !== null);
       const matched = new Set<string>((done.matches ?? []).map((m: { registrationId: string }) => refIds.get(m.registrationId) ?? `other:${m.registrationId}`));
       expected += clip.copies.length;
       found += clip.copies.filter((c) => matched.has(c)).length;
       falseAlarms += [...matched].filter((m) => !clip.copies.includes(m)).length;
-      console.log(`${basename(clip.file)}: ${done.status}, found ${[...matched].join(', ') || 'nothing'}${line ? `; match ${line[2]} ms + store ${line[3]} ms (decode ${line[1]} ms)` : ''}`);
+      const perShard = shardTimes.map((m) => `shard ${m[1]} ${m[2]} ms`).join(', ');
+      console.log(`${basename(clip.file)}: ${done.status}, found ${[...matched].join(', ') || 'nothing'}; decoded to merged ${latency ?? '?'} ms (${perShard})`);
     }
 
     const hdStart = Date.now();
     const hdSubmitted = await reviewer.submitClip(hd);
-    await reviewer.settle([hdSubmitted.id], (id) => reviewer.clip(id), (c) => c.status === 'done' || c.status === 'failed', 600_000);
+    await reviewer.settle([hdSubmitted.id], (id) => reviewer.clip(id), settled, 600_000);
     const hdMs = Date.now() - hdStart;
     const decodeStart = Date.now();
     execFileSync('ffmpeg', ['-v', 'error', '-i', hd, '-f', 'null', '-']);
     const bareMs = Date.now() - decodeStart;
     console.log(`60 s 1080x1920 clip: upload to verdict ${hdMs} ms, bare ffmpeg decode ${bareMs} ms (${(hdMs / bareMs).toFixed(2)}x)`);
 
-    const addTimes = await addEpisodes(holder, worker);
+    const addTimes = await addEpisodes(holder, workers);
     console.log(
       JSON.stringify({
         hours: Math.round(seconds / 3600),
@@ -118,9 +121,9 @@ async function main(): Promise<void> {
     );
   } finally {
     await db.destroy();
-    await worker.stop();
+    for (const w of [worker, ...workers]) await w.stop();
     await api.stop();
-    await clearBenchQueues(PREFIX);
+    await clearBenchQueues(PREFIX, shards);
   }
 
   function clipsRefs(): string[] {
@@ -128,17 +131,25 @@ async function main(): Promise<void> {
   }
 }
 
-/** Registers three more episodes (distractor footage) into the loaded registry; answers the index work each took, from the worker's log. */
-async function addEpisodes(holder: BenchApi, worker: Child): Promise<number[]> {
+const settled = (c: Record<string, any>): boolean => ['done', 'incomplete', 'failed'].includes(c.status);
+
+/** From the clip's frames being ready (decoded and sent to the shards) to its merged result, as PostgreSQL recorded them. */
+async function fanOutToMerge(db: DataSource, clipId: string): Promise<number | null> {
+  const [row] = (await db.query(`SELECT EXTRACT(EPOCH FROM (matched_at - fanned_out_at)) * 1000 AS ms FROM clips WHERE id = $1`, [clipId])) as { ms: string | null }[];
+  return row?.ms == null ? null : Math.round(Number(row.ms));
+}
+
+/** Registers three more episodes (distractor footage) into the loaded registry; answers the index work each took, from the log of the shard that holds it. */
+async function addEpisodes(holder: BenchApi, workers: Child[]): Promise<number[]> {
   const work = await holder.createWork('added at scale', 3);
   const times: number[] = [];
   const files = ['x_intel_cars', 'x_nasa_launch', 'x_webrtc_mixed_content'].map((n) => resolve(ROOT, '../shared/bench/sources', `${n}.mp4`));
   for (const [i, file] of files.entries()) {
-    worker.drain();
+    for (const w of workers) w.drain();
     const r = await holder.uploadEpisode(work.id, file, i + 1);
     await holder.settle([r.id], (id) => holder.registration(id), (x) => x.status !== 'queued' && x.status !== 'fingerprinting', 600_000);
     await new Promise((res) => setTimeout(res, 1500));
-    const line = /indexed 1 episode\(s\) in \d+ ms, (\d+) ms of it index work/.exec(worker.drain());
+    const line = workers.map((w) => /indexed 1 episode\(s\) in \d+ ms, (\d+) ms of it index work/.exec(w.drain())).find((m) => m !== null);
     if (line) times.push(Number(line[1]));
   }
   return times;

@@ -67,7 +67,7 @@ function synthetic(refs: readonly Fingerprint[], next: () => number, nearMiss: b
  * are cloned from a registered ref's work, episode and registration (so they
  * satisfy whatever the schema requires) with fresh ids, numbers and hashes.
  */
-export async function growRegistry(db: DataSource, hours: number, seed = 1): Promise<RegistryStats> {
+export async function growRegistry(db: DataSource, hours: number, shards = 1, seed = 1): Promise<RegistryStats> {
   const rows = (await db.query(`SELECT f.data, r.id AS registration_id, r.episode_id, e.work_id FROM fingerprints f
     JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id WHERE r.status = 'registered'`)) as {
     data: Buffer;
@@ -90,19 +90,21 @@ export async function growRegistry(db: DataSource, hours: number, seed = 1): Pro
       batch.push(fp);
       seconds += fp.frames / 8;
     }
-    await insertBatch(db, template, batch, episodes);
+    await insertBatch(db, template, batch, episodes, shards);
     episodes += batch.length;
   }
   return { episodes, seconds, nearMisses };
 }
 
-async function insertBatch(db: DataSource, t: { registration_id: string; episode_id: string; work_id: string }, batch: Fingerprint[], offset: number): Promise<void> {
+/** Synthetic works go round the shards, so each shard holds an equal part of the registry. */
+async function insertBatch(db: DataSource, t: { registration_id: string; episode_id: string; work_id: string }, batch: Fingerprint[], offset: number, shards: number): Promise<void> {
   const works = Math.ceil(batch.length / EPISODES_PER_WORK);
   await db.transaction(async (em) => {
     const workIds = ((await em.query(
-      `INSERT INTO works SELECT (jsonb_populate_record(NULL::works, to_jsonb(w) || jsonb_build_object('id', gen_random_uuid(), 'title', 'synthetic ' || ($2::int + g), 'episode_count', ${EPISODES_PER_WORK}))).*
+      `INSERT INTO works SELECT (jsonb_populate_record(NULL::works, to_jsonb(w) || jsonb_build_object('id', gen_random_uuid(), 'title', 'synthetic ' || ($2::int + g), 'episode_count', ${EPISODES_PER_WORK},
+         'shard', ($2::int / ${EPISODES_PER_WORK} + g) % $4::int))).*
        FROM works w, generate_series(1, $3::int) g WHERE w.id = $1 RETURNING id`,
-      [t.work_id, offset, works],
+      [t.work_id, offset, works, shards],
     )) as { id: string }[]).map((r) => r.id);
     const episodeIds = ((await em.query(
       `INSERT INTO episodes SELECT (jsonb_populate_record(NULL::episodes, to_jsonb(e) || jsonb_build_object('id', gen_random_uuid(), 'work_id', w.id, 'number', w.n))).*

@@ -51,6 +51,6 @@ export async function matchClip(stack: TestStack, file: string, fields: Record<s
 export function settledClip(stack: TestStack, id: string): Promise<Body> {
   return waitFor(
     async () => (await stack.reviewer.http.get(`/clips/${id}`)).body as Body,
-    (c) => c.status === 'done' || c.status === 'failed',
+    (c) => ['done', 'incomplete', 'failed'].includes(c.status),
   );
 }

@@ -1,8 +1,7 @@
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { QUEUE_NAMES } from '@dramaguard/queue';
+import { allQueues, queueConnection } from '@dramaguard/queue';
 import { Queue } from 'bullmq';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,7 +114,11 @@ export class TestStack {
   async stop(): Promise<void> {
     await this.closeWorkers();
     for (const p of this.processes) await p.stop();
-    for (const name of QUEUE_NAMES) await this.api.get<Queue>(getQueueToken(name)).obliterate({ force: true });
+    for (const name of allQueues(this.config.shards.count)) {
+      const queue = new Queue(name, queueConnection(this.config));
+      await queue.obliterate({ force: true });
+      await queue.close();
+    }
     await this.api.close();
     rmSync(this.config.mediaDir, { recursive: true, force: true });
   }

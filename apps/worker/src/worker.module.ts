@@ -4,10 +4,12 @@ import { QueueModule } from '@dramaguard/queue';
 import { RegistryWorkerModule } from '@dramaguard/registry';
 import { FingerprintEpisodeProcessor } from './processors/fingerprint-episode.processor';
 import { MatchClipProcessor } from './processors/match-clip.processor';
+import { MergeClipProcessor } from './processors/merge-clip.processor';
 import { RetroMatchEpisodeProcessor } from './processors/retro-match-episode.processor';
+import { ShardWorkers } from './processors/shard-workers';
 
 @Module({
   imports: [ConfigModule, QueueModule, RegistryWorkerModule],
-  providers: [FingerprintEpisodeProcessor, MatchClipProcessor, RetroMatchEpisodeProcessor],
+  providers: [FingerprintEpisodeProcessor, MatchClipProcessor, MergeClipProcessor, RetroMatchEpisodeProcessor, ShardWorkers],
 })
 export class WorkerModule {}

@@ -17,6 +17,19 @@ export interface AppConfig {
   readonly signingKeyPath: string;
   /** A newly registered episode is matched again against suspect clips received this many days back. */
   readonly retroMatchDays: number;
+  readonly shards: ShardConfig;
+}
+
+/**
+ * The registry is split into `count` shards by work (works.shard, kept in
+ * PostgreSQL); a worker process indexes and answers for the shards it
+ * `serves` only, so each machine holds part of the registry.
+ */
+export interface ShardConfig {
+  readonly count: number;
+  readonly serves: readonly number[];
+  /** A clip whose shards have not all answered this long after it was decoded ends as `incomplete`. */
+  readonly timeoutMs: number;
 }
 
 export interface AuthConfig {

@@ -70,6 +70,14 @@ describe('parseConfig', () => {
     expect(parseConfig({}).retroMatchDays).toBe(30);
   });
 
+  it('reads the shard count and the shards a worker serves, all of them by default', () => {
+    expect(parseConfig({}).shards).toEqual({ count: 1, serves: [0], timeoutMs: 300_000 });
+    expect(parseConfig({ SHARDS: '4', WORKER_SHARDS: '3, 1,1', SHARD_TIMEOUT_MS: '5000' }).shards).toEqual({ count: 4, serves: [1, 3], timeoutMs: 5_000 });
+    expect(parseConfig({ SHARDS: '2', WORKER_SHARDS: 'none' }).shards.serves).toEqual([]);
+    expect(() => parseConfig({ SHARDS: '2', WORKER_SHARDS: '2' })).toThrow('WORKER_SHARDS must be "all" or a comma-separated list of shard numbers from 0 to 1');
+    expect(() => parseConfig({ WORKER_SHARDS: 'first' })).toThrow('WORKER_SHARDS');
+  });
+
   it('refuses a short or blank-containing admin key', () => {
     expect(() => parseConfig({ ADMIN_API_KEY: 'admin' })).toThrow(/ADMIN_API_KEY must be at least 24 characters/);
     expect(() => parseConfig({ ADMIN_API_KEY: 'a'.repeat(20) + ' ' + 'b'.repeat(10) })).toThrow(/without spaces/);

@@ -1,4 +1,4 @@
-import { AppConfig, AuthConfig, DatabaseConfig, RedisConfig } from './app-config';
+import { AppConfig, AuthConfig, DatabaseConfig, RedisConfig, ShardConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { ExecutableCheck, findExecutable, isExecutableFile } from './executable-path';
 
@@ -88,6 +88,7 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
     auth: adminKeyFrom(r),
     signingKeyPath: r.string('SIGNING_KEY_PATH', '.data/signing-key.pem'),
     retroMatchDays: r.int('RETRO_MATCH_DAYS', 30, 0, 3_650),
+    shards: shardsFrom(r),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
@@ -108,6 +109,20 @@ function adminKeyFrom(r: EnvReader): AuthConfig {
   if (key === undefined) return {};
   if (key.length < 24 || /\s/.test(key)) r.problems.push('ADMIN_API_KEY must be at least 24 characters without spaces');
   return { adminApiKey: key };
+}
+
+/** WORKER_SHARDS lists the shards a worker serves ("0,2"); unset or "all", every one; "none", a worker that only decodes and merges. */
+function shardsFrom(r: EnvReader): ShardConfig {
+  const count = r.int('SHARDS', 1, 1, 256);
+  const timeoutMs = r.int('SHARD_TIMEOUT_MS', 300_000, 1_000, 86_400_000);
+  const raw = r.optional('WORKER_SHARDS');
+  if (!raw || raw === 'all') return { count, serves: [...Array(count).keys()], timeoutMs };
+  if (raw === 'none') return { count, serves: [], timeoutMs };
+  const serves = [...new Set(raw.split(',').map((s) => s.trim()))].map(Number);
+  if (serves.some((n) => !Number.isInteger(n) || n < 0 || n >= count)) {
+    r.problems.push(`WORKER_SHARDS must be "all" or a comma-separated list of shard numbers from 0 to ${count - 1} (SHARDS=${count}), got "${raw}"`);
+  }
+  return { count, serves: serves.sort((a, b) => a - b), timeoutMs };
 }
 
 function databaseFrom(r: EnvReader): DatabaseConfig | undefined {

@@ -52,7 +52,10 @@ export class EvidenceImages {
   /** The frame shown at `seconds`, as a PNG EVIDENCE_FRAME_HEIGHT pixels high. */
   grab(file: string, seconds: number): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      const out = new PassThrough();
+      // Not destroyed at its end: fluent-ffmpeg fails with "Output stream closed"
+      // when its output closes before ffmpeg has exited, which a busy machine makes
+      // likely (as in FrameReader.frames).
+      const out = new PassThrough({ autoDestroy: false });
       const chunks: Buffer[] = [];
       out.on('data', (c: Buffer) => chunks.push(c));
       ffmpeg(file)

@@ -2,3 +2,4 @@ export * from './job-queue.service';
 export * from './job-run';
 export * from './jobs';
 export * from './queue.module';
+export * from './queue-connection';

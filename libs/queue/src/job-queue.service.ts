@@ -1,35 +1,53 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { Queue } from 'bullmq';
-import { CLIPS_QUEUE, EPISODES_QUEUE, jobId, JobName, JobPayload, JOBS, RETRO_QUEUE } from './jobs';
+import { CLIPS_QUEUE, EPISODES_QUEUE, jobId, JobName, JobPayload, MERGES_QUEUE, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
+import { queueConnection } from './queue-connection';
+
+export interface EnqueueOptions {
+  /** Run no earlier than this many milliseconds from now. */
+  readonly delayMs?: number;
+}
 
 /** Typed producer: the payload must be the one declared for the job name. */
 @Injectable()
-export class JobQueue {
+export class JobQueue implements OnModuleDestroy {
   private readonly queues: Record<string, Queue>;
+  private readonly shardQueues: Queue[];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(EPISODES_QUEUE) episodes: Queue,
     @InjectQueue(CLIPS_QUEUE) clips: Queue,
+    @InjectQueue(MERGES_QUEUE) merges: Queue,
     @InjectQueue(RETRO_QUEUE) retro: Queue,
   ) {
-    this.queues = { [EPISODES_QUEUE]: episodes, [CLIPS_QUEUE]: clips, [RETRO_QUEUE]: retro };
+    // The shard count is configuration, so these queues cannot be registered by decorator like the others.
+    this.shardQueues = Array.from({ length: config.shards.count }, (_, k) => new Queue(shardQueue(k), queueConnection(config)));
+    this.queues = { [EPISODES_QUEUE]: episodes, [CLIPS_QUEUE]: clips, [MERGES_QUEUE]: merges, [RETRO_QUEUE]: retro };
+    for (const q of this.shardQueues) this.queues[q.name] = q;
     // A lost Redis connection is an 'error' event; unheard, it would end the process.
     const log = new Logger(JobQueue.name);
     for (const q of Object.values(this.queues)) q.on('error', (e) => log.warn(`queue ${q.name}: ${e.message}`));
   }
 
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.shardQueues.map((q) => q.close()));
+  }
+
   /** Failed attempts are retried with exponential backoff; finished jobs are trimmed so Redis does not grow. */
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<void> {
+  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<void> {
     const { attempts, backoffMs } = this.config.jobs;
-    await this.queues[JOBS[name].queue].add(name, payload, {
+    const queue = this.queues[queueOf(name, payload)];
+    if (!queue) throw new Error(`no queue ${queueOf(name, payload)}: SHARDS is ${this.config.shards.count}`);
+    await queue.add(name, payload, {
       jobId: jobId(name, payload),
       attempts,
       backoff: { type: 'exponential', delay: backoffMs },
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 5000 },
+      ...(options.delayMs ? { delay: options.delayMs } : {}),
     });
   }
 }

@@ -2,11 +2,17 @@
  * Every background job, declared once: its name, the queue it runs on and its
  * payload. Fingerprinting and matching have their own queues so a long
  * registration never delays a reviewer's clip; re-matching recent clips
- * against a newly registered episode has its own for the same reason.
+ * against a newly registered episode has its own for the same reason. A
+ * clip is decoded on `clips`, matched on one queue per shard of the match
+ * index (`shard-0`, `shard-1`, ...: only the workers holding that shard
+ * consume it), and the shards' answers are merged on `merges`.
  */
 export const JOBS = {
   'fingerprint-episode': { queue: 'episodes' },
   'match-clip': { queue: 'clips' },
+  'match-shard': { queue: 'shard' },
+  'learn-shard': { queue: 'shard' },
+  'merge-clip': { queue: 'merges' },
   'retro-match-episode': { queue: 'retro' },
 } as const;
 
@@ -15,6 +21,21 @@ export type JobName = keyof typeof JOBS;
 export interface JobPayloads {
   'fingerprint-episode': { readonly registrationId: string };
   'match-clip': { readonly clipId: string };
+  /**
+   * Match the decoded clip against one shard's registrations. `round` is when
+   * the clip was sent out (ms since the epoch): the same for a retried send,
+   * new if the clip is ever decoded and sent again.
+   */
+  'match-shard': { readonly clipId: string; readonly shard: number; readonly round: number };
+  /**
+   * Match a new episode's frames against one shard, ignoring share weights:
+   * what it shares, whom it copies. `check` is new for every conflict check, so
+   * a fingerprint job run again (retried, or taken over from a dead worker)
+   * asks again rather than finding its earlier jobs' ids taken.
+   */
+  'learn-shard': { readonly registrationId: string; readonly shard: number; readonly check: string };
+  /** Merge the shards' answers: once all have answered, or (`deadline`) when the wait is over. */
+  'merge-clip': { readonly clipId: string; readonly trigger: 'answers' | 'deadline'; readonly round: number };
   /** Match the clips received in the last RETRO_MATCH_DAYS against this newly registered episode. */
   'retro-match-episode': { readonly registrationId: string };
 }
@@ -23,14 +44,32 @@ export type JobPayload<N extends JobName> = JobPayloads[N];
 
 export const EPISODES_QUEUE = JOBS['fingerprint-episode'].queue;
 export const CLIPS_QUEUE = JOBS['match-clip'].queue;
+export const MERGES_QUEUE = JOBS['merge-clip'].queue;
 export const RETRO_QUEUE = JOBS['retro-match-episode'].queue;
-export const QUEUE_NAMES = [...new Set(Object.values(JOBS).map((j) => j.queue))];
+/** The queues every process knows by name; the shard queues depend on the configured shard count. */
+export const QUEUE_NAMES = [...new Set(Object.values(JOBS).map((j) => j.queue))].filter((q) => q !== JOBS['match-shard'].queue);
+
+export function shardQueue(shard: number): string {
+  return `${JOBS['match-shard'].queue}-${shard}`;
+}
+
+/** Every queue of a deployment with `shards` shards. */
+export function allQueues(shards: number): string[] {
+  return [...QUEUE_NAMES, ...Array.from({ length: shards }, (_, k) => shardQueue(k))];
+}
+
+export function queueOf<N extends JobName>(name: N, payload: JobPayload<N>): string {
+  return JOBS[name].queue === JOBS['match-shard'].queue ? shardQueue((payload as JobPayload<'match-shard'>).shard) : JOBS[name].queue;
+}
 
 /**
- * Deterministic job id: enqueueing the same work twice while a job exists is a
- * no-op. BullMQ reserves ':' in ids, hence the dot.
+ * Deterministic job id from the payload's values in key order: enqueueing the
+ * same work twice while a job exists is a no-op. BullMQ reserves ':' in ids,
+ * hence the dots.
  */
 export function jobId<N extends JobName>(name: N, payload: JobPayload<N>): string {
-  const subject = 'registrationId' in payload ? payload.registrationId : payload.clipId;
-  return `${name}.${subject}`;
+  const values = Object.keys(payload)
+    .sort()
+    .map((k) => String((payload as unknown as Record<string, unknown>)[k]));
+  return [name, ...values].join('.');
 }

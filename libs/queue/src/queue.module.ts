@@ -3,20 +3,14 @@ import { BullModule } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { JobQueue } from './job-queue.service';
 import { QUEUE_NAMES } from './jobs';
+import { queueConnection } from './queue-connection';
 
-/**
- * Redis connection and queues, shared by the api (producer) and the worker
- * (consumer). The producer fails fast when Redis is down instead of queueing
- * commands in memory, so an upload is refused rather than silently lost.
- */
+/** Redis connection and queues, shared by the api (producer) and the worker (consumer). */
 @Module({
   imports: [
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        connection: { ...config.redis, enableOfflineQueue: false },
-        prefix: config.queuePrefix,
-      }),
+      useFactory: (config: AppConfig) => queueConnection(config),
     }),
     ...QUEUE_NAMES.map((name) => BullModule.registerQueue({ name })),
   ],

@@ -40,6 +40,8 @@ export type DomainErrorCode =
   | 'dimensions_out_of_range'
   | 'undecodable_video'
   | 'decode_interrupted'
+  | 'frames_missing'
+  | 'shards_unavailable'
   | 'queue_unavailable'
   | 'media_tools_missing';
 
@@ -64,6 +66,7 @@ const PERMANENT: ReadonlySet<DomainErrorCode> = new Set([
   'duration_out_of_range',
   'dimensions_out_of_range',
   'undecodable_video',
+  'frames_missing',
 ]);
 
 export function isPermanent(error: unknown): boolean {

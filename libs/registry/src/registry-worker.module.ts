@@ -4,19 +4,29 @@ import { QueueModule } from '@dramaguard/queue';
 import { DatabaseModule } from './database.module';
 import { REPOSITORIES } from './repositories';
 import { CaseService } from './services/case.service';
+import { ClipMergeService } from './services/clip-merge.service';
 import { EpisodeIndex } from './services/episode-index.service';
 import { MatchThread } from './matching/match-thread.service';
 import { FingerprintService } from './services/fingerprint.service';
 import { IndexMatcher } from './services/index-matcher.service';
 import { MatchService } from './services/match.service';
 import { ReferenceStore } from './services/reference-store.service';
+import { RegistrationShardCheck } from './services/registration-shard-check.service';
 import { RetroMatchService } from './services/retro-match.service';
+import { ShardMatchService } from './services/shard-match.service';
 import { UseVerdicts } from './services/use-verdicts.service';
 
-/** What a worker needs: fingerprinting with the conflict check, the match index and the full fingerprints behind it, matching with verdicts and cases, retro-matching. */
+const JOB_SERVICES = [FingerprintService, MatchService, ShardMatchService, ClipMergeService, RetroMatchService];
+
+/**
+ * What a worker needs: fingerprinting with the conflict check, the match
+ * index of the shards it serves and the full fingerprints behind it, decoding
+ * clips and sending them to the shards, a shard's answers, merging them with
+ * verdicts and cases, retro-matching.
+ */
 @Module({
   imports: [DatabaseModule, MediaModule, QueueModule],
-  providers: [...REPOSITORIES, MatchThread, EpisodeIndex, ReferenceStore, IndexMatcher, UseVerdicts, CaseService, FingerprintService, MatchService, RetroMatchService],
-  exports: [EpisodeIndex, FingerprintService, MatchService, RetroMatchService],
+  providers: [...REPOSITORIES, MatchThread, EpisodeIndex, ReferenceStore, IndexMatcher, RegistrationShardCheck, UseVerdicts, CaseService, ...JOB_SERVICES],
+  exports: [EpisodeIndex, ...JOB_SERVICES],
 })
 export class RegistryWorkerModule {}

@@ -43,7 +43,7 @@ export class ClipsController {
   @ApiCreatedResponse({ type: ClipDto })
   @ApiUploadErrors()
   async submit(@CurrentCaller() caller: Caller, @Body() use: ClipUseDto, @UploadedFile() file: ReceivedFile | undefined): Promise<ClipDto> {
-    return ClipDto.from({ clip: await this.clips.submit(caller, incomingUpload(file), use), matches: [], cases: [] });
+    return ClipDto.from({ clip: await this.clips.submit(caller, incomingUpload(file), use), matches: [], cases: [], shardsAnswered: [] });
   }
 
   @Get(':id')

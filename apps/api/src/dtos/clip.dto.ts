@@ -84,10 +84,14 @@ export class ClipDto {
       'case_opened: at least one review case was opened; unreviewed: matched before verdicts existed',
   })
   verdict!: 'pending' | 'no_match' | 'licensed' | 'case_opened' | 'unreviewed';
-  @ApiProperty({ type: [ClipMatchDto], description: 'Registered episodes found in the clip, best first; empty until status is done' })
+  @ApiProperty({ type: [ClipMatchDto], description: 'Registered episodes found in the clip, best first; empty until status is done or incomplete' })
   matches!: ClipMatchDto[];
+  @ApiProperty({ nullable: true, type: Number, description: 'How many shards of the match index the clip was sent to' })
+  shardCount!: number | null;
+  @ApiProperty({ type: [Number], description: 'The shards whose answer is in the matches; when status is incomplete, failureReason names the others' })
+  shardsAnswered!: number[];
 
-  static from({ clip, matches, cases }: ClipWithMatches): ClipDto {
+  static from({ clip, matches, cases, shardsAnswered }: ClipWithMatches): ClipDto {
     const dtos = matches.map((m) => ClipMatchDto.from(m, cases));
     return {
       id: clip.id,
@@ -108,11 +112,15 @@ export class ClipDto {
       usedOn: clip.usedOn,
       verdict: clipVerdict(clip.status, dtos),
       matches: dtos,
+      shardCount: clip.shardCount,
+      shardsAnswered,
     };
   }
 }
 
+/** An incomplete clip has a verdict only when what its answered shards found opened a case: silence from a shard is not "no match". */
 function clipVerdict(status: ClipStatus, matches: readonly ClipMatchDto[]): ClipDto['verdict'] {
+  if (status === 'incomplete' && matches.some((m) => m.verdict === 'case_opened')) return 'case_opened';
   if (status !== 'done') return 'pending';
   if (!matches.length) return 'no_match';
   if (matches.some((m) => m.verdict === 'case_opened')) return 'case_opened';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { OwnershipQueryResult, Page, RegistrationEntity, WorkEntity } from '@dramaguard/registry';
+import { CLIP_STATUSES, OwnershipQueryResult, Page, RegistrationEntity, WorkEntity } from '@dramaguard/registry';
 import { PageQueryDto } from './page-query.dto';
 import { UseDay, UseTerritory } from './use-fields';
 
@@ -102,7 +102,7 @@ class OwnershipAnswerDto extends OwnerRecordDto {
 
 export class OwnershipQueryDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['queued', 'matching', 'done', 'failed'] }) status!: string;
+  @ApiProperty({ enum: CLIP_STATUSES }) status!: string;
   @ApiProperty({ nullable: true, type: String }) failureReason!: string | null;
   @ApiProperty() platform!: string;
   @ApiProperty({ nullable: true, type: String }) territory!: string | null;

@@ -18,6 +18,7 @@ export class WorkDto {
   @ApiProperty({ nullable: true, type: Number }) year!: number | null;
   @ApiProperty({ nullable: true, type: String }) language!: string | null;
   @ApiProperty() episodeCount!: number;
+  @ApiProperty({ description: "The shard of the match index holding the work's episodes (fixed when the work is created)" }) shard!: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
   @ApiProperty() createdAt!: Date;
   @ApiProperty({ type: [EpisodeDto], description: 'Registered episodes, by number' }) episodes!: EpisodeDto[];
@@ -32,6 +33,7 @@ export class WorkDto {
       year: w.year,
       language: w.language,
       episodeCount: w.episodeCount,
+      shard: w.shard,
       metadata: w.metadata,
       createdAt: w.createdAt,
       episodes: (w.episodes ?? []).map((e) => ({

@@ -48,6 +48,8 @@ const STATUS_OF: Record<DomainErrorCode, HttpStatus> = {
   dimensions_out_of_range: HttpStatus.UNPROCESSABLE_ENTITY,
   undecodable_video: HttpStatus.UNPROCESSABLE_ENTITY,
   decode_interrupted: HttpStatus.SERVICE_UNAVAILABLE,
+  frames_missing: HttpStatus.INTERNAL_SERVER_ERROR,
+  shards_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   queue_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   media_tools_missing: HttpStatus.SERVICE_UNAVAILABLE,
 };

@@ -2,7 +2,12 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { AccountEntity } from './account.entity';
 import { ClipMatchEntity } from './clip-match.entity';
 
-export const CLIP_STATUSES = ['queued', 'matching', 'done', 'failed'] as const;
+/**
+ * `incomplete`: some shard of the match index did not answer in time (or gave
+ * up); the matches are those of the shards that answered, and the clip is
+ * completed if the missing answers arrive later.
+ */
+export const CLIP_STATUSES = ['queued', 'matching', 'done', 'incomplete', 'failed'] as const;
 export type ClipStatus = (typeof CLIP_STATUSES)[number];
 
 /**
@@ -14,7 +19,7 @@ export type ClipPurpose = (typeof CLIP_PURPOSES)[number];
 
 /** A suspect clip a reviewer submitted; review cases will hang off it. */
 @Entity({ name: 'clips' })
-@Check('clips_status_check', `status IN ('queued', 'matching', 'done', 'failed')`)
+@Check('clips_status_check', `status IN ('queued', 'matching', 'done', 'incomplete', 'failed')`)
 @Check('clips_progress_check', 'progress BETWEEN 0 AND 100')
 @Check('clips_purpose_check', `purpose IN ('infringement_check', 'ownership_query')`)
 export class ClipEntity {
@@ -84,6 +89,13 @@ export class ClipEntity {
 
   @Column({ name: 'matched_at', type: 'timestamptz', nullable: true })
   matchedAt!: Date | null;
+
+  /** How many shards the decoded clip was sent to, and when: the merge waits for that many answers, until SHARD_TIMEOUT_MS after. */
+  @Column({ name: 'shard_count', type: 'smallint', nullable: true })
+  shardCount!: number | null;
+
+  @Column({ name: 'fanned_out_at', type: 'timestamptz', nullable: true })
+  fannedOutAt!: Date | null;
 
   @OneToMany(() => ClipMatchEntity, (m) => m.clip)
   matches?: ClipMatchEntity[];

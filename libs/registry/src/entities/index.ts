@@ -14,6 +14,7 @@ import { ReferenceExclusionEntity } from './reference-exclusion.entity';
 import { RegistrationConflictEntity } from './registration-conflict.entity';
 import { RegistrationEntity } from './registration.entity';
 import { ReviewCaseEntity } from './review-case.entity';
+import { ShardAnswerEntity } from './shard-answer.entity';
 import { WorkEntity } from './work.entity';
 
 export {
@@ -33,6 +34,7 @@ export {
   RegistrationConflictEntity,
   RegistrationEntity,
   ReviewCaseEntity,
+  ShardAnswerEntity,
   WorkEntity,
 };
 export * from './account.entity';
@@ -44,6 +46,7 @@ export * from './reference-exclusion.entity';
 export * from './registration-conflict.entity';
 export * from './registration.entity';
 export * from './review-case.entity';
+export * from './shard-answer.entity';
 
 /** Listed explicitly: no globs, so the built output needs no file scanning. */
 export const REGISTRY_ENTITIES = [
@@ -64,4 +67,5 @@ export const REGISTRY_ENTITIES = [
   MatchSegmentEntity,
   ReviewCaseEntity,
   CaseNoteEntity,
+  ShardAnswerEntity,
 ];

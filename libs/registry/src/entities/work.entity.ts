@@ -40,6 +40,11 @@ export class WorkEntity {
   @Column({ type: 'jsonb' })
   metadata!: Record<string, unknown>;
 
+  /** The shard of the match index holding this work's episodes: chosen at creation, never changed by a restart or a new shard. */
+  @Index('ix_works_shard')
+  @Column({ type: 'smallint', default: 0 })
+  shard!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

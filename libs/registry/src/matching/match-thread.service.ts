@@ -50,7 +50,7 @@ export class MatchThread implements OnModuleDestroy {
     });
   }
 
-  /** A video's frames in the thread; `build` also makes its fingerprint as they arrive. */
+  /** A video in the thread: a clip's frames, kept for matching, or (`build`) an episode's, hashed into its fingerprint as they arrive and not kept. */
   async open(build: boolean): Promise<MatchSession> {
     const session = this.nextSession++;
     await this.request({ op: 'open', session, build });

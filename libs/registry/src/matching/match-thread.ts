@@ -5,9 +5,14 @@ import { MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } fro
 import type { StoredFingerprint } from '../repositories/fingerprint.repository';
 import { indexedEpisode } from './stored-episode';
 
-/** One video's frames in the thread, its fingerprint builder (for an episode), and its pending match plan. */
+/**
+ * One video in the thread: a clip's frames and its pending match plan, or an
+ * episode's fingerprint builder, which hashes each frame as it arrives and
+ * keeps none (the shards read the episode's frames from its frame file).
+ */
 interface Session {
   readonly frames: GreyFrame[];
+  count: number;
   readonly builder: FingerprintBuilder | null;
   plan: { readonly plan: MatchPlan; readonly options: Partial<MatcherOptions> } | null;
 }
@@ -48,12 +53,12 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
     case 'has':
       return index.has(r.episode);
     case 'open':
-      sessions.set(r.session, { frames: [], builder: r.build ? new FingerprintBuilder(FINGERPRINT_FPS) : null, plan: null });
+      sessions.set(r.session, { frames: [], count: 0, builder: r.build ? new FingerprintBuilder(FINGERPRINT_FPS) : null, plan: null });
       return null;
     case 'fingerprint': {
       const s = session(r.session);
       if (!s.builder) throw new Error(`match session ${r.session} builds no fingerprint`);
-      return { encoded: encodeFingerprint(s.builder.finish()), frames: s.frames.length };
+      return { encoded: encodeFingerprint(s.builder.finish()), frames: s.count };
     }
     case 'plan': {
       const s = session(r.session);
@@ -79,8 +84,10 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
 parentPort?.on('message', ({ id, request }: MatchEnvelope) => {
   if (request.op === 'frame') {
     const s = sessions.get(request.session);
-    s?.frames.push(request.frame);
-    s?.builder?.push(request.frame);
+    if (!s) return;
+    s.count++;
+    if (s.builder) s.builder.push(request.frame);
+    else s.frames.push(request.frame);
     return;
   }
   let response: MatchResponse;

@@ -2,6 +2,7 @@ import { InitialSchema1764160000000 } from './1764160000000-initial-schema';
 import { Accounts1764300000000 } from './1764300000000-accounts';
 import { RightsWorkflow1764300100000 } from './1764300100000-rights-workflow';
 import { CommonContent1764400000000 } from './1764400000000-common-content';
+import { Shards1764500000000 } from './1764500000000-shards';
 
 /** In the order they run; listed explicitly, no globs. */
-export const REGISTRY_MIGRATIONS = [InitialSchema1764160000000, Accounts1764300000000, RightsWorkflow1764300100000, CommonContent1764400000000];
+export const REGISTRY_MIGRATIONS = [InitialSchema1764160000000, Accounts1764300000000, RightsWorkflow1764300100000, CommonContent1764400000000, Shards1764500000000];

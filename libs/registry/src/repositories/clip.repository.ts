@@ -25,7 +25,7 @@ export class ClipRepository {
   }
 
   async markMatching(id: string): Promise<void> {
-    await this.db.getRepository(ClipEntity).update({ id }, { status: 'matching', progress: 0, failureReason: null });
+    await this.db.getRepository(ClipEntity).update({ id }, { status: 'matching', progress: 0, failureReason: null, shardCount: null, fannedOutAt: null });
   }
 
   async setProgress(id: string, progress: number): Promise<void> {
@@ -33,9 +33,9 @@ export class ClipRepository {
   }
 
   /**
-   * Done suspect clips received since `since`, locked for share: a clip whose
-   * matching is committing right now is waited for and then seen as done,
-   * never skipped (see MatchService.match).
+   * Matched (done or incomplete) suspect clips received since `since`, locked
+   * for share: a clip whose merge is committing right now is waited for and
+   * then seen as matched, never skipped (see ClipMergeService.merge).
    */
   async doneChecksSince(em: EntityManager, since: Date): Promise<ClipEntity[]> {
     const rows = await em.find(ClipEntity, {
@@ -43,11 +43,25 @@ export class ClipRepository {
       order: { receivedAt: 'ASC' },
       lock: { mode: 'pessimistic_read' },
     });
-    return rows.filter((c) => c.status === 'done');
+    return rows.filter((c) => c.status === 'done' || c.status === 'incomplete');
   }
 
   async markDone(em: EntityManager, id: string): Promise<void> {
     await em.update(ClipEntity, { id }, { status: 'done', progress: 100, failureReason: null, matchedAt: new Date() });
+  }
+
+  /** Decoded and sent to `shards` shards; the merge waits for their answers from now. */
+  async markFannedOut(id: string, shards: number, at: Date): Promise<void> {
+    await this.db.getRepository(ClipEntity).update({ id }, { shardCount: shards, fannedOutAt: at });
+  }
+
+  /** The clip, locked until the caller's transaction ends: one merge at a time. */
+  lockForMerge(em: EntityManager, id: string): Promise<ClipEntity | null> {
+    return em.findOne(ClipEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markIncomplete(em: EntityManager, id: string, reason: string): Promise<void> {
+    await em.update(ClipEntity, { id }, { status: 'incomplete', progress: 100, failureReason: reason, matchedAt: new Date() });
   }
 
   async markQueued(id: string): Promise<void> {

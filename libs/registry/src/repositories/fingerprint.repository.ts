@@ -67,12 +67,13 @@ export class FingerprintRepository {
     await em.query(`UPDATE fingerprints SET seq = nextval(pg_get_serial_sequence('fingerprints', 'seq')) WHERE registration_id = $1`, [registrationId]);
   }
 
-  /** Registered episodes whose fingerprint was written after `afterSeq`, read inside the caller's transaction. */
-  async registeredAfter(em: EntityManager, afterSeq: string): Promise<string[]> {
+  /** Registered episodes of one shard whose fingerprint was written after `afterSeq`, read inside the caller's transaction. */
+  async registeredAfter(em: EntityManager, afterSeq: string, shard: number): Promise<string[]> {
     const rows = (await em.query(
       `SELECT f.registration_id FROM fingerprints f JOIN registrations r ON r.id = f.registration_id
-       WHERE f.seq > $1::bigint AND r.status = 'registered'`,
-      [afterSeq],
+       JOIN episodes e ON e.id = r.episode_id JOIN works w ON w.id = e.work_id
+       WHERE f.seq > $1::bigint AND r.status = 'registered' AND w.shard = $2`,
+      [afterSeq, shard],
     )) as { registration_id: string }[];
     return rows.map((r) => r.registration_id);
   }
@@ -86,12 +87,12 @@ export class FingerprintRepository {
   }
 
   /**
-   * The next `limit` fingerprints of registered episodes written after
-   * `afterSeq`, oldest first. A fingerprint held in conflict is skipped; it
-   * gets a fresh seq if an admin registers it (`touch`).
+   * The next `limit` fingerprints of registered episodes of the given shards
+   * written after `afterSeq`, oldest first. A fingerprint held in conflict is
+   * skipped; it gets a fresh seq if an admin registers it (`touch`).
    */
-  since(afterSeq: string, limit: number): Promise<StoredFingerprint[]> {
-    return this.registered(`f.seq > $1::bigint ORDER BY f.seq LIMIT $2`, [afterSeq, limit]);
+  since(afterSeq: string, limit: number, shards: readonly number[]): Promise<StoredFingerprint[]> {
+    return this.registered(`f.seq > $1::bigint AND w.shard = ANY($3::smallint[]) ORDER BY f.seq LIMIT $2`, [afterSeq, limit, shards]);
   }
 
   /** The fingerprints of the given registered episodes: what verification reads for a match's candidates. */
@@ -114,7 +115,7 @@ export class FingerprintRepository {
       `SELECT f.registration_id, f.seq::text AS seq, f.data, f.shares, e.work_id,
               COALESCE((SELECT json_agg(json_build_object('startSeconds', x.start_seconds, 'endSeconds', x.end_seconds))
                         FROM reference_exclusions x WHERE x.registration_id = f.registration_id), '[]') AS exclusions
-       FROM fingerprints f JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id
+       FROM fingerprints f JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id JOIN works w ON w.id = e.work_id
        WHERE r.status = 'registered' AND ${where}`,
       params,
     )) as { registration_id: string; seq: string; data: Buffer; shares: Buffer | null; work_id: string; exclusions: StoredFingerprint['exclusions'] }[];

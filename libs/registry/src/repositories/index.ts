@@ -8,6 +8,7 @@ import { FingerprintRepository } from './fingerprint.repository';
 import { LicenceRepository } from './licence.repository';
 import { MatchRepository } from './match.repository';
 import { RegistrationRepository } from './registration.repository';
+import { ShardAnswerRepository } from './shard-answer.repository';
 import { WorkRepository } from './work.repository';
 
 export * from './account.repository';
@@ -20,6 +21,7 @@ export * from './fingerprint.repository';
 export * from './licence.repository';
 export * from './match.repository';
 export * from './registration.repository';
+export * from './shard-answer.repository';
 export * from './work.repository';
 
 export const REPOSITORIES = [
@@ -34,4 +36,5 @@ export const REPOSITORIES = [
   LicenceRepository,
   CaseRepository,
   ConflictRepository,
+  ShardAnswerRepository,
 ];

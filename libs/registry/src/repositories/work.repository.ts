@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, FindOptionsWhere, ILike } from 'typeorm';
 import { WorkEntity } from '../entities';
 
-export type NewWork = Pick<WorkEntity, 'ownerId' | 'rightsHolder' | 'title' | 'originalTitle' | 'year' | 'language' | 'episodeCount' | 'metadata'>;
+export type NewWork = Pick<WorkEntity, 'ownerId' | 'rightsHolder' | 'title' | 'originalTitle' | 'year' | 'language' | 'episodeCount' | 'metadata'> & { shard?: number };
 
 @Injectable()
 export class WorkRepository {
@@ -10,6 +10,16 @@ export class WorkRepository {
 
   insert(em: EntityManager, work: NewWork): Promise<WorkEntity> {
     return em.save(em.create(WorkEntity, work));
+  }
+
+  /** Works and registered seconds per shard, for the shards that hold any work. */
+  async shardLoads(em: EntityManager): Promise<Map<number, { works: number; seconds: number }>> {
+    const rows = (await em.query(
+      `SELECT w.shard, COUNT(DISTINCT w.id)::int AS works, COALESCE(SUM(r.duration_seconds), 0)::float8 AS seconds
+       FROM works w LEFT JOIN episodes e ON e.work_id = w.id LEFT JOIN registrations r ON r.episode_id = e.id AND r.status = 'registered'
+       GROUP BY w.shard`,
+    )) as { shard: number; works: number; seconds: number }[];
+    return new Map(rows.map((r) => [r.shard, { works: r.works, seconds: r.seconds }]));
   }
 
   findById(id: string): Promise<WorkEntity | null> {

@@ -3,7 +3,7 @@ import { JobQueue } from '@dramaguard/queue';
 import { Caller } from '../auth/caller';
 import { DomainError } from '../domain-error';
 import { ClipEntity, ClipMatchEntity, ClipPurpose, ReviewCaseEntity } from '../entities';
-import { CaseRepository, ClipRepository, MatchRepository } from '../repositories';
+import { CaseRepository, ClipRepository, MatchRepository, ShardAnswerRepository } from '../repositories';
 import { normalisePlatform } from './account.service';
 import { mediaColumns, UploadIntake } from './upload-intake.service';
 import { IncomingUpload } from './upload-rules';
@@ -13,6 +13,8 @@ export interface ClipWithMatches {
   readonly matches: ClipMatchEntity[];
   /** The review cases the clip opened, one per unlicensed match. */
   readonly cases: ReviewCaseEntity[];
+  /** The shards of the match index whose answer is in the result, once matched. */
+  readonly shardsAnswered: number[];
 }
 
 /** Where and how a clip was found: the use that a licence may cover. */
@@ -33,6 +35,7 @@ export class ClipService {
     private readonly clips: ClipRepository,
     private readonly matches: MatchRepository,
     private readonly cases: CaseRepository,
+    private readonly answers: ShardAnswerRepository,
     private readonly intake: UploadIntake,
     private readonly queue: JobQueue,
   ) {}
@@ -72,7 +75,9 @@ export class ClipService {
   async get(id: string, purpose: ClipPurpose = 'infringement_check', submittedBy?: string): Promise<ClipWithMatches> {
     const clip = await this.clips.findById(id);
     if (!clip || clip.purpose !== purpose || (submittedBy && clip.submittedBy !== submittedBy)) throw new DomainError('clip_not_found', `no clip with id ${id}`);
-    if (clip.status !== 'done') return { clip, matches: [], cases: [] };
-    return { clip, matches: await this.matches.findForClip(id), cases: await this.cases.forClip(id) };
+    if (clip.status !== 'done' && clip.status !== 'incomplete') return { clip, matches: [], cases: [], shardsAnswered: [] };
+    const answered =
+      clip.status === 'done' ? [...Array(clip.shardCount ?? 0).keys()] : (await this.answers.of('clip', id)).filter((a) => a.failure === null).map((a) => a.shard);
+    return { clip, matches: await this.matches.findForClip(id), cases: await this.cases.forClip(id), shardsAnswered: answered };
   }
 }

@@ -6,7 +6,9 @@ import { EpisodeIndex } from './episode-index.service';
 
 const config = parseConfig({ PATH: '/usr/bin' }, () => true);
 
-function stored(registrationId: string, seq: number, data?: Buffer, more: Partial<StoredFingerprint> = {}): StoredFingerprint {
+type Row = StoredFingerprint & { shard?: number };
+
+function stored(registrationId: string, seq: number, data?: Buffer, more: Partial<Row> = {}): Row {
   const frames = 24;
   const fp = { fps: 8, frames, views: [{ region: FULL_FRAME, hashes: Uint32Array.from({ length: 2 * frames }, (_, i) => i * 2654435761), quality: new Uint8Array(frames).fill(90) }] };
   return { registrationId, seq: String(seq), data: data ?? encodeFingerprint(fp), shares: null, workId: 'w1', exclusions: [], ...more };
@@ -14,12 +16,12 @@ function stored(registrationId: string, seq: number, data?: Buffer, more: Partia
 
 /** A fingerprints table in memory: `since` behaves like the SQL query. */
 class FakeFingerprints {
-  rows: StoredFingerprint[] = [];
+  rows: Row[] = [];
   calls: string[] = [];
 
-  async since(afterSeq: string, limit: number): Promise<StoredFingerprint[]> {
+  async since(afterSeq: string, limit: number, shards: readonly number[]): Promise<StoredFingerprint[]> {
     this.calls.push(afterSeq);
-    return this.rows.filter((r) => BigInt(r.seq) > BigInt(afterSeq)).slice(0, limit);
+    return this.rows.filter((r) => BigInt(r.seq) > BigInt(afterSeq) && shards.includes(r.shard ?? 0)).slice(0, limit);
   }
 }
 
@@ -74,14 +76,29 @@ describe('EpisodeIndex, with its match thread', () => {
       height: 128,
       data: Uint8Array.from({ length: 72 * 128 }, (_, i) => (((i % 72) * (f + 3) + Math.floor(i / 72) * 7 * ((f % 5) + 1)) & 0xff)),
     }));
-    const session = await thread.open(true);
-    frames.forEach(session.push);
-    const { frames: count, encoded } = await session.fingerprint();
+    const episode = await thread.open(true);
+    frames.forEach(episode.push);
+    const { frames: count, encoded } = await episode.fingerprint();
+    await episode.close();
     expect(count).toBe(40);
     table.rows.push(stored('z', 40, Buffer.from(encoded)));
     await index.sync();
-    const candidates = await session.plan({});
-    await session.close();
+    const clip = await thread.open(false);
+    frames.forEach(clip.push);
+    const candidates = await clip.plan({});
+    await clip.close();
     expect(candidates).toContain('z');
+  });
+
+  it('indexes the shards its worker serves only, and nothing when it serves none', async () => {
+    const sharded = (serves: number[]) => parseConfig({ PATH: '/usr/bin', SHARDS: '2', WORKER_SHARDS: serves.length ? serves.join(',') : 'none' }, () => true);
+    table.rows.push(stored('on-0', 50, undefined, { shard: 0 }), stored('on-1', 51, undefined, { shard: 1 }));
+    const one = new EpisodeIndex(sharded([1]), table as unknown as FingerprintRepository, thread);
+    await one.sync();
+    expect([...one.seqsOf(['on-0', 'on-1']).keys()]).toEqual(['on-1']);
+    const none = new EpisodeIndex(sharded([]), table as unknown as FingerprintRepository, thread);
+    table.calls = [];
+    await none.sync();
+    expect(table.calls).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ const SYNC_BATCH = 200;
 /**
  * Keeps this process's match index, held by its match thread and keyed by
  * registration id, in step with the fingerprints table: the key frames of each
- * registered episode with their share bytes (its holder's exclusions applied)
+ * registered episode of the shards this worker serves (SHARDS,
+ * WORKER_SHARDS), with their share bytes (its holder's exclusions applied)
  * and its work; the full fingerprints stay in PostgreSQL (ReferenceStore). It
  * follows the table by `seq`: loaded when the worker starts, then pulled
  * incrementally before every match and on a timer, so episodes fingerprinted
@@ -75,11 +76,12 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
    * out (and logged) rather than stopping every later row from being indexed.
    */
   private async pull(): Promise<void> {
+    if (!this.config.shards.serves.length) return;
     const started = Date.now();
     let indexed = 0;
     let indexMs = 0;
     for (;;) {
-      const rows = await this.fingerprints.since(this.lastSeq, SYNC_BATCH);
+      const rows = await this.fingerprints.since(this.lastSeq, SYNC_BATCH, this.config.shards.serves);
       if (!rows.length) break;
       const sent = Date.now();
       const { episodes, unreadable } = await this.thread.request({ op: 'index', rows });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FINGERPRINT_FPS } from '@dramaguard/fingerprint';
-import { analyseSharing, EpisodeMatch, LEARNING_OPTIONS, markShared, SharingAnalysis } from '@dramaguard/matcher';
-import { FrameReader, MediaStore } from '@dramaguard/media';
+import { analyseSharing, EpisodeMatch, markShared, SharingAnalysis } from '@dramaguard/matcher';
+import { FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../domain-error';
@@ -10,8 +10,8 @@ import { AuditRepository, ConflictRepository, FingerprintRepository, NewConflict
 import { decodeFrames } from './decode-frames';
 import { MatchSession, MatchThread } from '../matching/match-thread.service';
 import { EpisodeIndex } from './episode-index.service';
-import { IndexMatcher } from './index-matcher.service';
 import { recordFailure } from './job-failure';
+import { RegistrationShardCheck } from './registration-shard-check.service';
 
 /** Decoding is most of the work; the conflict check and storing the fingerprint are the rest. */
 const DECODE_SHARE = 90;
@@ -28,8 +28,9 @@ export class FingerprintService {
     private readonly audit: AuditRepository,
     private readonly store: MediaStore,
     private readonly frames: FrameReader,
+    private readonly frameStore: FrameStore,
     private readonly index: EpisodeIndex,
-    private readonly matcher: IndexMatcher,
+    private readonly shardCheck: RegistrationShardCheck,
     private readonly thread: MatchThread,
     private readonly queue: JobQueue,
   ) {}
@@ -54,7 +55,7 @@ export class FingerprintService {
     try {
       await this.registrations.markFingerprinting(registrationId);
       const { frames, encoded } = await this.compute(registration, run, session);
-      const { analysis, evidence } = await this.sharing(registration, frames, session);
+      const { analysis, evidence } = await this.sharing(registration, frames);
       held = evidence.length > 0;
       await this.db.transaction(async (em) => {
         const shares = analysis.shares.some((b) => b !== 0) ? Buffer.from(analysis.shares) : null;
@@ -83,6 +84,7 @@ export class FingerprintService {
       throw e;
     } finally {
       await session.close();
+      await this.frameStore.remove(registrationId);
     }
     if (held) return;
     await this.index.sync();
@@ -97,10 +99,10 @@ export class FingerprintService {
    * holder (a platform sting) is common; a long copy of another holder's
    * episode is a conflict.
    */
-  private async sharing(registration: RegistrationEntity, frames: number, session: MatchSession): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[] }> {
+  private async sharing(registration: RegistrationEntity, frames: number): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[] }> {
     const holder = registration.episode?.work?.ownerId;
     const work = registration.episode?.workId;
-    const found = (await this.matcher.match(session, LEARNING_OPTIONS)).matches.filter((m) => m.episode !== registration.id);
+    const found = (await this.shardCheck.matches(registration.id)).filter((m) => m.episode !== registration.id);
     const matched = await this.registrations.findByIds(found.map((m) => m.episode));
     const owners = new Map(matched.map((r) => [r.id, { holder: r.episode?.work?.ownerId ?? '', group: r.episode?.workId ?? '' }]));
     const analysis = analyseSharing(frames, { holder: holder ?? '', group: work ?? '' }, found, (e) => owners.get(e));
@@ -121,11 +123,25 @@ export class FingerprintService {
     }
   }
 
-  /** Decodes the episode into the match thread, which hashes it; answers its frame count and encoded fingerprint. */
+  /**
+   * Decodes the episode into the match thread, which hashes it, and into a
+   * frame file for the shards' conflict check; answers its frame count and
+   * encoded fingerprint.
+   */
   private async compute(r: RegistrationEntity, run: JobRun, session: MatchSession): Promise<{ frames: number; encoded: Buffer }> {
     const target = { path: this.store.pathOf(r.mediaKey), width: r.width, height: r.height, durationSeconds: r.durationSeconds };
     const progress = (p: number) => Promise.all([this.registrations.setProgress(r.id, p), run.reportProgress(p)]);
-    await decodeFrames(this.frames, target, DECODE_SHARE, progress, session.push);
+    const writer = await this.frameStore.writer(r.id);
+    try {
+      await decodeFrames(this.frames, target, DECODE_SHARE, progress, (f) => {
+        session.push(f);
+        writer.write(f);
+      });
+      await writer.close();
+    } catch (e) {
+      await writer.abort();
+      throw e;
+    }
     const { frames, encoded } = await session.fingerprint();
     return { frames, encoded: Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength) };
   }

@@ -51,7 +51,7 @@ export class OwnershipService {
   /** Queues the caller's clip; the answer is ready once its status is done. */
   async submitClip(caller: Caller, upload: IncomingUpload | undefined, use: ClipUse): Promise<OwnershipQueryResult> {
     const clip = await this.clips.submit(caller, upload, use, 'ownership_query');
-    return { query: { clip, matches: [], cases: [] }, answers: [] };
+    return { query: { clip, matches: [], cases: [], shardsAnswered: [] }, answers: [] };
   }
 
   /** Who owns each episode found in the caller's clip, and whether one of the caller's licences covers the stated use. */

@@ -11,7 +11,7 @@ import { ClipRepository, FingerprintRepository, MatchRepository, RegistrationRep
 import { CaseService } from './case.service';
 import { decodeFrames } from './decode-frames';
 import { failureReason } from './job-failure';
-import { toNewMatch } from './match.service';
+import { toNewMatch } from './new-match';
 import { UseVerdicts } from './use-verdicts.service';
 
 const DAY_MS = 86_400_000;

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { DataSource } from 'typeorm';
 import { Caller } from '../auth/caller';
 import { canSeeWork } from '../auth/work-access';
@@ -6,8 +7,9 @@ import { DomainError } from '../domain-error';
 import { WorkEntity } from '../entities';
 import { AccountRepository, AuditRepository, NewWork, WorkRepository } from '../repositories';
 import { Page, PageRequest, pageWindow } from './paging';
+import { shardForNewWork } from './shard-assignment';
 
-export type NewWorkInput = Omit<NewWork, 'ownerId' | 'rightsHolder'> & {
+export type NewWorkInput = Omit<NewWork, 'ownerId' | 'rightsHolder' | 'shard'> & {
   /** Required when an admin creates the work; a rights holder always creates works for itself. */
   readonly ownerId?: string;
   /** Display name; defaults to the owner account's name. */
@@ -17,6 +19,7 @@ export type NewWorkInput = Omit<NewWork, 'ownerId' | 'rightsHolder'> & {
 @Injectable()
 export class WorkService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly works: WorkRepository,
     private readonly accounts: AccountRepository,
@@ -34,14 +37,15 @@ export class WorkService {
     if (owner.role !== 'rights_holder') throw new DomainError('owner_not_rights_holder', `account ${ownerId} is not a rights holder`);
     const fields = { title: input.title, originalTitle: input.originalTitle, year: input.year, language: input.language, episodeCount: input.episodeCount, metadata: input.metadata };
     return this.db.transaction(async (em) => {
-      const work = await this.works.insert(em, { ...fields, ownerId, rightsHolder: input.rightsHolder ?? owner.name });
+      const shard = shardForNewWork(this.config.shards.count, await this.works.shardLoads(em));
+      const work = await this.works.insert(em, { ...fields, ownerId, rightsHolder: input.rightsHolder ?? owner.name, shard });
       await this.audit.append(em, {
         actorId: caller.id,
         action: 'work.created',
         subjectType: 'work',
         subjectId: work.id,
         before: null,
-        after: { ownerId, title: work.title, rightsHolder: work.rightsHolder, episodeCount: work.episodeCount },
+        after: { ownerId, title: work.title, rightsHolder: work.rightsHolder, episodeCount: work.episodeCount, shard },
       });
       return work;
     });

@@ -1,5 +1,5 @@
 import { EpisodeMatch } from '@dramaguard/matcher';
-import { toNewMatch } from './match.service';
+import { toNewMatch } from './new-match';
 
 describe('toNewMatch', () => {
   it('stores the share-weighted matched-frame count of a segment as a whole number', () => {

@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { JobPayload, queueConnection, shardQueue } from '@dramaguard/queue';
+import { ShardMatchService } from '@dramaguard/registry';
+import { Job, Worker } from 'bullmq';
+import { jobRun, runHandler, WORKER_LOCKS } from './bullmq-job-run';
+
+/**
+ * The consumers of the shard queues this worker serves (WORKER_SHARDS). The
+ * queue names depend on configuration, so these are BullMQ workers made at
+ * boot rather than decorated processors; each job is one service call.
+ */
+@Injectable()
+export class ShardWorkers implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(ShardWorkers.name);
+  private workers: Worker[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly shards: ShardMatchService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { concurrency } = this.config.jobs;
+    this.workers = this.config.shards.serves.map((shard) => {
+      const worker = new Worker(
+        shardQueue(shard),
+        (job: Job) => runHandler(() => this.handle(job)),
+        { ...queueConnection(this.config), concurrency, ...WORKER_LOCKS },
+      );
+      worker.on('error', (e) => this.log.warn(`queue ${worker.name}: ${e.message}`));
+      return worker;
+    });
+    if (this.workers.length) this.log.log(`answering for shard(s) ${this.config.shards.serves.join(', ')} of ${this.config.shards.count}`);
+  }
+
+  private handle(job: Job): Promise<void> {
+    if (job.name === 'learn-shard') {
+      const { registrationId, shard } = job.data as JobPayload<'learn-shard'>;
+      return this.shards.learn(registrationId, shard, jobRun(job));
+    }
+    const { clipId, shard } = job.data as JobPayload<'match-shard'>;
+    return this.shards.answer(clipId, shard, jobRun(job));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

@@ -1,0 +1,48 @@
+import { parseConfig } from '@dramaguard/config';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FrameStore } from './frame-store.service';
+import { MediaStore } from './media-store.service';
+
+describe('FrameStore', () => {
+  let dir: string;
+  let store: FrameStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'dg-frames-'));
+    store = new FrameStore(new MediaStore({ ...parseConfig({ PATH: '/usr/bin' }, () => true), mediaDir: dir }));
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const frame = (value: number) => ({ width: 3, height: 2, data: new Uint8Array(6).fill(value) });
+
+  it('reads back every frame written, in order, once the writer is closed', async () => {
+    const writer = await store.writer('c1');
+    for (let i = 0; i < 70; i++) writer.write(frame(i));
+    expect(await store.exists('c1')).toBe(false);
+    await writer.close();
+    expect(await store.exists('c1')).toBe(true);
+    const read = [];
+    for await (const f of store.read('c1')) read.push(f);
+    expect(read.map((f) => [f.width, f.height, f.data[0], f.data[5]])).toEqual(Array.from({ length: 70 }, (_, i) => [3, 2, i, i]));
+  });
+
+  it('leaves nothing behind when a write is abandoned, and removes a file on request', async () => {
+    const abandoned = await store.writer('c2');
+    abandoned.write(frame(1));
+    await abandoned.abort();
+    expect(readdirSync(join(dir, 'frames'))).toEqual([]);
+    const kept = await store.writer('c3');
+    kept.write(frame(2));
+    await kept.close();
+    await store.remove('c3');
+    expect(await store.exists('c3')).toBe(false);
+  });
+
+  it('reports a missing file as ENOENT', async () => {
+    const reading = store.read('nothing')[Symbol.asyncIterator]().next();
+    await expect(reading).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import type { GreyFrame } from '@dramaguard/fingerprint';
+import { createWriteStream, WriteStream } from 'node:fs';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { once } from 'node:events';
+import { FRAME_FILE_HEADER_BYTES, frameBytes, frameFileHeader, parseFrameFileHeader } from './frame-file';
+import { MediaStore } from './media-store.service';
+
+/** Decoded frames live under the media directory, which every worker shares, until the clip's result is merged. */
+const FRAMES_DIR = 'frames';
+const READ_FRAMES = 32;
+
+/** Writes one video's frames as they are decoded; `close` makes the file visible whole, `abort` drops it. */
+export class FrameFileWriter {
+  private out: WriteStream | null = null;
+  private size: { width: number; height: number } | null = null;
+  private count = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly partial: string,
+  ) {}
+
+  get frames(): number {
+    return this.count;
+  }
+
+  write(frame: GreyFrame): void {
+    if (!this.out || !this.size) {
+      this.size = { width: frame.width, height: frame.height };
+      this.out = createWriteStream(this.partial);
+      this.out.write(frameFileHeader(frame.width, frame.height));
+    }
+    // Copied: the decoder may reuse the frame's buffer once this returns.
+    this.out.write(Buffer.from(frameBytes(frame, this.size.width, this.size.height)));
+    this.count++;
+  }
+
+  async close(): Promise<void> {
+    if (!this.out) throw new Error('no frame was written');
+    this.out.end();
+    await once(this.out, 'close');
+    await rename(this.partial, this.path);
+  }
+
+  async abort(): Promise<void> {
+    if (!this.out) return;
+    this.out.destroy();
+    await once(this.out, 'close').catch(() => undefined);
+    await unlink(this.partial).catch(() => undefined);
+  }
+}
+
+/** Decoded frames of clips, written once by the decoding worker and read by every shard that matches them. */
+@Injectable()
+export class FrameStore {
+  constructor(private readonly media: MediaStore) {}
+
+  keyOf(id: string): string {
+    return `${FRAMES_DIR}/${id}.gray`;
+  }
+
+  pathOf(id: string): string {
+    return this.media.pathOf(this.keyOf(id));
+  }
+
+  async exists(id: string): Promise<boolean> {
+    try {
+      await stat(this.pathOf(id));
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw e;
+    }
+  }
+
+  async writer(id: string): Promise<FrameFileWriter> {
+    const path = this.pathOf(id);
+    await mkdir(dirname(path), { recursive: true });
+    return new FrameFileWriter(path, `${path}.${process.pid}.partial`);
+  }
+
+  /** The frames in order; throws ENOENT (code) when the file is not there. */
+  async *read(id: string): AsyncGenerator<GreyFrame> {
+    const file = await open(this.pathOf(id), 'r');
+    try {
+      const header = Buffer.alloc(FRAME_FILE_HEADER_BYTES);
+      await file.read(header, 0, FRAME_FILE_HEADER_BYTES, 0);
+      const { width, height } = parseFrameFileHeader(header);
+      const frameSize = width * height;
+      let position = FRAME_FILE_HEADER_BYTES;
+      for (;;) {
+        const chunk = Buffer.alloc(frameSize * READ_FRAMES);
+        const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
+        position += bytesRead;
+        for (let at = 0; at + frameSize <= bytesRead; at += frameSize) {
+          yield { width, height, data: new Uint8Array(chunk.buffer, chunk.byteOffset + at, frameSize) };
+        }
+        if (bytesRead < chunk.length) return;
+      }
+    } finally {
+      await file.close();
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.media.remove(this.keyOf(id));
+  }
+}

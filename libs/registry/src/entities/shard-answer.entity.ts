@@ -1,0 +1,37 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { EpisodeMatch } from '@dramaguard/matcher';
+
+/** What was sent to the shards: a suspect clip to match, or a new episode whose sharing and conflicts are checked. */
+export const SHARD_SUBJECTS = ['clip', 'registration'] as const;
+export type ShardSubject = (typeof SHARD_SUBJECTS)[number];
+
+/**
+ * One shard's answer for a clip or a new registration: the episodes of that
+ * shard it copies, and the last fingerprint (seq) the shard's index held when
+ * it matched. A shard that gave up records why instead (`failure`). Kept in
+ * PostgreSQL, not in the job queue, so a merge sees every answer whatever
+ * happened to Redis.
+ */
+@Entity({ name: 'shard_answers' })
+export class ShardAnswerEntity {
+  @PrimaryColumn({ name: 'subject_type', type: 'varchar', length: 12 })
+  subjectType!: ShardSubject;
+
+  @PrimaryColumn({ name: 'subject_id', type: 'uuid' })
+  subjectId!: string;
+
+  @PrimaryColumn({ type: 'smallint' })
+  shard!: number;
+
+  @Column({ name: 'index_seq', type: 'bigint', nullable: true })
+  indexSeq!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  matches!: EpisodeMatch[] | null;
+
+  @Column({ type: 'text', nullable: true })
+  failure!: string | null;
+
+  @CreateDateColumn({ name: 'answered_at', type: 'timestamptz' })
+  answeredAt!: Date;
+}

@@ -1,0 +1,59 @@
+import { createWork, matchClip, registerEpisode } from './support/api-calls';
+import { BuiltProcess } from './support/built-process';
+import { fixtures } from './support/fixtures';
+import { TestStack } from './support/test-stack';
+import { waitFor } from './support/wait-for';
+
+type Body = Record<string, any>;
+
+/**
+ * The registry split in two shards, each held and answered for by its own
+ * worker process (WORKER_SHARDS), as on two machines: the compilation cuts
+ * from an episode of each.
+ */
+describe('a registry of two shards served by separate worker processes', () => {
+  const TIMEOUT_MS = 8_000;
+  let stack: TestStack;
+  let shardOne: BuiltProcess;
+  let first: Body;
+  let second: Body;
+
+  const servingOnly = (shard: number) => ({ shards: { ...stack.config.shards, serves: [shard] } });
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ shards: { count: 2, serves: [0, 1], timeoutMs: TIMEOUT_MS } }, { processes: 0 });
+    await stack.addWorkerProcess(servingOnly(0));
+    shardOne = await stack.addWorkerProcess(servingOnly(1));
+    const a = await createWork(stack, { title: 'Shard A' });
+    const b = await createWork(stack, { title: 'Shard B' });
+    expect([a.shard, b.shard]).toEqual([0, 1]);
+    first = await registerEpisode(stack, a.id, await fixtures.episode2(), 1);
+    second = await registerEpisode(stack, b.id, await fixtures.episode3(), 1);
+    expect([first.status, second.status]).toEqual(['registered', 'registered']);
+  }, 180_000);
+
+  afterAll(() => stack?.stop());
+
+  it('reports a compilation whose episodes live on different shards, each found by its own shard', async () => {
+    const clip = await matchClip(stack, await fixtures.compilation());
+    expect(clip).toMatchObject({ status: 'done', shardCount: 2, shardsAnswered: [0, 1], failureReason: null });
+    expect(clip.matches.map((m: Body) => m.registrationId).sort()).toEqual([first.id, second.id].sort());
+  }, 120_000);
+
+  it('ends a clip as incomplete, naming the shard killed during its match, and completes it when the shard is back', async () => {
+    const res = await stack.reviewer.http.post('/clips').attach('file', await fixtures.compilation()).expect(201);
+    await shardOne.kill();
+
+    const read = async () => (await stack.reviewer.http.get(`/clips/${res.body.id}`)).body as Body;
+    // If the killed process had taken the clip's decoding, another takes it over first (lock and stalled check, 45 s).
+    const partial = await waitFor(read, (c) => ['done', 'incomplete', 'failed'].includes(c.status), 120_000);
+    expect(partial).toMatchObject({ status: 'incomplete', shardCount: 2, shardsAnswered: [0], verdict: 'case_opened' });
+    expect(partial.failureReason).toContain(`shard 1 did not answer within ${TIMEOUT_MS / 1000} s`);
+    expect(partial.matches.map((m: Body) => m.registrationId)).toEqual([first.id]);
+
+    shardOne = await stack.addWorkerProcess(servingOnly(1));
+    const complete = await waitFor(read, (c) => c.status === 'done', 90_000);
+    expect(complete).toMatchObject({ shardsAnswered: [0, 1], failureReason: null });
+    expect(complete.matches.map((m: Body) => m.registrationId).sort()).toEqual([first.id, second.id].sort());
+  }, 240_000);
+});
