@@ -3,7 +3,7 @@
 // first and does nothing when its work is already done, so it is safe to rerun.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,18 @@ async function waitForPort(port, what) {
   throw new Error(`${what} did not come up on 127.0.0.1:${port}`);
 }
 
+/**
+ * Redis as the service needs it: every write appended to a log fsynced each
+ * second (a restart loses at most a second of queued jobs, and the workers'
+ * reconciler re-enqueues those from PostgreSQL), and no eviction, since an
+ * evicted job key is a lost job.
+ */
+export function redisArgs(port = 6379) {
+  const dir = join(ROOT, '.data', 'redis');
+  mkdirSync(dir, { recursive: true });
+  return ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--maxmemory-policy', 'noeviction'];
+}
+
 /** Starts the local PostgreSQL cluster and Redis when nothing listens on their ports. */
 export async function ensureServices() {
   if (!(await portOpen(5432))) {
@@ -66,8 +78,8 @@ export async function ensureServices() {
     await waitForPort(5432, 'PostgreSQL');
   }
   if (!(await portOpen(6379))) {
-    log('starting Redis');
-    run('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no']);
+    log('starting Redis (append-only file, no eviction)');
+    run('redis-server', redisArgs());
     await waitForPort(6379, 'Redis');
   }
 }

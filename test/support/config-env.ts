@@ -21,6 +21,7 @@ export function configEnv(c: AppConfig): Record<string, string> {
     JOB_BACKOFF_MS: String(c.jobs.backoffMs),
     WORKER_CONCURRENCY: String(c.jobs.concurrency),
     INDEX_SYNC_INTERVAL_MS: String(c.indexSyncIntervalMs),
+    RECONCILE_INTERVAL_MS: String(c.reconcileIntervalMs),
     FFMPEG_PATH: c.ffmpeg.ffmpegPath,
     FFPROBE_PATH: c.ffmpeg.ffprobePath,
     SIGNING_KEY_PATH: c.signingKeyPath,

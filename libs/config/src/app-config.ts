@@ -11,6 +11,8 @@ export interface AppConfig {
   readonly jobs: { readonly attempts: number; readonly backoffMs: number; readonly concurrency: number };
   /** How often a worker pulls fingerprints registered by other workers into its match index. */
   readonly indexSyncIntervalMs: number;
+  /** How often a worker re-enqueues unfinished work (per PostgreSQL) that has no job in Redis; also done at boot. */
+  readonly reconcileIntervalMs: number;
   readonly ffmpeg: { readonly ffmpegPath: string; readonly ffprobePath: string };
   readonly auth: AuthConfig;
   /** PEM file of the Ed25519 key that signs registration certificates; created on first use when missing. */

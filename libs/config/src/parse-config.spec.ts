@@ -70,8 +70,10 @@ describe('parseConfig', () => {
     expect(parseConfig({}).retroMatchDays).toBe(30);
   });
 
-  it('reads the shard count and the shards a worker serves, all of them by default', () => {
+  it('reads the shard count, the shards a worker serves (all by default) and the reconciling interval', () => {
     expect(parseConfig({}).shards).toEqual({ count: 1, serves: [0], timeoutMs: 300_000 });
+    expect(parseConfig({}).reconcileIntervalMs).toBe(60_000);
+    expect(parseConfig({ RECONCILE_INTERVAL_MS: '5000' }).reconcileIntervalMs).toBe(5_000);
     expect(parseConfig({ SHARDS: '4', WORKER_SHARDS: '3, 1,1', SHARD_TIMEOUT_MS: '5000' }).shards).toEqual({ count: 4, serves: [1, 3], timeoutMs: 5_000 });
     expect(parseConfig({ SHARDS: '2', WORKER_SHARDS: 'none' }).shards.serves).toEqual([]);
     expect(() => parseConfig({ SHARDS: '2', WORKER_SHARDS: '2' })).toThrow('WORKER_SHARDS must be "all" or a comma-separated list of shard numbers from 0 to 1');

@@ -84,6 +84,7 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
       concurrency: r.int('WORKER_CONCURRENCY', 1, 1, 64),
     },
     indexSyncIntervalMs: r.int('INDEX_SYNC_INTERVAL_MS', 5_000, 100, 3_600_000),
+    reconcileIntervalMs: r.int('RECONCILE_INTERVAL_MS', 60_000, 1_000, 86_400_000),
     ffmpeg: { ffmpegPath: tool(r, 'FFMPEG_PATH', 'ffmpeg', check), ffprobePath: tool(r, 'FFPROBE_PATH', 'ffprobe', check) },
     auth: adminKeyFrom(r),
     signingKeyPath: r.string('SIGNING_KEY_PATH', '.data/signing-key.pem'),

@@ -27,6 +27,8 @@ describe('FrameStore', () => {
     const read = [];
     for await (const f of store.read('c1')) read.push(f);
     expect(read.map((f) => [f.width, f.height, f.data[0], f.data[5]])).toEqual(Array.from({ length: 70 }, (_, i) => [3, 2, i, i]));
+    // Each frame owns its bytes: posted to the match thread, a view would carry the whole read buffer along.
+    expect(read.every((f) => f.data.buffer.byteLength === 6)).toBe(true);
   });
 
   it('leaves nothing behind when a write is abandoned, and removes a file on request', async () => {

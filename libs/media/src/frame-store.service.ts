@@ -95,7 +95,10 @@ export class FrameStore {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
         position += bytesRead;
         for (let at = 0; at + frameSize <= bytesRead; at += frameSize) {
-          yield { width, height, data: new Uint8Array(chunk.buffer, chunk.byteOffset + at, frameSize) };
+          // A copy, not a view: a frame posted to the match thread would carry the whole chunk with it.
+          const data = new Uint8Array(frameSize);
+          data.set(chunk.subarray(at, at + frameSize));
+          yield { width, height, data };
         }
         if (bytesRead < chunk.length) return;
       }

@@ -39,9 +39,7 @@ export class JobQueue implements OnModuleDestroy {
   /** Failed attempts are retried with exponential backoff; finished jobs are trimmed so Redis does not grow. */
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<void> {
     const { attempts, backoffMs } = this.config.jobs;
-    const queue = this.queues[queueOf(name, payload)];
-    if (!queue) throw new Error(`no queue ${queueOf(name, payload)}: SHARDS is ${this.config.shards.count}`);
-    await queue.add(name, payload, {
+    await this.queueFor(name, payload).add(name, payload, {
       jobId: jobId(name, payload),
       attempts,
       backoff: { type: 'exponential', delay: backoffMs },
@@ -49,5 +47,18 @@ export class JobQueue implements OnModuleDestroy {
       removeOnFail: { count: 5000 },
       ...(options.delayMs ? { delay: options.delayMs } : {}),
     });
+  }
+
+  /** Enqueues the job unless the queue holds one with its id, in any state; answers whether it did. */
+  async enqueueIfAbsent<N extends JobName>(name: N, payload: JobPayload<N>): Promise<boolean> {
+    if (await this.queueFor(name, payload).getJob(jobId(name, payload))) return false;
+    await this.enqueue(name, payload);
+    return true;
+  }
+
+  private queueFor<N extends JobName>(name: N, payload: JobPayload<N>): Queue {
+    const queue = this.queues[queueOf(name, payload)];
+    if (!queue) throw new Error(`no queue ${queueOf(name, payload)}: SHARDS is ${this.config.shards.count}`);
+    return queue;
   }
 }

@@ -41,6 +41,7 @@ export type DomainErrorCode =
   | 'undecodable_video'
   | 'decode_interrupted'
   | 'frames_missing'
+  | 'media_missing'
   | 'shards_unavailable'
   | 'queue_unavailable'
   | 'media_tools_missing';

@@ -10,6 +10,7 @@ import { MatchThread } from './matching/match-thread.service';
 import { FingerprintService } from './services/fingerprint.service';
 import { IndexMatcher } from './services/index-matcher.service';
 import { MatchService } from './services/match.service';
+import { Reconciler } from './services/reconciler.service';
 import { ReferenceStore } from './services/reference-store.service';
 import { RegistrationShardCheck } from './services/registration-shard-check.service';
 import { RetroMatchService } from './services/retro-match.service';
@@ -22,11 +23,12 @@ const JOB_SERVICES = [FingerprintService, MatchService, ShardMatchService, ClipM
  * What a worker needs: fingerprinting with the conflict check, the match
  * index of the shards it serves and the full fingerprints behind it, decoding
  * clips and sending them to the shards, a shard's answers, merging them with
- * verdicts and cases, retro-matching.
+ * verdicts and cases, retro-matching, and re-enqueueing what PostgreSQL says
+ * is unfinished when the queue has lost its job.
  */
 @Module({
   imports: [DatabaseModule, MediaModule, QueueModule],
-  providers: [...REPOSITORIES, MatchThread, EpisodeIndex, ReferenceStore, IndexMatcher, RegistrationShardCheck, UseVerdicts, CaseService, ...JOB_SERVICES],
+  providers: [...REPOSITORIES, MatchThread, EpisodeIndex, ReferenceStore, IndexMatcher, RegistrationShardCheck, UseVerdicts, CaseService, Reconciler, ...JOB_SERVICES],
   exports: [EpisodeIndex, ...JOB_SERVICES],
 })
 export class RegistryWorkerModule {}

@@ -49,6 +49,7 @@ const STATUS_OF: Record<DomainErrorCode, HttpStatus> = {
   undecodable_video: HttpStatus.UNPROCESSABLE_ENTITY,
   decode_interrupted: HttpStatus.SERVICE_UNAVAILABLE,
   frames_missing: HttpStatus.INTERNAL_SERVER_ERROR,
+  media_missing: HttpStatus.INTERNAL_SERVER_ERROR,
   shards_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   queue_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   media_tools_missing: HttpStatus.SERVICE_UNAVAILABLE,

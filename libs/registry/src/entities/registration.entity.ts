@@ -66,6 +66,10 @@ export class RegistrationEntity {
   @Column({ name: 'registered_at', type: 'timestamptz', nullable: true })
   registeredAt!: Date | null;
 
+  /** Set when recent clips have been matched again against the registered episode (RetroMatchService); until then the reconciler sees to it. */
+  @Column({ name: 'retro_matched_at', type: 'timestamptz', nullable: true })
+  retroMatchedAt!: Date | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { ClipEntity } from '../entities';
 
 export type NewClip = Pick<
@@ -66,6 +66,12 @@ export class ClipRepository {
 
   async markQueued(id: string): Promise<void> {
     await this.db.getRepository(ClipEntity).update({ id }, { status: 'queued', progress: 0 });
+  }
+
+  /** Clips not matched yet, or matched without every shard's answer. */
+  async unfinished(): Promise<string[]> {
+    const rows = await this.db.getRepository(ClipEntity).find({ where: { status: In(['queued', 'matching', 'incomplete']) }, select: { id: true } });
+    return rows.map((r) => r.id);
   }
 
   async markFailed(id: string, reason: string): Promise<void> {

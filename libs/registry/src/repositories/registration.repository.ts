@@ -111,6 +111,18 @@ export class RegistrationRepository {
     await this.db.getRepository(RegistrationEntity).update({ id }, { status: 'queued', progress: 0 });
   }
 
+  async markRetroMatched(id: string): Promise<void> {
+    await this.db.getRepository(RegistrationEntity).update({ id }, { retroMatchedAt: new Date() });
+  }
+
+  /** Registrations whose work is not finished: to fingerprint, or registered but not yet retro-matched. */
+  async unfinished(): Promise<{ toFingerprint: string[]; toRetroMatch: string[] }> {
+    const rows = (await this.db.query(
+      `SELECT id, status FROM registrations WHERE status IN ('queued', 'fingerprinting') OR (status = 'registered' AND retro_matched_at IS NULL)`,
+    )) as { id: string; status: string }[];
+    return { toFingerprint: rows.filter((r) => r.status !== 'registered').map((r) => r.id), toRetroMatch: rows.filter((r) => r.status === 'registered').map((r) => r.id) };
+  }
+
   async markFailed(id: string, reason: string): Promise<void> {
     await this.db.getRepository(RegistrationEntity).update({ id }, { status: 'failed', failureReason: reason });
   }

@@ -1,4 +1,6 @@
 import { FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
+import { Logger } from '@nestjs/common';
+import { stat } from 'node:fs/promises';
 import { FrameReader, MediaError, scaledGeometry } from '@dramaguard/media';
 import { DomainError } from '../domain-error';
 import { ProgressMeter } from './progress-meter';
@@ -24,6 +26,12 @@ export async function decodeFrames(
   progress: (percent: number) => Promise<unknown>,
   onFrame: (frame: GreyFrame) => void,
 ): Promise<number> {
+  if (!(await isFile(target.path))) {
+    // Not the video's fault: another attempt, perhaps on a worker that shares the media directory, may find it.
+    const message = `the stored video ${target.path} is missing on this worker: is MEDIA_DIR the directory the api stores uploads in?`;
+    new Logger('decodeFrames').error(message);
+    throw new DomainError('media_missing', message);
+  }
   const sampling = { fps: FINGERPRINT_FPS, ...scaledGeometry(target.width, target.height) };
   const meter = new ProgressMeter(Math.floor(target.durationSeconds * FINGERPRINT_FPS), span);
   let count = 0;
@@ -43,4 +51,12 @@ export async function decodeFrames(
     );
   }
   return count;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }

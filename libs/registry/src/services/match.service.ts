@@ -35,10 +35,11 @@ export class MatchService {
   async match(clipId: string, run: JobRun): Promise<void> {
     const clip = await this.clips.findById(clipId);
     if (!clip) throw new DomainError('clip_not_found', `no clip with id ${clipId}`);
-    if (clip.status === 'done' || clip.status === 'incomplete') return;
-    if (clip.status === 'matching' && clip.shardCount !== null && clip.fannedOutAt !== null && (await this.frameStore.exists(clipId))) {
-      return this.fanOut(clipId, clip.shardCount, clip.fannedOutAt);
-    }
+    if (clip.status === 'done') return;
+    // Sent out before: send again (a no-op for every shard job the queue still holds). Incomplete without its frames is final.
+    const sent = clip.shardCount !== null && clip.fannedOutAt !== null && (await this.frameStore.exists(clipId));
+    if (sent && (clip.status === 'matching' || clip.status === 'incomplete')) return this.fanOut(clipId, clip.shardCount!, clip.fannedOutAt!);
+    if (clip.status === 'incomplete') return;
     try {
       const started = Date.now();
       await this.clips.markMatching(clipId);

@@ -56,6 +56,7 @@ export class RetroMatchService {
       if (await this.rematch(clip, family, registrationId)) found++;
       await run.reportProgress(Math.floor(((i + 1) / clips.length) * 100));
     }
+    await this.registrations.markRetroMatched(registrationId);
     return found;
   }
 
