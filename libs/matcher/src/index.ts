@@ -12,3 +12,4 @@ export * from './verify';
 export * from './shared-content';
 export * from './sharing-analysis';
 export * from './geometry-search';
+export * from './window-merge';

@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ClipEntity, ShardAnswerEntity } from '../entities';
 import { ClipRepository, FingerprintRepository, MatchRepository, ShardAnswerRepository } from '../repositories';
 import { MatchThread } from '../matching/match-thread.service';
+import { matchInWindows } from '../matching/windowed-match';
 import { CaseService } from './case.service';
 import { toNewMatch } from './new-match';
 import { shardOutcome } from './shard-outcome';
@@ -94,12 +95,7 @@ export class ClipMergeService {
       for (const id of await this.fingerprints.registeredAfter(em, a.indexSeq, a.shard)) if (!found.some((m) => m.episode === id)) late.push(id);
     }
     if (!late.length) return [];
-    const session = await this.thread.open(false);
-    try {
-      for await (const frame of this.frameStore.read(clipId)) session.push(frame);
-      return await session.family(await this.fingerprints.familyOf(late), late);
-    } finally {
-      await session.close();
-    }
+    const members = await this.fingerprints.familyOf(late);
+    return matchInWindows(this.thread, this.frameStore.read(clipId), (session) => session.family(members, late));
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { LEARNING_OPTIONS } from '@dramaguard/matcher';
+import { GreyFrame } from '@dramaguard/fingerprint';
+import { EpisodeMatch, LEARNING_OPTIONS, MatcherOptions } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '../domain-error';
 import { ClipRepository, ShardAnswer, ShardAnswerRepository } from '../repositories';
-import { MatchSession, MatchThread } from '../matching/match-thread.service';
+import { MatchThread } from '../matching/match-thread.service';
+import { matchInWindows } from '../matching/windowed-match';
 import { IndexMatcher } from './index-matcher.service';
 import { failureReason } from './job-failure';
 import { DECODE_SHARE } from './match.service';
@@ -35,35 +37,45 @@ export class ShardMatchService {
     if (!clip) throw new DomainError('clip_not_found', `no clip with id ${clipId}`);
     if (clip.status === 'done' || clip.shardCount === null || clip.fannedOutAt === null) return;
     const round = clip.fannedOutAt.getTime();
-    const session = await this.thread.open(false);
     try {
       const started = Date.now();
-      await this.load(clipId, session);
-      const loaded = Date.now();
-      const { matches, seq } = await this.matcher.match(session);
+      const { matches, seq, matchMs } = await this.matchFrames(clipId, {});
       await this.settle(clipId, shard, clip.shardCount, round, { indexSeq: seq, matches });
-      this.log.log(`clip ${clipId}, shard ${shard}: frames read in ${loaded - started} ms, matched in ${Date.now() - loaded} ms, ${matches.length} episode(s) found`);
+      this.log.log(`clip ${clipId}, shard ${shard}: frames read in ${Date.now() - started - matchMs} ms, matched in ${matchMs} ms, ${matches.length} episode(s) found`);
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, clip.shardCount, round, { failure: failureReason(e) });
       throw e;
-    } finally {
-      await session.close();
     }
   }
 
   /** Matches a new episode against this shard as LEARNING_OPTIONS says: what it shares with registered episodes, whom it copies. */
   async learn(registrationId: string, shard: number, run: JobRun): Promise<void> {
-    const session = await this.thread.open(false);
     try {
-      await this.load(registrationId, session);
-      const { matches, seq } = await this.matcher.match(session, LEARNING_OPTIONS);
+      const { matches, seq } = await this.matchFrames(registrationId, LEARNING_OPTIONS);
       await this.answers.record('registration', registrationId, shard, { indexSeq: seq, matches });
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.answers.record('registration', registrationId, shard, { failure: failureReason(e) });
       throw e;
-    } finally {
-      await session.close();
     }
+  }
+
+  /**
+   * The decoded video's matches against this worker's index, window by window;
+   * the seq is the oldest index any window was matched against, so the merge's
+   * late-episode check covers every window.
+   */
+  private async matchFrames(id: string, options: Partial<MatcherOptions>): Promise<{ matches: EpisodeMatch[]; seq: string; matchMs: number }> {
+    const seqs: string[] = [];
+    let matchMs = 0;
+    const matches = await matchInWindows(this.thread, this.frames(id), async (session) => {
+      const started = Date.now();
+      const found = await this.matcher.match(session, options);
+      matchMs += Date.now() - started;
+      seqs.push(found.seq);
+      return found.matches;
+    });
+    const seq = seqs.reduce((a, b) => (BigInt(b) < BigInt(a) ? b : a));
+    return { matches, seq, matchMs };
   }
 
   private async settle(clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
@@ -72,9 +84,9 @@ export class ShardMatchService {
     if (answered >= shards) await this.queue.enqueue('merge-clip', { clipId, trigger: 'answers', round });
   }
 
-  private async load(id: string, session: MatchSession): Promise<void> {
+  private async *frames(id: string): AsyncGenerator<GreyFrame> {
     try {
-      for await (const frame of this.frameStore.read(id)) session.push(frame);
+      yield* this.frameStore.read(id);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       const path = this.frameStore.pathOf(id);
