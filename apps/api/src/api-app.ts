@@ -4,12 +4,15 @@ import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { API_KEY_HEADER } from './auth/access.decorator';
 import { describeAccess } from './auth/describe-access';
 import { ApiExceptionFilter } from './filters/api-exception.filter';
+import { securityHeaders } from './limits/security-headers';
 
 /** Everything about the HTTP surface that is not a controller: validation, errors, OpenAPI. Shared by main and the e2e tests. */
 export function configureApi(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiExceptionFilter(config.limits.maxUploadBytes));
+  app.use(securityHeaders);
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()
     .setTitle('DramaGuard')

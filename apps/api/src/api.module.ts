@@ -17,6 +17,7 @@ import { LicencesController } from './controllers/licences.controller';
 import { OwnershipController } from './controllers/ownership.controller';
 import { RegistrationsController } from './controllers/registrations.controller';
 import { WorksController } from './controllers/works.controller';
+import { RequestRateLimiter } from './limits/request-rate-limiter';
 import { UploadCleanupInterceptor } from './upload/upload-cleanup.interceptor';
 import { multerOptions } from './upload/multer-options';
 
@@ -44,6 +45,6 @@ import { multerOptions } from './upload/multer-options';
     KeysController,
     HealthController,
   ],
-  providers: [UploadCleanupInterceptor, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [UploadCleanupInterceptor, RequestRateLimiter, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class ApiModule {}

@@ -20,6 +20,16 @@ export interface AppConfig {
   /** A newly registered episode is matched again against suspect clips received this many days back. */
   readonly retroMatchDays: number;
   readonly shards: ShardConfig;
+  readonly abuse: AbuseLimits;
+}
+
+/** What one caller may ask of the api, and how much accepted work may wait. */
+export interface AbuseLimits {
+  /** Requests per API key (per address without one) and window, counted in Redis so every api instance shares the count. */
+  readonly requestsPerWindow: number;
+  readonly windowMs: number;
+  /** An upload is refused (503) while more than this many jobs wait on its queue. */
+  readonly maxQueueDepth: number;
 }
 
 /**

@@ -90,6 +90,11 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
     signingKeyPath: r.string('SIGNING_KEY_PATH', '.data/signing-key.pem'),
     retroMatchDays: r.int('RETRO_MATCH_DAYS', 30, 0, 3_650),
     shards: shardsFrom(r),
+    abuse: {
+      requestsPerWindow: r.int('RATE_LIMIT_REQUESTS', 600, 1, 1_000_000),
+      windowMs: r.int('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 86_400_000),
+      maxQueueDepth: r.int('MAX_QUEUE_DEPTH', 10_000, 1, 10_000_000),
+    },
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

@@ -56,6 +56,12 @@ export class JobQueue implements OnModuleDestroy {
     return true;
   }
 
+  /** Jobs of this name's queue not yet started: waiting, delayed or paused. */
+  async depth<N extends JobName>(name: N, payload: JobPayload<N>): Promise<number> {
+    const counts = await this.queueFor(name, payload).getJobCounts('wait', 'delayed', 'paused', 'prioritized');
+    return Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+
   private queueFor<N extends JobName>(name: N, payload: JobPayload<N>): Queue {
     const queue = this.queues[queueOf(name, payload)];
     if (!queue) throw new Error(`no queue ${queueOf(name, payload)}: SHARDS is ${this.config.shards.count}`);

@@ -44,6 +44,8 @@ export type DomainErrorCode =
   | 'media_missing'
   | 'shards_unavailable'
   | 'queue_unavailable'
+  | 'queue_full'
+  | 'rate_limited'
   | 'media_tools_missing';
 
 export class DomainError extends Error {

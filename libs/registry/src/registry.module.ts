@@ -15,6 +15,7 @@ import { ConflictService } from './services/conflict.service';
 import { ExclusionService } from './services/exclusion.service';
 import { LicenceService } from './services/licence.service';
 import { OwnershipService } from './services/ownership.service';
+import { QueueBackpressure } from './services/queue-backpressure.service';
 import { RegistrationService } from './services/registration.service';
 import { UploadIntake } from './services/upload-intake.service';
 import { WorkService } from './services/work.service';
@@ -37,7 +38,7 @@ const API_SERVICES = [
 /** What the api needs: accounts, intake of works, episodes and clips, licences, cases, conflicts and the public register. */
 @Module({
   imports: [DatabaseModule, MediaModule, QueueModule],
-  providers: [...REPOSITORIES, UploadIntake, AdminBootstrap, SigningKey, ...API_SERVICES],
+  providers: [...REPOSITORIES, UploadIntake, QueueBackpressure, AdminBootstrap, SigningKey, ...API_SERVICES],
   exports: [...API_SERVICES, MediaModule],
 })
 export class RegistryModule {}

@@ -1,3 +1,4 @@
+import { RequestRateLimiter } from '../limits/request-rate-limiter';
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccountService, Caller, DomainError } from '@dramaguard/registry';
@@ -38,7 +39,17 @@ async function codeOf(run: Promise<unknown>): Promise<string> {
 }
 
 describe('AccessGuard', () => {
-  const guard = new AccessGuard(new Reflector(), accounts);
+  const counted: string[] = [];
+  const limiter = { take: async (subject: string) => void counted.push(subject) } as unknown as RequestRateLimiter;
+  const guard = new AccessGuard(new Reflector(), accounts, limiter);
+
+  it('counts every request against its key, or its address without one, before anything else', async () => {
+    counted.length = 0;
+    await codeOf(guard.canActivate(context('open').ctx));
+    await codeOf(guard.canActivate(context('staff', { authorization: 'Bearer nope' }).ctx));
+    expect(counted).toEqual([expect.stringMatching(/^ip:/), expect.stringMatching(/^key:[0-9a-f]{32}$/)]);
+    expect(counted[1]).not.toContain('nope');
+  });
 
   it('closes an endpoint that declares no roles, even to a valid key', async () => {
     expect(await codeOf(guard.canActivate(context('undeclared', { authorization: 'Bearer reviewer-key' }).ctx))).toBe('forbidden');

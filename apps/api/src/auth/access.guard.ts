@@ -2,6 +2,8 @@ import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { AccountService, Caller, DomainError, Role } from '@dramaguard/registry';
 import type { Request } from 'express';
+import { createHash } from 'node:crypto';
+import { RequestRateLimiter } from '../limits/request-rate-limiter';
 import { apiKeyFrom } from './api-key-header';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorator';
 
@@ -11,6 +13,7 @@ export type AuthenticatedRequest = Request & { caller?: Caller };
  * The one global guard: every endpoint declares who may call it, and one that
  * does not is closed to everyone, so forgetting a declaration cannot open an
  * endpoint. Runs before interceptors, so a refused upload is never stored.
+ * Every request, public or not, counts against its key's (or address's) rate limit.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -19,18 +22,21 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly accounts: AccountService,
+    private readonly limiter: RequestRateLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const key = apiKeyFrom(req.headers);
+    // Counted before the key is checked, so guessing keys is rate limited too.
+    await this.limiter.take(key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : `ip:${req.ip ?? 'unknown'}`);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles?.length) {
       this.log.error(`${context.getClass().name}.${context.getHandler().name} declares no roles; refused`);
       throw new DomainError('forbidden', 'this endpoint is closed');
     }
-    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const key = apiKeyFrom(req.headers);
     if (!key) throw new DomainError('unauthenticated', 'send an API key as "Authorization: Bearer <key>" or "x-api-key: <key>"');
     const caller = await this.accounts.authenticate(key);
     if (!roles.includes(caller.role)) {

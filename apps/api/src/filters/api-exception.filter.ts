@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { DomainError } from '@dramaguard/registry';
 import { toErrorBody } from './error-mapping';
 
 /** The one place errors become HTTP responses; stack traces go to the log, never to the client. */
@@ -11,9 +12,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const body = toErrorBody(exception, this.maxUploadBytes);
-    if (body.statusCode >= 500) this.log.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    // Our own 5xx (a full queue, an unreachable queue) are conditions, not bugs: one line, no stack.
+    if (body.statusCode >= 500 && exception instanceof DomainError) this.log.warn(`${body.error}: ${body.message}`);
+    else if (body.statusCode >= 500) this.log.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     const res = host.switchToHttp().getResponse<Response>();
     if (res.headersSent) return;
+    if (typeof body.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(body.retryAfterSeconds));
     res.status(body.statusCode).json(body);
   }
 }

@@ -52,6 +52,8 @@ const STATUS_OF: Record<DomainErrorCode, HttpStatus> = {
   media_missing: HttpStatus.INTERNAL_SERVER_ERROR,
   shards_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   queue_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
+  queue_full: HttpStatus.SERVICE_UNAVAILABLE,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   media_tools_missing: HttpStatus.SERVICE_UNAVAILABLE,
 };
 

@@ -4,6 +4,7 @@ import { Caller } from '../auth/caller';
 import { DomainError } from '../domain-error';
 import { ClipEntity, ClipMatchEntity, ClipPurpose, ReviewCaseEntity } from '../entities';
 import { CaseRepository, ClipRepository, MatchRepository, ShardAnswerRepository } from '../repositories';
+import { QueueBackpressure } from './queue-backpressure.service';
 import { normalisePlatform } from './account.service';
 import { mediaColumns, UploadIntake } from './upload-intake.service';
 import { IncomingUpload } from './upload-rules';
@@ -38,10 +39,12 @@ export class ClipService {
     private readonly answers: ShardAnswerRepository,
     private readonly intake: UploadIntake,
     private readonly queue: JobQueue,
+    private readonly backpressure: QueueBackpressure,
   ) {}
 
   /** Accepts a clip and queues it for matching; the same clip may be submitted again (new id). */
   async submit(caller: Caller, upload: IncomingUpload | undefined, use: ClipUse, purpose: ClipPurpose = 'infringement_check'): Promise<ClipEntity> {
+    await this.backpressure.assertRoom('match-clip');
     const file = await this.intake.identify(upload);
     const info = await this.intake.inspect(file);
     const stored = await this.intake.keep(file, 'clips');

@@ -8,6 +8,7 @@ import { RegistrationRepository, WorkRepository } from '../repositories';
 import { formatRegistrationNumber } from './registration-number';
 import { violatedUniqueConstraint } from './unique-violation';
 import { IdentifiedUpload, mediaColumns, UploadIntake } from './upload-intake.service';
+import { QueueBackpressure } from './queue-backpressure.service';
 import { IncomingUpload } from './upload-rules';
 
 export interface EpisodeInput {
@@ -24,6 +25,7 @@ export class RegistrationService {
     private readonly registrations: RegistrationRepository,
     private readonly intake: UploadIntake,
     private readonly queue: JobQueue,
+    private readonly backpressure: QueueBackpressure,
   ) {}
 
   /**
@@ -38,6 +40,7 @@ export class RegistrationService {
     if (episode.number > work.episodeCount) {
       throw new DomainError('episode_out_of_range', `episode ${episode.number} is beyond the ${work.episodeCount} episodes the work declares`);
     }
+    await this.backpressure.assertRoom('fingerprint-episode');
     const file = await this.intake.identify(upload);
     await this.refuseDuplicate(file.sha256);
     if (await this.registrations.episodeExists(workId, episode.number)) throw episodeExists(episode.number);

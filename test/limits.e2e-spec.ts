@@ -1,0 +1,51 @@
+import { fixtures } from './support/fixtures';
+import { TestStack } from './support/test-stack';
+
+describe('limits on what one caller may ask', () => {
+  const LIMIT = 5;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    // No worker: the first clip stays in the queue, which then holds as many jobs as it may.
+    stack = await TestStack.start({ abuse: { requestsPerWindow: LIMIT, windowMs: 60_000, maxQueueDepth: 1 } }, { processes: 0 });
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('refuses an upload with 503 and Retry-After while the queue is full, keeping nothing of it', async () => {
+    await stack.reviewer.http.post('/clips').attach('file', await fixtures.excerpt()).expect(201);
+    const refused = await stack.reviewer.http.post('/clips').attach('file', await fixtures.excerpt());
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ error: 'queue_full', retryAfterSeconds: 60 });
+    expect(refused.body.message).toContain('nothing was stored');
+    expect(refused.headers['retry-after']).toBe('60');
+    expect(stack.incomingFiles()).toEqual([]);
+  });
+
+  it('answers 429 with Retry-After past the requests a key may make in its window, and only to that key', async () => {
+    // The reviewer's key has made 2 requests above.
+    const statuses: number[] = [];
+    let limited: { headers: Record<string, string>; body: Record<string, unknown> } | null = null;
+    for (let i = 0; i < LIMIT; i++) {
+      const res = await stack.reviewer.http.get('/health');
+      statuses.push(res.status);
+      if (res.status === 429) limited ??= res;
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(limited?.body).toMatchObject({ error: 'rate_limited' });
+    expect(Number(limited?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(limited?.headers['retry-after'])).toBeLessThanOrEqual(60);
+    await stack.http().get('/works').expect(200);
+  });
+
+  it('sends the headers that keep browsers from sniffing, framing or embedding its answers', async () => {
+    const res = await stack.anonymous().get('/health');
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    });
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
