@@ -128,6 +128,7 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/ownership/clips', roles: ['licensee'], url: () => '/ownership/clips', fields: { platform: 'douyin' } },
   { method: 'get', path: '/ownership/clips/{id}', roles: ['licensee'], url: (i) => `/ownership/clips/${i.query}` },
   { method: 'get', path: '/audit', roles: ['admin'], url: () => '/audit' },
+  { method: 'get', path: '/audit/chain', roles: ['admin'], url: () => '/audit/chain' },
 ];
 
 /** What a principal must get: refused without a key (401), refused by role (403), hidden (404), or served (anything else). */

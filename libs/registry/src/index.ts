@@ -5,6 +5,7 @@ export * from './data-source-options';
 export * from './database-setup';
 export * from './domain-error';
 export * from './entities';
+export * from './evidence/audit-chain';
 export * from './evidence/canonical-json';
 export * from './evidence/case-report';
 export * from './evidence/case-report.service';

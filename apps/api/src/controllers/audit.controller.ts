@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@dramaguard/registry';
 import { Roles } from '../auth/access.decorator';
-import { AuditPageDto, AuditQueryDto } from '../dtos/audit-entry.dto';
+import { AuditChainDto, AuditPageDto, AuditQueryDto } from '../dtos/audit-entry.dto';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -18,5 +18,18 @@ export class AuditController {
   @ApiOkResponse({ type: AuditPageDto })
   async list(@Query() q: AuditQueryDto): Promise<AuditPageDto> {
     return AuditPageDto.from(await this.audit.list({ subjectType: q.subjectType, subjectId: q.subjectId, actorId: q.actorId }, q));
+  }
+
+  @Get('chain')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Checks the audit log\'s hash chain',
+    description:
+      'Each entry stores SHA-256 over the previous entry\'s hash and its own fields in canonical JSON. valid is false, with the id of the first bad entry, ' +
+      'if any entry was edited, removed or inserted afterwards; head is the latest hash, which a holder can keep to prove later that the log up to it is unchanged.',
+  })
+  @ApiOkResponse({ type: AuditChainDto })
+  async chain(): Promise<AuditChainDto> {
+    return AuditChainDto.from(await this.audit.checkChain());
   }
 }

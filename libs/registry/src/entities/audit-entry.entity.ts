@@ -4,7 +4,9 @@ import { AccountEntity } from './account.entity';
 /**
  * One state change: who (null: the service itself, e.g. a worker opening a
  * case), when, what, and the subject's state before and after. The table is
- * append-only in the database itself: a trigger refuses UPDATE, DELETE and TRUNCATE.
+ * append-only in the database itself: a trigger refuses UPDATE, DELETE and TRUNCATE;
+ * and each entry's hash covers the one before, so an edit made around the
+ * trigger (by the database's owner) still shows.
  */
 @Entity({ name: 'audit_log' })
 @Index('ix_audit_log_subject', ['subjectType', 'subjectId'])
@@ -37,4 +39,11 @@ export class AuditEntryEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   after!: Record<string, unknown> | null;
+
+  /** The hash chain (evidence/audit-chain): the previous entry's hash, and this entry's over it and its fields. */
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
+  prevHash!: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  hash!: string | null;
 }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, MoreThan } from 'typeorm';
 import { AuditEntryEntity } from '../entities';
+import { auditHash, CHAIN_START } from '../evidence/audit-chain';
+
+/** Any constant shared by every writer of the audit log. */
+const AUDIT_CHAIN_LOCK = 0x44474155;
 
 export interface NewAuditEntry {
   /** Null when the service itself acted (a worker opening a case, the bootstrap admin). */
@@ -23,8 +27,22 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(private readonly db: DataSource) {}
 
+  /**
+   * Appends an entry chained to the last one. The lock serialises appends
+   * until the caller's transaction ends, so the next entry sees this one as
+   * the last and ids follow the chain.
+   */
   async append(em: EntityManager, entry: NewAuditEntry): Promise<void> {
-    await em.save(em.create(AuditEntryEntity, entry));
+    await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const [last] = (await em.query(`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`)) as { hash: string | null }[];
+    const prevHash = last?.hash ?? CHAIN_START;
+    const at = new Date();
+    await em.save(em.create(AuditEntryEntity, { ...entry, at, prevHash, hash: auditHash(prevHash, { ...entry, at }) }));
+  }
+
+  /** Entries after `afterId`, in chain order, for checking the chain batch by batch. */
+  chainAfter(afterId: string, limit: number): Promise<AuditEntryEntity[]> {
+    return this.db.getRepository(AuditEntryEntity).find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });
   }
 
   /** Oldest first, so a subject's history reads in order. */
