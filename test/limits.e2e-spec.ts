@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { request, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fixtures } from './support/fixtures';
+import { rawMultipart } from './support/raw-multipart';
 import { TestStack } from './support/test-stack';
+import { waitFor } from './support/wait-for';
 
 describe('limits on what one caller may ask', () => {
   const LIMIT = 5;
@@ -47,5 +52,29 @@ describe('limits on what one caller may ask', () => {
       'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     });
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
+
+describe('an upload the client abandons halfway', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({}, { processes: 0 });
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('leaves no partial file behind', async () => {
+    const server = stack.api.getHttpServer() as Server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const { contentType, body } = rawMultipart({ platform: 'douyin' }, { field: 'file', filename: 'clip.mp4', data: readFileSync(await fixtures.excerpt()) });
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/clips', headers: { 'content-type': contentType, 'content-length': body.length, 'x-api-key': stack.reviewer.key } });
+    req.on('error', () => undefined);
+    req.write(body.subarray(0, body.length >> 1));
+    await waitFor(async () => stack.incomingFiles().length, (n) => n > 0, 10_000);
+    req.destroy();
+    await waitFor(async () => stack.incomingFiles(), (files) => files.length === 0, 10_000);
+    server.close();
   });
 });
