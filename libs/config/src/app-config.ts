@@ -21,6 +21,15 @@ export interface AppConfig {
   readonly retroMatchDays: number;
   readonly shards: ShardConfig;
   readonly abuse: AbuseLimits;
+  readonly retention: RetentionRules;
+}
+
+/** How long files are kept that are no longer evidence of anything. */
+export interface RetentionRules {
+  /** A clip that matched nothing keeps its video this many days (its row and result stay for good); matched clips keep theirs as evidence. */
+  readonly clipDays: number;
+  /** How often a worker applies the rules (one worker at a time). */
+  readonly intervalMs: number;
 }
 
 /** What one caller may ask of the api, and how much accepted work may wait. */

@@ -90,6 +90,10 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
     signingKeyPath: r.string('SIGNING_KEY_PATH', '.data/signing-key.pem'),
     retroMatchDays: r.int('RETRO_MATCH_DAYS', 30, 0, 3_650),
     shards: shardsFrom(r),
+    retention: {
+      clipDays: r.int('CLIP_RETENTION_DAYS', 30, 0, 36_500),
+      intervalMs: r.int('RETENTION_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
+    },
     abuse: {
       requestsPerWindow: r.int('RATE_LIMIT_REQUESTS', 600, 1, 1_000_000),
       windowMs: r.int('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 86_400_000),

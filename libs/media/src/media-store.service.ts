@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** Registered episodes and suspect clips are kept apart so either can get its own retention rules. */
@@ -86,6 +86,19 @@ export class MediaStore implements OnModuleInit {
 
   async remove(key: string): Promise<void> {
     await unlinkIfPresent(this.pathOf(key));
+  }
+
+  /** Deletes uploads left in `incoming/` longer than `olderThanMs` (their request died with its process); answers how many. */
+  async sweepIncoming(olderThanMs: number): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.incomingDir)) {
+      const path = join(this.incomingDir, name);
+      const info = await stat(path).catch(() => null);
+      if (!info?.isFile() || Date.now() - info.mtimeMs < olderThanMs) continue;
+      await unlinkIfPresent(path);
+      removed++;
+    }
+    return removed;
   }
 
   /** Deletes a leftover upload; refuses anything outside `incoming/`. */

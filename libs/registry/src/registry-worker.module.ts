@@ -13,6 +13,7 @@ import { MatchService } from './services/match.service';
 import { Reconciler } from './services/reconciler.service';
 import { ReferenceStore } from './services/reference-store.service';
 import { RegistrationShardCheck } from './services/registration-shard-check.service';
+import { RetentionService } from './services/retention.service';
 import { RetroMatchService } from './services/retro-match.service';
 import { ShardMatchService } from './services/shard-match.service';
 import { UseVerdicts } from './services/use-verdicts.service';
@@ -24,11 +25,12 @@ const JOB_SERVICES = [FingerprintService, MatchService, ShardMatchService, ClipM
  * index of the shards it serves and the full fingerprints behind it, decoding
  * clips and sending them to the shards, a shard's answers, merging them with
  * verdicts and cases, retro-matching, and re-enqueueing what PostgreSQL says
- * is unfinished when the queue has lost its job.
+ * is unfinished when the queue has lost its job, and deleting what the
+ * retention rules no longer keep.
  */
 @Module({
   imports: [DatabaseModule, MediaModule, QueueModule],
-  providers: [...REPOSITORIES, MatchThread, EpisodeIndex, ReferenceStore, IndexMatcher, RegistrationShardCheck, UseVerdicts, CaseService, Reconciler, ...JOB_SERVICES],
+  providers: [...REPOSITORIES, MatchThread, EpisodeIndex, ReferenceStore, IndexMatcher, RegistrationShardCheck, UseVerdicts, CaseService, Reconciler, RetentionService, ...JOB_SERVICES],
   exports: [EpisodeIndex, ...JOB_SERVICES],
 })
 export class RegistryWorkerModule {}

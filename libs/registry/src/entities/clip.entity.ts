@@ -97,6 +97,10 @@ export class ClipEntity {
   @Column({ name: 'fanned_out_at', type: 'timestamptz', nullable: true })
   fannedOutAt!: Date | null;
 
+  /** Set when the video file was deleted under CLIP_RETENTION_DAYS (a clip that matched nothing); the row and its result stay. */
+  @Column({ name: 'media_purged_at', type: 'timestamptz', nullable: true })
+  mediaPurgedAt!: Date | null;
+
   @OneToMany(() => ClipMatchEntity, (m) => m.clip)
   matches?: ClipMatchEntity[];
 }

@@ -33,7 +33,8 @@ export class ClipRepository {
   }
 
   /**
-   * Matched (done or incomplete) suspect clips received since `since`, locked
+   * Matched (done or incomplete) suspect clips received since `since` whose
+   * video is still kept (see RetentionService), locked
    * for share: a clip whose merge is committing right now is waited for and
    * then seen as matched, never skipped (see ClipMergeService.merge).
    */
@@ -43,7 +44,7 @@ export class ClipRepository {
       order: { receivedAt: 'ASC' },
       lock: { mode: 'pessimistic_read' },
     });
-    return rows.filter((c) => c.status === 'done' || c.status === 'incomplete');
+    return rows.filter((c) => (c.status === 'done' || c.status === 'incomplete') && c.mediaPurgedAt === null);
   }
 
   async markDone(em: EntityManager, id: string): Promise<void> {
@@ -72,6 +73,29 @@ export class ClipRepository {
   async unfinished(): Promise<string[]> {
     const rows = await this.db.getRepository(ClipEntity).find({ where: { status: In(['queued', 'matching', 'incomplete']) }, select: { id: true } });
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * Clips received before `before` that matched nothing (done or failed) and
+   * still have their video, with whether another clip that keeps its video
+   * shares the same stored file (same content).
+   */
+  async purgeable(em: EntityManager, before: Date, limit: number): Promise<{ id: string; mediaKey: string; shared: boolean }[]> {
+    const keeps = `(k.received_at >= $1 OR k.status NOT IN ('done', 'failed') OR EXISTS (SELECT 1 FROM clip_matches km WHERE km.clip_id = k.id))`;
+    const rows = (await em.query(
+      `SELECT c.id, c.media_key,
+              EXISTS (SELECT 1 FROM clips k WHERE k.media_key = c.media_key AND k.id <> c.id AND k.media_purged_at IS NULL AND ${keeps}) AS shared
+       FROM clips c
+       WHERE c.received_at < $1 AND c.status IN ('done', 'failed') AND c.media_purged_at IS NULL
+         AND NOT EXISTS (SELECT 1 FROM clip_matches m WHERE m.clip_id = c.id)
+       ORDER BY c.received_at LIMIT $2`,
+      [before, limit],
+    )) as { id: string; media_key: string; shared: boolean }[];
+    return rows.map((r) => ({ id: r.id, mediaKey: r.media_key, shared: r.shared }));
+  }
+
+  async markPurged(em: EntityManager, id: string): Promise<void> {
+    await em.update(ClipEntity, { id }, { mediaPurgedAt: new Date() });
   }
 
   async markFailed(id: string, reason: string): Promise<void> {
