@@ -26,7 +26,7 @@ export interface AppConfig {
 
 /** How long files are kept that are no longer evidence of anything. */
 export interface RetentionRules {
-  /** A clip that matched nothing keeps its video this many days (its row and result stay for good); matched clips keep theirs as evidence. */
+  /** A suspect clip keeps its video this many days, and after that as long as an open, claimed or confirmed case needs it (its row and result stay for good). */
   readonly clipDays: number;
   /** How often a worker applies the rules (one worker at a time). */
   readonly intervalMs: number;

@@ -73,7 +73,7 @@ export class ClipDto {
   @ApiProperty() height!: number;
   @ApiProperty() receivedAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) matchedAt!: Date | null;
-  @ApiProperty({ nullable: true, type: Date, description: 'When the video was deleted: a clip that matched nothing keeps it CLIP_RETENTION_DAYS' }) mediaPurgedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: Date, description: 'When the video was deleted: kept CLIP_RETENTION_DAYS, then as long as an open, claimed or confirmed case needs it' }) mediaPurgedAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) platform!: string | null;
   @ApiProperty({ nullable: true, type: String }) uploaderAccount!: string | null;
   @ApiProperty({ nullable: true, type: String }) territory!: string | null;

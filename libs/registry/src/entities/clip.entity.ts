@@ -97,7 +97,7 @@ export class ClipEntity {
   @Column({ name: 'fanned_out_at', type: 'timestamptz', nullable: true })
   fannedOutAt!: Date | null;
 
-  /** Set when the video file was deleted under CLIP_RETENTION_DAYS (a clip that matched nothing); the row and its result stay. */
+  /** Set when the video file was deleted under CLIP_RETENTION_DAYS (no open, claimed or confirmed case needed it); the row and its result stay. */
   @Column({ name: 'media_purged_at', type: 'timestamptz', nullable: true })
   mediaPurgedAt!: Date | null;
 

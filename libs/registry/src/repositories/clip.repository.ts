@@ -76,18 +76,18 @@ export class ClipRepository {
   }
 
   /**
-   * Clips received before `before` that matched nothing (done or failed) and
-   * still have their video, with whether another clip that keeps its video
-   * shares the same stored file (same content).
+   * Settled clips received before `before` that no open, claimed or confirmed
+   * case needs, still holding their video, with whether another clip that
+   * keeps its video shares the same stored file (same content).
    */
   async purgeable(em: EntityManager, before: Date, limit: number): Promise<{ id: string; mediaKey: string; shared: boolean }[]> {
-    const keeps = `(k.received_at >= $1 OR k.status NOT IN ('done', 'failed') OR EXISTS (SELECT 1 FROM clip_matches km WHERE km.clip_id = k.id))`;
+    const needed = (c: string) => `EXISTS (SELECT 1 FROM cases x WHERE x.clip_id = ${c}.id AND x.status IN ('open', 'claimed', 'confirmed'))`;
+    const kept = `(k.received_at >= $1 OR k.status NOT IN ('done', 'incomplete', 'failed') OR ${needed('k')})`;
     const rows = (await em.query(
       `SELECT c.id, c.media_key,
-              EXISTS (SELECT 1 FROM clips k WHERE k.media_key = c.media_key AND k.id <> c.id AND k.media_purged_at IS NULL AND ${keeps}) AS shared
+              EXISTS (SELECT 1 FROM clips k WHERE k.media_key = c.media_key AND k.id <> c.id AND k.media_purged_at IS NULL AND ${kept}) AS shared
        FROM clips c
-       WHERE c.received_at < $1 AND c.status IN ('done', 'failed') AND c.media_purged_at IS NULL
-         AND NOT EXISTS (SELECT 1 FROM clip_matches m WHERE m.clip_id = c.id)
+       WHERE c.received_at < $1 AND c.status IN ('done', 'incomplete', 'failed') AND c.media_purged_at IS NULL AND NOT ${needed('c')}
        ORDER BY c.received_at LIMIT $2`,
       [before, limit],
     )) as { id: string; media_key: string; shared: boolean }[];

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { FrameStore, MediaStore } from '@dramaguard/media';
 import { DataSource } from 'typeorm';
-import { ClipRepository } from '../repositories';
+import { AuditRepository, ClipRepository } from '../repositories';
 
 const DAY_MS = 86_400_000;
 const BATCH = 500;
@@ -12,11 +12,11 @@ const RETENTION_LOCK = 0x44475254;
 const STALE_UPLOAD_MS = DAY_MS;
 
 /**
- * Deletes what is no longer evidence: the video of a suspect clip that
- * matched nothing, CLIP_RETENTION_DAYS after it arrived (its row and result
- * stay; a matched clip keeps its video for its cases and reports), unless
- * another kept clip has the same content; decoded frames a crash left; and
- * uploads a dead api process left in `incoming/`.
+ * Deletes what is no longer evidence: a suspect clip's video once
+ * CLIP_RETENTION_DAYS have passed and no open, claimed or confirmed case
+ * needs it (its row, result and cases stay; each deletion is audited), unless
+ * another kept clip has the same content; its decoded frames; and uploads a
+ * dead api process left in `incoming/`. Registered episodes are never deleted.
  */
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -27,6 +27,7 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: DataSource,
     private readonly clips: ClipRepository,
+    private readonly audit: AuditRepository,
     private readonly store: MediaStore,
     private readonly frameStore: FrameStore,
   ) {}
@@ -53,12 +54,20 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
         if (!clip.shared) await this.store.remove(clip.mediaKey);
         await this.frameStore.remove(clip.id);
         await this.clips.markPurged(em, clip.id);
+        await this.audit.append(em, {
+          actorId: null,
+          action: 'clip.media_purged',
+          subjectType: 'clip',
+          subjectId: clip.id,
+          before: { mediaKey: clip.mediaKey },
+          after: { mediaKey: null, fileKept: clip.shared, retentionDays: this.config.retention.clipDays },
+        });
         count++;
       }
       return count;
     });
     const stale = await this.store.sweepIncoming(STALE_UPLOAD_MS);
-    if (purged || stale) this.log.log(`retention: deleted the videos of ${purged} clip(s) that matched nothing, ${stale} abandoned upload(s)`);
+    if (purged || stale) this.log.log(`retention: deleted the videos of ${purged} clip(s) no case needs, ${stale} abandoned upload(s)`);
     return purged;
   }
 }
