@@ -128,7 +128,8 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/ownership/clips', roles: ['licensee'], url: () => '/ownership/clips', fields: { platform: 'douyin' } },
   { method: 'get', path: '/ownership/clips/{id}', roles: ['licensee'], url: (i) => `/ownership/clips/${i.query}` },
   { method: 'get', path: '/audit', roles: ['admin'], url: () => '/audit' },
-  { method: 'get', path: '/audit/chain', roles: ['admin'], url: () => '/audit/chain' },
+  { method: 'get', path: '/audit/verify', roles: ['admin'], url: () => '/audit/verify' },
+  { method: 'get', path: '/transparency/checkpoint', roles: 'public', url: () => '/transparency/checkpoint' },
 ];
 
 /** What a principal must get: refused without a key (401), refused by role (403), hidden (404), or served (anything else). */

@@ -16,6 +16,7 @@ import { KeysController } from './controllers/keys.controller';
 import { LicencesController } from './controllers/licences.controller';
 import { OwnershipController } from './controllers/ownership.controller';
 import { RegistrationsController } from './controllers/registrations.controller';
+import { TransparencyController } from './controllers/transparency.controller';
 import { WorksController } from './controllers/works.controller';
 import { RequestRateLimiter } from './limits/request-rate-limiter';
 import { UploadCleanupInterceptor } from './upload/upload-cleanup.interceptor';
@@ -43,6 +44,7 @@ import { multerOptions } from './upload/multer-options';
     OwnershipController,
     AuditController,
     KeysController,
+    TransparencyController,
     HealthController,
   ],
   providers: [UploadCleanupInterceptor, RequestRateLimiter, { provide: APP_GUARD, useClass: AccessGuard }],

@@ -11,6 +11,8 @@ export * from './evidence/case-report';
 export * from './evidence/case-report.service';
 export * from './evidence/certificate';
 export * from './evidence/certificate.service';
+export * from './evidence/checkpoint';
+export * from './evidence/checkpoint.service';
 export * from './migrations';
 export * from './registry-worker.module';
 export * from './registry.module';

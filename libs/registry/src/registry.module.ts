@@ -5,6 +5,7 @@ import { DatabaseModule } from './database.module';
 import { REPOSITORIES } from './repositories';
 import { CaseReportService } from './evidence/case-report.service';
 import { CertificateService } from './evidence/certificate.service';
+import { CheckpointService } from './evidence/checkpoint.service';
 import { SigningKey } from './evidence/signing-key.service';
 import { AccountService } from './services/account.service';
 import { AdminBootstrap } from './services/admin-bootstrap.service';
@@ -32,6 +33,7 @@ const API_SERVICES = [
   ConflictService,
   OwnershipService,
   CertificateService,
+  CheckpointService,
   CaseReportService,
 ];
 

@@ -20,7 +20,7 @@ export class AuditController {
     return AuditPageDto.from(await this.audit.list({ subjectType: q.subjectType, subjectId: q.subjectId, actorId: q.actorId }, q));
   }
 
-  @Get('chain')
+  @Get('verify')
   @Roles('admin')
   @ApiOperation({
     summary: 'Checks the audit log\'s hash chain',

@@ -13,7 +13,7 @@ export class AuditEntryDto {
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) before!: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: 'object', additionalProperties: true }) after!: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: String, description: "The previous entry's hash (64 zeros for the first)" }) prevHash!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 over prevHash and this entry in canonical JSON (GET /audit/chain checks them all)' }) hash!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 over prevHash and this entry in canonical JSON (GET /audit/verify checks them all)' }) hash!: string | null;
 
   static from(e: AuditEntryEntity): AuditEntryDto {
     return {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Caller } from '../auth/caller';
 import { DomainError } from '../domain-error';
-import { FingerprintRepository } from '../repositories';
+import { AuditRepository, FingerprintRepository } from '../repositories';
 import { RegistrationService } from '../services/registration.service';
 import { canonicalJson } from './canonical-json';
 import { Certificate, certificateHtml, certificateOf } from './certificate';
@@ -22,6 +22,7 @@ export class CertificateService {
   constructor(
     private readonly registrations: RegistrationService,
     private readonly fingerprints: FingerprintRepository,
+    private readonly audit: AuditRepository,
     private readonly key: SigningKey,
   ) {}
 
@@ -30,7 +31,8 @@ export class CertificateService {
     const registration = await this.registrations.get(caller, registrationId);
     const data = registration.status === 'registered' ? await this.fingerprints.dataOf(registrationId) : null;
     if (!data) throw new DomainError('registration_not_registered', `registration ${registration.number} is ${registration.status}; only registered episodes have certificates`);
-    const certificate = certificateOf(registration, sha256(data));
+    const ledger = await this.audit.positionOf('registration', registrationId, 'registration.registered');
+    const certificate = certificateOf(registration, sha256(data), ledger);
     const json = Buffer.from(canonicalJson(certificate), 'utf8');
     return { certificate, json, signatureBase64: this.key.sign(json).toString('base64'), digest: sha256(json) };
   }

@@ -13,11 +13,13 @@ export interface Certificate {
   readonly fingerprint: { readonly sha256: string };
   readonly receivedAt: string;
   readonly registeredAt: string;
+  /** Where the registration entered the audit hash chain (null for registrations older than the chain): a signed checkpoint whose chain includes this entry proves the registration came before it. */
+  readonly ledger: { readonly entryId: string; readonly entryHash: string } | null;
   readonly signatureAlgorithm: 'Ed25519';
 }
 
 /** Everything comes from the stored registration, so the same registration always gives the same certificate bytes. */
-export function certificateOf(r: RegistrationEntity, fingerprintSha256: string): Certificate {
+export function certificateOf(r: RegistrationEntity, fingerprintSha256: string, ledger: Certificate['ledger'] = null): Certificate {
   const work = r.episode?.work;
   if (!r.episode || !work || !r.registeredAt) throw new Error(`registration ${r.id} is not a registered episode with its work`);
   return {
@@ -31,6 +33,7 @@ export function certificateOf(r: RegistrationEntity, fingerprintSha256: string):
     fingerprint: { sha256: fingerprintSha256 },
     receivedAt: r.receivedAt.toISOString(),
     registeredAt: r.registeredAt.toISOString(),
+    ledger,
     signatureAlgorithm: 'Ed25519',
   };
 }
@@ -49,6 +52,7 @@ export function certificateHtml(c: Certificate, json: string, signatureBase64: s
         ['Fingerprint SHA-256', c.fingerprint.sha256],
         ['Received', c.receivedAt],
         ['Registered', c.registeredAt],
+        ['Audit chain entry', c.ledger ? `${c.ledger.entryId} (${c.ledger.entryHash})` : 'registered before the chain'],
         ['Certificate SHA-256', digest],
       ]),
       '<h2>Signed statement</h2>',

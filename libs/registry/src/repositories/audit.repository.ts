@@ -40,6 +40,22 @@ export class AuditRepository {
     await em.save(em.create(AuditEntryEntity, { ...entry, at, prevHash, hash: auditHash(prevHash, { ...entry, at }) }));
   }
 
+  /** The chain's position of a subject's first entry of this action: where a registration entered the chain. */
+  async positionOf(subjectType: string, subjectId: string, action: string): Promise<{ entryId: string; entryHash: string } | null> {
+    const e = await this.db.getRepository(AuditEntryEntity).findOne({ where: { subjectType, subjectId, action }, order: { id: 'ASC' } });
+    return e?.hash ? { entryId: e.id, entryHash: e.hash } : null;
+  }
+
+  /** The number of entries and the last one's hash. */
+  async head(): Promise<{ entries: number; head: string; lastId: string | null }> {
+    const [row] = (await this.db.query(`SELECT count(*)::int AS entries, (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS head, max(id)::text AS last_id FROM audit_log`)) as {
+      entries: number;
+      head: string | null;
+      last_id: string | null;
+    }[];
+    return { entries: row.entries, head: row.head ?? CHAIN_START, lastId: row.last_id };
+  }
+
   /** Entries after `afterId`, in chain order, for checking the chain batch by batch. */
   chainAfter(afterId: string, limit: number): Promise<AuditEntryEntity[]> {
     return this.db.getRepository(AuditEntryEntity).find({ where: { id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });

@@ -6,6 +6,7 @@ import { DomainError } from '../domain-error';
 import { ConflictStatus, RegistrationConflictEntity } from '../entities';
 import { AuditRepository, ConflictRepository, FingerprintRepository, RegistrationRepository } from '../repositories';
 import { Page, PageRequest, pageWindow } from './paging';
+import { registeredEntry } from './registered-entry';
 
 export type ConflictDecision = 'register' | 'reject';
 
@@ -51,6 +52,8 @@ export class ConflictService {
       if (decision === 'register') {
         await this.fingerprints.touch(em, c.registrationId);
         await this.registrations.markRegistered(em, c.registrationId);
+        const [registration, fingerprint] = await Promise.all([this.registrations.findById(c.registrationId), this.fingerprints.dataOf(c.registrationId)]);
+        if (registration && fingerprint) await this.audit.append(em, registeredEntry(registration, fingerprint, caller.id));
       } else {
         await this.registrations.markRejected(em, c.registrationId);
       }

@@ -11,6 +11,7 @@ import { decodeFrames } from './decode-frames';
 import { MatchSession, MatchThread } from '../matching/match-thread.service';
 import { EpisodeIndex } from './episode-index.service';
 import { recordFailure } from './job-failure';
+import { registeredEntry } from './registered-entry';
 import { RegistrationShardCheck } from './registration-shard-check.service';
 
 /** Decoding is most of the work; the conflict check and storing the fingerprint are the rest. */
@@ -62,7 +63,8 @@ export class FingerprintService {
         await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames, data: encoded, shares });
         if (!held) {
           await this.recordSharing(em, analysis);
-          return this.registrations.markRegistered(em, registrationId);
+          await this.registrations.markRegistered(em, registrationId);
+          return this.audit.append(em, registeredEntry(registration, encoded, null));
         }
         await this.registrations.markConflict(em, registrationId);
         const conflict = await this.conflicts.insert(em, registrationId, evidence);
