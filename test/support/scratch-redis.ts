@@ -1,5 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Redis from 'ioredis';
 
 function freePort(): Promise<number> {
@@ -12,24 +15,41 @@ function freePort(): Promise<number> {
 }
 
 /**
- * A Redis of a test's own on a free port, keeping nothing on disk: a test may
- * flush or kill it without touching the machine's Redis.
+ * A Redis of a test's own on a free port, with an append-only file as the
+ * service runs it or keeping nothing on disk: a test may flush, kill or
+ * restart it without touching the machine's Redis.
  */
 export class ScratchRedis {
+  private child: ChildProcess;
+
   private constructor(
     readonly port: number,
-    private readonly child: ChildProcess,
-  ) {}
+    private readonly args: string[],
+  ) {
+    this.child = spawn('redis-server', args, { stdio: 'ignore' });
+  }
 
-  static async start(): Promise<ScratchRedis> {
+  static async start(persistence: 'aof' | 'none' = 'none'): Promise<ScratchRedis> {
     const port = await freePort();
-    const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-    const redis = new ScratchRedis(port, child);
+    const disk = persistence === 'aof' ? ['--dir', mkdtempSync(join(tmpdir(), 'dg-redis-')), '--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--save', '', '--appendonly', 'no'];
+    const redis = new ScratchRedis(port, ['--bind', '127.0.0.1', '--port', String(port), '--maxmemory-policy', 'noeviction', ...disk]);
+    await redis.up();
+    return redis;
+  }
+
+  /** Stopped (SIGTERM: an orderly shutdown) and started again on the same port and directory. */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.child = spawn('redis-server', this.args, { stdio: 'ignore' });
+    await this.up();
+  }
+
+  private async up(): Promise<void> {
     for (let i = 0; i < 100; i++) {
-      if (await redis.ping()) return redis;
+      if (await this.ping()) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`redis-server did not come up on port ${port}`);
+    throw new Error(`redis-server did not come up on port ${this.port}`);
   }
 
   /** As a restart without persistence leaves it: every queued job gone. */
