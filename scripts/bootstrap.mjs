@@ -1,4 +1,4 @@
-// Brings a fresh Debian machine (Node, PostgreSQL and Redis installed) to the
+// Brings a fresh Debian machine with Node (PostgreSQL, Redis and ffmpeg are installed if missing) to the
 // point where the service can be built, tested and started. Every step checks
 // first and does nothing when its work is already done, so it is safe to rerun.
 import { spawnSync } from 'node:child_process';
@@ -33,12 +33,23 @@ export function ensureDependencies() {
   writeFileSync(stamp, lockHash);
 }
 
-export function ensureFfmpeg() {
-  if (has('ffmpeg') && has('ffprobe')) return;
-  if (process.getuid?.() !== 0) throw new Error('ffmpeg is missing: install it (sudo apt-get install ffmpeg) and rerun');
-  log('installing ffmpeg from Debian');
+/** Debian packages for the programs that are missing; refreshes the package lists once. */
+function ensurePackages(wanted) {
+  const missing = wanted.filter(([programs]) => !programs.every(has)).map(([, pkg]) => pkg);
+  if (!missing.length) return;
+  if (process.getuid?.() !== 0) throw new Error(`missing: install them (sudo apt-get install ${missing.join(' ')}) and rerun`);
+  log(`installing ${missing.join(', ')} from Debian`);
   run('apt-get', ['update', '-q']);
-  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'ffmpeg'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+/** ffmpeg, and on a bare Debian the PostgreSQL and Redis servers (the postgresql package creates the "main" cluster). */
+export function ensureSystemPackages() {
+  ensurePackages([
+    [['ffmpeg', 'ffprobe'], 'ffmpeg'],
+    [['pg_ctlcluster'], 'postgresql'],
+    [['redis-server'], 'redis-server'],
+  ]);
 }
 
 function portOpen(port) {
@@ -106,7 +117,7 @@ export function ensureBuild() {
 
 export async function bootstrap() {
   ensureDependencies();
-  ensureFfmpeg();
+  ensureSystemPackages();
   await ensureServices();
   ensureBuild();
 }

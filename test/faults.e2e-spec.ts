@@ -150,3 +150,27 @@ describe('200 uploads at once against a bounded queue', () => {
     process.stdout.write(`200 uploads at once: ${accepted.length} accepted and done, ${refused.length} refused with 503\n`);
   }, 300_000);
 });
+
+describe('a worker whose media directory lacks the stored video', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ jobs: { attempts: 2, backoffMs: 200, concurrency: 1 } }, { processes: 0 });
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('reports the missing file by name, not as a video that cannot be decoded', async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'dg-other-media-'));
+    const worker = await stack.addWorkerProcess({ mediaDir: elsewhere });
+    const upload = await uploadEpisode(stack, (await createWork(stack)).id, await fixtures.episode1(), 1);
+    const failed = await waitFor(
+      async () => (await stack.http().get(`/registrations/${upload.body.id}`)).body as Body,
+      (r) => r.status === 'failed' || r.status === 'registered',
+      60_000,
+    );
+    expect(failed.status).toBe('failed');
+    expect(failed.failureReason).toMatch(new RegExp(`^the stored video ${elsewhere}/episodes/.+ is missing on this worker`));
+    expect(worker.log).toContain('is missing on this worker');
+  }, 120_000);
+});

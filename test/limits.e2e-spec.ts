@@ -43,6 +43,12 @@ describe('limits on what one caller may ask', () => {
     await stack.http().get('/works').expect(200);
   });
 
+  it('refuses a JSON body over 100 KB with 413 and a clear message', async () => {
+    const res = await stack.holder.http.post('/works').send({ title: 'Big', episodeCount: 1, metadata: { blob: 'x'.repeat(150_000) } });
+    expect(res.status).toBe(413);
+    expect(res.body).toEqual({ statusCode: 413, error: 'payload_too_large', message: 'the request body is too large' });
+  });
+
   it('sends the headers that keep browsers from sniffing, framing or embedding its answers', async () => {
     const res = await stack.anonymous().get('/health');
     expect(res.headers).toMatchObject({
