@@ -130,6 +130,7 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/audit', roles: ['admin'], url: () => '/audit' },
   { method: 'get', path: '/audit/verify', roles: ['admin'], url: () => '/audit/verify' },
   { method: 'get', path: '/transparency/checkpoint', roles: 'public', url: () => '/transparency/checkpoint' },
+  { method: 'get', path: '/transparency/checkpoints', roles: 'public', url: () => '/transparency/checkpoints' },
 ];
 
 /** What a principal must get: refused without a key (401), refused by role (403), hidden (404), or served (anything else). */

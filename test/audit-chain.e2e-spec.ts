@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { createWork, registerEpisode } from './support/api-calls';
 import { fixtures } from './support/fixtures';
 import { TestStack } from './support/test-stack';
+import { waitFor } from './support/wait-for';
 import { TEST_ADMIN_KEY } from './support/test-config';
 
 type Body = Record<string, any>;
@@ -16,7 +17,7 @@ describe('the audit log as evidence', () => {
   let registration: Body;
 
   beforeAll(async () => {
-    stack = await TestStack.start({}, { processes: 1 });
+    stack = await TestStack.start({ checkpointIntervalMs: 1_000 }, { processes: 1 });
     registration = await registerEpisode(stack, (await createWork(stack, { title: 'Chained' })).id, await fixtures.episode1(), 1);
     await createWork(stack, { title: 'Chained again' });
   }, 120_000);
@@ -40,6 +41,12 @@ describe('the audit log as evidence', () => {
     expect(verify(null, Buffer.from(checkpoint.json), publicKey, Buffer.from(checkpoint.signature, 'base64'))).toBe(true);
     expect(JSON.parse(checkpoint.json)).toMatchObject({ type: 'dramaguard.audit-checkpoint', entries: checkpoint.entries, head: checkpoint.head });
     expect(BigInt(certificate.ledger.entryId)).toBeLessThanOrEqual(BigInt(checkpoint.lastEntryId));
+
+    // The api also signs and keeps one every CHECKPOINT_INTERVAL_MS while the chain grows.
+    const kept = await waitFor(async () => (await stack.anonymous().get('/transparency/checkpoints').expect(200)).body, (p) => p.total > 0, 10_000);
+    const latest = kept.items[0];
+    expect(verify(null, Buffer.from(latest.json), publicKey, Buffer.from(latest.signature, 'base64'))).toBe(true);
+    expect(JSON.parse(latest.json)).toMatchObject({ entries: latest.entries, head: latest.head });
   });
 
   it('names the first entry changed behind the append-only trigger, online and with the offline verifier', async () => {

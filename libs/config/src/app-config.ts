@@ -22,6 +22,8 @@ export interface AppConfig {
   readonly shards: ShardConfig;
   readonly abuse: AbuseLimits;
   readonly retention: RetentionRules;
+  /** How often the api signs and keeps a checkpoint of the audit chain (when it has grown). */
+  readonly checkpointIntervalMs: number;
 }
 
 /** How long files are kept that are no longer evidence of anything. */

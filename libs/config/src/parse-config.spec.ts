@@ -74,6 +74,7 @@ describe('parseConfig', () => {
     expect(parseConfig({}).shards).toEqual({ count: 1, serves: [0], timeoutMs: 300_000 });
     expect(parseConfig({}).reconcileIntervalMs).toBe(60_000);
     expect(parseConfig({ RECONCILE_INTERVAL_MS: '5000' }).reconcileIntervalMs).toBe(5_000);
+    expect(parseConfig({}).checkpointIntervalMs).toBe(3_600_000);
     expect(parseConfig({}).retention).toEqual({ clipDays: 90, intervalMs: 3_600_000 });
     expect(parseConfig({ CLIP_RETENTION_DAYS: '0' }).retention.clipDays).toBe(0);
     expect(parseConfig({}).abuse).toEqual({ requestsPerWindow: 600, windowMs: 60_000, maxQueueDepth: 10_000 });

@@ -90,6 +90,7 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
     signingKeyPath: r.string('SIGNING_KEY_PATH', '.data/signing-key.pem'),
     retroMatchDays: r.int('RETRO_MATCH_DAYS', 30, 0, 3_650),
     shards: shardsFrom(r),
+    checkpointIntervalMs: r.int('CHECKPOINT_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
     retention: {
       clipDays: r.int('CLIP_RETENTION_DAYS', 90, 0, 36_500),
       intervalMs: r.int('RETENTION_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),

@@ -1,8 +1,9 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CheckpointService } from '@dramaguard/registry';
 import { Public } from '../auth/access.decorator';
-import { CheckpointDto } from '../dtos/checkpoint.dto';
+import { CheckpointDto, CheckpointPageDto } from '../dtos/checkpoint.dto';
+import { PageQueryDto } from '../dtos/page-query.dto';
 
 @ApiTags('transparency')
 @Controller('transparency')
@@ -20,5 +21,13 @@ export class TransparencyController {
   @ApiOkResponse({ type: CheckpointDto })
   async checkpoint(): Promise<CheckpointDto> {
     return CheckpointDto.from(await this.checkpoints.current());
+  }
+
+  @Get('checkpoints')
+  @Public()
+  @ApiOperation({ summary: 'The checkpoints the service signed and kept, newest first', description: 'One every CHECKPOINT_INTERVAL_MS while the audit chain grows.' })
+  @ApiOkResponse({ type: CheckpointPageDto })
+  async kept(@Query() q: PageQueryDto): Promise<CheckpointPageDto> {
+    return CheckpointPageDto.from(await this.checkpoints.list(q));
   }
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SignedCheckpoint } from '@dramaguard/registry';
+import { AuditCheckpointEntity, Page, SignedCheckpoint } from '@dramaguard/registry';
 
 export class CheckpointDto {
   @ApiProperty({ description: 'Entries in the audit chain' }) entries!: number;
@@ -11,5 +11,29 @@ export class CheckpointDto {
 
   static from(s: SignedCheckpoint): CheckpointDto {
     return { entries: s.checkpoint.entries, lastEntryId: s.checkpoint.lastEntryId, head: s.checkpoint.head, at: s.checkpoint.at, json: s.json, signature: s.signatureBase64 };
+  }
+}
+
+export class KeptCheckpointDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() at!: Date;
+  @ApiProperty() entries!: number;
+  @ApiProperty() head!: string;
+  @ApiProperty({ description: 'The canonical JSON the signature covers' }) json!: string;
+  @ApiProperty({ description: 'Ed25519 signature over json, base64' }) signature!: string;
+
+  static from(c: AuditCheckpointEntity): KeptCheckpointDto {
+    return { id: c.id, at: c.at, entries: c.entries, head: c.head, json: c.json, signature: c.signature };
+  }
+}
+
+export class CheckpointPageDto {
+  @ApiProperty({ type: [KeptCheckpointDto] }) items!: KeptCheckpointDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+
+  static from(p: Page<AuditCheckpointEntity>): CheckpointPageDto {
+    return { ...p, items: p.items.map((c) => KeptCheckpointDto.from(c)) };
   }
 }

@@ -1,5 +1,6 @@
 import { AccountEntity } from './account.entity';
 import { ApiKeyEntity } from './api-key.entity';
+import { AuditCheckpointEntity } from './audit-checkpoint.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { CaseNoteEntity } from './case-note.entity';
 import { ClipMatchEntity } from './clip-match.entity';
@@ -20,6 +21,7 @@ import { WorkEntity } from './work.entity';
 export {
   AccountEntity,
   ApiKeyEntity,
+  AuditCheckpointEntity,
   AuditEntryEntity,
   CaseNoteEntity,
   ClipMatchEntity,
@@ -54,6 +56,7 @@ export const REGISTRY_ENTITIES = [
   ApiKeyEntity,
   PlatformAccountEntity,
   AuditEntryEntity,
+  AuditCheckpointEntity,
   WorkEntity,
   EpisodeEntity,
   RegistrationEntity,

@@ -1,4 +1,5 @@
 import { AccountRepository } from './account.repository';
+import { AuditCheckpointRepository } from './audit-checkpoint.repository';
 import { AuditRepository } from './audit.repository';
 import { CaseRepository } from './case.repository';
 import { ClipRepository } from './clip.repository';
@@ -12,6 +13,7 @@ import { ShardAnswerRepository } from './shard-answer.repository';
 import { WorkRepository } from './work.repository';
 
 export * from './account.repository';
+export * from './audit-checkpoint.repository';
 export * from './audit.repository';
 export * from './case.repository';
 export * from './clip.repository';
@@ -27,6 +29,7 @@ export * from './work.repository';
 export const REPOSITORIES = [
   AccountRepository,
   AuditRepository,
+  AuditCheckpointRepository,
   WorkRepository,
   RegistrationRepository,
   FingerprintRepository,
