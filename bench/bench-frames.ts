@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig } from '@dramaguard/config';
-import { Fingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
+import { Fingerprint, FINGERPRINT_FPS, fingerprintFrames, GreyFrame } from '@dramaguard/fingerprint';
 import { FrameReader, MediaProbe, scaledGeometry } from '@dramaguard/media';
 
 const config = loadConfig();
@@ -18,9 +18,7 @@ export async function frames(file: string): Promise<GreyFrame[]> {
 }
 
 export function fingerprintOf(list: readonly GreyFrame[]): Fingerprint {
-  const b = new FingerprintBuilder();
-  list.forEach((f) => b.push(f));
-  return b.finish();
+  return fingerprintFrames(list);
 }
 
 /** 60 s of the first three refs: mirrored, 15% cropped, 1.15x fast, re-encoded at 540x960 (bench:match, bench:stages). */

@@ -1,3 +1,5 @@
+import { decodeFingerprint } from '@dramaguard/fingerprint';
+import { DataSource } from 'typeorm';
 import { createWork, matchClip, registerEpisode, uploadEpisode } from './support/api-calls';
 import { fixtures } from './support/fixtures';
 import { TestStack } from './support/test-stack';
@@ -27,6 +29,19 @@ describe('register episodes, then match clips against them (HTTP, PostgreSQL, Re
     }
     expect(registered[0].durationSeconds).toBeCloseTo(15, 0);
     expect(new Set(registered.map((r) => r.number)).size).toBe(3);
+  });
+
+  it('fingerprints a letterboxed episode twice, with and without its bars, reading its frames back for the second view', async () => {
+    const boxed = await registerEpisode(stack, (await createWork(stack, { title: 'Boxed' })).id, await fixtures.letterboxed(), 1);
+    expect(boxed.status).toBe('registered');
+    const [{ data }] = await stack.api.get(DataSource).query('SELECT data FROM fingerprints WHERE registration_id = $1', [boxed.id]);
+    const fp = decodeFingerprint(data);
+    expect(fp.views).toHaveLength(2);
+    expect(fp.views[1].region.y0).toBeCloseTo(0.125, 1);
+    expect(fp.views[1].region.y1).toBeCloseTo(0.875, 1);
+    expect(fp.views[1].quality).toHaveLength(fp.frames);
+    const clip = await matchClip(stack, await fixtures.unboxed());
+    expect(clip.matches.map((m: any) => m.registrationId)).toEqual([boxed.id]);
   });
 
   it('lists the episodes of the work with their registrations', async () => {

@@ -72,6 +72,14 @@ export const fixtures = {
       out,
     ]);
   },
+  /** A 4:3 picture delivered letterboxed in a 9:16 frame (black bars above and below): its fingerprint has a second view. */
+  letterboxed: () =>
+    make('letterboxed.mp4', lavfi('mandelbrot=size=360x480:rate=25,pad=360:640:0:80:black', 10)),
+  /** The letterboxed episode from 2 s to 8 s with its bars cut off, as a re-uploader would. */
+  unboxed: async () => {
+    const src = await fixtures.letterboxed();
+    return make('unboxed.mp4', (out) => ['-ss', '2', '-t', '6', '-i', src, '-vf', 'crop=360:480:0:80,scale=300:400', ...ENCODE, out]);
+  },
   /** A valid video of a given size and length, for the limit checks. */
   sized: (width: number, height: number, seconds: number) =>
     make(`sized-${width}x${height}-${seconds}.mp4`, lavfi(`testsrc=size=${width}x${height}:rate=10`, seconds)),

@@ -1,13 +1,11 @@
 import { renderClip, syntheticVideo } from '../test/synthetic-video';
-import { FingerprintBuilder } from './fingerprint';
+import { fingerprintFrames } from './fingerprint';
 import { decodeFingerprint, encodeFingerprint } from './fingerprint-codec';
 import { padFrame } from '../test/synthetic-video';
 
 describe('fingerprint codec', () => {
   const letterboxed = renderClip(syntheticVideo(8, 3), 0, 3, 8, 72, 128).map((p) => padFrame(p, 72, 128, { x0: 0, y0: 0.1, x1: 1, y1: 0.9 }, () => 0));
-  const builder = new FingerprintBuilder(8);
-  letterboxed.forEach((f) => builder.push(f));
-  const fp = builder.finish();
+  const fp = fingerprintFrames(letterboxed, 8);
 
   it('stores 9 bytes per frame and view and reads back the same fingerprint', () => {
     expect(fp.views).toHaveLength(2);

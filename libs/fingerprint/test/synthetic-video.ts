@@ -1,4 +1,4 @@
-import { Fingerprint, FingerprintBuilder } from '../src/fingerprint';
+import { Fingerprint, fingerprintFrames } from '../src/fingerprint';
 import { GreyFrame, Rect } from '../src/grey-frame';
 
 // Bound once: a hot loop then does not look up the global Math on every call,
@@ -133,7 +133,5 @@ export function padFrame(picture: GreyFrame, width: number, height: number, insi
 
 /** The registered fingerprint of rendered frames, as a worker would build it. */
 export function fingerprintOf(frames: readonly GreyFrame[], fps = 8): Fingerprint {
-  const b = new FingerprintBuilder(fps);
-  frames.forEach((f) => b.push(f));
-  return b.finish();
+  return fingerprintFrames(frames, fps);
 }

@@ -1,4 +1,4 @@
-import type { GreyFrame } from '@dramaguard/fingerprint';
+import type { GreyFrame, Rect } from '@dramaguard/fingerprint';
 import type { EpisodeMatch, MatcherOptions, Reference } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '../repositories/fingerprint.repository';
 
@@ -14,6 +14,7 @@ export type MatchRequest =
   | { readonly op: 'has'; readonly episode: string }
   | { readonly op: 'open'; readonly session: number; readonly build: boolean }
   | { readonly op: 'frame'; readonly session: number; readonly frame: GreyFrame }
+  | { readonly op: 'second'; readonly session: number }
   | { readonly op: 'fingerprint'; readonly session: number }
   | { readonly op: 'plan'; readonly session: number; readonly options: Partial<MatcherOptions> }
   | { readonly op: 'finish'; readonly session: number; readonly references: ReadonlyMap<string, Reference> }
@@ -25,6 +26,8 @@ export interface MatchReplies {
   index: { readonly episodes: number; readonly unreadable: readonly { readonly registrationId: string; readonly reason: string }[] };
   has: boolean;
   open: null;
+  /** The region of the episode's second view, after which the frames pushed again are hashed for it; null when there is none. */
+  second: Rect | null;
   /** The encoded fingerprint and the number of frames it holds. */
   fingerprint: { readonly encoded: Uint8Array; readonly frames: number };
   /** Candidate episodes whose full fingerprints stage two needs. */

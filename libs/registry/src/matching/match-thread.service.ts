@@ -75,6 +75,11 @@ export class MatchSession {
     readonly push: (frame: GreyFrame) => void,
   ) {}
 
+  /** After the first pass: the region of the episode's second view, or null; when there is one, push the same frames again before `fingerprint`. */
+  secondView(): Promise<MatchReplies['second']> {
+    return this.thread.request({ op: 'second', session: this.session });
+  }
+
   fingerprint(): Promise<MatchReplies['fingerprint']> {
     return this.thread.request({ op: 'fingerprint', session: this.session });
   }

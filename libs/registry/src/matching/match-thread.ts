@@ -14,6 +14,8 @@ interface Session {
   readonly frames: GreyFrame[];
   count: number;
   readonly builder: FingerprintBuilder | null;
+  /** Frames now arriving are the episode's second pass (FingerprintBuilder.pushSecond). */
+  secondPass: boolean;
   plan: { readonly plan: MatchPlan; readonly options: Partial<MatcherOptions> } | null;
 }
 
@@ -53,8 +55,15 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
     case 'has':
       return index.has(r.episode);
     case 'open':
-      sessions.set(r.session, { frames: [], count: 0, builder: r.build ? new FingerprintBuilder(FINGERPRINT_FPS) : null, plan: null });
+      sessions.set(r.session, { frames: [], count: 0, builder: r.build ? new FingerprintBuilder(FINGERPRINT_FPS) : null, secondPass: false, plan: null });
       return null;
+    case 'second': {
+      const s = session(r.session);
+      if (!s.builder) throw new Error(`match session ${r.session} builds no fingerprint`);
+      const region = s.builder.secondRegion();
+      s.secondPass = region !== null;
+      return region;
+    }
     case 'fingerprint': {
       const s = session(r.session);
       if (!s.builder) throw new Error(`match session ${r.session} builds no fingerprint`);
@@ -85,6 +94,10 @@ parentPort?.on('message', ({ id, request }: MatchEnvelope) => {
   if (request.op === 'frame') {
     const s = sessions.get(request.session);
     if (!s) return;
+    if (s.secondPass) {
+      s.builder?.pushSecond(request.frame);
+      return;
+    }
     s.count++;
     if (s.builder) s.builder.push(request.frame);
     else s.frames.push(request.frame);

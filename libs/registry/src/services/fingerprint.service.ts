@@ -144,6 +144,8 @@ export class FingerprintService {
       await writer.abort();
       throw e;
     }
+    // An episode with flat bars gets a second view, hashed on a second pass over the frame file.
+    if (await session.secondView()) for await (const frame of this.frameStore.read(r.id)) session.push(frame);
     const { frames, encoded } = await session.fingerprint();
     return { frames, encoded: Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength) };
   }
