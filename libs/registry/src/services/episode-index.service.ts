@@ -3,7 +3,8 @@ import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { MatchThread } from '../matching/match-thread.service';
 import { FingerprintRepository } from '../repositories';
 
-const SYNC_BATCH = 200;
+/** Rows per read while loading: big enough that round trips do not dominate a cold start, small enough to post to the thread at once. */
+const SYNC_BATCH = 1000;
 
 /**
  * Keeps this process's match index, held by its match thread and keyed by
