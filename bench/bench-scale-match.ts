@@ -4,7 +4,11 @@
 // hours, then 60 s clips (copies under pirate edits and non-copies of the
 // distractor footage, scale/scale-clips.ts) matched with the two stages timed
 // apart, with the index's search counters. The last line is one JSON object.
-// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R]
+// With --dev-queries, the dev set's queries are matched too, against the
+// same registry: their pairs found and false pairs (bench:quality matches
+// them against the bare refs).
+// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--dev-queries] [--options JSON]
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
 import { finishMatch, HashIndex, MatcherOptions, planMatch } from '@dramaguard/matcher';
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
       console.log(`${name}: plan ${planMs.toFixed(0)} ms (cpu ${planCpu[planCpu.length - 1].toFixed(0)}), finish ${finishMs.toFixed(0)} ms (cpu ${finishCpu[finishCpu.length - 1].toFixed(0)}); ${JSON.stringify(counts)}; found ${[...matched].join(', ') || 'nothing'}${wrong.length ? ` (false: ${wrong.join(', ')})` : ''}`);
     });
   }
+  const dev = args.includes('--dev-queries') ? await devQueries(index) : undefined;
   const mean = (key: string): number => Math.round(perClip.reduce((s, c) => s + c[key], 0) / perClip.length);
   console.log(
     JSON.stringify({
@@ -117,9 +122,28 @@ async function main(): Promise<void> {
       candidates: mean('candidates'),
       recall: Number((found / Math.max(1, expected)).toFixed(4)),
       false_alarms: falseAlarms,
+      ...(dev && { dev_pairs_found: dev.found, dev_pairs: dev.expected, dev_false_pairs: dev.false }),
       options,
     }),
   );
+}
+
+/** The dev set's queries against the large registry: true (query, ref) pairs found, of all, and false pairs. */
+async function devQueries(index: HashIndex): Promise<{ found: number; expected: number; false: number }> {
+  const truth = JSON.parse(readFileSync(join(setDir, 'truth.json'), 'utf8')) as { query: string; file: string; segments: { ref: string }[] }[];
+  const out = { found: 0, expected: 0, false: 0 };
+  for (const q of truth) {
+    const clip = await frames(join(setDir, q.file));
+    const refs = new Set(q.segments.map((s) => s.ref));
+    const matched = new Set(finishMatch(planMatch(index, clip, options), clip, (e) => index.reference(e), options).map((m) => m.episode));
+    out.expected += refs.size;
+    out.found += [...refs].filter((r) => matched.has(r)).length;
+    const wrong = [...matched].filter((m) => !refs.has(m));
+    out.false += wrong.length;
+    const missed = [...refs].filter((r) => !matched.has(r));
+    if (wrong.length || missed.length) console.log(`dev ${q.query}: missed ${missed.join(', ') || '-'}; false ${wrong.join(', ') || '-'}`);
+  }
+  return out;
 }
 
 main().catch((err) => {

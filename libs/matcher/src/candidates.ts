@@ -54,8 +54,8 @@ export class CandidateVote {
     private readonly o: MatcherOptions,
   ) {}
 
-  /** Looks up the given hashed frames under the given tags (hypothesis x 2 + mirrored). */
-  lookUp(frames: readonly number[], tags: readonly number[]): void {
+  /** Looks up the given hashed frames under the given tags (hypothesis x 2 + mirrored), probing substrings within `substringRadius`. */
+  lookUp(frames: readonly number[], tags: readonly number[], substringRadius = this.o.substringRadius): void {
     const { probe, o, index } = this;
     const H = probe.hypotheses.length;
     for (const f of frames) {
@@ -66,7 +66,7 @@ export class CandidateVote {
         index.search(words[2 * at], words[2 * at + 1], o.searchRadius, (episode, view, frame, distance, share, hold) => {
           const weight = ((o.searchRadius + 1 - distance) / (o.searchRadius + 1)) * frameWeight(share, o.ignoreShares);
           this.add(episode, view, { q: f, r: frame, weight, tag, hold });
-        }, o.substringRadius);
+        }, substringRadius);
       }
     }
   }

@@ -117,6 +117,11 @@ export class HashIndex {
     return this.records.length;
   }
 
+  /** True in the layout of three long substrings (beyond largeFrom entries), whose chains grow with the index. */
+  get isLarge(): boolean {
+    return this.layout.count === 3;
+  }
+
   has(episode: string): boolean {
     return this.slots.has(episode);
   }
@@ -251,7 +256,7 @@ export class HashIndex {
   private grow(): void {
     const entries = this.records.length;
     const large = entries > this.largeFrom;
-    if (large !== (this.layout.count === 3)) return this.rebuild(false);
+    if (large !== this.isLarge) return this.rebuild(false);
     const maxBits = Math.min(...this.layout.widths);
     if (this.bucketBits < maxBits && entries > LOAD << this.bucketBits) this.rebuild(false);
   }

@@ -12,6 +12,19 @@ export interface MatcherOptions {
    * eighth of the probes of the exact search.
    */
   readonly substringRadius: number;
+  /**
+   * The sparse round's substring radius once the index uses its large layout
+   * (LARGE_INDEX). Beyond it every table's buckets hold entries/2^21 on average,
+   * 2.8 at 1,000 h and 7.6 at a 16 M-entry shard, and a probe at radius 1 walks
+   * 22 buckets per table where radius 0 walks one: the sparse round, all 128
+   * geometries on every 4th frame, was most of a match. Radius 0 still finds
+   * every hit within 2 bits and most of a copy's (0-6 bits under its
+   * geometry); what it misses are lone hits at 8-10 bits, and a line made of
+   * a few of those (dev q029: 5 hits, support 0.54, found at 20 h) is
+   * outvoted by chance lines in a large index at either radius (not found at
+   * 100 h or 1,000 h with the full search on every frame).
+   */
+  readonly coarseSubstringRadius: number;
   /** Stage one: look up every n-th clip frame. */
   readonly probeStride: number;
   /**
@@ -77,6 +90,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   substringRadius: 1,
   probeStride: 1,
   geometryStride: 4,
+  coarseSubstringRadius: 0,
   geometryTags: 3,
   geometryMinFrames: 128,
   minSpeed: 0.75,
