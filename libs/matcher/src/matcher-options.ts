@@ -13,18 +13,20 @@ export interface MatcherOptions {
    */
   readonly substringRadius: number;
   /**
-   * The sparse round's substring radius once the index uses its large layout
-   * (LARGE_INDEX). Beyond it every table's buckets hold entries/2^21 on average,
-   * 2.8 at 1,000 h and 7.6 at a 16 M-entry shard, and a probe at radius 1 walks
-   * 22 buckets per table where radius 0 walks one: the sparse round, all 128
-   * geometries on every 4th frame, was most of a match. Radius 0 still finds
-   * every hit within 2 bits and most of a copy's (0-6 bits under its
-   * geometry); what it misses are lone hits at 8-10 bits, and a line made of
-   * a few of those (dev q029: 5 hits, support 0.54, found at 20 h) is
-   * outvoted by chance lines in a large index at either radius (not found at
-   * 100 h or 1,000 h with the full search on every frame).
+   * Stage one's substring radius on clips of geometryMinFrames or more once
+   * the index uses its large layout (LARGE_INDEX). Beyond it a table's buckets
+   * hold entries/2^21 on average (2.8 at 1,000 h, 7.6 in a 16 M-entry shard),
+   * and a probe at radius 1 walks 22 buckets per table where radius 0 walks
+   * one. Radius 0 still finds every hit within 2 bits and most of a copy's
+   * (0-6 bits under its geometry); it misses lone hits at 8-10 bits, and a
+   * line made of a few of those (dev q029: 5 hits, support 0.54, found at
+   * 20 h) is outvoted by chance lines in a large index at either radius (not
+   * found at 100 h or 1,000 h, even with every geometry on every frame).
+   * Measured at 200 h (docs/BENCHMARK.md, section 7): the dev queries find
+   * the same 87 of 88 pairs with fewer near-miss false pairs, for a seventh of
+   * the entries walked.
    */
-  readonly coarseSubstringRadius: number;
+  readonly largeSubstringRadius: number;
   /** Stage one: look up every n-th clip frame. */
   readonly probeStride: number;
   /**
@@ -39,6 +41,13 @@ export interface MatcherOptions {
    * lookups to choose a geometry from, and the full search costs little.
    */
   readonly geometryStride: number;
+  /**
+   * At most this many frames in the sparse round (the stride grows beyond
+   * geometryStride on clips longer than 32 s): its cost, hashing and looking
+   * up every geometry, then stays that of a 32 s clip, and 64 frames spread
+   * over a copy still name its geometry.
+   */
+  readonly geometryMaxSparseFrames: number;
   readonly geometryTags: number;
   readonly geometryMinFrames: number;
   readonly minSpeed: number;
@@ -90,7 +99,8 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   substringRadius: 1,
   probeStride: 1,
   geometryStride: 4,
-  coarseSubstringRadius: 0,
+  geometryMaxSparseFrames: 64,
+  largeSubstringRadius: 0,
   geometryTags: 3,
   geometryMinFrames: 128,
   minSpeed: 0.75,
