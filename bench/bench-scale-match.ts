@@ -7,7 +7,9 @@
 // With --dev-queries, the dev set's queries are matched too, against the
 // same registry: their pairs found and false pairs (bench:quality matches
 // them against the bare refs).
-// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--dev-queries] [--options JSON]
+// --seconds S matches only the first S seconds of each clip, for the time of
+// shorter clips (recall then counts the first ref of a copy only).
+// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--seconds S] [--dev-queries] [--options JSON]
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
@@ -23,6 +25,7 @@ const hours = flag('--hours', 200);
 const copies = flag('--copies', 5);
 const others = flag('--others', 3);
 const runs = flag('--runs', 1);
+const clipSeconds = flag('--seconds', 60);
 const options: Partial<MatcherOptions> = args.includes('--options') ? JSON.parse(args[args.indexOf('--options') + 1]) : {};
 const setDir = resolve(ROOT, '../shared/bench/dev');
 const REFS = ['bbb_opening', 'intel_asl_signing', 'intel_bottles', 'mdn_chroma_talk', 'mdn_toys', 'sintel_trailer', 'webrtc_chrome_clay'];
@@ -56,7 +59,7 @@ async function main(): Promise<void> {
 
   const clips = scaleClips(setDir, resolve(ROOT, '../shared/bench/sources'), join(ROOT, 'bench/out/scale-clips'), copies, others);
   const decoded: GreyFrame[][] = [];
-  for (const c of clips) decoded.push(await frames(c.file));
+  for (const c of clips) decoded.push((await frames(c.file)).slice(0, Math.round(clipSeconds * FINGERPRINT_FPS)));
 
   const plan: number[] = [];
   const finish: number[] = [];
@@ -88,8 +91,9 @@ async function main(): Promise<void> {
       if (run > 0) return;
       perClip.push(counts);
       const matched = new Set(matches.map((m) => m.episode));
-      expected += clip.copies.length;
-      found += clip.copies.filter((e) => matched.has(e)).length;
+      const shown = clipSeconds < 60 ? clip.copies.slice(0, 1) : clip.copies;
+      expected += shown.length;
+      found += shown.filter((e) => matched.has(e)).length;
       const wrong = [...matched].filter((e) => !clip.copies.includes(e));
       falseAlarms += wrong.length;
       const name = clip.file.split('/').pop();
@@ -105,6 +109,7 @@ async function main(): Promise<void> {
       memoryBytes: index.memoryBytes(),
       bytesPerEntry: round(index.memoryBytes() / index.entryCount),
       clips: clips.length,
+      clip_seconds: clipSeconds,
       runs,
       plan_p50_ms: round(percentile(plan, 0.5)),
       plan_p95_ms: round(percentile(plan, 0.95)),
