@@ -54,8 +54,8 @@ export class CandidateVote {
     private readonly o: MatcherOptions,
   ) {}
 
-  /** Looks up the given hashed frames under the given tags (hypothesis x 2 + mirrored). */
-  lookUp(frames: readonly number[], tags: readonly number[]): void {
+  /** Looks up the given hashed frames under the given tags (hypothesis x 2 + mirrored), probing substrings within `substringRadius`. */
+  lookUp(frames: readonly number[], tags: readonly number[], substringRadius = this.o.substringRadius): void {
     const { probe, o, index } = this;
     const H = probe.hypotheses.length;
     for (const f of frames) {
@@ -66,7 +66,7 @@ export class CandidateVote {
         index.search(words[2 * at], words[2 * at + 1], o.searchRadius, (episode, view, frame, distance, share, hold) => {
           const weight = ((o.searchRadius + 1 - distance) / (o.searchRadius + 1)) * frameWeight(share, o.ignoreShares);
           this.add(episode, view, { q: f, r: frame, weight, tag, hold });
-        }, o.substringRadius);
+        }, substringRadius);
       }
     }
   }
@@ -77,6 +77,7 @@ export class CandidateVote {
     const out: Candidate[] = [];
     for (const [episode, views] of this.tracks) {
       views.forEach((track, view) => {
+        if (supportBound(track.values()) < minSupport - 1e-9) return;
         const hits = downweightRepeats([...track.values()]);
         const peaks = voteAlignment(hits, alignmentOptions(o, o.peaksPerEpisode, minSupport));
         for (const peak of peaks) out.push({ episode, view, peak, hits: peak.hits.map((i) => hits[i]) });
@@ -97,15 +98,30 @@ export class CandidateVote {
 }
 
 /**
+ * The most support any line through these hits can have: each clip frame's
+ * best hit (a line counts a frame once, and downweightRepeats only lowers
+ * weights). In a large index most episodes collect a few chance hits, and an
+ * episode whose bound is below the bar is not voted on at all.
+ */
+export function supportBound(hits: Iterable<FrameHit>): number {
+  const best = new Map<number, number>();
+  for (const h of hits) best.set(h.q, Math.max(best.get(h.q) ?? 0, h.weight));
+  let sum = 0;
+  for (const w of best.values()) sum += w;
+  return sum;
+}
+
+/** The matcher's alignment settings, for a vote that keeps `maxPeaks` lines of at least `minSupport`. */
+export function alignmentOptions(o: MatcherOptions, maxPeaks: number, minSupport: number): AlignmentOptions {
+  return { fps: o.fps, minSpeed: o.minSpeed, maxSpeed: o.maxSpeed, speedStep: o.speedStep, offsetBin: o.offsetBin, tolerance: o.lineTolerance, maxPeaks, minSupport };
+}
+
+/**
  * A clip frame that hits many frames of one episode (a static shot, a slow
  * pan) says little about where the copy sits in it; its hits share one vote,
  * split as 1/sqrt(frames hit) each, so that distinctive frames decide the
  * alignment. A key frame counts for every frame of the shot it stands for.
  */
-/** The matcher's alignment settings, for a vote that keeps `maxPeaks` lines of at least `minSupport`. */
-export function alignmentOptions(o: MatcherOptions, maxPeaks: number, minSupport: number): AlignmentOptions {
-  return { fps: o.fps, minSpeed: o.minSpeed, maxSpeed: o.maxSpeed, speedStep: o.speedStep, offsetBin: o.offsetBin, tolerance: o.lineTolerance, maxPeaks, minSupport };
-}
 
 export function downweightRepeats(hits: TaggedHit[]): TaggedHit[] {
   const perFrame = new Map<number, number>();

@@ -48,9 +48,3 @@ export class ChunkedUint32 extends Chunked<Uint32Array> {
     return new Uint32Array(CHUNK);
   }
 }
-
-export class ChunkedInt32 extends Chunked<Int32Array> {
-  protected chunk(): Int32Array {
-    return new Int32Array(CHUNK);
-  }
-}

@@ -14,6 +14,8 @@ export interface ClipHashes {
  */
 export class ClipHasher {
   private readonly cache = new Map<number, RegionHasher>();
+  /** Released tables, loaded again for the next candidate's frames instead of allocated (and collected) anew. */
+  private readonly free: RegionHasher[] = [];
   private readonly wholeClip = new Map<string, ClipHashes>();
   private spare: RegionHasher | null = null;
   private readonly words = new Uint32Array(2);
@@ -28,7 +30,10 @@ export class ClipHasher {
   hash(f: number, rect: Rect, mirror: boolean, keep = false): { lo: number; hi: number; quality: number } {
     let hasher = this.cache.get(f);
     if (!hasher) {
-      if (keep) this.cache.set(f, (hasher = new RegionHasher(this.frames[f])));
+      if (keep) {
+        const reused = this.free.pop();
+        this.cache.set(f, (hasher = reused ? reused.load(this.frames[f]) : new RegionHasher(this.frames[f])));
+      }
       else hasher = this.spare ? this.spare.load(this.frames[f]) : (this.spare = new RegionHasher(this.frames[f]));
     }
     const quality = hasher.hashOne(rect, mirror, this.words, 0);
@@ -56,6 +61,7 @@ export class ClipHasher {
 
   /** Drops the kept tables of refined frames (whole-clip hashes stay). */
   release(): void {
+    this.free.push(...this.cache.values());
     this.cache.clear();
   }
 }

@@ -10,21 +10,23 @@ import { hashProbe, probeClip, QueryProbe } from './query-probe';
  * match's time, yet a copy has one geometry: every hypothesis is tried on a
  * sparse subset of the frames, the alignment vote on those hits names the
  * likely lines, and only the geometries that voted for them are tried on the
- * other frames. The final vote pools both rounds' hits.
+ * other frames. The final vote pools both rounds' hits. In a large index both
+ * rounds probe exact substrings only (largeSubstringRadius).
  */
 export function searchCandidates(index: HashIndex, frames: readonly GreyFrame[], o: MatcherOptions): { probe: QueryProbe; candidates: Candidate[] } {
   const probe = probeClip(frames, o.plainGeometry);
   const vote = new CandidateVote(index, probe, o);
   const looked = range(0, frames.length, o.probeStride);
-  const coarse = frames.length >= o.geometryMinFrames ? o.geometryStride : 1;
+  const coarse = frames.length >= o.geometryMinFrames ? Math.max(o.geometryStride, Math.ceil(looked.length / o.geometryMaxSparseFrames)) : 1;
   const sparse = looked.filter((_, i) => i % coarse === 0);
   hashProbe(probe, frames, sparse, range(0, probe.hypotheses.length));
-  vote.lookUp(sparse, allTags(probe, o));
+  const radius = coarse > 1 && index.isLarge ? o.largeSubstringRadius : o.substringRadius;
+  vote.lookUp(sparse, allTags(probe, o), radius);
   if (coarse > 1) {
     const tags = likelyTags(vote.candidates(stageOneSupport(o, 1 / coarse)), o.geometryTags);
     const rest = looked.filter((_, i) => i % coarse !== 0);
     hashProbe(probe, frames, rest, [...new Set(tags.map((t) => t >> 1))]);
-    vote.lookUp(rest, tags);
+    vote.lookUp(rest, tags, radius);
   }
   return { probe, candidates: vote.candidates(stageOneSupport(o)) };
 }

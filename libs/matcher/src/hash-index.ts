@@ -1,6 +1,7 @@
 import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
-import { ChunkedInt32, ChunkedUint32 } from './chunked-array';
+import { ChunkedUint32 } from './chunked-array';
+import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { extractBits, flipMasks, substringLayout, SubstringLayout } from './substrings';
 
 /** An episode as it is added to the index: its fingerprint and how widely each frame is shared (see shared-content). */
@@ -42,11 +43,23 @@ export const LARGE_INDEX = 1 << 19;
 const LOAD = 4;
 const MIN_BUCKET_BITS = 10;
 
+/** What searches cost, summed over the index's life: read by the scale benchmark (bench:scale-match). */
+export interface SearchCounters {
+  /** search calls. */
+  lookups: number;
+  /** Entries read from bucket chains. */
+  walked: number;
+  /** Entries reported within the radius. */
+  hits: number;
+}
+
 /** An entry's frame number (17 bits: 4.5 hours at 8 fps), view (1 bit), hold (6 bits) and share byte, packed in one word. */
 const FRAME_BITS = 17;
 const MAX_FRAME = (1 << FRAME_BITS) - 1;
 const MAX_VIEWS = 2;
 const MAX_HOLD = 63;
+/** Words of an entry record before its chain links: hash lo, hash hi, meta. */
+const LINKS = 3;
 
 /**
  * Multi-index hashing (Norouzi, Punjani, Fleet) over the 64-bit hashes of
@@ -73,21 +86,25 @@ export class HashIndex {
   private readonly slotFirst = new ChunkedUint32();
   private slotAlive = new Uint8Array(64);
   private readonly references = new Map<string, Reference>();
-  private hashes = new ChunkedUint32();
-  /** frame | view << 17 | hold << 18 | share << 24, the share byte as it was when the frame was indexed. */
-  private meta = new ChunkedUint32();
+  /**
+   * Per entry: hash lo, hi, then meta (frame | view << 17 | hold << 18 | share << 24, the
+   * share byte as it was when the frame was indexed), then the next entry of
+   * its chain in each substring table (-1 ends a chain).
+   */
+  private records: EntryRecords;
   private layout: SubstringLayout = substringLayout(4);
   private bucketBits = MIN_BUCKET_BITS;
   private heads: Int32Array[] = [];
-  private next: ChunkedInt32[] = [];
   private dead = 0;
   /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
   private readonly probeKeys: number[] = [0, 0, 0, 0];
+  readonly counters: SearchCounters = { lookups: 0, walked: 0, hits: 0 };
 
   constructor(options: HashIndexOptions = {}) {
     this.rules = { ...DEFAULT_KEY_FRAME_RULES, ...options.keyFrames };
     this.retain = options.retainReferences ?? false;
     this.largeFrom = options.largeFrom ?? LARGE_INDEX;
+    this.records = new EntryRecords(LINKS + this.layout.count);
     this.resetTables();
   }
 
@@ -97,7 +114,12 @@ export class HashIndex {
 
   /** Indexed key frames, live or not yet reclaimed. */
   get entryCount(): number {
-    return this.meta.length;
+    return this.records.length;
+  }
+
+  /** True in the layout of three long substrings (beyond largeFrom entries), whose chains grow with the index. */
+  get isLarge(): boolean {
+    return this.layout.count === 3;
   }
 
   has(episode: string): boolean {
@@ -124,7 +146,7 @@ export class HashIndex {
       this.slots.set(b.episode, slot);
       this.slotEpisode.push(b.episode);
       this.slotGroup.push(b.group);
-      this.slotFirst.push(this.meta.length);
+      this.slotFirst.push(this.records.length);
       if (slot >= this.slotAlive.length) {
         const grown = new Uint8Array(this.slotAlive.length * 2);
         grown.set(this.slotAlive);
@@ -152,14 +174,13 @@ export class HashIndex {
     this.references.delete(episode);
     this.slotAlive[slot] = 0;
     this.dead += this.slotEnd(slot) - this.slotFirst.get(slot);
-    if (this.dead > 1024 && this.dead * 2 > this.meta.length) this.rebuild(true);
+    if (this.dead > 1024 && this.dead * 2 > this.records.length) this.rebuild(true);
   }
 
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
-    let n = this.hashes.byteLength + this.meta.byteLength + this.slotFirst.byteLength + this.slotAlive.byteLength;
+    let n = this.records.byteLength + this.slotFirst.byteLength + this.slotAlive.byteLength;
     for (const h of this.heads) n += h.byteLength;
-    for (const x of this.next) n += x.byteLength;
     return n;
   }
 
@@ -183,21 +204,30 @@ export class HashIndex {
     const bucketMask = (1 << this.bucketBits) - 1;
     const keys = this.probeKeys;
     for (let t = 0; t < count; t++) keys[t] = extractBits(lo, hi, starts[t], widths[t]);
+    const counters = this.counters;
+    counters.lookups++;
+    const { chunks, stride } = this.records;
     for (let t = 0; t < count; t++) {
       const masks = flipMasks(widths[t], sub);
       const heads = this.heads[t];
-      const next = this.next[t];
+      const link = LINKS + t;
       for (let mi = 0; mi < masks.length; mi++) {
         const probe = (keys[t] ^ masks[mi]) >>> 0;
-        for (let e = heads[probe & bucketMask]; e >= 0; e = next.get(e)) {
-          const elo = this.hashes.get(2 * e);
-          const ehi = this.hashes.get(2 * e + 1);
+        for (let e = heads[probe & bucketMask]; e >= 0; ) {
+          counters.walked++;
+          const chunk = chunks[e >>> RECORD_CHUNK_BITS];
+          const at = (e & RECORD_MASK) * stride;
+          const elo = chunk[at];
+          const ehi = chunk[at + 1];
+          const entry = e;
+          e = chunk[at + link] | 0;
           if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
           const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
           if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
-          const slot = this.slotOf(e);
+          const slot = this.slotOf(entry);
           if (!this.slotAlive[slot]) continue;
-          const m = this.meta.get(e);
+          const m = chunk[at + 2];
+          counters.hits++;
           visit(this.slotEpisode[slot], (m >>> FRAME_BITS) & 1, m & MAX_FRAME, d, m >>> 24, (m >>> (FRAME_BITS + 1)) & MAX_HOLD);
         }
       }
@@ -205,10 +235,10 @@ export class HashIndex {
   }
 
   private append(lo: number, hi: number, meta: number): void {
-    const e = this.meta.length;
-    this.hashes.push(lo);
-    this.hashes.push(hi);
-    this.meta.push(meta);
+    const e = this.records.append();
+    this.records.set(e, 0, lo);
+    this.records.set(e, 1, hi);
+    this.records.set(e, 2, meta);
     this.link(e, lo, hi);
   }
 
@@ -217,16 +247,16 @@ export class HashIndex {
     const bucketMask = (1 << this.bucketBits) - 1;
     for (let t = 0; t < count; t++) {
       const b = extractBits(lo, hi, starts[t], widths[t]) & bucketMask;
-      this.next[t].set(e, this.heads[t][b]);
+      this.records.set(e, LINKS + t, this.heads[t][b]);
       this.heads[t][b] = e;
     }
   }
 
   /** Doubles the tables (or switches to the large layout) once chains grow past LOAD entries per bucket. */
   private grow(): void {
-    const entries = this.meta.length;
+    const entries = this.records.length;
     const large = entries > this.largeFrom;
-    if (large !== (this.layout.count === 3)) return this.rebuild(false);
+    if (large !== this.isLarge) return this.rebuild(false);
     const maxBits = Math.min(...this.layout.widths);
     if (this.bucketBits < maxBits && entries > LOAD << this.bucketBits) this.rebuild(false);
   }
@@ -234,25 +264,24 @@ export class HashIndex {
   /** Relinks every entry into fresh tables sized for the index; with `reclaim`, drops removed episodes' entries first. */
   private rebuild(reclaim: boolean): void {
     if (reclaim) this.reclaim();
-    const entries = this.meta.length;
+    const entries = this.records.length;
     this.layout = substringLayout(entries > this.largeFrom ? 3 : 4);
+    if (this.records.stride !== LINKS + this.layout.count) this.records = copyRecords(this.records, LINKS + this.layout.count, 0, entries);
     const maxBits = Math.min(...this.layout.widths);
     let bits = MIN_BUCKET_BITS;
     while (bits < maxBits && entries > LOAD << bits) bits++;
     this.bucketBits = bits;
     this.resetTables();
-    for (let e = 0; e < entries; e++) this.link(e, this.hashes.get(2 * e), this.hashes.get(2 * e + 1));
+    for (let e = 0; e < entries; e++) this.link(e, this.records.get(e, 0), this.records.get(e, 1));
   }
 
   private resetTables(): void {
     this.heads = this.layout.widths.map(() => new Int32Array(1 << this.bucketBits).fill(-1));
-    this.next = this.layout.widths.map(() => new ChunkedInt32());
   }
 
   /** Copies the live entries into fresh arrays, renumbering slots in order. */
   private reclaim(): void {
-    const hashes = new ChunkedUint32();
-    const meta = new ChunkedUint32();
+    const records = new EntryRecords(this.records.stride);
     const live = [...this.slots.entries()].sort((a, b) => a[1] - b[1]);
     const first = new ChunkedUint32();
     this.slotEpisode.length = 0;
@@ -260,26 +289,21 @@ export class HashIndex {
     this.slotGroup.length = 0;
     const alive = new Uint8Array(Math.max(64, live.length * 2));
     live.forEach(([episode, slot], i) => {
-      first.push(meta.length);
-      for (let e = this.slotFirst.get(slot); e < this.slotEnd(slot); e++) {
-        hashes.push(this.hashes.get(2 * e));
-        hashes.push(this.hashes.get(2 * e + 1));
-        meta.push(this.meta.get(e));
-      }
+      first.push(records.length);
+      copyRecords(this.records, records.stride, this.slotFirst.get(slot), this.slotEnd(slot), records);
       this.slots.set(episode, i);
       this.slotEpisode.push(episode);
       this.slotGroup.push(groups[i]);
       alive[i] = 1;
     });
-    this.hashes = hashes;
-    this.meta = meta;
+    this.records = records;
     this.slotFirst.replaceWith(first);
     this.slotAlive = alive;
     this.dead = 0;
   }
 
   private slotEnd(slot: number): number {
-    return slot + 1 < this.slotFirst.length ? this.slotFirst.get(slot + 1) : this.meta.length;
+    return slot + 1 < this.slotFirst.length ? this.slotFirst.get(slot + 1) : this.records.length;
   }
 
   /** The slot holding entry e: slots own consecutive entry ranges in slot order. */
@@ -301,4 +325,13 @@ function foundEarlier(lo: number, hi: number, keys: number[], t: number, sub: nu
     if (popcount32(extractBits(lo, hi, starts[u], widths[u]) ^ keys[u]) <= sub) return true;
   }
   return false;
+}
+
+/** Appends the hash and meta of records [from, to) to `into` (a fresh store of `stride` words a record), links unset. */
+function copyRecords(from: EntryRecords, stride: number, first: number, end: number, into = new EntryRecords(stride)): EntryRecords {
+  for (let e = first; e < end; e++) {
+    const r = into.append();
+    for (let w = 0; w < LINKS; w++) into.set(r, w, from.get(e, w));
+  }
+  return into;
 }

@@ -12,6 +12,21 @@ export interface MatcherOptions {
    * eighth of the probes of the exact search.
    */
   readonly substringRadius: number;
+  /**
+   * Stage one's substring radius on clips of geometryMinFrames or more once
+   * the index uses its large layout (LARGE_INDEX). Beyond it a table's buckets
+   * hold entries/2^21 on average (2.8 at 1,000 h, 7.6 in a 16 M-entry shard),
+   * and a probe at radius 1 walks 22 buckets per table where radius 0 walks
+   * one. Radius 0 still finds every hit within 2 bits and most of a copy's
+   * (0-6 bits under its geometry); it misses lone hits at 8-10 bits, and a
+   * line made of a few of those (dev q029: 5 hits, support 0.54, found at
+   * 20 h) is outvoted by chance lines in a large index at either radius (not
+   * found at 100 h or 1,000 h, even with every geometry on every frame).
+   * Measured at 200 h (docs/BENCHMARK.md, section 7): the dev queries find
+   * the same 87 of 88 pairs with fewer near-miss false pairs, and a 60 s clip
+   * walks 57 k entries instead of 2.2 M (with geometryMaxSparseFrames).
+   */
+  readonly largeSubstringRadius: number;
   /** Stage one: look up every n-th clip frame. */
   readonly probeStride: number;
   /**
@@ -26,6 +41,14 @@ export interface MatcherOptions {
    * lookups to choose a geometry from, and the full search costs little.
    */
   readonly geometryStride: number;
+  /**
+   * At most this many frames in the sparse round (the stride grows beyond
+   * geometryStride on clips longer than 32 s): its cost, hashing and looking
+   * up every geometry, then stays that of a 32 s clip. 64 frames spread over
+   * a 60 s clip still named the geometry of every copy in bench:scale-match
+   * (recall 1 from 200 h to 2,500 h) and of the dev queries against 200 h.
+   */
+  readonly geometryMaxSparseFrames: number;
   readonly geometryTags: number;
   readonly geometryMinFrames: number;
   readonly minSpeed: number;
@@ -77,6 +100,8 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   substringRadius: 1,
   probeStride: 1,
   geometryStride: 4,
+  geometryMaxSparseFrames: 64,
+  largeSubstringRadius: 0,
   geometryTags: 3,
   geometryMinFrames: 128,
   minSpeed: 0.75,

@@ -35,11 +35,21 @@ export function hashProbe(probe: QueryProbe, frames: readonly GreyFrame[], which
   }
 }
 
+/**
+ * Frames the layout detectors average over, at most: both accumulate per-pixel
+ * detail over the clip, and bars or an inset's border stay put, so 16 s worth
+ * of frames spread over a long clip show them as well as all of them (the
+ * detectors were a sixth of a 60 s clip's stage one).
+ */
+export const LAYOUT_FRAMES = 128;
+
 function clipLayout(frames: readonly GreyFrame[]) {
   const { width, height } = frames[0];
   const padding = new ActiveRegionDetector(width, height);
   const inset = new InsetPictureDetector(width, height);
-  for (const f of frames) {
+  const count = Math.min(frames.length, LAYOUT_FRAMES);
+  for (let k = 0; k < count; k++) {
+    const f = frames[Math.floor((k * frames.length) / count)];
     padding.push(f);
     inset.push(f);
   }

@@ -1,0 +1,157 @@
+// Where a match spends its time against a large registry, in one process:
+// the set's refs fingerprinted and indexed with synthetic episodes made from
+// them (scale/synthetic-episodes.ts, the registry of bench:scale) up to H
+// hours, then 60 s clips (copies under pirate edits and non-copies of the
+// distractor footage, scale/scale-clips.ts) matched with the two stages timed
+// apart, with the index's search counters. The last line is one JSON object.
+// With --dev-queries, the dev set's queries are matched too, against the
+// same registry: their pairs found and false pairs (bench:quality matches
+// them against the bare refs).
+// --seconds S matches only the first S seconds of each clip, for the time of
+// shorter clips (recall then counts the first ref of a copy only).
+// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--seconds S] [--dev-queries] [--options JSON]
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
+import { finishMatch, HashIndex, MatcherOptions, planMatch } from '@dramaguard/matcher';
+import { fingerprintOf, frames } from './bench-frames';
+import { scaleClips } from './scale/scale-clips';
+import { syntheticEpisodes } from './scale/synthetic-episodes';
+
+const ROOT = resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const hours = flag('--hours', 200);
+const copies = flag('--copies', 5);
+const others = flag('--others', 3);
+const runs = flag('--runs', 1);
+const clipSeconds = flag('--seconds', 60);
+const options: Partial<MatcherOptions> = args.includes('--options') ? JSON.parse(args[args.indexOf('--options') + 1]) : {};
+const setDir = resolve(ROOT, '../shared/bench/dev');
+const REFS = ['bbb_opening', 'intel_asl_signing', 'intel_bottles', 'mdn_chroma_talk', 'mdn_toys', 'sintel_trailer', 'webrtc_chrome_clay'];
+
+const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+/** CPU time of this process since `start`: steadier than wall time on a machine shared with other runs. */
+const cpuMs = (start: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(start);
+  return (u.user + u.system) / 1000;
+};
+const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const round = (x: number): number => Math.round(x * 10) / 10;
+
+async function main(): Promise<void> {
+  const index = new HashIndex({ retainReferences: true });
+  const refs: Fingerprint[] = [];
+  for (const name of REFS) {
+    const fp = fingerprintOf(await frames(join(setDir, 'refs', `${name}.mp4`)));
+    refs.push(fp);
+    index.add([{ episode: name, fingerprint: fp }]);
+  }
+  const refSeconds = refs.reduce((n, fp) => n + fp.frames / FINGERPRINT_FPS, 0);
+  let seconds = refSeconds;
+  let built = process.hrtime.bigint();
+  let n = 0;
+  for (const e of syntheticEpisodes(refs, hours * 3600 - refSeconds)) {
+    index.add([{ episode: `syn-${n++}${e.nearMiss ? '-near' : ''}`, fingerprint: e.fingerprint }]);
+    seconds += e.fingerprint.frames / FINGERPRINT_FPS;
+  }
+  console.log(`index: ${(seconds / 3600).toFixed(0)} h, ${index.episodeCount} episodes, ${index.entryCount} entries, ${(index.memoryBytes() / 1e6).toFixed(0)} MB, built in ${(ms(built) / 1000).toFixed(1)} s`);
+
+  const clips = scaleClips(setDir, resolve(ROOT, '../shared/bench/sources'), join(ROOT, 'bench/out/scale-clips'), copies, others);
+  const decoded: GreyFrame[][] = [];
+  for (const c of clips) decoded.push((await frames(c.file)).slice(0, Math.round(clipSeconds * FINGERPRINT_FPS)));
+
+  const plan: number[] = [];
+  const finish: number[] = [];
+  const total: number[] = [];
+  const planCpu: number[] = [];
+  const finishCpu: number[] = [];
+  const perClip: Record<string, number>[] = [];
+  let found = 0;
+  let expected = 0;
+  let falseAlarms = 0;
+  for (let run = 0; run < runs; run++) {
+    clips.forEach((clip, k) => {
+      const before = { ...index.counters };
+      let t = process.hrtime.bigint();
+      let cpu = process.cpuUsage();
+      const p = planMatch(index, decoded[k], options);
+      const planMs = ms(t);
+      planCpu.push(cpuMs(cpu));
+      t = process.hrtime.bigint();
+      cpu = process.cpuUsage();
+      const matches = finishMatch(p, decoded[k], (e) => index.reference(e), options);
+      const finishMs = ms(t);
+      finishCpu.push(cpuMs(cpu));
+      plan.push(planMs);
+      finish.push(finishMs);
+      total.push(planMs + finishMs);
+      const c = index.counters;
+      const counts = { lookups: c.lookups - before.lookups, walked: c.walked - before.walked, hits: c.hits - before.hits, candidates: p.candidates.length };
+      if (run > 0) return;
+      perClip.push(counts);
+      const matched = new Set(matches.map((m) => m.episode));
+      const shown = clipSeconds < 60 ? clip.copies.slice(0, 1) : clip.copies;
+      expected += shown.length;
+      found += shown.filter((e) => matched.has(e)).length;
+      const wrong = [...matched].filter((e) => !clip.copies.includes(e));
+      falseAlarms += wrong.length;
+      const name = clip.file.split('/').pop();
+      console.log(`${name}: plan ${planMs.toFixed(0)} ms (cpu ${planCpu[planCpu.length - 1].toFixed(0)}), finish ${finishMs.toFixed(0)} ms (cpu ${finishCpu[finishCpu.length - 1].toFixed(0)}); ${JSON.stringify(counts)}; found ${[...matched].join(', ') || 'nothing'}${wrong.length ? ` (false: ${wrong.join(', ')})` : ''}`);
+    });
+  }
+  const dev = args.includes('--dev-queries') ? await devQueries(index) : undefined;
+  const mean = (key: string): number => Math.round(perClip.reduce((s, c) => s + c[key], 0) / perClip.length);
+  console.log(
+    JSON.stringify({
+      hours: Math.round(seconds / 3600),
+      entries: index.entryCount,
+      memoryBytes: index.memoryBytes(),
+      bytesPerEntry: round(index.memoryBytes() / index.entryCount),
+      clips: clips.length,
+      clip_seconds: clipSeconds,
+      runs,
+      plan_p50_ms: round(percentile(plan, 0.5)),
+      plan_p95_ms: round(percentile(plan, 0.95)),
+      finish_p50_ms: round(percentile(finish, 0.5)),
+      finish_p95_ms: round(percentile(finish, 0.95)),
+      total_p50_ms: round(percentile(total, 0.5)),
+      total_p95_ms: round(percentile(total, 0.95)),
+      plan_cpu_p50_ms: round(percentile(planCpu, 0.5)),
+      plan_cpu_p95_ms: round(percentile(planCpu, 0.95)),
+      finish_cpu_p50_ms: round(percentile(finishCpu, 0.5)),
+      finish_cpu_p95_ms: round(percentile(finishCpu, 0.95)),
+      lookups: mean('lookups'),
+      walked: mean('walked'),
+      hits: mean('hits'),
+      candidates: mean('candidates'),
+      recall: Number((found / Math.max(1, expected)).toFixed(4)),
+      false_alarms: falseAlarms,
+      ...(dev && { dev_pairs_found: dev.found, dev_pairs: dev.expected, dev_false_pairs: dev.false }),
+      options,
+    }),
+  );
+}
+
+/** The dev set's queries against the large registry: true (query, ref) pairs found, of all, and false pairs. */
+async function devQueries(index: HashIndex): Promise<{ found: number; expected: number; false: number }> {
+  const truth = JSON.parse(readFileSync(join(setDir, 'truth.json'), 'utf8')) as { query: string; file: string; segments: { ref: string }[] }[];
+  const out = { found: 0, expected: 0, false: 0 };
+  for (const q of truth) {
+    const clip = await frames(join(setDir, q.file));
+    const refs = new Set(q.segments.map((s) => s.ref));
+    const matched = new Set(finishMatch(planMatch(index, clip, options), clip, (e) => index.reference(e), options).map((m) => m.episode));
+    out.expected += refs.size;
+    out.found += [...refs].filter((r) => matched.has(r)).length;
+    const wrong = [...matched].filter((m) => !refs.has(m));
+    out.false += wrong.length;
+    const missed = [...refs].filter((r) => !matched.has(r));
+    if (wrong.length || missed.length) console.log(`dev ${q.query}: missed ${missed.join(', ') || '-'}; false ${wrong.join(', ') || '-'}`);
+  }
+  return out;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
