@@ -12,7 +12,8 @@ describe('limits on what one caller may ask', () => {
 
   beforeAll(async () => {
     // No worker: the first clip stays in the queue, which then holds as many jobs as it may.
-    stack = await TestStack.start({ abuse: { requestsPerWindow: LIMIT, windowMs: 60_000, maxQueueDepth: 1 } }, { processes: 0 });
+    // A prefix of its own: counts are kept per key, and every stack of this run shares the admin's key.
+    stack = await TestStack.start({ abuse: { requestsPerWindow: LIMIT, windowMs: 60_000, maxQueueDepth: 1 }, queuePrefix: `dg-test-limits-${Date.now()}` }, { processes: 0 });
   });
 
   afterAll(() => stack?.stop());
