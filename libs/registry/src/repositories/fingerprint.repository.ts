@@ -87,12 +87,23 @@ export class FingerprintRepository {
   }
 
   /**
-   * The next `limit` fingerprints of registered episodes of the given shards
-   * written after `afterSeq`, oldest first. A fingerprint held in conflict is
-   * skipped; it gets a fresh seq if an admin registers it (`touch`).
+   * The fingerprints written after `afterSeq`, `limit` at a time in `seq`
+   * order: those of registered episodes of the given shards, and how far the
+   * scan went (`scannedTo`, null when nothing was written since). The scan
+   * walks the `seq` index alone, and only its rows are joined: a query that
+   * joined and filtered first took seconds per call at 400,000 episodes, even
+   * with nothing new, and every worker asks before every match. A fingerprint
+   * held in conflict is skipped; it gets a fresh seq if an admin registers it (`touch`).
    */
-  since(afterSeq: string, limit: number, shards: readonly number[]): Promise<StoredFingerprint[]> {
-    return this.registered(`f.seq > $1::bigint AND w.shard = ANY($3::smallint[]) ORDER BY f.seq LIMIT $2`, [afterSeq, limit, shards]);
+  async since(afterSeq: string, limit: number, shards: readonly number[]): Promise<{ rows: StoredFingerprint[]; scanned: number; scannedTo: string | null }> {
+    const scan = (await this.db.query(`SELECT registration_id, seq::text AS seq FROM fingerprints WHERE seq > $1::bigint ORDER BY seq LIMIT $2`, [afterSeq, limit])) as {
+      registration_id: string;
+      seq: string;
+    }[];
+    if (!scan.length) return { rows: [], scanned: 0, scannedTo: null };
+    const rows = await this.registered(`f.registration_id = ANY($1::uuid[]) AND w.shard = ANY($2::smallint[])`, [scan.map((r) => r.registration_id), shards]);
+    rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
+    return { rows, scanned: scan.length, scannedTo: scan[scan.length - 1].seq };
   }
 
   /** The fingerprints of the given registered episodes: what verification reads for a match's candidates. */

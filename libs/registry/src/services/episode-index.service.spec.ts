@@ -19,9 +19,10 @@ class FakeFingerprints {
   rows: Row[] = [];
   calls: string[] = [];
 
-  async since(afterSeq: string, limit: number, shards: readonly number[]): Promise<StoredFingerprint[]> {
+  async since(afterSeq: string, limit: number, shards: readonly number[]): Promise<{ rows: StoredFingerprint[]; scanned: number; scannedTo: string | null }> {
     this.calls.push(afterSeq);
-    return this.rows.filter((r) => BigInt(r.seq) > BigInt(afterSeq) && shards.includes(r.shard ?? 0)).slice(0, limit);
+    const scan = this.rows.filter((r) => BigInt(r.seq) > BigInt(afterSeq)).slice(0, limit);
+    return { rows: scan.filter((r) => shards.includes(r.shard ?? 0)), scanned: scan.length, scannedTo: scan.length ? scan[scan.length - 1].seq : null };
   }
 }
 

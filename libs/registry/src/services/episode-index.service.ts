@@ -82,17 +82,19 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
     let indexed = 0;
     let indexMs = 0;
     for (;;) {
-      const rows = await this.fingerprints.since(this.lastSeq, SYNC_BATCH, this.config.shards.serves);
-      if (!rows.length) break;
-      const sent = Date.now();
-      const { episodes, unreadable } = await this.thread.request({ op: 'index', rows });
-      indexMs += Date.now() - sent;
-      indexed += rows.length;
-      for (const r of rows) this.seqs.set(r.registrationId, r.seq);
-      for (const u of unreadable) this.log.error(`fingerprint of registration ${u.registrationId} is unreadable and was not indexed: ${u.reason}`);
-      this.episodes = episodes;
-      this.lastSeq = rows[rows.length - 1].seq;
-      if (rows.length < SYNC_BATCH) break;
+      const { rows, scanned, scannedTo } = await this.fingerprints.since(this.lastSeq, SYNC_BATCH, this.config.shards.serves);
+      if (!scannedTo) break;
+      if (rows.length) {
+        const sent = Date.now();
+        const { episodes, unreadable } = await this.thread.request({ op: 'index', rows });
+        indexMs += Date.now() - sent;
+        indexed += rows.length;
+        for (const r of rows) this.seqs.set(r.registrationId, r.seq);
+        for (const u of unreadable) this.log.error(`fingerprint of registration ${u.registrationId} is unreadable and was not indexed: ${u.reason}`);
+        this.episodes = episodes;
+      }
+      this.lastSeq = scannedTo;
+      if (scanned < SYNC_BATCH) break;
     }
     if (indexed) this.log.log(`indexed ${indexed} episode(s) in ${Date.now() - started} ms, ${indexMs} ms of it index work (${this.episodes} in the index)`);
   }
