@@ -1,19 +1,8 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createWork, uploadEpisode } from './support/api-calls';
 import { fixtures } from './support/fixtures';
+import { slowFfmpeg } from './support/slow-ffmpeg';
 import { TestStack } from './support/test-stack';
 import { waitFor } from './support/wait-for';
-
-/** An ffmpeg that waits before decoding, so a job is surely in progress when its worker is killed. */
-function slowFfmpeg(seconds: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dg-slow-'));
-  const script = join(dir, 'ffmpeg');
-  writeFileSync(script, `#!/bin/sh\nsleep ${seconds}\nexec ffmpeg "$@"\n`);
-  chmodSync(script, 0o755);
-  return script;
-}
 
 describe('a worker killed with SIGKILL during fingerprinting', () => {
   let stack: TestStack;

@@ -1,24 +1,16 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createWork, uploadEpisode } from './support/api-calls';
 import { fixtures } from './support/fixtures';
+import { slowFfmpeg } from './support/slow-ffmpeg';
 import { ScratchPostgres } from './support/scratch-postgres';
 import { ScratchRedis } from './support/scratch-redis';
 import { TestStack } from './support/test-stack';
 import { waitFor } from './support/wait-for';
 
 type Body = Record<string, any>;
-
-/** An ffmpeg that waits before decoding, so a job is surely in progress when the database goes away. */
-function slowFfmpeg(seconds: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dg-slow-'));
-  const script = join(dir, 'ffmpeg');
-  writeFileSync(script, `#!/bin/sh\nsleep ${seconds}\nexec ffmpeg "$@"\n`);
-  chmodSync(script, 0o755);
-  return script;
-}
 
 describe('PostgreSQL restarted while jobs run', () => {
   let pg: ScratchPostgres;

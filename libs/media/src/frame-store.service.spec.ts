@@ -43,6 +43,13 @@ describe('FrameStore', () => {
     expect(await store.exists('c3')).toBe(false);
   });
 
+  it('records what a producer writes, and nothing when the producer fails', async () => {
+    expect(await store.record('c4', async (write) => (write(frame(1)), write(frame(2)), 2))).toBe(2);
+    expect(await store.exists('c4')).toBe(true);
+    await expect(store.record('c5', async (write) => (write(frame(1)), Promise.reject(new Error('decoder died'))))).rejects.toThrow('decoder died');
+    expect(readdirSync(join(dir, 'frames'))).toEqual(['c4.gray']);
+  });
+
   it('reports a missing file as ENOENT', async () => {
     const reading = store.read('nothing')[Symbol.asyncIterator]().next();
     await expect(reading).rejects.toMatchObject({ code: 'ENOENT' });

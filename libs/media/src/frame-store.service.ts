@@ -81,6 +81,23 @@ export class FrameStore {
     return new FrameFileWriter(path, `${path}.${process.pid}.partial`);
   }
 
+  /**
+   * Runs `produce` with a function that writes each frame it is given to the
+   * file of `id`; the file appears whole when `produce` resolves, and not at
+   * all when it throws.
+   */
+  async record<T>(id: string, produce: (write: (frame: GreyFrame) => void) => Promise<T>): Promise<T> {
+    const writer = await this.writer(id);
+    try {
+      const result = await produce((frame) => writer.write(frame));
+      await writer.close();
+      return result;
+    } catch (e) {
+      await writer.abort();
+      throw e;
+    }
+  }
+
   /** The frames in order; throws ENOENT (code) when the file is not there. */
   async *read(id: string): AsyncGenerator<GreyFrame> {
     const file = await open(this.pathOf(id), 'r');

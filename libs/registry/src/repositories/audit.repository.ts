@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, FindOptionsWhere, MoreThan } from 'typeorm';
 import { AuditEntryEntity } from '../entities';
-import { auditHash, CHAIN_START } from '../evidence/audit-chain';
+import { auditHash, CHAIN_START, ChainedFields } from '../evidence/audit-chain';
 
 /** Any constant shared by every writer of the audit log. */
 const AUDIT_CHAIN_LOCK = 0x44474155;
 
-export interface NewAuditEntry {
-  /** Null when the service itself acted (a worker opening a case, the bootstrap admin). */
-  readonly actorId: string | null;
-  readonly action: string;
-  readonly subjectType: string;
-  readonly subjectId: string;
-  readonly before: Record<string, unknown> | null;
-  readonly after: Record<string, unknown> | null;
-}
+/** What a change records; `at` is set when it is appended (see `append`). Null actor: the service itself acted. */
+export type NewAuditEntry = Omit<ChainedFields, 'at'>;
 
 export interface AuditFilter {
   readonly subjectType?: string;

@@ -133,17 +133,12 @@ export class FingerprintService {
   private async compute(r: RegistrationEntity, run: JobRun, session: MatchSession): Promise<{ frames: number; encoded: Buffer }> {
     const target = { path: this.store.pathOf(r.mediaKey), width: r.width, height: r.height, durationSeconds: r.durationSeconds };
     const progress = (p: number) => Promise.all([this.registrations.setProgress(r.id, p), run.reportProgress(p)]);
-    const writer = await this.frameStore.writer(r.id);
-    try {
-      await decodeFrames(this.frames, target, DECODE_SHARE, progress, (f) => {
+    await this.frameStore.record(r.id, (write) =>
+      decodeFrames(this.frames, target, DECODE_SHARE, progress, (f) => {
         session.push(f);
-        writer.write(f);
-      });
-      await writer.close();
-    } catch (e) {
-      await writer.abort();
-      throw e;
-    }
+        write(f);
+      }),
+    );
     // An episode with flat bars gets a second view, hashed on a second pass over the frame file.
     if (await session.secondView()) for await (const frame of this.frameStore.read(r.id)) session.push(frame);
     const { frames, encoded } = await session.fingerprint();

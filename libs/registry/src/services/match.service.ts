@@ -68,14 +68,6 @@ export class MatchService {
   private async decode(clip: ClipEntity, run: JobRun): Promise<number> {
     const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
     const progress = (p: number) => Promise.all([this.clips.setProgress(clip.id, p), run.reportProgress(p)]);
-    const writer = await this.frameStore.writer(clip.id);
-    try {
-      const count = await decodeFrames(this.frames, target, DECODE_SHARE, progress, (f) => writer.write(f));
-      await writer.close();
-      return count;
-    } catch (e) {
-      await writer.abort();
-      throw e;
-    }
+    return this.frameStore.record(clip.id, (write) => decodeFrames(this.frames, target, DECODE_SHARE, progress, write));
   }
 }
