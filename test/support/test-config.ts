@@ -30,7 +30,13 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   };
 }
 
-/** The machine's database server, with a database of the tests' own. */
+/**
+ * The machine's database server, with a database of the tests' own. The name
+ * carries whatever the configured database adds to "dramaguard", so a checkout
+ * run with DATABASE_URL=…/dramaguard_b gets dramaguard_test_b and two checkouts
+ * can run their e2e suites side by side.
+ */
 export function testDatabase(name: string): DatabaseConfig {
-  return { ...loadConfig().database, name };
+  const base = loadConfig().database;
+  return { ...base, name: name + base.name.replace(/^dramaguard/, '') };
 }
