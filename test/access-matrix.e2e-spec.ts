@@ -60,6 +60,8 @@ const SEES_WORKS: Role[] = ['admin', 'reviewer', 'rights_holder'];
 
 const ROUTES: Route[] = [
   { method: 'get', path: '/health', roles: 'public', url: () => '/health' },
+  { method: 'get', path: '/health/live', roles: 'public', url: () => '/health/live' },
+  { method: 'get', path: '/health/ready', roles: 'public', url: () => '/health/ready' },
   { method: 'get', path: '/keys/signing', roles: 'public', url: () => '/keys/signing' },
   { method: 'post', path: '/accounts', roles: ['admin'], url: () => '/accounts', body: {} },
   { method: 'get', path: '/accounts', roles: ['admin'], url: () => '/accounts' },

@@ -1,6 +1,9 @@
 import type { AppConfig } from '@dramaguard/config';
 
-/** The environment that makes a child process parse `config` (the inverse of parseConfig). */
+/**
+ * The environment that makes a child process parse `config` (the inverse of
+ * parseConfig). The log level is left at its default: specs wait for a child's info lines.
+ */
 export function configEnv(c: AppConfig): Record<string, string> {
   const db = c.database;
   const auth = db.password ? `${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}` : encodeURIComponent(db.user);
@@ -35,6 +38,7 @@ export function configEnv(c: AppConfig): Record<string, string> {
     CHECKPOINT_INTERVAL_MS: String(c.checkpointIntervalMs),
     CLIP_RETENTION_DAYS: String(c.retention.clipDays),
     RETENTION_INTERVAL_MS: String(c.retention.intervalMs),
+    OPS_PORT: String(c.ops.port ?? 0),
     ...(c.auth.adminApiKey ? { ADMIN_API_KEY: c.auth.adminApiKey } : {}),
   };
 }

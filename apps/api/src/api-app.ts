@@ -5,12 +5,14 @@ import { API_KEY_HEADER } from './auth/access.decorator';
 import { describeAccess } from './auth/describe-access';
 import { ApiExceptionFilter } from './filters/api-exception.filter';
 import { securityHeaders } from './limits/security-headers';
+import { requestTracking } from './observability/request-tracking';
 
 /** Everything about the HTTP surface that is not a controller: validation, errors, OpenAPI. Shared by main and the e2e tests. */
 export function configureApi(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ApiExceptionFilter(config.limits.maxUploadBytes));
+  app.use(requestTracking);
   app.use(securityHeaders);
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.enableShutdownHooks();

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@dramaguard/config';
+import { LoggingModule, OpsServer } from '@dramaguard/observability';
 import { MediaStore } from '@dramaguard/media';
 import { RegistryModule } from '@dramaguard/registry';
 import { AccessGuard } from './auth/access.guard';
@@ -19,12 +20,14 @@ import { RegistrationsController } from './controllers/registrations.controller'
 import { TransparencyController } from './controllers/transparency.controller';
 import { WorksController } from './controllers/works.controller';
 import { RequestRateLimiter } from './limits/request-rate-limiter';
+import { QueueGauges } from './observability/queue-gauges';
 import { UploadCleanupInterceptor } from './upload/upload-cleanup.interceptor';
 import { multerOptions } from './upload/multer-options';
 
 @Module({
   imports: [
     ConfigModule,
+    LoggingModule.forService('api'),
     RegistryModule,
     MulterModule.registerAsync({
       imports: [RegistryModule],
@@ -47,6 +50,6 @@ import { multerOptions } from './upload/multer-options';
     TransparencyController,
     HealthController,
   ],
-  providers: [UploadCleanupInterceptor, RequestRateLimiter, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [UploadCleanupInterceptor, RequestRateLimiter, QueueGauges, OpsServer, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class ApiModule {}

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EpisodeIndex } from '@dramaguard/registry';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { configureWorker } from './worker-app';
 import { WorkerModule } from './worker.module';
 
@@ -20,7 +21,9 @@ async function bootstrap(): Promise<void> {
       }, SHUTDOWN_GRACE_MS).unref();
     });
   }
-  const app = configureWorker(await NestFactory.createApplicationContext(WorkerModule));
+  const context = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  context.useLogger(context.get(PinoLogger));
+  const app = configureWorker(context);
   await app.init();
   Logger.log(`worker ready, ${app.get(EpisodeIndex).episodeCount} episodes in the match index`, 'Bootstrap');
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@dramaguard/config';
+import { LoggingModule, OpsServer } from '@dramaguard/observability';
 import { QueueModule } from '@dramaguard/queue';
 import { RegistryWorkerModule } from '@dramaguard/registry';
+import { IndexGauges } from './index-gauges';
 import { FingerprintEpisodeProcessor } from './processors/fingerprint-episode.processor';
 import { MatchClipProcessor } from './processors/match-clip.processor';
 import { MergeClipProcessor } from './processors/merge-clip.processor';
@@ -9,7 +11,7 @@ import { RetroMatchEpisodeProcessor } from './processors/retro-match-episode.pro
 import { ShardWorkers } from './processors/shard-workers';
 
 @Module({
-  imports: [ConfigModule, QueueModule, RegistryWorkerModule],
-  providers: [FingerprintEpisodeProcessor, MatchClipProcessor, MergeClipProcessor, RetroMatchEpisodeProcessor, ShardWorkers],
+  imports: [ConfigModule, LoggingModule.forService('worker'), QueueModule, RegistryWorkerModule],
+  providers: [OpsServer, IndexGauges, FingerprintEpisodeProcessor, MatchClipProcessor, MergeClipProcessor, RetroMatchEpisodeProcessor, ShardWorkers],
 })
 export class WorkerModule {}

@@ -24,6 +24,20 @@ export interface AppConfig {
   readonly retention: RetentionRules;
   /** How often the api signs and keeps a checkpoint of the audit chain (when it has grown). */
   readonly checkpointIntervalMs: number;
+  readonly ops: OpsConfig;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/** What operators see of a process: its log and its operations listener. */
+export interface OpsConfig {
+  /** JSON log lines at this level and above go to stdout. */
+  readonly logLevel: LogLevel;
+  /**
+   * Port of the operations listener (/metrics, /health/live, /health/ready),
+   * apart from the api's port so it can stay inside the cluster; null: none.
+   */
+  readonly port: number | null;
 }
 
 /** How long files are kept that are no longer evidence of anything. */

@@ -32,6 +32,14 @@ describe('parseConfig', () => {
     expect(c.http.port).toBe(0);
   });
 
+  it('logs at info with no operations listener unless told otherwise', () => {
+    expect(parseConfig({}).ops).toEqual({ logLevel: 'info', port: null });
+    expect(parseConfig({ LOG_LEVEL: 'WARN', OPS_PORT: '9464' }).ops).toEqual({ logLevel: 'warn', port: 9464 });
+    expect(parseConfig({ OPS_PORT: '0' }).ops.port).toBeNull();
+    expect(() => parseConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/);
+    expect(() => parseConfig({ OPS_PORT: '70000' })).toThrow(/OPS_PORT must be between 0 and 65535/);
+  });
+
   it('lists every problem at once', () => {
     let error: unknown;
     try {

@@ -1,4 +1,4 @@
-import { AppConfig, AuthConfig, DatabaseConfig, RedisConfig, ShardConfig } from './app-config';
+import { AppConfig, AuthConfig, DatabaseConfig, LogLevel, OpsConfig, RedisConfig, ShardConfig } from './app-config';
 import { ConfigError } from './config-error';
 import { ExecutableCheck, findExecutable, isExecutableFile } from './executable-path';
 
@@ -100,6 +100,7 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
       windowMs: r.int('RATE_LIMIT_WINDOW_MS', 60_000, 1_000, 86_400_000),
       maxQueueDepth: r.int('MAX_QUEUE_DEPTH', 10_000, 1, 10_000_000),
     },
+    ops: opsFrom(r),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
@@ -134,6 +135,16 @@ function shardsFrom(r: EnvReader): ShardConfig {
     r.problems.push(`WORKER_SHARDS must be "all" or a comma-separated list of shard numbers from 0 to ${count - 1} (SHARDS=${count}), got "${raw}"`);
   }
   return { count, serves: serves.sort((a, b) => a - b), timeoutMs };
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** OPS_PORT unset or 0: no operations listener (several processes on one host each need a port of their own). */
+function opsFrom(r: EnvReader): OpsConfig {
+  const level = r.string('LOG_LEVEL', 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(level as LogLevel)) r.problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  const port = r.int('OPS_PORT', 0, 0, 65_535);
+  return { logLevel: level as LogLevel, port: port === 0 ? null : port };
 }
 
 function databaseFrom(r: EnvReader): DatabaseConfig | undefined {

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { currentRequestId, QueueCounts } from '@dramaguard/observability';
 import { Queue } from 'bullmq';
-import { CLIPS_QUEUE, EPISODES_QUEUE, jobId, JobName, JobPayload, MERGES_QUEUE, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
+import type { Redis } from 'ioredis';
+import { CLIPS_QUEUE, EPISODES_QUEUE, JobData, jobId, JobName, JobPayload, MERGES_QUEUE, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
 import { queueConnection } from './queue-connection';
 
 export interface EnqueueOptions {
@@ -39,7 +41,9 @@ export class JobQueue implements OnModuleDestroy {
   /** Failed attempts are retried with exponential backoff; finished jobs are trimmed so Redis does not grow. */
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<void> {
     const { attempts, backoffMs } = this.config.jobs;
-    await this.queueFor(name, payload).add(name, payload, {
+    const requestId = currentRequestId();
+    const data: JobData<N> = requestId ? { ...payload, requestId } : payload;
+    await this.queueFor(name, payload).add(name, data, {
       jobId: jobId(name, payload),
       attempts,
       backoff: { type: 'exponential', delay: backoffMs },
@@ -60,6 +64,24 @@ export class JobQueue implements OnModuleDestroy {
   async depth<N extends JobName>(name: N, payload: JobPayload<N>): Promise<number> {
     const counts = await this.queueFor(name, payload).getJobCounts('wait', 'delayed', 'paused', 'prioritized');
     return Object.values(counts).reduce((a, b) => a + b, 0);
+  }
+
+  /** Jobs of every queue by state, for the metrics. */
+  async counts(): Promise<Record<string, QueueCounts>> {
+    const entries = await Promise.all(
+      Object.values(this.queues).map(async (q) => {
+        const c = await q.getJobCounts('waiting', 'active', 'delayed', 'failed');
+        return [q.name, { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 }] as const;
+      }),
+    );
+    return Object.fromEntries(entries);
+  }
+
+  /** Throws unless Redis answers now (producers do not queue commands while it is away). */
+  async ping(): Promise<void> {
+    // The connection options are ioredis's (queueConnection), so the client is an ioredis client.
+    const client = (await this.queues[EPISODES_QUEUE].client) as unknown as Redis;
+    await client.ping();
   }
 
   private queueFor<N extends JobName>(name: N, payload: JobPayload<N>): Queue {

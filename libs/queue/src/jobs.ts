@@ -42,6 +42,13 @@ export interface JobPayloads {
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
 
+/**
+ * What a queued job holds: its payload, and the id of the request that led to
+ * it (carried from job to job), which its log lines repeat. The request id is
+ * not part of the job id: the same work asked for twice is still one job.
+ */
+export type JobData<N extends JobName> = JobPayload<N> & { readonly requestId?: string };
+
 export const EPISODES_QUEUE = JOBS['fingerprint-episode'].queue;
 export const CLIPS_QUEUE = JOBS['match-clip'].queue;
 export const MERGES_QUEUE = JOBS['merge-clip'].queue;

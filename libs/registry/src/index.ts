@@ -13,6 +13,7 @@ export * from './evidence/certificate';
 export * from './evidence/certificate.service';
 export * from './evidence/checkpoint';
 export * from './evidence/checkpoint.service';
+export * from './health/readiness.service';
 export * from './migrations';
 export * from './registry-worker.module';
 export * from './registry.module';

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { READINESS } from '@dramaguard/observability';
 import { MediaModule } from '@dramaguard/media';
 import { QueueModule } from '@dramaguard/queue';
 import { DatabaseModule } from './database.module';
+import { ReadinessService } from './health/readiness.service';
 import { REPOSITORIES } from './repositories';
 import { CaseService } from './services/case.service';
 import { ClipMergeService } from './services/clip-merge.service';
@@ -29,8 +32,8 @@ const JOB_SERVICES = [FingerprintService, MatchService, ShardMatchService, ClipM
  * retention rules no longer keep.
  */
 @Module({
-  imports: [DatabaseModule, MediaModule, QueueModule],
-  providers: [...REPOSITORIES, MatchThread, EpisodeIndex, ReferenceStore, IndexMatcher, RegistrationShardCheck, UseVerdicts, CaseService, Reconciler, RetentionService, ...JOB_SERVICES],
-  exports: [EpisodeIndex, ...JOB_SERVICES],
+  imports: [DatabaseModule, MediaModule, QueueModule, TerminusModule.forRoot({ logger: false })],
+  providers: [...REPOSITORIES, MatchThread, EpisodeIndex, ReferenceStore, IndexMatcher, RegistrationShardCheck, UseVerdicts, CaseService, Reconciler, RetentionService, ...JOB_SERVICES, ReadinessService, { provide: READINESS, useExisting: ReadinessService }],
+  exports: [EpisodeIndex, ...JOB_SERVICES, READINESS],
 })
 export class RegistryWorkerModule {}

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { READINESS } from '@dramaguard/observability';
 import { MediaModule } from '@dramaguard/media';
 import { QueueModule } from '@dramaguard/queue';
 import { DatabaseModule } from './database.module';
+import { ReadinessService } from './health/readiness.service';
 import { REPOSITORIES } from './repositories';
 import { CaseReportService } from './evidence/case-report.service';
 import { CertificateService } from './evidence/certificate.service';
@@ -39,8 +42,8 @@ const API_SERVICES = [
 
 /** What the api needs: accounts, intake of works, episodes and clips, licences, cases, conflicts and the public register. */
 @Module({
-  imports: [DatabaseModule, MediaModule, QueueModule],
-  providers: [...REPOSITORIES, UploadIntake, QueueBackpressure, AdminBootstrap, SigningKey, ...API_SERVICES],
-  exports: [...API_SERVICES, MediaModule],
+  imports: [DatabaseModule, MediaModule, QueueModule, TerminusModule.forRoot({ logger: false })],
+  providers: [...REPOSITORIES, UploadIntake, QueueBackpressure, AdminBootstrap, SigningKey, ...API_SERVICES, ReadinessService, { provide: READINESS, useExisting: ReadinessService }],
+  exports: [...API_SERVICES, MediaModule, QueueModule, ReadinessService, READINESS],
 })
 export class RegistryModule {}

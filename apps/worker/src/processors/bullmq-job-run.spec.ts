@@ -1,3 +1,4 @@
+import { currentRequestId } from '@dramaguard/observability';
 import { DomainError } from '@dramaguard/registry';
 import { Job, UnrecoverableError } from 'bullmq';
 import { jobRun, runHandler } from './bullmq-job-run';
@@ -13,15 +14,26 @@ describe('jobRun', () => {
 });
 
 describe('runHandler', () => {
+  const job = { id: 'fingerprint-episode.r1', name: 'fingerprint-episode', queueName: 'episodes', data: { registrationId: 'r1', requestId: 'req-7' } } as unknown as Job;
+
+  it('runs the handler with the request id of the job, for the jobs it enqueues and its log lines', async () => {
+    let seen: string | undefined;
+    await runHandler(job, async () => {
+      seen = currentRequestId();
+    });
+    expect(seen).toBe('req-7');
+    expect(currentRequestId()).toBeUndefined();
+  });
+
   it('hands failures caused by the input to BullMQ as unrecoverable', async () => {
-    const failing = runHandler(() => Promise.reject(new DomainError('undecodable_video', 'the file is truncated')));
+    const failing = runHandler(job, () => Promise.reject(new DomainError('undecodable_video', 'the file is truncated')));
     await expect(failing).rejects.toBeInstanceOf(UnrecoverableError);
     await expect(failing).rejects.toThrow('the file is truncated');
   });
 
   it('passes other failures on, to be retried', async () => {
     const error = new Error('connection reset');
-    await expect(runHandler(() => Promise.reject(error))).rejects.toBe(error);
-    await expect(runHandler(() => Promise.reject(new DomainError('decode_interrupted', 'x')))).rejects.not.toBeInstanceOf(UnrecoverableError);
+    await expect(runHandler(job, () => Promise.reject(error))).rejects.toBe(error);
+    await expect(runHandler(job, () => Promise.reject(new DomainError('decode_interrupted', 'x')))).rejects.not.toBeInstanceOf(UnrecoverableError);
   });
 });

@@ -1,3 +1,4 @@
+import { traceJob } from '@dramaguard/observability';
 import { isPermanent } from '@dramaguard/registry';
 import { JobRun } from '@dramaguard/queue';
 import { Job, UnrecoverableError } from 'bullmq';
@@ -19,10 +20,22 @@ export function jobRun(job: Job): JobRun {
   };
 }
 
-/** Runs a handler; a failure no retry can fix is handed to BullMQ as unrecoverable, so it is not retried. */
-export async function runHandler(handler: () => Promise<void>): Promise<void> {
+/**
+ * Runs a job's handler traced (log lines, metrics, the request id for the jobs
+ * it enqueues); a failure no retry can fix is handed to BullMQ as
+ * unrecoverable, so it is not retried.
+ */
+export async function runHandler(job: Job, handler: () => Promise<void>): Promise<void> {
+  const data = job.data as { requestId?: unknown; shard?: unknown };
+  const trace = {
+    id: job.id ?? '',
+    name: job.name,
+    queue: job.queueName,
+    ...(typeof data.requestId === 'string' ? { requestId: data.requestId } : {}),
+    ...(typeof data.shard === 'number' ? { shard: data.shard } : {}),
+  };
   try {
-    await handler();
+    await traceJob(trace, handler);
   } catch (e) {
     if (isPermanent(e)) throw new UnrecoverableError((e as Error).message);
     throw e;

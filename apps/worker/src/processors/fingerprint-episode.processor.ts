@@ -11,6 +11,6 @@ export class FingerprintEpisodeProcessor extends WorkerHost {
   }
 
   process(job: Job<JobPayload<'fingerprint-episode'>>): Promise<void> {
-    return runHandler(() => this.fingerprints.fingerprint(job.data.registrationId, jobRun(job)));
+    return runHandler(job, () => this.fingerprints.fingerprint(job.data.registrationId, jobRun(job)));
   }
 }

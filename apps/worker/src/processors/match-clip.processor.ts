@@ -11,6 +11,6 @@ export class MatchClipProcessor extends WorkerHost {
   }
 
   process(job: Job<JobPayload<'match-clip'>>): Promise<void> {
-    return runHandler(() => this.matches.match(job.data.clipId, jobRun(job)));
+    return runHandler(job, () => this.matches.match(job.data.clipId, jobRun(job)));
   }
 }

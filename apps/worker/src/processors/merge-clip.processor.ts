@@ -11,6 +11,6 @@ export class MergeClipProcessor extends WorkerHost {
   }
 
   process(job: Job<JobPayload<'merge-clip'>>): Promise<void> {
-    return runHandler(() => this.merges.merge(job.data.clipId, job.data.trigger));
+    return runHandler(job, () => this.merges.merge(job.data.clipId, job.data.trigger));
   }
 }

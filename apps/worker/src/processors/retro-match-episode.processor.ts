@@ -11,7 +11,7 @@ export class RetroMatchEpisodeProcessor extends WorkerHost {
   }
 
   process(job: Job<JobPayload<'retro-match-episode'>>): Promise<void> {
-    return runHandler(async () => {
+    return runHandler(job, async () => {
       await this.retro.retroMatch(job.data.registrationId, jobRun(job));
     });
   }

@@ -25,7 +25,7 @@ export class ShardWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     this.workers = this.config.shards.serves.map((shard) => {
       const worker = new Worker(
         shardQueue(shard),
-        (job: Job) => runHandler(() => this.handle(job)),
+        (job: Job) => runHandler(job, () => this.handle(job)),
         { ...queueConnection(this.config), concurrency, ...WORKER_LOCKS },
       );
       worker.on('error', (e) => this.log.warn(`queue ${worker.name}: ${e.message}`));

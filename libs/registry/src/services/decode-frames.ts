@@ -2,6 +2,7 @@ import { FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
 import { Logger } from '@nestjs/common';
 import { stat } from 'node:fs/promises';
 import { FrameReader, MediaError, scaledGeometry } from '@dramaguard/media';
+import { noteDecodeTime } from '@dramaguard/observability';
 import { DomainError } from '../domain-error';
 import { ProgressMeter } from './progress-meter';
 import { decodedEnough, fromMediaError } from './upload-rules';
@@ -35,6 +36,7 @@ export async function decodeFrames(
   const sampling = { fps: FINGERPRINT_FPS, ...scaledGeometry(target.width, target.height) };
   const meter = new ProgressMeter(Math.floor(target.durationSeconds * FINGERPRINT_FPS), span);
   let count = 0;
+  const started = Date.now();
   try {
     for await (const frame of reader.frames(target.path, sampling)) {
       onFrame(frame);
@@ -43,6 +45,8 @@ export async function decodeFrames(
     }
   } catch (e) {
     throw e instanceof MediaError ? fromMediaError(e) : e;
+  } finally {
+    noteDecodeTime(Date.now() - started);
   }
   if (!decodedEnough(count, target.durationSeconds, FINGERPRINT_FPS)) {
     throw new DomainError(

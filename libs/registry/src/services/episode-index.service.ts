@@ -21,6 +21,10 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(EpisodeIndex.name);
   private lastSeq = '0';
   private episodes = 0;
+  private loaded = false;
+  /** Stored fingerprint size of each indexed episode (one that is indexed again replaces its entry). */
+  private readonly sizes = new Map<string, number>();
+  private bytes = 0;
   /** The seq of the row each indexed episode was read from: a cached full fingerprint must be of the same row. */
   private readonly seqs = new Map<string, string>();
   /** Syncs run one after another: two concurrent pulls would both read from the same `lastSeq`. */
@@ -35,6 +39,7 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sync();
+    this.loaded = true;
     this.log.log(`match index loaded: ${this.episodes} episodes`);
     this.timer = setInterval(() => {
       this.sync().catch((e: Error) => this.log.warn(`index sync failed, will retry: ${e.message}`));
@@ -53,6 +58,16 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
 
   get episodeCount(): number {
     return this.episodes;
+  }
+
+  /** Bytes of the stored fingerprints indexed so far. */
+  get fingerprintBytes(): number {
+    return this.bytes;
+  }
+
+  /** True once the first sync at boot has finished: before, matches would miss what is registered. */
+  get isLoaded(): boolean {
+    return this.loaded;
   }
 
   /** Registration ids to the seq of the row the index holds, for those it holds. */
@@ -89,6 +104,10 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
         const { episodes, unreadable } = await this.thread.request({ op: 'index', rows });
         indexMs += Date.now() - sent;
         indexed += rows.length;
+        for (const r of rows) {
+          this.bytes += r.data.length - (this.sizes.get(r.registrationId) ?? 0);
+          this.sizes.set(r.registrationId, r.data.length);
+        }
         for (const r of rows) this.seqs.set(r.registrationId, r.seq);
         for (const u of unreadable) this.log.error(`fingerprint of registration ${u.registrationId} is unreadable and was not indexed: ${u.reason}`);
         this.episodes = episodes;

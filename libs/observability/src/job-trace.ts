@@ -1,0 +1,42 @@
+import { Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+import { fingerprintDecodeRatio, jobSeconds, matchSeconds } from './metrics';
+import { currentTrace, runTraced } from './trace-context';
+
+/** One attempt of a job, as the log and the metrics name it. */
+export interface JobTrace {
+  readonly id: string;
+  readonly name: string;
+  readonly queue: string;
+  /** The request that (directly or through other jobs) enqueued it. */
+  readonly requestId?: string;
+  /** The shard a match-shard job matches against. */
+  readonly shard?: number;
+}
+
+const log = new Logger('Job');
+
+/**
+ * Runs one job attempt in its trace context, so its log lines and the jobs it
+ * enqueues carry its request id, and records its duration and outcome.
+ */
+export function traceJob(job: JobTrace, run: () => Promise<void>): Promise<void> {
+  return runTraced({ requestId: job.requestId, job: { id: job.id, name: job.name, queue: job.queue } }, async () => {
+    const started = performance.now();
+    log.log(`${job.name} started`);
+    try {
+      await run();
+    } catch (e) {
+      const seconds = (performance.now() - started) / 1000;
+      jobSeconds.observe({ queue: job.queue, name: job.name, outcome: 'failed' }, seconds);
+      log.warn(`${job.name} failed after ${seconds.toFixed(2)} s: ${(e as Error).message}`);
+      throw e;
+    }
+    const ms = performance.now() - started;
+    jobSeconds.observe({ queue: job.queue, name: job.name, outcome: 'completed' }, ms / 1000);
+    if (job.name === 'match-shard' && job.shard !== undefined) matchSeconds.observe({ shard: String(job.shard) }, ms / 1000);
+    const decodeMs = currentTrace()?.decodeMs ?? 0;
+    if (decodeMs > 0) fingerprintDecodeRatio.observe({ name: job.name }, ms / decodeMs);
+    log.log(`${job.name} completed in ${(ms / 1000).toFixed(2)} s${decodeMs > 0 ? `, ${(decodeMs / 1000).toFixed(2)} s of it decoding` : ''}`);
+  });
+}

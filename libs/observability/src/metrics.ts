@@ -1,0 +1,101 @@
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Jobs of one queue by state, as BullMQ counts them. */
+export interface QueueCounts {
+  readonly waiting: number;
+  readonly active: number;
+  readonly delayed: number;
+  readonly failed: number;
+}
+
+/** What a worker's match index holds. */
+export interface IndexSize {
+  readonly episodes: number;
+  readonly bytes: number;
+}
+
+/**
+ * One registry per process, read by the operations listener. Queue depths and
+ * the index are read when scraped, from whoever registered as their source
+ * (the api for queues, a worker for its index).
+ */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+let queueSource: (() => Promise<Record<string, QueueCounts>>) | null = null;
+let indexSource: (() => IndexSize) | null = null;
+
+export function observeQueues(source: () => Promise<Record<string, QueueCounts>>): void {
+  queueSource = source;
+}
+
+export function observeIndex(source: () => IndexSize): void {
+  indexSource = source;
+}
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const JOB_SECONDS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800];
+
+export const httpSeconds = new Histogram({
+  name: 'dramaguard_http_request_duration_seconds',
+  help: 'HTTP requests answered by the api, by route template, method and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: SECONDS,
+  registers: [metricsRegistry],
+});
+
+export const jobSeconds = new Histogram({
+  name: 'dramaguard_job_duration_seconds',
+  help: 'Job attempts run by this worker, by queue, job name and outcome (a shard queue shard-N times that shard matching a clip)',
+  labelNames: ['queue', 'name', 'outcome'] as const,
+  buckets: JOB_SECONDS,
+  registers: [metricsRegistry],
+});
+
+export const matchSeconds = new Histogram({
+  name: 'dramaguard_match_duration_seconds',
+  help: 'Time one shard took to match a clip (match-shard jobs that completed), by shard',
+  labelNames: ['shard'] as const,
+  buckets: JOB_SECONDS,
+  registers: [metricsRegistry],
+});
+
+export const fingerprintDecodeRatio = new Histogram({
+  name: 'dramaguard_fingerprint_decode_ratio',
+  help: 'Wall time of a completed job that decodes a video over the time it spent receiving decoded frames (1: decoding is all the cost)',
+  labelNames: ['name'] as const,
+  buckets: [1, 1.05, 1.1, 1.25, 1.5, 2, 3, 5, 10],
+  registers: [metricsRegistry],
+});
+
+new Gauge({
+  name: 'dramaguard_queue_jobs',
+  help: 'Jobs in each queue by state, read from Redis when scraped',
+  labelNames: ['queue', 'state'] as const,
+  registers: [metricsRegistry],
+  async collect() {
+    if (!queueSource) return;
+    this.reset();
+    for (const [queue, counts] of Object.entries(await queueSource())) {
+      for (const [state, n] of Object.entries(counts)) this.set({ queue, state }, n);
+    }
+  },
+});
+
+new Gauge({
+  name: 'dramaguard_index_episodes',
+  help: "Episodes in this worker's match index",
+  registers: [metricsRegistry],
+  collect() {
+    if (indexSource) this.set(indexSource().episodes);
+  },
+});
+
+new Gauge({
+  name: 'dramaguard_index_fingerprint_bytes',
+  help: "Bytes of stored fingerprints this worker's match index was built from",
+  registers: [metricsRegistry],
+  collect() {
+    if (indexSource) this.set(indexSource().bytes);
+  },
+});
