@@ -10,7 +10,7 @@ COPY libs libs
 RUN npx nest build worker && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-RUN apt-get update -q && apt-get install -y -q --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends ffmpeg fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production MEDIA_DIR=/data/media
 COPY --from=build /app/package.json ./

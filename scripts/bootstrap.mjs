@@ -19,7 +19,9 @@ export function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
+/** A program on PATH, or (an absolute path) a file such as a font. */
 function has(program) {
+  if (program.startsWith('/')) return existsSync(program);
   return spawnSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' }).status === 0;
 }
 
@@ -43,12 +45,15 @@ function ensurePackages(wanted) {
   run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-/** ffmpeg, and on a bare Debian the PostgreSQL and Redis servers (the postgresql package creates the "main" cluster). */
+/** ffmpeg, a CJK font and poppler, and on a bare Debian the PostgreSQL and Redis servers (the postgresql package creates the "main" cluster). */
 export function ensureSystemPackages() {
   ensurePackages([
     [['ffmpeg', 'ffprobe'], 'ffmpeg'],
     [['pg_ctlcluster'], 'postgresql'],
     [['redis-server'], 'redis-server'],
+    // The CJK font of PDF case reports (REPORT_FONT), and poppler's tools, which the PDF spec renders pages with.
+    [['/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'], 'fonts-wqy-zenhei'],
+    [['pdftoppm', 'pdftotext', 'pdfinfo'], 'poppler-utils'],
   ]);
 }
 

@@ -115,6 +115,7 @@ const ROUTES: Route[] = [
   { method: 'post', path: '/cases/{id}/notes', roles: STAFF, absent: true, url: () => `/cases/${NOPE}/notes`, body: { text: 'x' } },
   { method: 'get', path: '/cases/{id}/report', roles: SEES_WORKS, hiddenFrom: ['otherHolder'], url: (i) => `/cases/${i.caseId}/report` },
   { method: 'get', path: '/cases/{id}/report.html', roles: SEES_WORKS, hiddenFrom: ['otherHolder'], url: (i) => `/cases/${i.caseId}/report.html` },
+  { method: 'get', path: '/cases/{id}/report.pdf', roles: SEES_WORKS, hiddenFrom: ['otherHolder'], url: (i) => `/cases/${i.caseId}/report.pdf` },
   {
     method: 'get',
     path: '/cases/{id}/evidence/{segmentId}.png',

@@ -25,6 +25,8 @@ export interface AppConfig {
   /** How often the api signs and keeps a checkpoint of the audit chain (when it has grown). */
   readonly checkpointIntervalMs: number;
   readonly ops: OpsConfig;
+  /** The font of PDF reports: it must hold every character a title may use, CJK included. */
+  readonly reportFont: { readonly path: string; readonly face?: string };
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -3,7 +3,9 @@ import { parseConfig as parseWith } from './parse-config';
 
 /** The machine's tools are not under test here: every program is found in /usr/bin. */
 const installed = (path: string): boolean => path.startsWith('/usr/bin/');
-const parseConfig = (env: Record<string, string>) => parseWith({ PATH: '/usr/local/bin:/usr/bin', ...env }, installed);
+/** Nor are its fonts: every file under /usr/share/fonts exists. */
+const fontInstalled = (path: string): boolean => path.startsWith('/usr/share/fonts/');
+const parseConfig = (env: Record<string, string>) => parseWith({ PATH: '/usr/local/bin:/usr/bin', ...env }, installed, fontInstalled);
 
 describe('parseConfig', () => {
   it('falls back to defaults that reach the local services', () => {
@@ -38,6 +40,16 @@ describe('parseConfig', () => {
     expect(parseConfig({ OPS_PORT: '0' }).ops.port).toBeNull();
     expect(() => parseConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/);
     expect(() => parseConfig({ OPS_PORT: '70000' })).toThrow(/OPS_PORT must be between 0 and 65535/);
+  });
+
+  it('takes the CJK font of PDF reports from Debian unless told otherwise, and fails fast without it', () => {
+    expect(parseConfig({}).reportFont).toEqual({ path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', face: 'WenQuanYiZenHei' });
+    expect(parseConfig({ REPORT_FONT: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', REPORT_FONT_FACE: 'NotoSansCJKsc-Regular' }).reportFont).toEqual({
+      path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+      face: 'NotoSansCJKsc-Regular',
+    });
+    expect(parseConfig({ REPORT_FONT: '/usr/share/fonts/truetype/other.ttf' }).reportFont).toEqual({ path: '/usr/share/fonts/truetype/other.ttf' });
+    expect(() => parseConfig({ REPORT_FONT: '/opt/none.ttf' })).toThrow(/REPORT_FONT: no font file at "\/opt\/none.ttf": install it \(Debian: apt-get install fonts-wqy-zenhei\)/);
   });
 
   it('lists every problem at once', () => {

@@ -1,4 +1,5 @@
 import { AppConfig, AuthConfig, DatabaseConfig, LogLevel, OpsConfig, RedisConfig, ShardConfig } from './app-config';
+import { statSync } from 'node:fs';
 import { ConfigError } from './config-error';
 import { ExecutableCheck, findExecutable, isExecutableFile } from './executable-path';
 
@@ -53,7 +54,7 @@ const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
  * listing every problem. Its only look outside `env` is `check`, which tells
  * whether ffmpeg and ffprobe are installed.
  */
-export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile): AppConfig {
+export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile, fileExists: (path: string) => boolean = isFile): AppConfig {
   const r = new EnvReader(env);
   const database = databaseFrom(r);
   const redis = redisFrom(r);
@@ -101,6 +102,7 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
       maxQueueDepth: r.int('MAX_QUEUE_DEPTH', 10_000, 1, 10_000_000),
     },
     ops: opsFrom(r),
+    reportFont: reportFontFrom(r, fileExists),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
@@ -135,6 +137,26 @@ function shardsFrom(r: EnvReader): ShardConfig {
     r.problems.push(`WORKER_SHARDS must be "all" or a comma-separated list of shard numbers from 0 to ${count - 1} (SHARDS=${count}), got "${raw}"`);
   }
   return { count, serves: serves.sort((a, b) => a - b), timeoutMs };
+}
+
+/** Debian's fonts-wqy-zenhei: Chinese, Latin and the punctuation of both in one face, about 17 MB. */
+const DEFAULT_REPORT_FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+const DEFAULT_REPORT_FONT_FACE = 'WenQuanYiZenHei';
+
+/** A missing font would only show when someone asks for a PDF; better to refuse to start. REPORT_FONT_FACE picks a face of a .ttc collection. */
+function reportFontFrom(r: EnvReader, fileExists: (path: string) => boolean): AppConfig['reportFont'] {
+  const path = r.string('REPORT_FONT', DEFAULT_REPORT_FONT);
+  const face = r.optional('REPORT_FONT_FACE') ?? (path === DEFAULT_REPORT_FONT ? DEFAULT_REPORT_FONT_FACE : undefined);
+  if (!fileExists(path)) r.problems.push(`REPORT_FONT: no font file at "${path}": install it (Debian: apt-get install fonts-wqy-zenhei) or set REPORT_FONT to a TrueType/OpenType font with CJK glyphs`);
+  return face ? { path, face } : { path };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];

@@ -8,6 +8,7 @@ export * from './entities';
 export * from './evidence/audit-chain';
 export * from './evidence/canonical-json';
 export * from './evidence/case-report';
+export * from './evidence/case-report-pdf';
 export * from './evidence/case-report.service';
 export * from './evidence/certificate';
 export * from './evidence/certificate.service';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { READINESS } from '@dramaguard/observability';
 import { MediaModule } from '@dramaguard/media';
+import { PdfModule } from '@dramaguard/pdf';
 import { QueueModule } from '@dramaguard/queue';
 import { DatabaseModule } from './database.module';
 import { ReadinessService } from './health/readiness.service';
@@ -42,7 +43,7 @@ const API_SERVICES = [
 
 /** What the api needs: accounts, intake of works, episodes and clips, licences, cases, conflicts and the public register. */
 @Module({
-  imports: [DatabaseModule, MediaModule, QueueModule, TerminusModule.forRoot({ logger: false })],
+  imports: [DatabaseModule, MediaModule, PdfModule, QueueModule, TerminusModule.forRoot({ logger: false })],
   providers: [...REPOSITORIES, UploadIntake, QueueBackpressure, AdminBootstrap, SigningKey, ...API_SERVICES, ReadinessService, { provide: READINESS, useExisting: ReadinessService }],
   exports: [...API_SERVICES, MediaModule, QueueModule, ReadinessService, READINESS],
 })

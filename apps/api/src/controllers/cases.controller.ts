@@ -96,6 +96,19 @@ export class CasesController {
     return this.reports.html(caller, id);
   }
 
+  @Get(':id/report.pdf')
+  @Roles('admin', 'reviewer', 'rights_holder')
+  @ApiOperation({
+    summary: 'The case report as a PDF document (A4) for platforms and courts',
+    description: 'The facts of the JSON report, the certificate digest, a table of the matched segments and every evidence image with its SHA-256; CJK titles are rendered.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'PDF document' })
+  @ApiNotFoundResponse({ type: ErrorDto })
+  async reportPdf(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    return new StreamableFile(await this.reports.pdf(caller, id), { type: 'application/pdf', disposition: `inline; filename="case-${id}.pdf"` });
+  }
+
   @Get(':id/evidence/:segmentId.png')
   @Roles('admin', 'reviewer', 'rights_holder')
   @ApiOperation({ summary: 'Side-by-side image of one matched segment: 3–5 aligned frame pairs of clip and episode, with timecodes' })

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { EvidenceImages, MediaStore } from '@dramaguard/media';
+import { PdfRenderer } from '@dramaguard/pdf';
 import { createHash } from 'node:crypto';
 import { Caller } from '../auth/caller';
 import { DomainError } from '../domain-error';
@@ -8,6 +10,7 @@ import { RegistrationRepository } from '../repositories';
 import { CaseService } from '../services/case.service';
 import { alignedTimes } from './aligned-times';
 import { CaseReport, caseReportHtml } from './case-report';
+import { caseReportPdf } from './case-report-pdf';
 import { CertificateService } from './certificate.service';
 
 /**
@@ -23,6 +26,8 @@ export class CaseReportService {
     private readonly certificates: CertificateService,
     private readonly store: MediaStore,
     private readonly images: EvidenceImages,
+    private readonly pdfs: PdfRenderer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async report(caller: Caller, caseId: string): Promise<CaseReport> {
@@ -32,6 +37,12 @@ export class CaseReportService {
   async html(caller: Caller, caseId: string): Promise<string> {
     const { report, images } = await this.build(caller, caseId);
     return caseReportHtml(report, images);
+  }
+
+  /** The report as a PDF document, for platforms and courts. */
+  async pdf(caller: Caller, caseId: string): Promise<Buffer> {
+    const { report, images } = await this.build(caller, caseId);
+    return this.pdfs.render(caseReportPdf(report, images), this.config.reportFont);
   }
 
   /** The side-by-side image of one matched segment of the case, as PNG. */
