@@ -8,6 +8,7 @@ export const BUILT = {
   api: join(ROOT, 'dist/apps/api/apps/api/src/main.js'),
   worker: join(ROOT, 'dist/apps/worker/apps/worker/src/main.js'),
   migrate: join(ROOT, 'dist/apps/worker/apps/worker/src/migrate.js'),
+  cli: join(ROOT, 'dist/apps/cli/apps/cli/src/main.js'),
 };
 
 /**

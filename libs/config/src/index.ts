@@ -4,3 +4,4 @@ export * from './config.module';
 export * from './executable-path';
 export * from './load-config';
 export * from './parse-config';
+export * from './cli-config';
