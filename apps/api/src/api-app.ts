@@ -5,6 +5,7 @@ import { API_KEY_HEADER } from './auth/access.decorator';
 import { describeAccess } from './auth/describe-access';
 import { ApiExceptionFilter } from './filters/api-exception.filter';
 import { securityHeaders } from './limits/security-headers';
+import { mountQueueDashboard } from './observability/queue-dashboard';
 import { requestTracking } from './observability/request-tracking';
 
 /** Everything about the HTTP surface that is not a controller: validation, errors, OpenAPI. Shared by main and the e2e tests. */
@@ -14,6 +15,7 @@ export function configureApi(app: INestApplication): INestApplication {
   app.useGlobalFilters(new ApiExceptionFilter(config.limits.maxUploadBytes));
   app.use(requestTracking);
   app.use(securityHeaders);
+  mountQueueDashboard(app);
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

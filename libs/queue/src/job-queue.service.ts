@@ -66,6 +66,11 @@ export class JobQueue implements OnModuleDestroy {
     return Object.values(counts).reduce((a, b) => a + b, 0);
   }
 
+  /** Every queue of the deployment, for the admins' dashboard. */
+  all(): Queue[] {
+    return Object.values(this.queues);
+  }
+
   /** Jobs of every queue by state, for the metrics. */
   async counts(): Promise<Record<string, QueueCounts>> {
     const entries = await Promise.all(

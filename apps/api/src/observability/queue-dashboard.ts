@@ -1,0 +1,42 @@
+import { INestApplication } from '@nestjs/common';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { JobQueue } from '@dramaguard/queue';
+import { AccountService, DomainError } from '@dramaguard/registry';
+import type { NextFunction, Request, Response } from 'express';
+import { apiKeyFrom, basicAuthPassword } from '../auth/api-key-header';
+import { toErrorBody } from '../filters/error-mapping';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * bull-board for administrators at /admin/queues. It is an Express router, not
+ * a controller, so the access guard does not see it: this mount checks the key
+ * itself, taken from the usual headers or, for a browser, from HTTP Basic
+ * authentication with the API key as password (the user name is ignored).
+ */
+export function mountQueueDashboard(app: INestApplication): void {
+  const board = new ExpressAdapter();
+  board.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({ queues: app.get(JobQueue).all().map((q) => new BullMQAdapter(q)), serverAdapter: board });
+  const accounts = app.get(AccountService);
+  app.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
+    void admitAdmin(accounts, req).then(
+      () => next(),
+      (e: unknown) => {
+        const body = toErrorBody(e, 0);
+        if (body.statusCode === 401) res.setHeader('WWW-Authenticate', 'Basic realm="DramaGuard queues", charset="UTF-8"');
+        res.status(body.statusCode).json(body);
+      },
+    );
+  });
+  app.use(QUEUE_DASHBOARD_PATH, board.getRouter());
+}
+
+async function admitAdmin(accounts: AccountService, req: Request): Promise<void> {
+  const key = apiKeyFrom(req.headers) ?? basicAuthPassword(req.headers);
+  if (!key) throw new DomainError('unauthenticated', 'the queue dashboard is for administrators: sign in with your API key as password');
+  const caller = await accounts.authenticate(key);
+  if (caller.role !== 'admin') throw new DomainError('forbidden', `the queue dashboard is for admin; your account is a ${caller.role}`);
+}
