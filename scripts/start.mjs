@@ -8,7 +8,12 @@ const entry = (app, file) => join(ROOT, 'dist/apps', app, 'apps', app, 'src', fi
 await bootstrap();
 run(process.execPath, [entry('worker', 'migrate.js')]);
 
-const children = ['api', 'worker'].map((app) => spawn(process.execPath, [entry(app, 'main.js')], { cwd: ROOT, stdio: 'inherit' }));
+// Each process its own operations port (metrics and probes): the api OPS_PORT (default 9464), the worker the next one; 0 for none.
+const apiOps = process.env.OPS_PORT ?? '9464';
+const opsPort = { api: apiOps, worker: apiOps === '0' ? '0' : String(Number(apiOps) + 1) };
+const children = ['api', 'worker'].map((app) =>
+  spawn(process.execPath, [entry(app, 'main.js')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OPS_PORT: opsPort[app] } }),
+);
 let stopping = false;
 function stop(code) {
   if (stopping) return;
