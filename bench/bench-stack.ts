@@ -3,14 +3,21 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { loadConfig } from '../libs/config/src/load-config';
 import { allQueues } from '../libs/queue/src/jobs';
 
 export const ROOT = join(__dirname, '..');
 const BUILT = (app: string, file: string): string => join(ROOT, 'dist/apps', app, 'apps', app, 'src', file);
 
-/** The bench runs the real built api and workers as processes, on a database and queue prefix of its own. */
-export const BENCH_DB = 'dramaguard_bench';
-export const BENCH_PREFIX = 'dg-bench';
+/**
+ * The bench runs the real built api and workers as processes, on a database
+ * and queue prefix of its own; like the tests', they carry whatever the
+ * configured database adds to "dramaguard" (DATABASE_URL=…/dramaguard_b:
+ * dramaguard_bench_b), so benches of two checkouts never drop each other's.
+ */
+const SUFFIX = loadConfig().database.name.replace(/^dramaguard/, '');
+export const BENCH_DB = `dramaguard_bench${SUFFIX}`;
+export const BENCH_PREFIX = `dg-bench${SUFFIX.replace(/_/g, '-')}`;
 
 /** The environment of a bench's built api and workers: a database, queue prefix and media folder of its own. */
 export function benchEnv(db: string, prefix: string, mediaDir: string, port: number, adminKey: string): Record<string, string> {

@@ -44,11 +44,17 @@ async function main(): Promise<void> {
   const port = await freePort();
   const env = benchEnv(BENCH_DB, BENCH_PREFIX, mediaDir, port, ADMIN_KEY);
   await runToEnd(Child.start('migrate', 'worker', 'migrate.js', env));
-  const children = [Child.start('api', 'api', 'main.js', env), ...Array.from({ length: WORKERS }, (_, i) => Child.start(`worker ${i + 1}`, 'worker', 'main.js', env))];
+  // Each process its own operations port, so the metrics of the run can be kept.
+  const opsPorts = [await freePort(), ...(await Promise.all(Array.from({ length: WORKERS }, () => freePort())))];
+  const children = [
+    Child.start('api', 'api', 'main.js', { ...env, OPS_PORT: String(opsPorts[0]) }),
+    ...Array.from({ length: WORKERS }, (_, i) => Child.start(`worker ${i + 1}`, 'worker', 'main.js', { ...env, OPS_PORT: String(opsPorts[i + 1]) })),
+  ];
   try {
     await children[0].waitFor('api listening');
     for (const w of children.slice(1)) await w.waitFor('worker ready');
     await run(new BenchApi(`http://127.0.0.1:${port}`, ADMIN_KEY), refs, queries);
+    await saveMetrics(children.map((c, i) => [c.name, opsPorts[i]]));
   } finally {
     for (const c of children) await c.stop();
     await clearBenchQueues();
@@ -115,6 +121,15 @@ async function run(admin: BenchApi, refs: string[], queries: string[]): Promise<
   if (score.status !== 0) throw new Error(`scorer failed: ${score.stderr}`);
 
   reportRatio(refs[0], timed);
+}
+
+/** Each process's Prometheus metrics at the end of the run, in bench/out/metrics-<process>.prom. */
+async function saveMetrics(targets: Array<[string, number]>): Promise<void> {
+  for (const [name, opsPort] of targets) {
+    const file = join(outDir, `metrics-${name.replace(/\s+/g, '-')}.prom`);
+    writeFileSync(file, await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text());
+    console.log(`metrics of the ${name}: ${file}`);
+  }
 }
 
 function isSettled(r: Record<string, any>): boolean {

@@ -1,0 +1,33 @@
+import { traceJob } from './job-trace';
+import { metricsRegistry } from './metrics';
+import { currentRequestId, noteDecodeTime } from './trace-context';
+
+const sample = async (series: string): Promise<number | undefined> => {
+  const line = (await metricsRegistry.metrics()).split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.split(' ')[1]);
+};
+
+describe('traceJob', () => {
+  it('runs the job with its request id and counts it by queue, name and outcome', async () => {
+    let seen: string | undefined;
+    await traceJob({ id: 'fingerprint-episode.r1', name: 'fingerprint-episode', queue: 'spec-episodes', requestId: 'req-9' }, async () => {
+      seen = currentRequestId();
+      noteDecodeTime(5);
+    });
+    expect(seen).toBe('req-9');
+    expect(await sample('dramaguard_job_duration_seconds_count{queue="spec-episodes",name="fingerprint-episode",outcome="completed"}')).toBe(1);
+    expect(await sample('dramaguard_fingerprint_decode_ratio_count{name="fingerprint-episode"}')).toBe(1);
+  });
+
+  it('counts a failed attempt and hands the failure on', async () => {
+    const failure = new Error('ffmpeg was killed');
+    await expect(traceJob({ id: 'x', name: 'match-clip', queue: 'spec-clips' }, () => Promise.reject(failure))).rejects.toBe(failure);
+    expect(await sample('dramaguard_job_duration_seconds_count{queue="spec-clips",name="match-clip",outcome="failed"}')).toBe(1);
+    expect(await sample('dramaguard_job_duration_seconds_count{queue="spec-clips",name="match-clip",outcome="completed"}')).toBeUndefined();
+  });
+
+  it("times a shard's match apart, by shard", async () => {
+    await traceJob({ id: 'm', name: 'match-shard', queue: 'shard-3', shard: 3 }, async () => undefined);
+    expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(1);
+  });
+});
