@@ -11,7 +11,6 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly body: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -27,12 +26,8 @@ export class ApiClient {
   ) {}
 
   async get(path: string): Promise<Json> {
-    return this.call('GET', path);
-  }
-
-  async getBytes(path: string): Promise<Buffer> {
     const res = await this.send('GET', path, {}, (req) => req.end());
-    return readAll(res);
+    return parse(res, await readAll(res));
   }
 
   /** POSTs a multipart form: the fields, then the file under `file`. */
@@ -55,11 +50,6 @@ export class ApiClient {
       file.on('end', () => req.end(tail));
       file.pipe(req, { end: false });
     });
-    return parse(res, await readAll(res));
-  }
-
-  private async call(method: string, path: string): Promise<Json> {
-    const res = await this.send(method, path, {}, (req) => req.end());
     return parse(res, await readAll(res));
   }
 
@@ -95,6 +85,6 @@ function parse(res: IncomingMessage, body: Buffer): Json {
     json = { message: body.toString('utf8').slice(0, 200) };
   }
   const status = res.statusCode ?? 500;
-  if (status >= 300) throw new ApiError(status, String(json.error ?? status), String(json.message ?? `HTTP ${status}`), json);
+  if (status >= 300) throw new ApiError(status, String(json.error ?? status), String(json.message ?? `HTTP ${status}`));
   return json;
 }
