@@ -115,7 +115,7 @@ export function ensureBuild() {
   const stamp = join(ROOT, 'dist', '.build-stamp');
   const sources = Math.max(newestSource(join(ROOT, 'apps')), newestSource(join(ROOT, 'libs')), ...['package-lock.json', 'tsconfig.json', 'nest-cli.json'].map((f) => statSync(join(ROOT, f)).mtimeMs));
   if (existsSync(stamp) && statSync(stamp).mtimeMs > sources) return;
-  log('building api and worker');
+  log('building api, worker and cli');
   run('npm', ['run', 'build', '--silent']);
   writeFileSync(stamp, new Date().toISOString());
 }

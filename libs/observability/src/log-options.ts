@@ -45,6 +45,9 @@ export function logOptions(level: LogLevel, service: 'api' | 'worker'): Options 
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // pino-http makes up an error with a stack for every 5xx; the exception filter logs the real one.
+    customErrorObject: (_req, _res, _err, line: Record<string, unknown>) => ({ ...line, err: undefined }),
+    customErrorMessage: () => 'request failed',
     mixin: jobFields,
   };
 }

@@ -60,6 +60,18 @@ export const matchSeconds = new Histogram({
   registers: [metricsRegistry],
 });
 
+const clipResultSeconds = new Histogram({
+  name: 'dramaguard_clip_result_seconds',
+  help: 'From the upload of a suspect clip to its merged result, by outcome (a clip completed by a late shard answer counts again as done)',
+  labelNames: ['outcome'] as const,
+  buckets: JOB_SECONDS,
+  registers: [metricsRegistry],
+});
+
+export function observeClipResult(outcome: 'done' | 'incomplete', seconds: number): void {
+  clipResultSeconds.observe({ outcome }, seconds);
+}
+
 export const fingerprintDecodeRatio = new Histogram({
   name: 'dramaguard_fingerprint_decode_ratio',
   help: 'Wall time of a completed job that decodes a video over the time it spent receiving decoded frames (1: decoding is all the cost)',

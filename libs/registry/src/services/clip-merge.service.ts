@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { EpisodeMatch } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
+import { observeClipResult } from '@dramaguard/observability';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClipEntity, ShardAnswerEntity } from '../entities';
 import { ClipRepository, FingerprintRepository, MatchRepository, ShardAnswerRepository } from '../repositories';
@@ -64,9 +65,10 @@ export class ClipMergeService {
         // A done clip's answers are all in its matches; an incomplete one keeps them to merge the late ones with.
         await this.answers.clear('clip', clipId, em);
       }
-      return { found: found.length + late.length, missing: outcome.missing };
+      return { found: found.length + late.length, missing: outcome.missing, receivedAt: clip.receivedAt };
     });
     if (!merged) return;
+    observeClipResult(merged.missing.length ? 'incomplete' : 'done', (Date.now() - merged.receivedAt.getTime()) / 1000);
     if (!merged.missing.length) await this.frameStore.remove(clipId);
     this.log.log(`clip ${clipId}: ${merged.found} episode(s) found${merged.missing.length ? `; incomplete, no answer from shard(s) ${merged.missing.join(', ')}` : ''}`);
   }
