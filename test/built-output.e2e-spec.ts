@@ -1,18 +1,9 @@
 import { dropDatabase } from '@dramaguard/registry';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { BUILT, BuiltProcess } from './support/built-process';
 import { configEnv } from './support/config-env';
+import { freePort } from './support/free-port';
 import { testConfig, testDatabase } from './support/test-config';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the built output (path aliases resolved by nest build)', () => {
   const config = testConfig({ database: testDatabase('dramaguard_test_built') });
