@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { EpisodeMatch } from '@dramaguard/matcher';
+import { decodeFingerprint, FINGERPRINT_FPS } from '@dramaguard/fingerprint';
+import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, overlappingEpisodes, withoutRegisteredCopies } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClipEntity, ShardAnswerEntity } from '../entities';
@@ -57,18 +58,20 @@ export class ClipMergeService {
       if (outcome.wait) return null;
       const found = answers.flatMap((a) => a.matches ?? []).sort((a, b) => b.score - a.score);
       const late = await this.lateMatches(em, clipId, answers, found);
-      await this.keep(em, clip, [...found, ...late]);
+      const all = await this.withoutRegisteredCopies([...found, ...late]);
+      await this.keep(em, clip, all);
       if (outcome.missing.length) await this.clips.markIncomplete(em, clipId, outcome.reason);
       else {
         await this.clips.markDone(em, clipId);
         // A done clip's answers are all in its matches; an incomplete one keeps them to merge the late ones with.
         await this.answers.clear('clip', clipId, em);
       }
-      return { found: found.length + late.length, missing: outcome.missing };
+      return { found: all.length, copies: found.length + late.length - all.length, missing: outcome.missing };
     });
     if (!merged) return;
     if (!merged.missing.length) await this.frameStore.remove(clipId);
-    this.log.log(`clip ${clipId}: ${merged.found} episode(s) found${merged.missing.length ? `; incomplete, no answer from shard(s) ${merged.missing.join(', ')}` : ''}`);
+    const copies = merged.copies ? ` (and ${merged.copies} registered near-duplicate(s) of them left out)` : '';
+    this.log.log(`clip ${clipId}: ${merged.found} episode(s) found${copies}${merged.missing.length ? `; incomplete, no answer from shard(s) ${merged.missing.join(', ')}` : ''}`);
   }
 
   /**
@@ -86,6 +89,18 @@ export class ClipMergeService {
     for (const m of saved) {
       if (m.verdict === 'case_opened') await this.cases.open(em, m, verdicts.get(m.registrationId)!.registration.episode!.workId);
     }
+  }
+
+  /**
+   * Shards verify their own best candidates, so an episode registered as a
+   * near-duplicate of another (in another shard) is reported beside it; the
+   * rule of withoutRegisteredCopies keeps the one the clip copies.
+   */
+  private async withoutRegisteredCopies(found: EpisodeMatch[]): Promise<EpisodeMatch[]> {
+    const ids = overlappingEpisodes(found);
+    if (!ids.length) return found;
+    const views = new Map((await this.fingerprints.ofRegistrations(ids)).map((r) => [r.registrationId, decodeFingerprint(r.data).views]));
+    return withoutRegisteredCopies(found, views, FINGERPRINT_FPS, DEFAULT_MATCHER_OPTIONS.minQuality);
   }
 
   private async lateMatches(em: EntityManager, clipId: string, answers: readonly ShardAnswerEntity[], found: readonly EpisodeMatch[]): Promise<EpisodeMatch[]> {
