@@ -96,7 +96,8 @@ export class FingerprintRepository {
    * held in conflict is skipped; it gets a fresh seq if an admin registers it (`touch`).
    */
   async since(afterSeq: string, limit: number, shards: readonly number[]): Promise<{ rows: StoredFingerprint[]; scanned: number; scannedTo: string | null }> {
-    const scan = (await this.db.query(`SELECT registration_id, seq::text AS seq FROM fingerprints WHERE seq > $1::bigint ORDER BY seq LIMIT $2`, [afterSeq, limit])) as {
+    // Ordered by the column, not the text alias: "10" < "9" as text, and a batch cut in text order skips rows for good.
+    const scan = (await this.db.query(`SELECT registration_id, seq::text AS seq FROM fingerprints WHERE seq > $1::bigint ORDER BY fingerprints.seq LIMIT $2`, [afterSeq, limit])) as {
       registration_id: string;
       seq: string;
     }[];
