@@ -102,7 +102,9 @@ export class FingerprintRepository {
       seq: string;
     }[];
     if (!scan.length) return { rows: [], scanned: 0, scannedTo: null };
-    const rows = await this.registered(`f.registration_id = ANY($1::uuid[]) AND w.shard = ANY($2::smallint[])`, [scan.map((r) => r.registration_id), shards]);
+    // Driven from the scanned ids: with `= ANY` the planner started from the works of the shard when its statistics
+    // were stale after a bulk load (estimated 1 work, found 128), and took 2 s a batch instead of 55 ms.
+    const rows = await this.registered(`w.shard = ANY($2::smallint[])`, [scan.map((r) => r.registration_id), shards], `unnest($1::uuid[]) AS s(id) JOIN fingerprints f ON f.registration_id = s.id`);
     rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
     return { rows, scanned: scan.length, scannedTo: scan[scan.length - 1].seq };
   }
@@ -122,12 +124,12 @@ export class FingerprintRepository {
     );
   }
 
-  private async registered(where: string, params: unknown[]): Promise<StoredFingerprint[]> {
+  private async registered(where: string, params: unknown[], from = 'fingerprints f'): Promise<StoredFingerprint[]> {
     const rows = (await this.db.query(
       `SELECT f.registration_id, f.seq::text AS seq, f.data, f.shares, e.work_id,
               COALESCE((SELECT json_agg(json_build_object('startSeconds', x.start_seconds, 'endSeconds', x.end_seconds))
                         FROM reference_exclusions x WHERE x.registration_id = f.registration_id), '[]') AS exclusions
-       FROM fingerprints f JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id JOIN works w ON w.id = e.work_id
+       FROM ${from} JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id JOIN works w ON w.id = e.work_id
        WHERE r.status = 'registered' AND ${where}`,
       params,
     )) as { registration_id: string; seq: string; data: Buffer; shares: Buffer | null; work_id: string; exclusions: StoredFingerprint['exclusions'] }[];
