@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, AppConfig, ConfigModule } from '@dramaguard/config';
 import { MediaStore } from '@dramaguard/media';
-import { RegistryModule } from '@dramaguard/registry';
+import { RegistryModule } from './registry.module';
 import { AccessGuard } from './auth/access.guard';
 import { AccountsController } from './controllers/accounts.controller';
 import { AuditController } from './controllers/audit.controller';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@dramaguard/config';
 import { QueueModule } from '@dramaguard/queue';
-import { RegistryWorkerModule } from '@dramaguard/registry';
+import { RegistryWorkerModule } from './registry-worker.module';
 import { FingerprintEpisodeProcessor } from './processors/fingerprint-episode.processor';
 import { MatchClipProcessor } from './processors/match-clip.processor';
 import { MergeClipProcessor } from './processors/merge-clip.processor';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { CASE_STATUSES, CaseDetail, CaseStatus, Page, ReviewCaseEntity } from '@dramaguard/registry';
+import { CASE_STATUSES, CaseStatus, Page, ReviewCaseEntity } from '@dramaguard/records';
+import { CaseDetail } from '@dramaguard/rights';
 import { AuditEntryDto } from './audit-entry.dto';
 import { MatchSegmentDto } from './clip.dto';
 import { PageQueryDto } from './page-query.dto';

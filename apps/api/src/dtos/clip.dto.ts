@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, ClipWithMatches, MATCH_VERDICTS, MatchSegmentEntity, MatchVerdict, ReviewCaseEntity } from '@dramaguard/registry';
+import { ClipWithMatches } from '@dramaguard/catalogue';
+import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, MATCH_VERDICTS, MatchSegmentEntity, MatchVerdict, ReviewCaseEntity } from '@dramaguard/records';
 
 export class MatchSegmentDto {
   @ApiProperty({ description: 'Segment id (evidence images are per segment)' }) id!: string;

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, DomainErrorCode } from '@dramaguard/registry';
+import { DomainError, DomainErrorCode } from '@dramaguard/records';
 
 /** The body of every error response. */
 export interface ErrorBody {
