@@ -5,5 +5,8 @@ export * from './certificate';
 export * from './certificate.service';
 export * from './checkpoint';
 export * from './checkpoint.service';
+export * from './dispute-tokens.service';
 export * from './html';
 export * from './signing-key.service';
+export * from './takedown-notice';
+export * from './takedown-notice.service';

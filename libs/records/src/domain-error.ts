@@ -46,7 +46,18 @@ export type DomainErrorCode =
   | 'queue_unavailable'
   | 'queue_full'
   | 'rate_limited'
-  | 'media_tools_missing';
+  | 'media_tools_missing'
+  | 'policy_not_found'
+  | 'invalid_policy'
+  | 'case_not_confirmed'
+  | 'dispute_not_found'
+  | 'dispute_exists'
+  | 'invalid_dispute_token'
+  | 'not_the_uploader'
+  | 'dispute_not_open'
+  | 'dispute_not_upheld'
+  | 'dispute_not_appealed'
+  | 'dispute_not_due';
 
 export class DomainError extends Error {
   constructor(

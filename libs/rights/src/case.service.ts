@@ -4,6 +4,7 @@ import { Caller } from './auth/caller';
 import { canSeeWork } from './auth/work-access';
 import { AuditEntryEntity, AuditRepository, CaseFilter, CaseRepository, CaseStatus, ClipMatchEntity, DomainError, Page, PageRequest, pageWindow, ReviewCaseEntity } from '@dramaguard/records';
 import { checkCaseAction } from './case-rules';
+import { takesDown } from './policy-rules';
 
 export interface CaseDetail {
   readonly reviewCase: ReviewCaseEntity;
@@ -18,17 +19,35 @@ export class CaseService {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** Opens the case for a match whose verdict is case_opened, in the transaction that stores the match. */
+  /**
+   * Opens the case for a match whose verdict is case_opened, in the transaction
+   * that stores the match. Under a takedown policy a match scoring at least its
+   * threshold is confirmed at once, by the service, and its notice can go out.
+   */
   async open(em: EntityManager, match: ClipMatchEntity, workId: string): Promise<ReviewCaseEntity> {
-    const c = await this.cases.insert(em, { clipId: match.clipId, matchId: match.id, registrationId: match.registrationId, workId, score: match.score });
+    const policy = match.policy;
+    const confirmed = takesDown(policy, match.score)
+      ? { at: new Date(), reason: `takedown policy: score ${match.score.toFixed(3)} is at least the holder's threshold ${policy!.takedownMinScore}` }
+      : null;
+    const c = await this.cases.insert(em, { clipId: match.clipId, matchId: match.id, registrationId: match.registrationId, workId, score: match.score, policy, confirmed });
     await this.audit.append(em, {
       actorId: null,
       action: 'case.opened',
       subjectType: 'case',
       subjectId: c.id,
       before: null,
-      after: { status: 'open', clipId: c.clipId, registrationId: c.registrationId, score: c.score },
+      after: { status: 'open', clipId: c.clipId, registrationId: c.registrationId, score: c.score, policy },
     });
+    if (confirmed) {
+      await this.audit.append(em, {
+        actorId: null,
+        action: 'case.confirmed',
+        subjectType: 'case',
+        subjectId: c.id,
+        before: { status: 'open' },
+        after: { status: 'confirmed', decidedAt: confirmed.at.toISOString(), decisionReason: confirmed.reason },
+      });
+    }
     return c;
   }
 

@@ -8,4 +8,6 @@ export * from './case-rules';
 export * from './case.service';
 export * from './licence-rules';
 export * from './licence.service';
+export * from './policy-rules';
+export * from './policy.service';
 export * from './use-verdicts.service';

@@ -2,16 +2,21 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { ClipEntity } from './clip.entity';
 import { LicenceEntity } from './licence.entity';
 import { MatchSegmentEntity } from './match-segment.entity';
+import type { AppliedPolicy } from './policy.entity';
 import { RegistrationEntity } from './registration.entity';
 
-/** `licensed`: a licence covers the clip's use; `case_opened`: a review case was opened. Null for ownership queries. */
-export const MATCH_VERDICTS = ['licensed', 'case_opened'] as const;
+/**
+ * `licensed`: a licence covers the clip's use; `tracked`: the work's policy only
+ * records such uses; `case_opened`: a case was opened (and, under a takedown
+ * policy, maybe confirmed at once). Null for ownership queries.
+ */
+export const MATCH_VERDICTS = ['licensed', 'tracked', 'case_opened'] as const;
 export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
 
 /** A registered episode found in a clip. */
 @Entity({ name: 'clip_matches' })
 @Unique('uq_clip_matches_clip_registration', ['clipId', 'registrationId'])
-@Check('clip_matches_verdict_check', `verdict IN ('licensed', 'case_opened')`)
+@Check('clip_matches_verdict_check', `verdict IN ('licensed', 'tracked', 'case_opened')`)
 export class ClipMatchEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -52,6 +57,10 @@ export class ClipMatchEntity {
   @ManyToOne(() => LicenceEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'licence_id', foreignKeyConstraintName: 'clip_matches_licence_id_fkey' })
   licence?: LicenceEntity | null;
+
+  /** The work's policy in force when the clip was matched; null for ownership queries and matches older than policies. */
+  @Column({ type: 'jsonb', nullable: true })
+  policy!: AppliedPolicy | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -6,11 +6,13 @@ import { CaseNoteEntity } from './case-note.entity';
 import { ClipMatchEntity } from './clip-match.entity';
 import { ClipEntity } from './clip.entity';
 import { ConflictMatchEntity } from './conflict-match.entity';
+import { DisputeEntity } from './dispute.entity';
 import { EpisodeEntity } from './episode.entity';
 import { FingerprintEntity } from './fingerprint.entity';
 import { LicenceEntity } from './licence.entity';
 import { MatchSegmentEntity } from './match-segment.entity';
 import { PlatformAccountEntity } from './platform-account.entity';
+import { PolicyEntity } from './policy.entity';
 import { ReferenceExclusionEntity } from './reference-exclusion.entity';
 import { RegistrationConflictEntity } from './registration-conflict.entity';
 import { RegistrationEntity } from './registration.entity';
@@ -27,11 +29,13 @@ export {
   ClipMatchEntity,
   ClipEntity,
   ConflictMatchEntity,
+  DisputeEntity,
   EpisodeEntity,
   FingerprintEntity,
   LicenceEntity,
   MatchSegmentEntity,
   PlatformAccountEntity,
+  PolicyEntity,
   ReferenceExclusionEntity,
   RegistrationConflictEntity,
   RegistrationEntity,
@@ -43,7 +47,9 @@ export * from './account.entity';
 export * from './clip-match.entity';
 export * from './clip.entity';
 export * from './conflict-match.entity';
+export * from './dispute.entity';
 export * from './licence.entity';
+export * from './policy.entity';
 export * from './reference-exclusion.entity';
 export * from './registration-conflict.entity';
 export * from './registration.entity';
@@ -71,4 +77,6 @@ export const REGISTRY_ENTITIES = [
   ReviewCaseEntity,
   CaseNoteEntity,
   ShardAnswerEntity,
+  PolicyEntity,
+  DisputeEntity,
 ];

@@ -4,15 +4,17 @@ import { CaseNoteEntity } from './case-note.entity';
 import { ClipMatchEntity } from './clip-match.entity';
 import { ClipEntity } from './clip.entity';
 import { RegistrationEntity } from './registration.entity';
+import type { AppliedPolicy } from './policy.entity';
 import { WorkEntity } from './work.entity';
 
-export const CASE_STATUSES = ['open', 'claimed', 'confirmed', 'dismissed'] as const;
+/** `released`: a confirmed case given up after the uploader disputed it (by its holder, the answer deadline or an admin). */
+export const CASE_STATUSES = ['open', 'claimed', 'confirmed', 'dismissed', 'released'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** A suspected infringement: one clip copying one registered episode, for a reviewer to decide. */
 @Entity({ name: 'cases' })
 @Unique('uq_cases_clip_registration', ['clipId', 'registrationId'])
-@Check('cases_status_check', `status IN ('open', 'claimed', 'confirmed', 'dismissed')`)
+@Check('cases_status_check', `status IN ('open', 'claimed', 'confirmed', 'dismissed', 'released')`)
 export class ReviewCaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -53,6 +55,10 @@ export class ReviewCaseEntity {
 
   @Column({ type: 'double precision' })
   score!: number;
+
+  /** The work's policy in force when the clip was matched (a copy of the match's); null for cases older than policies. */
+  @Column({ type: 'jsonb', nullable: true })
+  policy!: AppliedPolicy | null;
 
   /** The reviewer who claimed the case. */
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true })

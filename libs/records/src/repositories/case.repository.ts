@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseNoteEntity, CaseStatus, ReviewCaseEntity } from '../entities';
+import { AppliedPolicy, CaseNoteEntity, CaseStatus, ReviewCaseEntity } from '../entities';
 
 export interface NewCase {
   readonly clipId: string;
@@ -8,6 +8,9 @@ export interface NewCase {
   readonly registrationId: string;
   readonly workId: string;
   readonly score: number;
+  readonly policy: AppliedPolicy | null;
+  /** A takedown policy's case is confirmed as it opens; every other case opens `open`. */
+  readonly confirmed: { readonly at: Date; readonly reason: string } | null;
 }
 
 export interface CaseFilter {
@@ -22,7 +25,9 @@ export class CaseRepository {
   constructor(private readonly db: DataSource) {}
 
   insert(em: EntityManager, c: NewCase): Promise<ReviewCaseEntity> {
-    return em.save(em.create(ReviewCaseEntity, { ...c, status: 'open', assigneeId: null, decidedAt: null, decisionReason: null }));
+    const { confirmed, ...fields } = c;
+    const decision = confirmed ? { status: 'confirmed' as const, decidedAt: confirmed.at, decisionReason: confirmed.reason } : { status: 'open' as const, decidedAt: null, decisionReason: null };
+    return em.save(em.create(ReviewCaseEntity, { ...fields, ...decision, assigneeId: null }));
   }
 
   /** The case row locked until the transaction ends: state changes on one case happen one at a time. */

@@ -4,10 +4,12 @@ import { AuditRepository } from './audit.repository';
 import { CaseRepository } from './case.repository';
 import { ClipRepository } from './clip.repository';
 import { ConflictRepository } from './conflict.repository';
+import { DisputeRepository } from './dispute.repository';
 import { ExclusionRepository } from './exclusion.repository';
 import { FingerprintRepository } from './fingerprint.repository';
 import { LicenceRepository } from './licence.repository';
 import { MatchRepository } from './match.repository';
+import { PolicyRepository } from './policy.repository';
 import { RegistrationRepository } from './registration.repository';
 import { ShardAnswerRepository } from './shard-answer.repository';
 import { WorkRepository } from './work.repository';
@@ -18,10 +20,12 @@ export * from './audit.repository';
 export * from './case.repository';
 export * from './clip.repository';
 export * from './conflict.repository';
+export * from './dispute.repository';
 export * from './exclusion.repository';
 export * from './fingerprint.repository';
 export * from './licence.repository';
 export * from './match.repository';
+export * from './policy.repository';
 export * from './registration.repository';
 export * from './shard-answer.repository';
 export * from './work.repository';
@@ -40,4 +44,6 @@ export const REPOSITORIES = [
   CaseRepository,
   ConflictRepository,
   ShardAnswerRepository,
+  PolicyRepository,
+  DisputeRepository,
 ];

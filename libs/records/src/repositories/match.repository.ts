@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ClipMatchEntity, MatchSegmentEntity, MatchVerdict } from '../entities';
+import { AppliedPolicy, ClipMatchEntity, MatchSegmentEntity, MatchVerdict } from '../entities';
 
 export interface NewMatch {
   readonly registrationId: string;
   readonly verdict: MatchVerdict | null;
   readonly licenceId: string | null;
+  /** The policy in force; null for an ownership query. */
+  readonly policy: AppliedPolicy | null;
   readonly score: number;
   readonly mirrored: boolean;
   readonly region: { x0: number; y0: number; x1: number; y1: number };
@@ -40,6 +42,7 @@ export class MatchRepository {
         region: m.region,
         verdict: m.verdict,
         licenceId: m.licenceId,
+        policy: m.policy,
       }),
     );
     if (m.segments.length) await em.insert(MatchSegmentEntity, m.segments.map((s) => ({ ...s, matchId: saved.id })));
