@@ -40,7 +40,7 @@ export class AuditEntryEntity {
   @Column({ type: 'jsonb', nullable: true })
   after!: Record<string, unknown> | null;
 
-  /** The hash chain (evidence/audit-chain): the previous entry's hash, and this entry's over it and its fields. */
+  /** The hash chain (audit-chain.ts): the previous entry's hash, and this entry's over it and its fields. */
   @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
   prevHash!: string | null;
 

@@ -5,7 +5,7 @@ const BATCH = 1000;
 
 /**
  * Chains the audit log: each entry keeps the hash of the one before and its
- * own (evidence/audit-chain). Existing entries are chained in id order; the
+ * own (audit-chain.ts). Existing entries are chained in id order; the
  * append-only trigger is lifted for that one update, inside this migration's
  * transaction.
  */
