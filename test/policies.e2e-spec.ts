@@ -22,6 +22,7 @@ describe('policies per work, takedown notices and disputes with deadlines', () =
   let work: Record<string, any>;
   let registration: Record<string, any>;
   const policy: Record<string, any> = {};
+  const recorded: Record<string, any> = {};
 
   const bytes = async (req: ReturnType<HttpClient['get']>): Promise<Buffer> =>
     (await req.buffer(true).parse((res, done) => {
@@ -88,6 +89,7 @@ describe('policies per work, takedown notices and disputes with deadlines', () =
   describe('what a match does under each policy', () => {
     it('track: records the match with its policy and opens no case', async () => {
       const clip = await matchClip(stack, await fixtures.excerpt(), { platform: 'youtube', uploaderAccount: '@fan', territory: 'US' });
+      recorded.trackedClipId = clip.id;
       expect(clip.verdict).toBe('tracked');
       expect(clip.matches).toHaveLength(1);
       expect(clip.matches[0]).toMatchObject({ verdict: 'tracked', caseId: null, policy: { policyId: policy.any.id, action: 'track', territory: '*', platform: '*' } });
@@ -107,12 +109,25 @@ describe('policies per work, takedown notices and disputes with deadlines', () =
       expect(clip.matches[0].score).toBeLessThan(1);
       const c = await caseOf(clip.matches[0].caseId);
       expect(c).toMatchObject({ status: 'open', decidedAt: null, policy: { policyId: policy.bilibili.id, action: 'takedown', takedownMinScore: 1 } });
+      recorded.bilibiliCaseId = c.id;
     });
 
     it('takedown: never for a licensed use, whatever the policy', async () => {
       const clip = await matchClip(stack, await fixtures.excerpt(), { platform: 'douyin', uploaderAccount: '@moonlight-dramas', territory: 'SG', usedOn: '2026-03-01' });
       expect(clip.verdict).toBe('licensed');
       expect(clip.matches[0]).toMatchObject({ verdict: 'licensed', caseId: null, policy: { policyId: policy.douyin.id, action: 'takedown' } });
+    });
+  });
+
+  describe('a policy changed later', () => {
+    it('leaves the policy recorded on earlier matches and cases as it was', async () => {
+      const changed = await stack.http().post(`/works/${work.id}/policies`).send({ action: 'takedown', platform: 'bilibili', takedownMinScore: 0.5 }).expect(201);
+      expect(changed.body).toMatchObject({ id: policy.bilibili.id, takedownMinScore: 0.5 });
+      await stack.http().post(`/works/${work.id}/policies`).send({ action: 'review' }).expect(201);
+      expect((await caseOf(recorded.bilibiliCaseId)).policy).toMatchObject({ policyId: policy.bilibili.id, takedownMinScore: 1 });
+      const tracked = (await stack.reviewer.http.get(`/clips/${recorded.trackedClipId}`).expect(200)).body;
+      expect(tracked.matches[0]).toMatchObject({ verdict: 'tracked', policy: { action: 'track' } });
+      await stack.http().post(`/works/${work.id}/policies`).send({ action: 'track' }).expect(201);
     });
   });
 
