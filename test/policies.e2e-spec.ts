@@ -1,6 +1,7 @@
 import { canonicalJson } from '@dramaguard/records';
 import { queueConnection } from '@dramaguard/queue';
 import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -265,6 +266,40 @@ describe('policies per work, takedown notices and disputes with deadlines', () =
       expect(new Date(last.at).getTime()).toBeGreaterThanOrEqual(new Date(dispute.answerDueAt).getTime());
       expect((await stack.http().get(`/cases/${caseId}/notice`)).status).toBe(409);
       expect((await stack.http().post(`/disputes/${dispute.id}/uphold`).send({ reason: 'too late' })).body.error).toBe('dispute_not_open');
+    });
+
+    it('is released even when its deadline job failed for good: the reconciler replaces a failed job', async () => {
+      const clip = await matchClip(stack, await fixtures.excerpt(), { platform: 'douyin', uploaderAccount: '@moonlight-dramas', territory: 'SG', usedOn: '2027-03-01' });
+      const caseId = clip.matches[0].caseId;
+      const dispute = (await licensee.http.post(`/cases/${caseId}/dispute`).send({ reason: 'x' }).expect(201)).body;
+      const db = stack.api.get(DataSource);
+      const queue = new Queue('disputes', queueConnection(stack.config));
+      const jobId = `dispute-deadline.${dispute.id}`;
+
+      // The job runs while the deadline is still an hour away (as if the worker's clock were off): every attempt fails.
+      await db.query(`UPDATE disputes SET answer_due_at = now() + interval '1 hour' WHERE id = $1`, [dispute.id]);
+      const triggeredAt = Date.now();
+      await (await queue.getJob(jobId))!.changeDelay(0);
+      const replaced = await waitFor(
+        async () => {
+          const job = await queue.getJob(jobId);
+          return job && job.timestamp > triggeredAt ? { job, state: await job.getState() } : null;
+        },
+        (r) => r !== null,
+      );
+      expect(replaced!.state).toBe('delayed');
+      expect(replaced!.job.attemptsMade).toBe(0);
+
+      // The deadline passes: the replacement job releases the case.
+      await db.query(`UPDATE disputes SET answer_due_at = now() WHERE id = $1`, [dispute.id]);
+      await replaced!.job.promote();
+      await queue.close();
+      expect((await waitFor(() => caseOf(caseId), (c) => c.status === 'released')).history.map((e: any) => e.action)).toEqual([
+        'case.opened',
+        'case.confirmed',
+        'case.disputed',
+        'case.released',
+      ]);
     });
   });
 });

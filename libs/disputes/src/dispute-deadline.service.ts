@@ -24,10 +24,13 @@ export class DisputeDeadlineService {
     private readonly queue: JobQueue,
   ) {}
 
-  /** Enqueued after the commit; should Redis miss it, the deadline reconciler enqueues it from PostgreSQL. */
+  /**
+   * Enqueued after the commit; should Redis lose it, or its job fail for good,
+   * the deadline reconciler enqueues it again from PostgreSQL.
+   */
   async schedule(d: Pick<DisputeEntity, 'id' | 'answerDueAt'>): Promise<boolean> {
     try {
-      return await this.queue.enqueueIfAbsent('dispute-deadline', { disputeId: d.id }, { delayMs: Math.max(0, d.answerDueAt.getTime() - Date.now()) });
+      return await this.queue.ensure('dispute-deadline', { disputeId: d.id }, { delayMs: Math.max(0, d.answerDueAt.getTime() - Date.now()) });
     } catch (e) {
       this.log.warn(`dispute ${d.id}: deadline job not enqueued (${(e as Error).message}); the reconciler will enqueue it`);
       return false;

@@ -6,9 +6,10 @@ import { DisputeDeadlineService } from './dispute-deadline.service';
 /**
  * PostgreSQL holds the deadlines; Redis only the delayed jobs that act on
  * them. At worker start and every RECONCILE_INTERVAL_MS, every dispute still
- * awaiting an answer whose deadline job the queue no longer holds gets it
- * again (due now if its deadline has passed), so a deadline holds through a
- * restarted or flushed Redis.
+ * awaiting an answer whose deadline job the queue no longer holds, or holds
+ * failed, gets it again (due now if its deadline has passed), so a deadline
+ * holds through a restarted or flushed Redis and through a job that failed
+ * while PostgreSQL was away.
  */
 @Injectable()
 export class DisputeDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
@@ -43,7 +44,7 @@ export class DisputeDeadlines implements OnApplicationBootstrap, OnModuleDestroy
   private async pass(): Promise<number> {
     let requeued = 0;
     for (const d of await this.disputes.awaitingAnswer()) if (await this.deadlines.schedule(d)) requeued++;
-    if (requeued) this.log.warn(`re-enqueued ${requeued} dispute deadline job(s) the queue had lost, from PostgreSQL`);
+    if (requeued) this.log.warn(`re-enqueued ${requeued} dispute deadline job(s) the queue had lost or failed, from PostgreSQL`);
     return requeued;
   }
 }

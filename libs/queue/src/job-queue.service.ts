@@ -57,6 +57,20 @@ export class JobQueue implements OnModuleDestroy {
     return true;
   }
 
+  /**
+   * For work that must happen in the end, such as a deadline: enqueues the job
+   * unless the queue holds one with its id waiting, delayed or running; one
+   * that has finished (failed for good, say while PostgreSQL was down) is
+   * replaced. Answers whether it enqueued.
+   */
+  async ensure<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<boolean> {
+    const job = await this.queueFor(name, payload).getJob(jobId(name, payload));
+    if (job && !(await job.isFailed()) && !(await job.isCompleted())) return false;
+    await job?.remove();
+    await this.enqueue(name, payload, options);
+    return true;
+  }
+
   /** Jobs of this name's queue not yet started: waiting, delayed or paused. */
   async depth<N extends JobName>(name: N, payload: JobPayload<N>): Promise<number> {
     const counts = await this.queueFor(name, payload).getJobCounts('wait', 'delayed', 'paused', 'prioritized');
