@@ -1,4 +1,4 @@
-import { dropDatabase } from '@dramaguard/registry';
+import { dropDatabase } from '@dramaguard/records';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { BUILT, BuiltProcess } from './support/built-process';

@@ -35,6 +35,7 @@ export function configEnv(c: AppConfig): Record<string, string> {
     CHECKPOINT_INTERVAL_MS: String(c.checkpointIntervalMs),
     CLIP_RETENTION_DAYS: String(c.retention.clipDays),
     RETENTION_INTERVAL_MS: String(c.retention.intervalMs),
+    DISPUTE_ANSWER_DAYS: String(c.disputes.answerDays),
     ...(c.auth.adminApiKey ? { ADMIN_API_KEY: c.auth.adminApiKey } : {}),
   };
 }

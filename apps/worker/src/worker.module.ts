@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@dramaguard/config';
 import { QueueModule } from '@dramaguard/queue';
-import { RegistryWorkerModule } from '@dramaguard/registry';
+import { RegistryWorkerModule } from './registry-worker.module';
+import { DisputeDeadlineProcessor } from './processors/dispute-deadline.processor';
 import { FingerprintEpisodeProcessor } from './processors/fingerprint-episode.processor';
 import { MatchClipProcessor } from './processors/match-clip.processor';
 import { MergeClipProcessor } from './processors/merge-clip.processor';
@@ -10,6 +11,6 @@ import { ShardWorkers } from './processors/shard-workers';
 
 @Module({
   imports: [ConfigModule, QueueModule, RegistryWorkerModule],
-  providers: [FingerprintEpisodeProcessor, MatchClipProcessor, MergeClipProcessor, RetroMatchEpisodeProcessor, ShardWorkers],
+  providers: [FingerprintEpisodeProcessor, MatchClipProcessor, MergeClipProcessor, RetroMatchEpisodeProcessor, DisputeDeadlineProcessor, ShardWorkers],
 })
 export class WorkerModule {}

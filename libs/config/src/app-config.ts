@@ -24,6 +24,13 @@ export interface AppConfig {
   readonly retention: RetentionRules;
   /** How often the api signs and keeps a checkpoint of the audit chain (when it has grown). */
   readonly checkpointIntervalMs: number;
+  readonly disputes: DisputeRules;
+}
+
+/** How long a rights holder has to answer an uploader's dispute before the case is released. */
+export interface DisputeRules {
+  /** Days, possibly fractional (a test stack uses seconds' worth). */
+  readonly answerDays: number;
 }
 
 /** How long files are kept that are no longer evidence of anything. */

@@ -85,6 +85,19 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ WORKER_SHARDS: 'first' })).toThrow('WORKER_SHARDS');
   });
 
+  it('reads the days a rights holder has to answer a dispute, fractions included, 14 by default', () => {
+    expect(parseConfig({}).disputes.answerDays).toBe(14);
+    expect(parseConfig({ DISPUTE_ANSWER_DAYS: '0.0001' }).disputes.answerDays).toBe(0.0001);
+    expect(parseConfig({ DISPUTE_ANSWER_DAYS: '30' }).disputes.answerDays).toBe(30);
+  });
+
+  it.each([['0', /DISPUTE_ANSWER_DAYS must be greater than 0 and at most 365, got 0/], ['366', /at most 365, got 366/], ['-1', /must be a decimal number, got "-1"/], ['2 weeks', /must be a decimal number/]])(
+    'refuses DISPUTE_ANSWER_DAYS=%s',
+    (value, message) => {
+      expect(() => parseConfig({ DISPUTE_ANSWER_DAYS: value })).toThrow(message);
+    },
+  );
+
   it('refuses a short or blank-containing admin key', () => {
     expect(() => parseConfig({ ADMIN_API_KEY: 'admin' })).toThrow(/ADMIN_API_KEY must be at least 24 characters/);
     expect(() => parseConfig({ ADMIN_API_KEY: 'a'.repeat(20) + ' ' + 'b'.repeat(10) })).toThrow(/without spaces/);

@@ -1,4 +1,4 @@
-import { DomainError } from '@dramaguard/registry';
+import { DomainError } from '@dramaguard/records';
 import { Job, UnrecoverableError } from 'bullmq';
 import { jobRun, runHandler } from './bullmq-job-run';
 

@@ -1,4 +1,4 @@
-import { isPermanent } from '@dramaguard/registry';
+import { isPermanent } from '@dramaguard/records';
 import { JobRun } from '@dramaguard/queue';
 import { Job, UnrecoverableError } from 'bullmq';
 
