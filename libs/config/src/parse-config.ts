@@ -91,6 +91,7 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
     retroMatchDays: r.int('RETRO_MATCH_DAYS', 30, 0, 3_650),
     shards: shardsFrom(r),
     checkpointIntervalMs: r.int('CHECKPOINT_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
+    consoleDir: r.string('CONSOLE_DIR', 'dist/console'),
     retention: {
       clipDays: r.int('CLIP_RETENTION_DAYS', 90, 0, 36_500),
       intervalMs: r.int('RETENTION_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
