@@ -5,7 +5,6 @@ import { APP_CONFIG, AppConfig, ConfigModule } from '@dramaguard/config';
 import { MediaStore } from '@dramaguard/media';
 import { RegistryModule } from '@dramaguard/registry';
 import { AccessGuard } from './auth/access.guard';
-import { ConsoleStaticModule } from './console/console-static';
 import { AccountsController } from './controllers/accounts.controller';
 import { AuditController } from './controllers/audit.controller';
 import { CasesController } from './controllers/cases.controller';
@@ -27,7 +26,6 @@ import { multerOptions } from './upload/multer-options';
   imports: [
     ConfigModule,
     RegistryModule,
-    ConsoleStaticModule,
     MulterModule.registerAsync({
       imports: [RegistryModule],
       inject: [APP_CONFIG, MediaStore],

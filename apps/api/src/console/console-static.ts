@@ -1,20 +1,16 @@
-import { ConfigModule, APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { ServeStaticModule, ServeStaticModuleOptions } from '@nestjs/serve-static';
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@dramaguard/config';
 import { resolve } from 'node:path';
-
-export const CONSOLE_ROOT = '/console';
 
 /**
  * The web console's built files under /console. They hold no data: every page
  * asks the public API with the signed-in key, so the access guard stays the
- * only gate. Unknown paths under /console get index.html (the app routes them).
+ * only gate. The console routes by the URL's hash, so no fallback to
+ * index.html is needed. (Express's static middleware rather than
+ * @nestjs/serve-static, whose loader is picked before a testing module has an
+ * HTTP adapter and then serves nothing in the e2e stack.)
  */
-export function consoleStaticOptions(config: AppConfig): ServeStaticModuleOptions[] {
-  return [{ rootPath: resolve(config.consoleDir), serveRoot: CONSOLE_ROOT, serveStaticOptions: { index: 'index.html', redirect: true } }];
+export function serveConsole(app: INestApplication, config: AppConfig): void {
+  (app as NestExpressApplication).useStaticAssets(resolve(config.consoleDir), { prefix: '/console', index: 'index.html', redirect: true, fallthrough: true });
 }
-
-export const ConsoleStaticModule = ServeStaticModule.forRootAsync({
-  imports: [ConfigModule],
-  inject: [APP_CONFIG],
-  useFactory: consoleStaticOptions,
-});

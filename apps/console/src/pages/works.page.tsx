@@ -16,8 +16,8 @@ export function WorksPage({ api, me, go }: PageProps) {
     <section>
       <h1>Works</h1>
       {creates && (
-        <details class="card" open={works.data?.total === 0}>
-          <summary>Register a new work</summary>
+        <div class="card">
+          <h2>Register a new work</h2>
           <div class="form-grid">
             <label>
               title <input name="title" value={form.title} onInput={set('title')} required />
@@ -54,7 +54,7 @@ export function WorksPage({ api, me, go }: PageProps) {
           >
             Create work
           </ActionButton>
-        </details>
+        </div>
       )}
       {works.loading && !works.data ? (
         <Loading what="works" />

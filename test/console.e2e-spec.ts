@@ -1,0 +1,198 @@
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createWork, registerEpisode } from './support/api-calls';
+import { ConsoleBrowser, ConsolePage } from './support/console-browser';
+import { fixtures } from './support/fixtures';
+import { TEST_ADMIN_KEY } from './support/test-config';
+import { TestAccount, TestStack } from './support/test-stack';
+
+/** What a page logged as an error or threw, less the browser's own line for each 4xx the api answered on purpose. */
+function realProblems(p: ConsolePage): string[] {
+  return p.problems.filter((m) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(m));
+}
+
+/**
+ * The console in Debian's chromium against the real api, a built worker,
+ * PostgreSQL and Redis: one journey per role, each ending with a screenshot
+ * under test-output/console.
+ */
+describe('web console', () => {
+  let stack: TestStack;
+  let browser: ConsoleBrowser;
+  let files: string;
+  let licensee: TestAccount;
+  let workId: string;
+
+  beforeAll(async () => {
+    stack = await TestStack.start();
+    await stack.api.listen(0, '127.0.0.1');
+    browser = await ConsoleBrowser.launch((await stack.api.getUrl()).replace('[::1]', '127.0.0.1'));
+    files = mkdtempSync(join(tmpdir(), 'dg-console-'));
+    licensee = await stack.createAccount('licensee', '月光传媒 Moonlight Media', [{ platform: 'douyin', handle: '@moonlight-dramas' }]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (files) rmSync(files, { recursive: true, force: true });
+  });
+
+  it('is served under /console with its own content security policy, and refuses a wrong key with the api message', async () => {
+    const index = await stack.anonymous().get('/console/').expect(200);
+    expect(index.text).toContain('<div id="app">');
+    expect(index.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(index.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    const api = await stack.anonymous().get('/works').expect(401);
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+
+    const tab = await browser.openConsole();
+    await tab.page.locator('input[name=apiKey]').fill('dg_not-a-key-of-anyone-0000000000000000000');
+    await tab.page.getByRole('button', { name: 'Sign in' }).click();
+    await tab.page.getByRole('alert').filter({ hasText: '401 invalid_api_key the API key is unknown or has been revoked' }).waitFor();
+    expect(await tab.page.evaluate(() => sessionStorage.length)).toBe(0);
+    await tab.screenshot('sign-in-refused');
+    expect(realProblems(tab)).toEqual([]);
+    await tab.close();
+  });
+
+  it('rights holder: creates a work, drops two episode files, and sees both registered', async () => {
+    const holder = await browser.signIn(stack.holder.key);
+    expect(holder.page.url()).not.toContain(stack.holder.key);
+    expect(await holder.page.evaluate(() => Object.values(sessionStorage))).toEqual([stack.holder.key]);
+
+    await holder.page.locator('input[name=title]').fill('The Secret Bride');
+    await holder.page.locator('input[name=originalTitle]').fill('秘密新娘');
+    await holder.page.locator('input[name=episodeCount]').fill('80');
+    await holder.page.getByRole('button', { name: 'Create work' }).click();
+    await holder.page.getByRole('heading', { name: /The Secret Bride/ }).waitFor();
+    workId = decodeURIComponent(/#\/works\/(.+)$/.exec(holder.page.url())![1]);
+
+    const ep1 = join(files, '秘密新娘 第1集.mp4');
+    const ep2 = join(files, '秘密新娘 第2集.mp4');
+    copyFileSync(await fixtures.episode1(), ep1);
+    copyFileSync(await fixtures.episode2(), ep2);
+    await holder.page.locator('input[name=episodeFiles]').setInputFiles([ep1, ep2]);
+    await holder.page.locator('[data-testid=upload-row]').nth(1).waitFor();
+    await holder.page.waitForFunction(() => document.querySelectorAll('[data-testid=upload-row] .status-registered').length === 2, null, { timeout: 150_000 });
+
+    const work = (await stack.http().get(`/works/${workId}`).expect(200)).body;
+    expect(work.originalTitle).toBe('秘密新娘');
+    expect(work.episodes.map((e: { number: number; title: string; registration: { status: string } }) => [e.number, e.title, e.registration.status])).toEqual([
+      [1, '秘密新娘 第1集', 'registered'],
+      [2, '秘密新娘 第2集', 'registered'],
+    ]);
+    const rows = await holder.page.locator('[data-testid=episode-row]').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('秘密新娘 第1集');
+    expect(await holder.page.getByRole('progressbar').evaluateAll((bars) => bars.map((b) => b.getAttribute('aria-valuenow')))).toEqual(['100', '100']);
+    await holder.screenshot('holder-work-registered');
+
+    await holder.open(`#/registrations/${work.episodes[0].registration.id}`);
+    await holder.page.locator('pre.certificate').filter({ hasText: 'DG-' }).waitFor();
+    await holder.screenshot('holder-registration-certificate');
+    expect(realProblems(holder)).toEqual([]);
+    await holder.close();
+  });
+
+  it('reviewer: uploads a suspect clip, opens its case, claims it from the queue by key and confirms it', async () => {
+    const reviewer = await browser.signIn(stack.reviewer.key);
+    await reviewer.open('#/clips');
+    await reviewer.page.locator('input[name=platform]').fill('douyin');
+    await reviewer.page.locator('input[name=uploaderAccount]').fill('@pirate-shorts');
+    await reviewer.page.locator('input[name=territory]').fill('SG');
+    await reviewer.page.locator('input[name=clipFiles]').setInputFiles(await fixtures.excerpt());
+    const caseLink = reviewer.page.getByRole('link', { name: 'open the case →' });
+    await caseLink.waitFor({ timeout: 150_000 });
+    await reviewer.screenshot('reviewer-clip-matched');
+    const caseId = decodeURIComponent(/#\/cases\/(.+)$/.exec((await caseLink.getAttribute('href'))!)![1]);
+
+    await reviewer.open('#/cases');
+    await reviewer.page.locator('table.queue tr.selected').filter({ hasText: 'The Secret Bride' }).waitFor();
+    expect(await reviewer.page.getByRole('tab', { name: /open/ }).textContent()).toBe('open 1');
+    await reviewer.screenshot('reviewer-queue');
+    await reviewer.page.keyboard.press('c');
+    await reviewer.page.getByRole('status').filter({ hasText: 'claimed case of The Secret Bride #1' }).waitFor();
+    await reviewer.page.getByRole('tab', { name: /claimed/ }).click();
+    await reviewer.page.locator('table.queue tr.selected').filter({ hasText: 'The Secret Bride' }).waitFor();
+    await reviewer.page.keyboard.press('Enter');
+
+    await reviewer.page.getByRole('heading', { name: /The Secret Bride · episode 1/ }).waitFor();
+    expect(reviewer.page.url()).toContain(`#/cases/${caseId}`);
+    await reviewer.page.locator('img.evidence').first().waitFor();
+    const evidence = await reviewer.page.locator('img.evidence').first().evaluate((img: HTMLImageElement) => ({ src: img.src, width: img.naturalWidth }));
+    expect(evidence.src).toMatch(/^blob:/);
+    expect(evidence.width).toBeGreaterThan(100);
+    expect(await reviewer.page.locator('.timeline-mark.match').count()).toBe(2 * (await reviewer.page.locator('figure').count()));
+    await reviewer.page.locator('input[name=decisionReason]').fill('full scene re-uploaded');
+    await reviewer.page.getByRole('button', { name: 'Confirm infringement' }).click();
+    await reviewer.page.locator('h1 .status-confirmed').waitFor();
+    await reviewer.page.locator('.history').filter({ hasText: 'case.confirmed' }).waitFor();
+
+    const decided = (await stack.reviewer.http.get(`/cases/${caseId}`).expect(200)).body;
+    expect({ status: decided.status, reason: decided.decisionReason, assignee: decided.assigneeId }).toEqual({ status: 'confirmed', reason: 'full scene re-uploaded', assignee: stack.reviewer.id });
+
+    const [download] = await Promise.all([reviewer.page.waitForEvent('download'), reviewer.page.getByRole('button', { name: 'Download report (HTML)' }).click()]);
+    const saved = join(files, 'report.html');
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toBe(`case-${caseId}.html`);
+    expect(statSync(saved).size).toBeGreaterThan(1_000);
+    await reviewer.screenshot('reviewer-case-confirmed');
+    expect(realProblems(reviewer)).toEqual([]);
+    await reviewer.close();
+  });
+
+  it('licensee: asks who owns the footage of a clip and reads the licence answer', async () => {
+    await stack
+      .http()
+      .post('/licences')
+      .send({ workId, licenseeId: licensee.id, firstEpisode: 1, lastEpisode: 10, territories: ['SG'], platforms: ['douyin'], startsOn: '2020-01-01', endsOn: '2099-12-31', exclusive: true })
+      .expect(201);
+    const page = await browser.signIn(licensee.key);
+    expect(await page.page.locator('[data-testid=signed-in-as]').textContent()).toBe('月光传媒 Moonlight Media');
+    await page.page.locator('input[name=usePlatform]').fill('douyin');
+    await page.page.locator('input[name=useTerritory]').fill('SG');
+    await page.page.locator('input[name=lookupClip]').setInputFiles(await fixtures.excerpt());
+    const answers = page.page.locator('[data-testid=clip-answers] li');
+    await answers.first().waitFor({ timeout: 150_000 });
+    expect(await answers.count()).toBe(1);
+    const text = await answers.first().textContent();
+    expect(text).toContain('Covered by your licence');
+    expect(text).toContain('episode 1 of work "The Secret Bride", owned by Golden Reel Studio');
+
+    await page.page.locator('input[name=title]').fill('secret bride');
+    await page.page.getByRole('button', { name: 'Search' }).click();
+    await page.page.getByText('owned by Golden Reel Studio: 2 of 80 episodes registered').waitFor();
+    await page.screenshot('licensee-clip-lookup');
+    expect(realProblems(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('admin: creates an account and issues it a key that is shown once and works', async () => {
+    const admin = await browser.signIn(TEST_ADMIN_KEY);
+    await admin.open('#/accounts');
+    await admin.page.locator('input[name=accountName]').fill('金牌审核 Second Desk');
+    await admin.page.locator('select[name=accountRole]').selectOption('reviewer');
+    await admin.page.getByRole('button', { name: 'Create account' }).click();
+    await admin.page.locator('[data-testid=account-row]').filter({ hasText: '金牌审核 Second Desk' }).waitFor();
+    await admin.page.locator('input[name=keyLabel]').fill('desk two');
+    await admin.page.getByRole('button', { name: 'Issue a key' }).click();
+    const key = (await admin.page.locator('[data-testid=issued-key] code').textContent())!;
+    expect(key).toMatch(/^dg_[A-Za-z0-9_-]{43}$/);
+    await admin.page.locator('.keys li').filter({ hasText: 'desk two' }).waitFor();
+    await admin.screenshot('admin-account-key');
+
+    const me = (await stack.http(key).get('/accounts/me').expect(200)).body;
+    expect({ name: me.name, role: me.role }).toEqual({ name: '金牌审核 Second Desk', role: 'reviewer' });
+    await admin.page.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await admin.page.content()).not.toContain(key);
+
+    await admin.open('#/audit');
+    await admin.page.locator('table.audit').filter({ hasText: 'api_key' }).waitFor();
+    await admin.page.getByRole('button', { name: 'Verify the chain' }).click();
+    await admin.page.getByText(/^intact: \d+ entries/).waitFor();
+    await admin.screenshot('admin-audit');
+    expect(realProblems(admin)).toEqual([]);
+    await admin.close();
+  });
+});
