@@ -22,7 +22,6 @@ describe('web console', () => {
   let browser: ConsoleBrowser;
   let files: string;
   let licensee: TestAccount;
-  let workId: string;
 
   beforeAll(async () => {
     stack = await TestStack.start();
@@ -66,13 +65,13 @@ describe('web console', () => {
     await holder.page.locator('input[name=episodeCount]').fill('80');
     await holder.page.getByRole('button', { name: 'Create work' }).click();
     await holder.page.getByRole('heading', { name: /The Secret Bride/ }).waitFor();
-    workId = decodeURIComponent(/#\/works\/(.+)$/.exec(holder.page.url())![1]);
+    const workId = decodeURIComponent(/#\/works\/(.+)$/.exec(holder.page.url())![1]);
 
     const ep1 = join(files, '秘密新娘 第1集.mp4');
     const ep2 = join(files, '秘密新娘 第2集.mp4');
     copyFileSync(await fixtures.episode1(), ep1);
     copyFileSync(await fixtures.episode2(), ep2);
-    await holder.page.locator('input[name=episodeFiles]').setInputFiles([ep1, ep2]);
+    await holder.dropFiles('.dropzone', [ep1, ep2]);
     await holder.page.locator('[data-testid=upload-row]').nth(1).waitFor();
     await holder.page.waitForFunction(() => document.querySelectorAll('[data-testid=upload-row] .status-registered').length === 2, null, { timeout: 150_000 });
 
@@ -91,6 +90,35 @@ describe('web console', () => {
     await holder.open(`#/registrations/${work.episodes[0].registration.id}`);
     await holder.page.locator('pre.certificate').filter({ hasText: 'DG-' }).waitFor();
     await holder.screenshot('holder-registration-certificate');
+    expect(realProblems(holder)).toEqual([]);
+    await holder.close();
+  });
+
+  it('rights holder: grants an exclusive licence, and reads in words why an overlapping one is refused', async () => {
+    const holder = await browser.signIn(stack.holder.key);
+    await holder.open('#/licences');
+    const grant = async (territories: string, startsOn: string) => {
+      await holder.page.locator('select[name=workId]').selectOption({ label: 'The Secret Bride' });
+      await holder.page.locator('input[name=licenseeId]').fill(licensee.id);
+      await holder.page.locator('input[name=firstEpisode]').fill('1');
+      await holder.page.locator('input[name=lastEpisode]').fill('10');
+      await holder.page.locator('input[name=territories]').fill(territories);
+      await holder.page.locator('input[name=platforms]').fill('douyin');
+      await holder.page.locator('input[name=startsOn]').fill(startsOn);
+      await holder.page.locator('input[name=endsOn]').fill('2099-12-31');
+      await holder.page.locator('input[name=exclusive]').setChecked(true);
+      await holder.page.getByRole('button', { name: 'Grant' }).click();
+    };
+    await grant('SG', '2020-01-01');
+    await holder.page.locator('tbody tr').filter({ hasText: '月光传媒 Moonlight Media' }).waitFor();
+    await grant('SG, MY', '2030-06-01');
+    const refusal = holder.page.getByTestId('licence-overlap');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/^This licence overlaps an exclusive one\. refused: an exclusive licence .*月光传媒 Moonlight Media.* already covers episodes 1-10, SG, douyin/);
+    expect(await holder.page.locator('tbody tr').count()).toBe(1);
+    const licences = (await licensee.http.get('/licences').expect(200)).body.items;
+    expect(licences.map((l: { territories: string[]; exclusive: boolean }) => [l.territories, l.exclusive])).toEqual([[['SG'], true]]);
+    await holder.screenshot('holder-licence-overlap');
     expect(realProblems(holder)).toEqual([]);
     await holder.close();
   });
@@ -143,11 +171,6 @@ describe('web console', () => {
   });
 
   it('licensee: asks who owns the footage of a clip and reads the licence answer', async () => {
-    await stack
-      .http()
-      .post('/licences')
-      .send({ workId, licenseeId: licensee.id, firstEpisode: 1, lastEpisode: 10, territories: ['SG'], platforms: ['douyin'], startsOn: '2020-01-01', endsOn: '2099-12-31', exclusive: true })
-      .expect(201);
     const page = await browser.signIn(licensee.key);
     expect(await page.page.locator('[data-testid=signed-in-as]').textContent()).toBe('月光传媒 Moonlight Media');
     await page.page.locator('input[name=usePlatform]').fill('douyin');

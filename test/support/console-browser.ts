@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's chromium, which the bootstrap installs. */
@@ -60,6 +60,18 @@ export class ConsolePage {
 
   async open(hash: string): Promise<void> {
     await this.page.evaluate((h) => (location.hash = h), hash);
+  }
+
+  /** Drops files from disk on the element, as a drag from the desktop would: a drop event whose DataTransfer holds them. */
+  async dropFiles(selector: string, paths: string[]): Promise<void> {
+    const files = paths.map((p) => ({ name: basename(p), data: readFileSync(p).toString('base64') }));
+    const dataTransfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name, { type: 'video/mp4' }));
+      return dt;
+    }, files);
+    await this.page.locator(selector).dispatchEvent('dragover', { dataTransfer });
+    await this.page.locator(selector).dispatchEvent('drop', { dataTransfer });
   }
 
   /** A full-page PNG under test-output/console. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseStatus, CaseSummary, Page } from '../api/types';
+import type { CaseStatus, CaseSummary, Page, Work } from '../api/types';
 import { download } from '../components/blob-image';
 import { Empty, ErrorNote, Loading } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
@@ -13,6 +13,7 @@ const PAGE_SIZE = 25;
 
 /**
  * The review queue: GET /cases per status (counts from each status's total),
+ * filtered by a work from GET /works,
  * POST /cases/{id}/claim|confirm|dismiss, GET /cases/{id}/report.html.
  * Keyboard: see QUEUE_KEYS.
  */
@@ -25,6 +26,7 @@ export function CaseQueuePage({ api, me, go }: PageProps) {
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<unknown>();
   const [flash, setFlash] = useState('');
+  const works = useResource(() => api.get<Page<Work>>('/works?pageSize=100'), []);
   const filter = workId ? `&workId=${encodeURIComponent(workId)}` : '';
   const counts = useResource(
     () => Promise.all(STATUSES.map((s) => api.get<Page<CaseSummary>>(`/cases?status=${s}&pageSize=1${filter}`).then((p) => p.total))),
@@ -97,7 +99,24 @@ export function CaseQueuePage({ api, me, go }: PageProps) {
           </button>
         ))}
         <label class="inline">
-          work id <input value={workId} placeholder="any work" onChange={(e) => setWorkId(e.currentTarget.value.trim())} />
+          work{' '}
+          <select
+            name="workFilter"
+            value={workId}
+            onChange={(e) => {
+              setWorkId(e.currentTarget.value);
+              setPage(1);
+              setSelected(0);
+            }}
+          >
+            <option value="">every work</option>
+            {works.data?.items.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.title}
+                {w.originalTitle ? ` ${w.originalTitle}` : ''}
+              </option>
+            ))}
+          </select>
         </label>
       </div>
       {decides && (

@@ -168,8 +168,8 @@ export function CasePage({ api, me, id }: PageProps & { id: string }) {
         {c.history.map((h) => (
           <li key={h.id}>
             <span class="muted">{new Date(h.at).toLocaleString()}</span> <strong>{h.action}</strong>
-            {h.after && 'status' in h.after ? ` → ${String(h.after.status)}` : ''}
-            {h.after && 'reason' in h.after && h.after.reason ? ` (“${String(h.after.reason)}”)` : ''}
+            {h.after?.status ? ` → ${String(h.after.status)}` : ''}
+            {h.after?.decisionReason || h.after?.text ? ` (“${String(h.after.decisionReason ?? h.after.text)}”)` : ''}
           </li>
         ))}
       </ol>
