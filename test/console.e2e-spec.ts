@@ -123,25 +123,41 @@ describe('web console', () => {
     await holder.close();
   });
 
-  it('reviewer: uploads a suspect clip, opens its case, claims it from the queue by key and confirms it', async () => {
+  it('reviewer: drops two suspect clips, dismisses one case and claims the other from the queue by key, and confirms it on its page', async () => {
     const reviewer = await browser.signIn(stack.reviewer.key);
     await reviewer.open('#/clips');
     await reviewer.page.locator('input[name=platform]').fill('douyin');
     await reviewer.page.locator('input[name=uploaderAccount]').fill('@pirate-shorts');
     await reviewer.page.locator('input[name=territory]').fill('SG');
-    await reviewer.page.locator('input[name=clipFiles]').setInputFiles(await fixtures.excerpt());
-    const caseLink = reviewer.page.getByRole('link', { name: 'open the case →' });
-    await caseLink.waitFor({ timeout: 150_000 });
+    await reviewer.dropFiles('.dropzone', [await fixtures.excerpt(), await fixtures.compilation()]);
+    const caseLinks = reviewer.page.getByRole('link', { name: 'open the case →' });
+    await reviewer.page.waitForFunction(() => document.querySelectorAll('[data-testid=clip-result] a[href^="#/cases/"]').length === 2, null, { timeout: 150_000 });
     await reviewer.screenshot('reviewer-clip-matched');
-    const caseId = decodeURIComponent(/#\/cases\/(.+)$/.exec((await caseLink.getAttribute('href'))!)![1]);
+    const caseIds = (await caseLinks.evaluateAll((links) => links.map((a) => a.getAttribute('href')!))).map((h) => decodeURIComponent(h.replace('#/cases/', '')));
+    const cases = await Promise.all(caseIds.map(async (id) => (await stack.reviewer.http.get(`/cases/${id}`).expect(200)).body));
+    const caseId = cases.find((c) => c.episodeNumber === 1)!.id;
+    const mirroredCase = cases.find((c) => c.episodeNumber === 2)!;
+    expect(mirroredCase.mirrored).toBe(true);
 
     await reviewer.open('#/cases');
-    await reviewer.page.locator('table.queue tr.selected').filter({ hasText: 'The Secret Bride' }).waitFor();
-    expect(await reviewer.page.getByRole('tab', { name: /open/ }).textContent()).toBe('open 1');
+    await reviewer.page.locator('table.queue tbody tr').nth(1).waitFor();
+    expect(await reviewer.page.getByRole('tab', { name: /open/ }).textContent()).toBe('open 2');
     await reviewer.screenshot('reviewer-queue');
+    const rows = await reviewer.page.locator('table.queue tbody tr').allTextContents();
+    for (let i = 0; i < rows.findIndex((r) => r.includes('DG-2026-000002')); i++) await reviewer.page.keyboard.press('j');
+    expect(await reviewer.page.locator('table.queue tr.selected').textContent()).toContain('DG-2026-000002');
+    await reviewer.page.keyboard.press('d');
+    await reviewer.page.locator('input[name=dismissReason]').fill('fan edit under fair use');
+    await reviewer.page.keyboard.press('Enter');
+    await reviewer.page.getByRole('status').filter({ hasText: 'dismissed case of The Secret Bride #2' }).waitFor();
+    await reviewer.page.getByRole('tab', { name: 'open 1' }).waitFor();
+    const dismissed = (await stack.reviewer.http.get(`/cases/${mirroredCase.id}`).expect(200)).body;
+    expect({ status: dismissed.status, reason: dismissed.decisionReason }).toEqual({ status: 'dismissed', reason: 'fan edit under fair use' });
+
+    await reviewer.page.locator('table.queue tr.selected').filter({ hasText: 'DG-2026-000001' }).waitFor();
     await reviewer.page.keyboard.press('c');
     await reviewer.page.getByRole('status').filter({ hasText: 'claimed case of The Secret Bride #1' }).waitFor();
-    await reviewer.page.getByRole('tab', { name: /claimed/ }).click();
+    await reviewer.page.getByRole('tab', { name: 'claimed 1' }).click();
     await reviewer.page.locator('table.queue tr.selected').filter({ hasText: 'The Secret Bride' }).waitFor();
     await reviewer.page.keyboard.press('Enter');
 

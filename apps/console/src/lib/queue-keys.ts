@@ -7,8 +7,8 @@ export const QUEUE_KEYS: readonly (readonly [key: string, action: QueueAction, l
   ['k', 'previous', 'previous case'],
   ['Enter', 'open', 'open the case'],
   ['c', 'claim', 'claim'],
-  ['y', 'confirm', 'confirm'],
-  ['d', 'dismiss', 'dismiss (asks for a reason)'],
+  ['y', 'confirm', 'confirm (claims an open case first)'],
+  ['d', 'dismiss', 'dismiss with a reason (claims an open case first)'],
   ['r', 'report', 'download the report'],
 ];
 

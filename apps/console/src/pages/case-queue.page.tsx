@@ -50,12 +50,18 @@ export function CaseQueuePage({ api, me, go }: PageProps) {
     }
   };
 
+  // A decision needs the case claimed: from the queue, one key claims an open case and decides it.
+  const decide = async (c: CaseSummary, decision: 'confirm' | 'dismiss', body: object) => {
+    if (c.status === 'open') await api.post(`/cases/${c.id}/claim`);
+    await api.post(`/cases/${c.id}/${decision}`, body);
+  };
+
   const actions = {
     next: () => setSelected((i) => moveSelection(i, 1, items.length)),
     previous: () => setSelected((i) => moveSelection(i, -1, items.length)),
     open: () => current && go({ page: 'case', id: current.id }),
     claim: () => current && decides && act(`claimed case of ${current.workTitle} #${current.episodeNumber}`, () => api.post(`/cases/${current.id}/claim`)),
-    confirm: () => current && decides && act(`confirmed case of ${current.workTitle} #${current.episodeNumber}`, () => api.post(`/cases/${current.id}/confirm`, {})),
+    confirm: () => current && decides && act(`confirmed case of ${current.workTitle} #${current.episodeNumber}`, () => decide(current, 'confirm', {})),
     dismiss: () => {
       if (!current || !decides) return;
       setDismissing(current);
@@ -141,7 +147,7 @@ export function CaseQueuePage({ api, me, go }: PageProps) {
             e.preventDefault();
             const c = dismissing;
             setDismissing(null);
-            void act(`dismissed case of ${c.workTitle} #${c.episodeNumber}`, () => api.post(`/cases/${c.id}/dismiss`, { reason }));
+            void act(`dismissed case of ${c.workTitle} #${c.episodeNumber}`, () => decide(c, 'dismiss', { reason }));
           }}
         >
           <label>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { UploadProgress } from '../api/api-client';
 import type { Clip } from '../api/types';
+import { DropZone } from '../components/drop-zone';
 import { Empty, ErrorNote, Loading } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { ProgressBar } from '../components/upload-row';
@@ -39,8 +40,8 @@ export function ClipsPage(props: PageProps) {
   const [fields, setFields] = useState({ platform: '', uploaderAccount: '', territory: '', usedOn: '' });
   const [uploads, setUploads] = useState<{ name: string; progress: UploadProgress | null; id?: string; error?: unknown }[]>([]);
   const set = (k: keyof typeof fields) => (e: { currentTarget: HTMLInputElement }) => setFields({ ...fields, [k]: e.currentTarget.value });
-  const submit = (files: FileList | null) => {
-    Array.from(files ?? []).forEach((file, j) => {
+  const submit = (files: File[]) => {
+    files.forEach((file, j) => {
       const index = uploads.length + j;
       const update = (patch: object) => setUploads((all) => all.map((u, i) => (i === index ? { ...u, ...patch } : u)));
       setUploads((all) => [...all, { name: file.name, progress: null }]);
@@ -71,10 +72,9 @@ export function ClipsPage(props: PageProps) {
           used on <input name="usedOn" type="date" value={fields.usedOn} onInput={set('usedOn')} />
         </label>
       </div>
-      <label class="dropzone">
+      <DropZone name="clipFiles" multiple onFiles={submit}>
         Drop clips here or choose files
-        <input name="clipFiles" type="file" accept="video/*" multiple onChange={(e) => submit(e.currentTarget.files)} />
-      </label>
+      </DropZone>
       {!uploads.length && <Empty>No clip submitted in this session yet.</Empty>}
       {uploads.map((u, i) => (
         <div key={i}>

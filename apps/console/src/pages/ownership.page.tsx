@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { UploadProgress } from '../api/api-client';
 import type { OwnedWork, OwnerRecord, OwnershipQuery, Page } from '../api/types';
 import { ActionButton } from '../components/action-button';
+import { DropZone } from '../components/drop-zone';
 import { Empty, ErrorNote, Loading } from '../components/states';
 import { ProgressBar } from '../components/upload-row';
 import { useResource } from '../components/use-resource';
@@ -108,10 +109,9 @@ export function OwnershipPage(props: PageProps) {
               day <input name="useDay" type="date" value={use.usedOn} onInput={(e) => setUse({ ...use, usedOn: e.currentTarget.value })} />
             </label>
           </div>
-          <label class="dropzone">
-            Choose the clip
-            <input name="lookupClip" type="file" accept="video/*" onChange={(e) => ask(e.currentTarget.files?.[0])} />
-          </label>
+          <DropZone name="lookupClip" multiple={false} onFiles={(files) => ask(files[0])}>
+            Drop the clip here or choose it
+          </DropZone>
           {clip && !clip.id && !clip.error && <ProgressBar label={`upload of ${clip.name}`} progress={clip.progress} />}
           {clip?.error ? <ErrorNote error={clip.error} /> : null}
           {clip?.id && <ClipAnswer {...props} id={clip.id} />}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { UploadProgress } from '../api/api-client';
 import type { Registration, Work } from '../api/types';
+import { DropZone } from '../components/drop-zone';
 import { ErrorNote, Loading } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { ProgressBar } from '../components/upload-row';
@@ -25,7 +26,6 @@ interface Upload {
  */
 export function WorkPage({ api, me, id }: PageProps & { id: string }) {
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const [over, setOver] = useState(false);
   const pending = (w: Work) => w.episodes.some((e) => e.registration && !SETTLED.includes(e.registration.status));
   const work = useResource(() => api.get<Work>(`/works/${id}`), [id, uploads.filter((u) => u.registration).length], { pollMs: 1_000, keepPolling: pending });
   const uploadsHere = me.role === 'rights_holder' || me.role === 'admin';
@@ -70,22 +70,9 @@ export function WorkPage({ api, me, id }: PageProps & { id: string }) {
       </p>
       {uploadsHere && (
         <>
-          <label
-            class={`dropzone${over ? ' over' : ''}`}
-            onDragOver={(e) => {
-              e.preventDefault();
-              setOver(true);
-            }}
-            onDragLeave={() => setOver(false)}
-            onDrop={(e) => {
-              e.preventDefault();
-              setOver(false);
-              void add(Array.from(e.dataTransfer?.files ?? []));
-            }}
-          >
+          <DropZone name="episodeFiles" multiple onFiles={(files) => void add(files)}>
             Drop episode files here (many at once), or choose them. The episode number is read from each name: “EP03.mp4”, “第3集.mp4”, “bride-03.mp4”.
-            <input name="episodeFiles" type="file" accept="video/*" multiple onChange={(e) => void add(Array.from(e.currentTarget.files ?? []))} />
-          </label>
+          </DropZone>
           {uploads.length > 0 && (
             <table class="uploads">
               <thead>
