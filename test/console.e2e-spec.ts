@@ -1,3 +1,5 @@
+// Callbacks passed to page.evaluate run in the browser, so they are typed against the DOM.
+/// <reference lib="dom" />
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +57,7 @@ describe('web console', () => {
     await tab.close();
   });
 
-  it('rights holder: creates a work, drops two episode files, and sees both registered', async () => {
+  it('rights holder: creates a work, drops two episode files, sees both registered, reads a certificate and draws an exclusion', async () => {
     const holder = await browser.signIn(stack.holder.key);
     expect(holder.page.url()).not.toContain(stack.holder.key);
     expect(await holder.page.evaluate(() => Object.values(sessionStorage))).toEqual([stack.holder.key]);
@@ -89,7 +91,24 @@ describe('web console', () => {
 
     await holder.open(`#/registrations/${work.episodes[0].registration.id}`);
     await holder.page.locator('pre.certificate').filter({ hasText: 'DG-' }).waitFor();
+
+    const bar = (await holder.page.locator('.timeline-bar.drawable').boundingBox())!;
+    await holder.page.mouse.move(bar.x + 1, bar.y + bar.height / 2);
+    await holder.page.mouse.down();
+    await holder.page.mouse.move(bar.x + bar.width * 0.1, bar.y + bar.height / 2, { steps: 4 });
+    await holder.page.mouse.move(bar.x + bar.width * 0.2, bar.y + bar.height / 2, { steps: 4 });
+    await holder.page.mouse.up();
+    await holder.page.locator('input[name=exclusionReason]').fill('发行方片头 distributor logo sting');
+    await holder.page.getByRole('button', { name: 'Exclude' }).click();
+    await holder.page.locator('.timeline-mark.exclusion').waitFor();
+    const [exclusion] = (await stack.http().get(`/registrations/${work.episodes[0].registration.id}/exclusions`).expect(200)).body;
+    expect(exclusion.reason).toBe('发行方片头 distributor logo sting');
+    expect(exclusion.startSeconds).toBeLessThan(0.2);
+    expect(Math.abs(exclusion.endSeconds - 3)).toBeLessThan(0.2);
     await holder.screenshot('holder-registration-certificate');
+    await holder.page.getByRole('button', { name: 'remove' }).click();
+    await holder.page.getByText('No exclusions: the whole episode is matched.').waitFor();
+    expect((await stack.http().get(`/registrations/${work.episodes[0].registration.id}/exclusions`).expect(200)).body).toEqual([]);
     expect(realProblems(holder)).toEqual([]);
     await holder.close();
   });

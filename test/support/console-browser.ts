@@ -1,3 +1,5 @@
+// Callbacks passed to page.evaluate run in the browser, so they are typed against the DOM.
+/// <reference lib="dom" />
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';

@@ -71,17 +71,21 @@ export function CaseQueuePage({ api, me, go }: PageProps) {
     report: () => current && act(`downloaded the report of case ${current.id.slice(0, 8)}`, () => download(api, `/cases/${current.id}/report.html`, `case-${current.id}.html`)),
   };
 
+  // The listener reads the latest render through a ref: effects run a frame after rendering, so
+  // a listener re-registered by an effect would act on the row selected before a quick j or k.
+  const latest = useRef({ actions, dismissing });
+  latest.current = { actions, dismissing };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       const action = queueAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, targetIsField: !!t && /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) });
-      if (!action || dismissing) return;
+      if (!action || latest.current.dismissing) return;
       e.preventDefault();
-      actions[action]();
+      latest.current.actions[action]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   useEffect(() => setSelected((i) => moveSelection(i, 0, items.length)), [items.length]);
 
