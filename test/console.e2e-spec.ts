@@ -226,7 +226,7 @@ describe('web console', () => {
     await page.close();
   });
 
-  it('admin: creates an account and issues it a key that is shown once and works', async () => {
+  it('admin: creates an account and issues it a key that is shown once and works, rejects a conflict, checks the audit chain', async () => {
     const admin = await browser.signIn(TEST_ADMIN_KEY);
     await admin.open('#/accounts');
     await admin.page.locator('input[name=accountName]').fill('金牌审核 Second Desk');
@@ -244,6 +244,21 @@ describe('web console', () => {
     expect({ name: me.name, role: me.role }).toEqual({ name: '金牌审核 Second Desk', role: 'reviewer' });
     await admin.page.getByRole('button', { name: 'I have stored it' }).click();
     expect(await admin.page.content()).not.toContain(key);
+
+    const copier = await stack.createAccount('rights_holder', '仿制影业 Copycat Films');
+    const copyWork = await createWork(stack, { title: '假新娘 The Fake Bride' }, copier.http);
+    const held = await registerEpisode(stack, copyWork.id, await fixtures.copy(), 1, copier.http);
+    expect(held.status).toBe('conflict');
+    await admin.open('#/conflicts');
+    const conflict = admin.page.locator('article').filter({ hasText: '假新娘 The Fake Bride episode 1' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('matches The Secret Bride episode 1 (DG-2026-000001) of Golden Reel Studio, registered earlier');
+    await conflict.getByPlaceholder('reason').fill('same footage as DG-2026-000001, no licence on file');
+    await conflict.getByRole('button', { name: 'reject' }).click();
+    await conflict.locator('.status-rejected').waitFor();
+    await admin.screenshot('admin-conflict-rejected');
+    const resolved = (await stack.admin.get('/conflicts').expect(200)).body.items[0];
+    expect({ status: resolved.status, reason: resolved.resolutionReason }).toEqual({ status: 'rejected', reason: 'same footage as DG-2026-000001, no licence on file' });
 
     await admin.open('#/audit');
     await admin.page.locator('table.audit').filter({ hasText: 'api_key' }).waitFor();

@@ -5,7 +5,7 @@ import { Empty, ErrorNote, Loading } from '../components/states';
 import { useResource } from '../components/use-resource';
 import type { PageProps } from './page-props';
 
-/** The audit log, newest first (GET /audit with subject filters), and a check of its hash chain (GET /audit/verify). */
+/** The audit log in the order it was written (GET /audit with a subject filter), and a check of its hash chain (GET /audit/verify). */
 export function AuditPage({ api }: PageProps) {
   const [subjectType, setSubjectType] = useState('');
   const [page, setPage] = useState(1);
@@ -70,11 +70,11 @@ export function AuditPage({ api }: PageProps) {
       {entries.data && (
         <div class="pager">
           <button disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            ← newer
+            ← earlier
           </button>
           <span>page {page}</span>
           <button disabled={page * 50 >= entries.data.total} onClick={() => setPage(page + 1)}>
-            older →
+            later →
           </button>
         </div>
       )}
