@@ -4,7 +4,7 @@ import type { Clip } from '../api/types';
 import { DropZone } from '../components/drop-zone';
 import { Empty, ErrorNote, Loading } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
-import { ProgressBar } from '../components/upload-row';
+import { ProgressBar } from '../components/progress-bar';
 import { useResource } from '../components/use-resource';
 import { formatScore, formatSeconds } from '../lib/time-format';
 import type { PageProps } from './page-props';

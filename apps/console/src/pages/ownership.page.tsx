@@ -4,7 +4,7 @@ import type { OwnedWork, OwnerRecord, OwnershipQuery, Page } from '../api/types'
 import { ActionButton } from '../components/action-button';
 import { DropZone } from '../components/drop-zone';
 import { Empty, ErrorNote, Loading } from '../components/states';
-import { ProgressBar } from '../components/upload-row';
+import { ProgressBar } from '../components/progress-bar';
 import { useResource } from '../components/use-resource';
 import { formatScore } from '../lib/time-format';
 import type { PageProps } from './page-props';

@@ -4,7 +4,7 @@ import type { Registration, Work } from '../api/types';
 import { DropZone } from '../components/drop-zone';
 import { ErrorNote, Loading } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
-import { ProgressBar } from '../components/upload-row';
+import { ProgressBar } from '../components/progress-bar';
 import { useResource } from '../components/use-resource';
 import { episodeNumberFromName, titleFromName } from '../lib/episode-files';
 import type { PageProps } from './page-props';

@@ -1,6 +1,6 @@
 import type { UploadProgress } from '../api/api-client';
 
-/** One file on its way: a progress bar while it uploads, then whatever the caller shows (its status). */
+/** How much of an upload has been sent. */
 export function ProgressBar({ progress, label }: { progress: UploadProgress | null; label: string }) {
   const percent = progress && progress.total ? Math.round((progress.loaded / progress.total) * 100) : 0;
   return (
