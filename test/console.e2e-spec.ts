@@ -187,6 +187,9 @@ describe('web console', () => {
     expect(evidence.src).toMatch(/^blob:/);
     expect(evidence.width).toBeGreaterThan(100);
     expect(await reviewer.page.locator('.timeline-mark.match').count()).toBe(2 * (await reviewer.page.locator('figure').count()));
+    await reviewer.page.locator('input[name=note]').fill('uploader has 40 such clips');
+    await reviewer.page.getByRole('button', { name: 'Add note' }).click();
+    await reviewer.page.locator('.notes li').filter({ hasText: 'uploader has 40 such clips' }).waitFor();
     await reviewer.page.locator('input[name=decisionReason]').fill('full scene re-uploaded');
     await reviewer.page.getByRole('button', { name: 'Confirm infringement' }).click();
     await reviewer.page.locator('h1 .status-confirmed').waitFor();
@@ -205,7 +208,7 @@ describe('web console', () => {
     await reviewer.close();
   });
 
-  it('licensee: asks who owns the footage of a clip and reads the licence answer', async () => {
+  it('licensee: asks who owns a registration number, a title and the footage of a clip, and reads the licence answer', async () => {
     const page = await browser.signIn(licensee.key);
     expect(await page.page.locator('[data-testid=signed-in-as]').textContent()).toBe('月光传媒 Moonlight Media');
     await page.page.locator('input[name=usePlatform]').fill('douyin');
@@ -218,6 +221,9 @@ describe('web console', () => {
     expect(text).toContain('Covered by your licence');
     expect(text).toContain('episode 1 of work "The Secret Bride", owned by Golden Reel Studio');
 
+    await page.page.locator('input[name=registrationNumber]').fill('DG-2026-000002');
+    await page.page.getByRole('button', { name: 'Look up' }).click();
+    expect(await page.page.getByTestId('owner-by-number').textContent()).toMatch(/^DG-2026-000002: episode 2 “秘密新娘 第2集” of The Secret Bride, owned by Golden Reel Studio, registered /);
     await page.page.locator('input[name=title]').fill('secret bride');
     await page.page.getByRole('button', { name: 'Search' }).click();
     await page.page.getByText('owned by Golden Reel Studio: 2 of 80 episodes registered').waitFor();
