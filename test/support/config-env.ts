@@ -33,6 +33,7 @@ export function configEnv(c: AppConfig): Record<string, string> {
     RATE_LIMIT_WINDOW_MS: String(c.abuse.windowMs),
     MAX_QUEUE_DEPTH: String(c.abuse.maxQueueDepth),
     CHECKPOINT_INTERVAL_MS: String(c.checkpointIntervalMs),
+    CONSOLE_DIR: c.consoleDir,
     CLIP_RETENTION_DAYS: String(c.retention.clipDays),
     RETENTION_INTERVAL_MS: String(c.retention.intervalMs),
     DISPUTE_ANSWER_DAYS: String(c.disputes.answerDays),

@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly retention: RetentionRules;
   /** How often the api signs and keeps a checkpoint of the audit chain (when it has grown). */
   readonly checkpointIntervalMs: number;
+  /** The built web console (static files) that the api serves under /console. */
+  readonly consoleDir: string;
   readonly disputes: DisputeRules;
 }
 

@@ -70,6 +70,11 @@ describe('parseConfig', () => {
     expect(parseConfig({}).retroMatchDays).toBe(30);
   });
 
+  it('reads where the built console lives', () => {
+    expect(parseConfig({}).consoleDir).toBe('dist/console');
+    expect(parseConfig({ CONSOLE_DIR: ' /srv/dg/console ' }).consoleDir).toBe('/srv/dg/console');
+  });
+
   it('reads the shard count, the shards a worker serves (all by default) and the reconciling interval', () => {
     expect(parseConfig({}).shards).toEqual({ count: 1, serves: [0], timeoutMs: 300_000 });
     expect(parseConfig({}).reconcileIntervalMs).toBe(60_000);

@@ -105,6 +105,7 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile)
     shards: shardsFrom(r),
     checkpointIntervalMs: r.int('CHECKPOINT_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
     disputes: { answerDays: r.positive('DISPUTE_ANSWER_DAYS', 14, 0, 365) },
+    consoleDir: r.string('CONSOLE_DIR', 'dist/console'),
     retention: {
       clipDays: r.int('CLIP_RETENTION_DAYS', 90, 0, 36_500),
       intervalMs: r.int('RETENTION_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
