@@ -10,10 +10,11 @@ const config = loadConfig();
 const probe = new MediaProbe(config);
 const reader = new FrameReader(config);
 
-export async function frames(file: string): Promise<GreyFrame[]> {
+/** A video's frames as the workers decode it: `sampled` for a suspect clip (FrameReader), in full for a registered episode. */
+export async function frames(file: string, sampled = false): Promise<GreyFrame[]> {
   const info = await probe.probe(file);
   const out: GreyFrame[] = [];
-  for await (const f of reader.frames(file, { ...scaledGeometry(info.width, info.height), fps: FINGERPRINT_FPS })) out.push(f);
+  for await (const f of reader.frames(file, { ...scaledGeometry(info.width, info.height), fps: FINGERPRINT_FPS }, sampled)) out.push(f);
   return out;
 }
 
