@@ -10,11 +10,10 @@ const config = loadConfig();
 const probe = new MediaProbe(config);
 const reader = new FrameReader(config);
 
-/** A video's frames as the workers decode it: `sampled` for a suspect clip (FrameReader), in full for a registered episode. */
-export async function frames(file: string, sampled = false): Promise<GreyFrame[]> {
+export async function frames(file: string): Promise<GreyFrame[]> {
   const info = await probe.probe(file);
   const out: GreyFrame[] = [];
-  for await (const f of reader.frames(file, { ...scaledGeometry(info.width, info.height), fps: FINGERPRINT_FPS }, sampled)) out.push(f);
+  for await (const f of reader.frames(file, { ...scaledGeometry(info.width, info.height), fps: FINGERPRINT_FPS })) out.push(f);
   return out;
 }
 

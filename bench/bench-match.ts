@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'dg-bench-match-'));
   try {
-    const clip = await frames(clip60(refs, dir), true);
+    const clip = await frames(clip60(refs, dir));
     console.log(`set ${setDir}: ${refs.length} refs, ${seconds.toFixed(0)} s registered; clip ${(clip.length / FINGERPRINT_FPS).toFixed(1)} s (${clip.length} frames)`);
     report('refs', index, seconds, clip);
 

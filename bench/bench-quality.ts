@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const index = new HashIndex({ retainReferences: true });
   for (const r of refs) index.add([{ episode: stem(r), fingerprint: fingerprintOf(await frames(r)) }]);
   const clips = new Map<string, GreyFrame[]>();
-  for (const q of queries) clips.set(stem(q), await frames(q, true));
+  for (const q of queries) clips.set(stem(q), await frames(q));
   console.log(`set ${setDir}: ${refs.length} refs indexed, ${queries.length} queries decoded`);
 
   const times: number[] = [];

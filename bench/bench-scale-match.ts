@@ -9,8 +9,7 @@
 // them against the bare refs).
 // --seconds S matches only the first S seconds of each clip, for the time of
 // shorter clips (recall then counts the first ref of a copy only).
-// Clips are decoded as the workers decode them (sampled); --full-decode decodes every frame.
-// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--seconds S] [--dev-queries] [--full-decode] [--options JSON]
+// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--seconds S] [--dev-queries] [--options JSON]
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
@@ -27,7 +26,6 @@ const copies = flag('--copies', 5);
 const others = flag('--others', 3);
 const runs = flag('--runs', 1);
 const clipSeconds = flag('--seconds', 60);
-const sampled = !args.includes('--full-decode');
 const options: Partial<MatcherOptions> = args.includes('--options') ? JSON.parse(args[args.indexOf('--options') + 1]) : {};
 const setDir = resolve(ROOT, '../shared/bench/dev');
 const REFS = ['bbb_opening', 'intel_asl_signing', 'intel_bottles', 'mdn_chroma_talk', 'mdn_toys', 'sintel_trailer', 'webrtc_chrome_clay'];
@@ -61,7 +59,7 @@ async function main(): Promise<void> {
 
   const clips = scaleClips(setDir, resolve(ROOT, '../shared/bench/sources'), join(ROOT, 'bench/out/scale-clips'), copies, others);
   const decoded: GreyFrame[][] = [];
-  for (const c of clips) decoded.push((await frames(c.file, sampled)).slice(0, Math.round(clipSeconds * FINGERPRINT_FPS)));
+  for (const c of clips) decoded.push((await frames(c.file)).slice(0, Math.round(clipSeconds * FINGERPRINT_FPS)));
 
   const plan: number[] = [];
   const finish: number[] = [];
@@ -140,7 +138,7 @@ async function devQueries(index: HashIndex): Promise<{ found: number; expected: 
   const truth = JSON.parse(readFileSync(join(setDir, 'truth.json'), 'utf8')) as { query: string; file: string; segments: { ref: string }[] }[];
   const out = { found: 0, expected: 0, false: 0 };
   for (const q of truth) {
-    const clip = await frames(join(setDir, q.file), sampled);
+    const clip = await frames(join(setDir, q.file));
     const refs = new Set(q.segments.map((s) => s.ref));
     const matched = new Set(finishMatch(planMatch(index, clip, options), clip, (e) => index.reference(e), options).map((m) => m.episode));
     out.expected += refs.size;

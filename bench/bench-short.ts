@@ -43,7 +43,7 @@ async function main(): Promise<void> {
             const out = join(dir, 'excerpt.mp4');
             const cut = edit === 'harsh' ? length * 1.2 : length;
             execFileSync('ffmpeg', ['-v', 'error', '-y', '-ss', start.toFixed(3), '-t', cut.toFixed(3), '-i', r, '-vf', filter, '-an', '-c:v', 'libx264', '-crf', '30', out]);
-            const found = matchClip(index, await frames(out, true));
+            const found = matchClip(index, await frames(out));
             total++;
             if (found.some((m) => m.episode === basename(r))) caught++;
             if (found.some((m) => m.episode !== basename(r))) wrong++;

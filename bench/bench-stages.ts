@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   for (const r of refs) index.add([{ episode: r, fingerprint: fingerprintOf(await frames(r)) }]);
   const dir = mkdtempSync(join(tmpdir(), 'dg-bench-stages-'));
   try {
-    const clip = await frames(clip60(refs, dir), true);
+    const clip = await frames(clip60(refs, dir));
     const o = DEFAULT_MATCHER_OPTIONS;
     const t = { candidates: [] as number[], match: [] as number[] };
     let found = 0;
