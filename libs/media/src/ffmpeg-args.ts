@@ -6,20 +6,6 @@ export function quietInputOptions(): string[] {
 }
 
 /**
- * Decoder options that decode less of a video whose frames are only sampled:
- * frames nothing else refers to (most B-frames) are skipped, and so is the
- * deblocking filter. A suspect clip is sampled at 8 fps from 24-60, so most of
- * what a full decode produces is thrown away; a 60 s 1080x1920 H.264 clip then
- * takes about half the decoder time. A sampled frame can then be a source
- * frame or two (under 0.1 s) away from the instant it stands for, which the
- * matcher's one-frame tolerance absorbs, and deblocking changes nothing that survives the scale
- * down to 256 px. Registrations decode everything: they are the reference.
- */
-export function sampledDecodeOptions(): string[] {
-  return ['-skip_frame', 'noref', '-skip_loop_filter', 'all'];
-}
-
-/**
  * ffmpeg samples, scales and converts to grey itself: `fps` picks the frames
  * shown at each 1/fps instant, `area` averaging is the scaler that aliases least
  * when shrinking, and Node receives only small 8-bit frames.

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import type { GreyFrame } from '@dramaguard/fingerprint';
 import ffmpeg from 'fluent-ffmpeg';
 import { PassThrough } from 'node:stream';
-import { ffmpegFailureDetail, greyFrameOutputOptions, quietInputOptions, sampledDecodeOptions } from './ffmpeg-args';
+import { ffmpegFailureDetail, greyFrameOutputOptions, quietInputOptions } from './ffmpeg-args';
 import { FrameChunker } from './frame-chunker';
 import { FrameSampling } from './frame-geometry';
 import { MediaError } from './media-error';
@@ -16,9 +16,8 @@ export class FrameReader {
    * Streams a video's frames as small grey pictures, decoded, sampled and scaled
    * by ffmpeg and piped straight into memory. Stopping the iteration early
    * kills ffmpeg; a decoding failure is thrown after the frames read so far.
-   * `sampledDecode` decodes only what sampling needs (sampledDecodeOptions).
    */
-  async *frames(file: string, sampling: FrameSampling, sampledDecode = false): AsyncGenerator<GreyFrame> {
+  async *frames(file: string, sampling: FrameSampling): AsyncGenerator<GreyFrame> {
     // fluent-ffmpeg fails with "Output stream closed" when its output stream
     // closes before it has seen ffmpeg exit, which a busy machine makes likely,
     // and async iteration closes a stream as soon as it is read to the end.
@@ -29,7 +28,7 @@ export class FrameReader {
     sink.pipe(out);
     const command = ffmpeg(file)
       .setFfmpegPath(this.config.ffmpeg.ffmpegPath)
-      .inputOptions([...quietInputOptions(), ...(sampledDecode ? sampledDecodeOptions() : [])])
+      .inputOptions(quietInputOptions())
       .outputOptions(greyFrameOutputOptions(sampling));
     let finished = false;
     const done = new Promise<void>((resolve, reject) => {

@@ -17,8 +17,7 @@ export interface DecodeTarget {
  * Feeds every frame of a stored video, as the fingerprint library wants them
  * (FINGERPRINT_FPS, grey, long side 256), to `onFrame`, reporting progress over
  * `span` percent. A file that decodes to much less than its stated length is
- * refused as truncated. Clips are decoded `sampled` (FrameReader); registered
- * episodes, the reference, in full.
+ * refused as truncated.
  */
 export async function decodeFrames(
   reader: FrameReader,
@@ -26,7 +25,6 @@ export async function decodeFrames(
   span: number,
   progress: (percent: number) => Promise<unknown>,
   onFrame: (frame: GreyFrame) => void,
-  sampled = false,
 ): Promise<number> {
   if (!(await isFile(target.path))) {
     // Not the video's fault: another attempt, perhaps on a worker that shares the media directory, may find it.
@@ -38,7 +36,7 @@ export async function decodeFrames(
   const meter = new ProgressMeter(Math.floor(target.durationSeconds * FINGERPRINT_FPS), span);
   let count = 0;
   try {
-    for await (const frame of reader.frames(target.path, sampling, sampled)) {
+    for await (const frame of reader.frames(target.path, sampling)) {
       onFrame(frame);
       const percent = meter.next(++count);
       if (percent !== null) await progress(percent);

@@ -78,7 +78,7 @@ export class RetroMatchService {
     const session = await this.thread.open(false);
     try {
       const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
-      await decodeFrames(this.frames, target, 100, async () => undefined, session.push, true);
+      await decodeFrames(this.frames, target, 100, async () => undefined, session.push);
       return await session.family(family, [registrationId]);
     } catch (e) {
       if (!isPermanent(e)) throw e;
