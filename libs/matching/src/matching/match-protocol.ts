@@ -19,7 +19,8 @@ export type MatchRequest =
   | { readonly op: 'plan'; readonly session: number; readonly options: Partial<MatcherOptions> }
   | { readonly op: 'finish'; readonly session: number; readonly references: ReadonlyMap<string, Reference> }
   | { readonly op: 'family'; readonly session: number; readonly members: readonly StoredFingerprint[]; readonly episodes: readonly string[] }
-  | { readonly op: 'close'; readonly session: number };
+  | { readonly op: 'close'; readonly session: number }
+  | { readonly op: 'collect' };
 
 /** What each request answers. */
 export interface MatchReplies {
@@ -35,6 +36,8 @@ export interface MatchReplies {
   finish: EpisodeMatch[];
   family: EpisodeMatch[];
   close: null;
+  /** A full collection of the thread's heap (after loading the index). */
+  collect: null;
 }
 
 export type MatchOp = MatchRequest['op'];

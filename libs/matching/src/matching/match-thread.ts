@@ -4,6 +4,7 @@ import { candidateEpisodes, familyIndex, finishMatch, HashIndex, matchAmong, Mat
 import { MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from './stored-episode';
+import { collectGarbage } from './collect-garbage';
 
 /**
  * One video in the thread: a clip's frames and its pending match plan, or an
@@ -85,6 +86,9 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
       return matchAmong(family(r.members), r.episodes, session(r.session).frames);
     case 'close':
       sessions.delete(r.session);
+      return null;
+    case 'collect':
+      collectGarbage();
       return null;
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { collectGarbage } from '../matching/collect-garbage';
 import { MatchThread } from '../matching/match-thread.service';
 import { FingerprintRepository } from '@dramaguard/records';
 
@@ -35,6 +36,9 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sync();
+    // What loading read and dropped is returned to the system now, not whenever V8 next collects in full.
+    await this.thread.request({ op: 'collect' });
+    collectGarbage();
     this.log.log(`match index loaded: ${this.episodes} episodes`);
     this.timer = setInterval(() => {
       this.sync().catch((e: Error) => this.log.warn(`index sync failed, will retry: ${e.message}`));
