@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -53,9 +54,14 @@ export class Child {
     readonly name: string,
     private readonly proc: ChildProcess,
   ) {
+    // The whole output also goes to bench/out/logs/<name>.log, to read after a run.
+    mkdirSync(join(ROOT, 'bench/out/logs'), { recursive: true });
+    const log = createWriteStream(join(ROOT, 'bench/out/logs', `${name}.log`));
     const keep = (d: Buffer): void => {
       this.output = (this.output + d.toString()).slice(-20_000);
+      log.write(d);
     };
+    proc.on('exit', () => log.end());
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
     this.exited = new Promise((resolve) => proc.on('exit', resolve));

@@ -1,4 +1,4 @@
-// Brings a fresh Debian machine with Node (PostgreSQL, Redis and ffmpeg are installed if missing) to the
+// Brings a fresh Debian machine with Node (PostgreSQL, Redis, ffmpeg, Chromium and a CJK font are installed if missing) to the
 // point where the service can be built, tested and started. Every step checks
 // first and does nothing when its work is already done, so it is safe to rerun.
 import { spawnSync } from 'node:child_process';
@@ -35,9 +35,15 @@ export function ensureDependencies() {
   writeFileSync(stamp, lockHash);
 }
 
-/** Debian packages for the programs that are missing; refreshes the package lists once. */
+/** A font that covers Chinese, so titles render in the console and in evidence images. */
+function hasCjkFont() {
+  const result = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return result.status === 0 && result.stdout.trim() !== '';
+}
+
+/** Debian packages whose check fails (the programs are missing, or a check function says no); refreshes the package lists once. */
 function ensurePackages(wanted) {
-  const missing = wanted.filter(([programs]) => !programs.every(has)).map(([, pkg]) => pkg);
+  const missing = wanted.filter(([check]) => !(typeof check === 'function' ? check() : check.every(has))).map(([, pkg]) => pkg);
   if (!missing.length) return;
   if (process.getuid?.() !== 0) throw new Error(`missing: install them (sudo apt-get install ${missing.join(' ')}) and rerun`);
   log(`installing ${missing.join(', ')} from Debian`);
@@ -45,10 +51,16 @@ function ensurePackages(wanted) {
   run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
-/** ffmpeg, a CJK font and poppler, and on a bare Debian the PostgreSQL and Redis servers (the postgresql package creates the "main" cluster). */
+/**
+ * ffmpeg, Chromium (the console's e2e specs drive it), a CJK font, poppler (the PDF spec renders
+ * pages with it), and on a bare Debian the PostgreSQL and Redis servers (the postgresql package
+ * creates the "main" cluster).
+ */
 export function ensureSystemPackages() {
   ensurePackages([
     [['ffmpeg', 'ffprobe'], 'ffmpeg'],
+    [['chromium'], 'chromium'],
+    [hasCjkFont, 'fonts-wqy-zenhei'],
     [['pg_ctlcluster'], 'postgresql'],
     [['redis-server'], 'redis-server'],
     // The CJK font of PDF case reports (REPORT_FONT), and poppler's tools, which the PDF spec renders pages with.
@@ -105,17 +117,17 @@ function newestSource(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.(ts|tsx|json|css|html)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
-/** nest build (tsc, path aliases rewritten) unless dist is newer than every source file. */
+/** nest build (tsc, path aliases rewritten) and the console's vite build, unless dist is newer than every source file. */
 export function ensureBuild() {
   const stamp = join(ROOT, 'dist', '.build-stamp');
   const sources = Math.max(newestSource(join(ROOT, 'apps')), newestSource(join(ROOT, 'libs')), ...['package-lock.json', 'tsconfig.json', 'nest-cli.json'].map((f) => statSync(join(ROOT, f)).mtimeMs));
   if (existsSync(stamp) && statSync(stamp).mtimeMs > sources) return;
-  log('building api, worker and cli');
+  log('building api, worker, cli and console');
   run('npm', ['run', 'build', '--silent']);
   writeFileSync(stamp, new Date().toISOString());
 }

@@ -6,7 +6,7 @@
 // Usage: DRAMAGUARD_API_KEY=… npm run verify:audit -- --api http://host:3000 [--checkpoint saved.json]
 import { createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CHAIN_START, checkChain } from '../libs/registry/src/evidence/audit-chain';
+import { CHAIN_START, checkChain } from '../libs/records/src/audit-chain';
 
 interface Entry {
   id: string;

@@ -1,4 +1,4 @@
-import { dropDatabase } from '@dramaguard/registry';
+import { dropDatabase } from '@dramaguard/records';
 import { rmSync } from 'node:fs';
 import { BUILT, BuiltProcess } from './support/built-process';
 import { configEnv } from './support/config-env';
@@ -12,7 +12,7 @@ describe('the built output (path aliases resolved by nest build)', () => {
 
   afterAll(() => rmSync(media, { recursive: true, force: true }));
 
-  it('migrates a new database, then runs api and worker', async () => {
+  it('migrates a new database, then runs api and worker, and the api serves the console', async () => {
     // Left from an earlier run, the database would only get the migrations added since.
     await dropDatabase(config.database);
     const migrate = BuiltProcess.start(BUILT.migrate, { ...env, MEDIA_DIR: media });
@@ -23,7 +23,8 @@ describe('the built output (path aliases resolved by nest build)', () => {
     expect(again.log).toContain('is up to date');
 
     const port = await freePort();
-    const api = BuiltProcess.start(BUILT.api, { ...env, MEDIA_DIR: media, PORT: String(port) });
+    // CONSOLE_DIR left empty: the default, dist/console under the working directory, as npm start runs it.
+    const api = BuiltProcess.start(BUILT.api, { ...env, MEDIA_DIR: media, PORT: String(port), CONSOLE_DIR: '' });
     const worker = BuiltProcess.start(BUILT.worker, { ...env, MEDIA_DIR: media });
     try {
       await api.waitForOutput('api listening');
@@ -33,6 +34,12 @@ describe('the built output (path aliases resolved by nest build)', () => {
       const docs = await fetch(`http://127.0.0.1:${port}/docs`);
       expect(docs.status).toBe(200);
       expect(await docs.text()).toContain('swagger');
+      const consoleIndex = await fetch(`http://127.0.0.1:${port}/console/`);
+      expect(consoleIndex.status).toBe(200);
+      const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(await consoleIndex.text());
+      expect(script).not.toBeNull();
+      const bundle = await fetch(`http://127.0.0.1:${port}${script![1]}`);
+      expect({ status: bundle.status, type: bundle.headers.get('content-type') }).toEqual({ status: 200, type: expect.stringMatching(/javascript/) });
     } finally {
       await api.stop();
       await worker.stop();

@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { EPISODES_QUEUE, JobQueue, JobRun } from '@dramaguard/queue';
-import { EpisodeIndex, FingerprintService } from '@dramaguard/registry';
+import { EpisodeIndex, FingerprintService } from '@dramaguard/matching';
 import { Queue } from 'bullmq';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

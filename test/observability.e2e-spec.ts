@@ -138,7 +138,7 @@ describe('operations: JSON logs traced by request id, metrics, probes', () => {
     expect(sample(workerMetrics, 'dramaguard_fingerprint_decode_ratio_count{name="fingerprint-episode"}')).toBe(1);
     expect(sample(workerMetrics, 'dramaguard_fingerprint_decode_ratio_count{name="match-clip"}')).toBe(1);
     expect(sample(workerMetrics, 'dramaguard_index_episodes')).toBe(1);
-    expect(sample(workerMetrics, 'dramaguard_index_fingerprint_bytes')).toBeGreaterThan(0);
+    expect(sample(workerMetrics, 'dramaguard_index_bytes')).toBeGreaterThan(0);
 
     expect((await call('/metrics', { key: TEST_ADMIN_KEY })).status).toBe(404);
   });

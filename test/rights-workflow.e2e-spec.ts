@@ -1,4 +1,4 @@
-import { canonicalJson } from '@dramaguard/registry';
+import { canonicalJson } from '@dramaguard/records';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { dataSourceOptions, REGISTRY_MIGRATIONS } from '@dramaguard/registry';
+import { dataSourceOptions, REGISTRY_MIGRATIONS } from '@dramaguard/records';
 import { DataSource } from 'typeorm';
 import { testDatabase } from './support/test-config';
 import { freshDatabase } from './support/test-database';

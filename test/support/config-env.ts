@@ -36,9 +36,11 @@ export function configEnv(c: AppConfig): Record<string, string> {
     RATE_LIMIT_WINDOW_MS: String(c.abuse.windowMs),
     MAX_QUEUE_DEPTH: String(c.abuse.maxQueueDepth),
     CHECKPOINT_INTERVAL_MS: String(c.checkpointIntervalMs),
+    CONSOLE_DIR: c.consoleDir,
     CLIP_RETENTION_DAYS: String(c.retention.clipDays),
     RETENTION_INTERVAL_MS: String(c.retention.intervalMs),
     OPS_PORT: String(c.ops.port ?? 0),
+    DISPUTE_ANSWER_DAYS: String(c.disputes.answerDays),
     ...(c.auth.adminApiKey ? { ADMIN_API_KEY: c.auth.adminApiKey } : {}),
   };
 }

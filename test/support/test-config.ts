@@ -24,6 +24,7 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     retroMatchDays: 30,
     jobs: { attempts: 2, backoffMs: 200, concurrency: 1 },
     indexSyncIntervalMs: 1_000,
+    consoleDir: join(__dirname, '..', '..', 'dist', 'console'),
     // Tests poll every 150 ms; the limits have a spec of their own (limits.e2e-spec).
     abuse: { ...base.abuse, requestsPerWindow: 1_000_000 },
     // Request lines (4xx at warn) of the api inside jest would drown its report; the observability spec runs built processes.

@@ -1,5 +1,5 @@
 import type { DatabaseConfig } from '@dramaguard/config';
-import { dropDatabase, ensureDatabase, runMigrations } from '@dramaguard/registry';
+import { dropDatabase, ensureDatabase, runMigrations } from '@dramaguard/records';
 
 /** A fresh database with every migration applied. */
 export async function freshDatabase(db: DatabaseConfig): Promise<void> {

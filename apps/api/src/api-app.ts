@@ -3,12 +3,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { API_KEY_HEADER } from './auth/access.decorator';
 import { describeAccess } from './auth/describe-access';
+import { serveConsole } from './console/console-static';
 import { ApiExceptionFilter } from './filters/api-exception.filter';
 import { securityHeaders } from './limits/security-headers';
 import { mountQueueDashboard } from './observability/queue-dashboard';
 import { requestTracking } from './observability/request-tracking';
 
-/** Everything about the HTTP surface that is not a controller: validation, errors, OpenAPI. Shared by main and the e2e tests. */
+/** Everything about the HTTP surface that is not a controller: validation, errors, OpenAPI, the console's files. Shared by main and the e2e tests. */
 export function configureApi(app: INestApplication): INestApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
@@ -16,6 +17,7 @@ export function configureApi(app: INestApplication): INestApplication {
   app.use(requestTracking);
   app.use(securityHeaders);
   mountQueueDashboard(app);
+  serveConsole(app, config);
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable('x-powered-by');
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

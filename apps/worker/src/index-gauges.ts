@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { observeIndex } from '@dramaguard/observability';
-import { EpisodeIndex } from '@dramaguard/registry';
+import { EpisodeIndex } from '@dramaguard/matching';
 
 /** A worker reports the size of its own match index. */
 @Injectable()
@@ -8,6 +8,6 @@ export class IndexGauges implements OnModuleInit {
   constructor(private readonly index: EpisodeIndex) {}
 
   onModuleInit(): void {
-    observeIndex(() => ({ episodes: this.index.episodeCount, bytes: this.index.fingerprintBytes }));
+    observeIndex(() => ({ episodes: this.index.episodeCount, bytes: this.index.indexBytes }));
   }
 }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EpisodeIndex } from '@dramaguard/registry';
+import { EpisodeIndex } from '@dramaguard/matching';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { configureWorker } from './worker-app';
 import { WorkerModule } from './worker.module';

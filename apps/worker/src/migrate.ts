@@ -1,5 +1,5 @@
 import { loadConfig } from '@dramaguard/config';
-import { ensureDatabase, runMigrations } from '@dramaguard/registry';
+import { ensureDatabase, runMigrations } from '@dramaguard/records';
 
 /** Creates the database if needed and applies pending migrations; run before starting api and worker. */
 async function migrate(): Promise<void> {

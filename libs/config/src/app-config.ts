@@ -27,6 +27,15 @@ export interface AppConfig {
   readonly ops: OpsConfig;
   /** The font of PDF reports: it must hold every character a title may use, CJK included. */
   readonly reportFont: { readonly path: string; readonly face?: string };
+  /** The built web console (static files) that the api serves under /console. */
+  readonly consoleDir: string;
+  readonly disputes: DisputeRules;
+}
+
+/** How long a rights holder has to answer an uploader's dispute before the case is released. */
+export interface DisputeRules {
+  /** Days, possibly fractional (a test stack uses seconds' worth). */
+  readonly answerDays: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -90,6 +90,11 @@ describe('parseConfig', () => {
     expect(parseConfig({}).retroMatchDays).toBe(30);
   });
 
+  it('reads where the built console lives', () => {
+    expect(parseConfig({}).consoleDir).toBe('dist/console');
+    expect(parseConfig({ CONSOLE_DIR: ' /srv/dg/console ' }).consoleDir).toBe('/srv/dg/console');
+  });
+
   it('reads the shard count, the shards a worker serves (all by default) and the reconciling interval', () => {
     expect(parseConfig({}).shards).toEqual({ count: 1, serves: [0], timeoutMs: 300_000 });
     expect(parseConfig({}).reconcileIntervalMs).toBe(60_000);
@@ -104,6 +109,19 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ SHARDS: '2', WORKER_SHARDS: '2' })).toThrow('WORKER_SHARDS must be "all" or a comma-separated list of shard numbers from 0 to 1');
     expect(() => parseConfig({ WORKER_SHARDS: 'first' })).toThrow('WORKER_SHARDS');
   });
+
+  it('reads the days a rights holder has to answer a dispute, fractions included, 14 by default', () => {
+    expect(parseConfig({}).disputes.answerDays).toBe(14);
+    expect(parseConfig({ DISPUTE_ANSWER_DAYS: '0.0001' }).disputes.answerDays).toBe(0.0001);
+    expect(parseConfig({ DISPUTE_ANSWER_DAYS: '30' }).disputes.answerDays).toBe(30);
+  });
+
+  it.each([['0', /DISPUTE_ANSWER_DAYS must be greater than 0 and at most 365, got 0/], ['366', /at most 365, got 366/], ['-1', /must be a decimal number, got "-1"/], ['2 weeks', /must be a decimal number/]])(
+    'refuses DISPUTE_ANSWER_DAYS=%s',
+    (value, message) => {
+      expect(() => parseConfig({ DISPUTE_ANSWER_DAYS: value })).toThrow(message);
+    },
+  );
 
   it('refuses a short or blank-containing admin key', () => {
     expect(() => parseConfig({ ADMIN_API_KEY: 'admin' })).toThrow(/ADMIN_API_KEY must be at least 24 characters/);

@@ -33,6 +33,19 @@ class EnvReader {
     return n;
   }
 
+  /** A decimal number in (min, max]: min itself is refused, so a duration can be small but never zero. */
+  positive(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name]?.trim();
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!/^\d+(\.\d+)?(e-\d+)?$/.test(raw) || !Number.isFinite(n)) {
+      this.problems.push(`${name} must be a decimal number, got "${raw}"`);
+      return fallback;
+    }
+    if (n <= min || n > max) this.problems.push(`${name} must be greater than ${min} and at most ${max}, got ${n}`);
+    return n;
+  }
+
   url(name: string, fallback: string, protocols: string[]): URL | undefined {
     const raw = this.string(name, fallback);
     try {
@@ -92,6 +105,8 @@ export function parseConfig(env: Env, check: ExecutableCheck = isExecutableFile,
     retroMatchDays: r.int('RETRO_MATCH_DAYS', 30, 0, 3_650),
     shards: shardsFrom(r),
     checkpointIntervalMs: r.int('CHECKPOINT_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),
+    disputes: { answerDays: r.positive('DISPUTE_ANSWER_DAYS', 14, 0, 365) },
+    consoleDir: r.string('CONSOLE_DIR', 'dist/console'),
     retention: {
       clipDays: r.int('CLIP_RETENTION_DAYS', 90, 0, 36_500),
       intervalMs: r.int('RETENTION_INTERVAL_MS', 3_600_000, 1_000, 86_400_000),

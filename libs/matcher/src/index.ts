@@ -13,3 +13,4 @@ export * from './shared-content';
 export * from './sharing-analysis';
 export * from './geometry-search';
 export * from './window-merge';
+export * from './registered-copies';

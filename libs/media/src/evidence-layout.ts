@@ -71,7 +71,7 @@ export function evidenceLayout(pairs: readonly EvidencePair[], title: string): E
 /** The labels as an SVG overlay of the whole image; text is escaped, so file names cannot inject markup. */
 export function labelsSvg(layout: EvidenceLayout): string {
   const texts = layout.labels
-    .map((l) => `<text x="${l.x}" y="${l.y}" font-family="DejaVu Sans, sans-serif" font-size="14" fill="#f2f2f2">${escapeXml(l.text)}</text>`)
+    .map((l) => `<text x="${l.x}" y="${l.y}" font-family="DejaVu Sans, WenQuanYi Zen Hei, sans-serif" font-size="14" fill="#f2f2f2">${escapeXml(l.text)}</text>`)
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}">${texts}</svg>`;
 }

@@ -104,8 +104,8 @@ new Gauge({
 });
 
 new Gauge({
-  name: 'dramaguard_index_fingerprint_bytes',
-  help: "Bytes of stored fingerprints this worker's match index was built from",
+  name: 'dramaguard_index_bytes',
+  help: "Bytes this worker's match index holds in memory (its key-frame tables)",
   registers: [metricsRegistry],
   collect() {
     if (indexSource) this.set(indexSource().bytes);

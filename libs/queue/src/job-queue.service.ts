@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { currentRequestId, QueueCounts } from '@dramaguard/observability';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { CLIPS_QUEUE, EPISODES_QUEUE, JobData, jobId, JobName, JobPayload, MERGES_QUEUE, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
+import { CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, JobData, jobId, JobName, JobPayload, MERGES_QUEUE, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
 import { queueConnection } from './queue-connection';
 
 export interface EnqueueOptions {
@@ -24,10 +24,11 @@ export class JobQueue implements OnModuleDestroy {
     @InjectQueue(CLIPS_QUEUE) clips: Queue,
     @InjectQueue(MERGES_QUEUE) merges: Queue,
     @InjectQueue(RETRO_QUEUE) retro: Queue,
+    @InjectQueue(DISPUTES_QUEUE) disputes: Queue,
   ) {
     // The shard count is configuration, so these queues cannot be registered by decorator like the others.
     this.shardQueues = Array.from({ length: config.shards.count }, (_, k) => new Queue(shardQueue(k), queueConnection(config)));
-    this.queues = { [EPISODES_QUEUE]: episodes, [CLIPS_QUEUE]: clips, [MERGES_QUEUE]: merges, [RETRO_QUEUE]: retro };
+    this.queues = { [EPISODES_QUEUE]: episodes, [CLIPS_QUEUE]: clips, [MERGES_QUEUE]: merges, [RETRO_QUEUE]: retro, [DISPUTES_QUEUE]: disputes };
     for (const q of this.shardQueues) this.queues[q.name] = q;
     // A lost Redis connection is an 'error' event; unheard, it would end the process.
     const log = new Logger(JobQueue.name);
@@ -54,9 +55,23 @@ export class JobQueue implements OnModuleDestroy {
   }
 
   /** Enqueues the job unless the queue holds one with its id, in any state; answers whether it did. */
-  async enqueueIfAbsent<N extends JobName>(name: N, payload: JobPayload<N>): Promise<boolean> {
+  async enqueueIfAbsent<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<boolean> {
     if (await this.queueFor(name, payload).getJob(jobId(name, payload))) return false;
-    await this.enqueue(name, payload);
+    await this.enqueue(name, payload, options);
+    return true;
+  }
+
+  /**
+   * For work that must happen in the end, such as a deadline: enqueues the job
+   * unless the queue holds one with its id waiting, delayed or running; one
+   * that has finished (failed for good, say while PostgreSQL was down) is
+   * replaced. Answers whether it enqueued.
+   */
+  async ensure<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<boolean> {
+    const job = await this.queueFor(name, payload).getJob(jobId(name, payload));
+    if (job && !(await job.isFailed()) && !(await job.isCompleted())) return false;
+    await job?.remove();
+    await this.enqueue(name, payload, options);
     return true;
   }
 

@@ -1,10 +1,11 @@
-import { allQueues, CLIPS_QUEUE, EPISODES_QUEUE, jobId, JOBS, MERGES_QUEUE, QUEUE_NAMES, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
+import { allQueues, CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, jobId, JOBS, MERGES_QUEUE, QUEUE_NAMES, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
 
 describe('job declarations', () => {
   it('derives a deterministic id from the subject of the job', () => {
     expect(jobId('fingerprint-episode', { registrationId: 'r1' })).toBe('fingerprint-episode.r1');
     expect(jobId('match-clip', { clipId: 'c9' })).toBe('match-clip.c9');
     expect(jobId('retro-match-episode', { registrationId: 'r1' })).toBe('retro-match-episode.r1');
+    expect(jobId('dispute-deadline', { disputeId: 'd1' })).toBe('dispute-deadline.d1');
     expect(jobId('match-shard', { shard: 2, round: 7, clipId: 'c9' })).toBe(jobId('match-shard', { clipId: 'c9', shard: 2, round: 7 }));
     expect(jobId('match-shard', { clipId: 'c9', shard: 2, round: 7 })).toBe('match-shard.c9.7.2');
     expect(jobId('merge-clip', { clipId: 'c9', trigger: 'deadline', round: 7 })).not.toBe(jobId('merge-clip', { clipId: 'c9', trigger: 'answers', round: 7 }));
@@ -15,9 +16,9 @@ describe('job declarations', () => {
     for (const q of allQueues(3)) expect(q).not.toContain(':');
   });
 
-  it('runs fingerprinting, decoding, merging and retro-matching on separate queues, and each shard on its own', () => {
-    expect(new Set([EPISODES_QUEUE, CLIPS_QUEUE, MERGES_QUEUE, RETRO_QUEUE]).size).toBe(4);
-    expect([...QUEUE_NAMES].sort()).toEqual([EPISODES_QUEUE, CLIPS_QUEUE, MERGES_QUEUE, RETRO_QUEUE].sort());
+  it('runs fingerprinting, decoding, merging, retro-matching and dispute deadlines on separate queues, and each shard on its own', () => {
+    expect(new Set([EPISODES_QUEUE, CLIPS_QUEUE, MERGES_QUEUE, RETRO_QUEUE, DISPUTES_QUEUE]).size).toBe(5);
+    expect([...QUEUE_NAMES].sort()).toEqual([EPISODES_QUEUE, CLIPS_QUEUE, MERGES_QUEUE, RETRO_QUEUE, DISPUTES_QUEUE].sort());
     expect(queueOf('match-shard', { clipId: 'c', shard: 3, round: 1 })).toBe('shard-3');
     expect(queueOf('learn-shard', { registrationId: 'r', shard: 1, check: 'k1' })).toBe('shard-1');
     expect(jobId('learn-shard', { registrationId: 'r', shard: 1, check: 'k1' })).not.toBe(jobId('learn-shard', { registrationId: 'r', shard: 1, check: 'k2' }));

@@ -5,7 +5,8 @@
  * against a newly registered episode has its own for the same reason. A
  * clip is decoded on `clips`, matched on one queue per shard of the match
  * index (`shard-0`, `shard-1`, ...: only the workers holding that shard
- * consume it), and the shards' answers are merged on `merges`.
+ * consume it), and the shards' answers are merged on `merges`. A dispute's
+ * answer deadline waits on `disputes` as a delayed job.
  */
 export const JOBS = {
   'fingerprint-episode': { queue: 'episodes' },
@@ -14,6 +15,7 @@ export const JOBS = {
   'learn-shard': { queue: 'shard' },
   'merge-clip': { queue: 'merges' },
   'retro-match-episode': { queue: 'retro' },
+  'dispute-deadline': { queue: 'disputes' },
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -38,6 +40,8 @@ export interface JobPayloads {
   'merge-clip': { readonly clipId: string; readonly trigger: 'answers' | 'deadline'; readonly round: number };
   /** Match the clips received in the last RETRO_MATCH_DAYS against this newly registered episode. */
   'retro-match-episode': { readonly registrationId: string };
+  /** Delayed until the dispute's answer deadline: release the case unless the rights holder answered. */
+  'dispute-deadline': { readonly disputeId: string };
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -53,6 +57,7 @@ export const EPISODES_QUEUE = JOBS['fingerprint-episode'].queue;
 export const CLIPS_QUEUE = JOBS['match-clip'].queue;
 export const MERGES_QUEUE = JOBS['merge-clip'].queue;
 export const RETRO_QUEUE = JOBS['retro-match-episode'].queue;
+export const DISPUTES_QUEUE = JOBS['dispute-deadline'].queue;
 /** The queues every process knows by name; the shard queues depend on the configured shard count. */
 export const QUEUE_NAMES = [...new Set(Object.values(JOBS).map((j) => j.queue))].filter((q) => q !== JOBS['match-shard'].queue);
 

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiSecurity, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Role } from '@dramaguard/registry';
+import type { Role } from '@dramaguard/records';
 import { ErrorDto } from '../dtos/error.dto';
 
 export const ROLES_KEY = 'dramaguard:roles';

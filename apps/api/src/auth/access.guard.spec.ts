@@ -1,7 +1,8 @@
 import { RequestRateLimiter } from '../limits/request-rate-limiter';
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AccountService, Caller, DomainError } from '@dramaguard/registry';
+import { DomainError } from '@dramaguard/records';
+import { AccountService, Caller } from '@dramaguard/rights';
 import { AccessGuard } from './access.guard';
 import { Public, Roles } from './access.decorator';
 

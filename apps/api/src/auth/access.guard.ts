@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AccountService, Caller, DomainError, Role } from '@dramaguard/registry';
+import { DomainError, Role } from '@dramaguard/records';
+import { AccountService, Caller } from '@dramaguard/rights';
 import type { Request } from 'express';
 import { createHash } from 'node:crypto';
 import { RequestRateLimiter } from '../limits/request-rate-limiter';

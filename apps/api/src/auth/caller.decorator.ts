@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Caller } from '@dramaguard/registry';
+import type { Caller } from '@dramaguard/rights';
 import type { AuthenticatedRequest } from './access.guard';
 
 /** The authenticated caller the guard attached to the request. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountService, Caller } from '@dramaguard/registry';
+import { AccountService, Caller } from '@dramaguard/rights';
 import { Roles } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { AccountDto, ApiKeyDto, CreateAccountDto, CreateApiKeyDto, IssuedApiKeyDto, PlatformAccountDto } from '../dtos/account.dto';

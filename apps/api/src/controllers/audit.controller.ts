@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditService } from '@dramaguard/registry';
+import { AuditService } from '@dramaguard/rights';
 import { Roles } from '../auth/access.decorator';
 import { AuditChainDto, AuditPageDto, AuditQueryDto } from '../dtos/audit-entry.dto';
 

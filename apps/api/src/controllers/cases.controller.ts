@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CaseReport, CaseReportService, CaseService, Caller } from '@dramaguard/registry';
+import { CaseReport, CaseReportService } from '@dramaguard/evidence';
+import { Caller, CaseService } from '@dramaguard/rights';
 import { Roles } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { CaseDto, CaseNoteInputDto, CasePageDto, CaseQueryDto, CaseReportDto, DecideCaseDto, DismissCaseDto } from '../dtos/case.dto';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, ClipService } from '@dramaguard/registry';
+import { ClipService } from '@dramaguard/catalogue';
+import { Caller } from '@dramaguard/rights';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { ClipUseDto } from '../dtos/clip-use.dto';
 import { Roles } from '../auth/access.decorator';

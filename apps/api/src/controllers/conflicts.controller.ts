@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, ConflictService } from '@dramaguard/registry';
+import { ConflictService } from '@dramaguard/catalogue';
+import { Caller } from '@dramaguard/rights';
 import { Roles } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { ConflictDto, ConflictPageDto, ConflictQueryDto, ResolveConflictDto } from '../dtos/conflict.dto';

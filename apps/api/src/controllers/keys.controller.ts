@@ -1,6 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CertificateService } from '@dramaguard/registry';
+import { CertificateService } from '@dramaguard/evidence';
 import { Public } from '../auth/access.decorator';
 
 @ApiTags('keys')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Caller, LicenceService } from '@dramaguard/registry';
+import { Caller, LicenceService } from '@dramaguard/rights';
 import { Roles } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { ErrorDto } from '../dtos/error.dto';

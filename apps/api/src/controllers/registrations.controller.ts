@@ -1,6 +1,8 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Caller, CertificateService, RegistrationService } from '@dramaguard/registry';
+import { RegistrationService } from '@dramaguard/catalogue';
+import { CertificateService } from '@dramaguard/evidence';
+import { Caller } from '@dramaguard/rights';
 import { Roles } from '../auth/access.decorator';
 import { CurrentCaller } from '../auth/caller.decorator';
 import { ErrorDto } from '../dtos/error.dto';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CheckpointService } from '@dramaguard/registry';
+import { CheckpointService } from '@dramaguard/evidence';
 import { Public } from '../auth/access.decorator';
 import { CheckpointDto, CheckpointPageDto } from '../dtos/checkpoint.dto';
 import { PageQueryDto } from '../dtos/page-query.dto';

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { AccountEntity, ApiKeyEntity, IssuedKey, Role, ROLES } from '@dramaguard/registry';
+import { AccountEntity, ApiKeyEntity, Role, ROLES } from '@dramaguard/records';
+import { IssuedKey } from '@dramaguard/rights';
 
 export class PlatformAccountDto {
   @ApiProperty({ description: 'Video platform, compared case-insensitively', example: 'douyin' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { AuditEntryEntity, ChainCheck, Page } from '@dramaguard/registry';
+import { AuditEntryEntity, ChainCheck, Page } from '@dramaguard/records';
 import { PageQueryDto } from './page-query.dto';
 
 export class AuditEntryDto {

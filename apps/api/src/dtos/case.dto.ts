@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { CASE_STATUSES, CaseDetail, CaseStatus, Page, ReviewCaseEntity } from '@dramaguard/registry';
+import { CASE_STATUSES, CaseStatus, Page, ReviewCaseEntity } from '@dramaguard/records';
+import { AppliedPolicyDto } from './policy.dto';
+import { CaseDetail } from '@dramaguard/rights';
 import { AuditEntryDto } from './audit-entry.dto';
 import { MatchSegmentDto } from './clip.dto';
 import { PageQueryDto } from './page-query.dto';
@@ -21,6 +23,8 @@ export class CaseSummaryDto {
   @ApiProperty() openedAt!: Date;
   @ApiProperty({ nullable: true, type: Date }) decidedAt!: Date | null;
   @ApiProperty({ nullable: true, type: String }) decisionReason!: string | null;
+  @ApiProperty({ nullable: true, type: AppliedPolicyDto, description: 'The work’s policy in force when the clip was matched; null for cases older than policies' })
+  policy!: AppliedPolicyDto | null;
 
   static from(c: ReviewCaseEntity): CaseSummaryDto {
     const registration = c.registration;
@@ -42,6 +46,7 @@ export class CaseSummaryDto {
       openedAt: c.openedAt,
       decidedAt: c.decidedAt,
       decisionReason: c.decisionReason,
+      policy: c.policy,
     };
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AuditCheckpointEntity, Page, SignedCheckpoint } from '@dramaguard/registry';
+import { SignedCheckpoint } from '@dramaguard/evidence';
+import { AuditCheckpointEntity, Page } from '@dramaguard/records';
 
 export class CheckpointDto {
   @ApiProperty({ description: 'Entries in the audit chain' }) entries!: number;

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, ClipWithMatches, MATCH_VERDICTS, MatchSegmentEntity, MatchVerdict, ReviewCaseEntity } from '@dramaguard/registry';
+import { ClipWithMatches } from '@dramaguard/catalogue';
+import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, MATCH_VERDICTS, MatchSegmentEntity, MatchVerdict, ReviewCaseEntity } from '@dramaguard/records';
+import { AppliedPolicyDto } from './policy.dto';
 
 export class MatchSegmentDto {
   @ApiProperty({ description: 'Segment id (evidence images are per segment)' }) id!: string;
@@ -30,9 +32,13 @@ export class ClipMatchDto {
   @ApiProperty({
     enum: MATCH_VERDICTS,
     nullable: true,
-    description: 'licensed: a licence covers this use; case_opened: a review case was opened; null for matches recorded before verdicts existed',
+    description:
+      'licensed: a licence covers this use; tracked: the work’s policy only records such uses; case_opened: a case was opened (confirmed at once under a takedown policy ' +
+      'when the score reaches its threshold); null for ownership queries and matches recorded before verdicts existed',
   })
   verdict!: MatchVerdict | null;
+  @ApiProperty({ nullable: true, type: AppliedPolicyDto, description: 'The work’s policy in force when the clip was matched' })
+  policy!: AppliedPolicyDto | null;
   @ApiProperty({ nullable: true, type: String, description: 'The covering licence, when licensed' }) licenceId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The review case, when one was opened' }) caseId!: string | null;
 
@@ -53,6 +59,7 @@ export class ClipMatchDto {
       score: m.score,
       mirrored: m.mirrored,
       verdict: m.verdict,
+      policy: m.policy,
       licenceId: m.licenceId,
       caseId: cases.find((c) => c.matchId === m.id)?.id ?? null,
       segments: (m.segments ?? []).map((s) => MatchSegmentDto.from(s)),
@@ -79,12 +86,12 @@ export class ClipDto {
   @ApiProperty({ nullable: true, type: String }) territory!: string | null;
   @ApiProperty({ description: 'Day of the use, YYYY-MM-DD' }) usedOn!: string;
   @ApiProperty({
-    enum: ['pending', 'no_match', 'licensed', 'case_opened', 'unreviewed'],
+    enum: ['pending', 'no_match', 'licensed', 'tracked', 'case_opened', 'unreviewed'],
     description:
       'pending: not matched yet; no_match: nothing registered found; licensed: every match is covered by a licence; ' +
-      'case_opened: at least one review case was opened; unreviewed: matched before verdicts existed',
+      'tracked: every match is licensed or only tracked by its work’s policy; case_opened: at least one case was opened; unreviewed: matched before verdicts existed',
   })
-  verdict!: 'pending' | 'no_match' | 'licensed' | 'case_opened' | 'unreviewed';
+  verdict!: 'pending' | 'no_match' | 'licensed' | 'tracked' | 'case_opened' | 'unreviewed';
   @ApiProperty({ type: [ClipMatchDto], description: 'Registered episodes found in the clip, best first; empty until status is done or incomplete' })
   matches!: ClipMatchDto[];
   @ApiProperty({ nullable: true, type: Number, description: 'How many shards of the match index the clip was sent to' })
@@ -126,5 +133,6 @@ function clipVerdict(status: ClipStatus, matches: readonly ClipMatchDto[]): Clip
   if (status !== 'done') return 'pending';
   if (!matches.length) return 'no_match';
   if (matches.some((m) => m.verdict === 'case_opened')) return 'case_opened';
-  return matches.every((m) => m.verdict === 'licensed') ? 'licensed' : 'unreviewed';
+  if (matches.every((m) => m.verdict === 'licensed')) return 'licensed';
+  return matches.every((m) => m.verdict === 'licensed' || m.verdict === 'tracked') ? 'tracked' : 'unreviewed';
 }

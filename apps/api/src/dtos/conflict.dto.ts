@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { CONFLICT_STATUSES, ConflictStatus, Page, RegistrationConflictEntity, RegistrationEntity } from '@dramaguard/registry';
+import { CONFLICT_STATUSES, ConflictStatus, Page, RegistrationConflictEntity, RegistrationEntity } from '@dramaguard/records';
 import { PageQueryDto } from './page-query.dto';
 
 class ConflictRegistrationDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber, IsString } from 'class-validator';
-import { ReferenceExclusionEntity } from '@dramaguard/registry';
+import { ReferenceExclusionEntity } from '@dramaguard/records';
 
 export class CreateExclusionDto {
   @ApiProperty({ description: 'Start of the range in episode seconds (0 or more)', example: 0 })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { LicenceEntity, Page } from '@dramaguard/registry';
+import { LicenceEntity, Page } from '@dramaguard/records';
 import { PageQueryDto } from './page-query.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

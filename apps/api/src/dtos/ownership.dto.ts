@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { CLIP_STATUSES, OwnershipQueryResult, Page, RegistrationEntity, WorkEntity } from '@dramaguard/registry';
+import { OwnershipQueryResult } from '@dramaguard/catalogue';
+import { CLIP_STATUSES, Page, RegistrationEntity, WorkEntity } from '@dramaguard/records';
 import { PageQueryDto } from './page-query.dto';
 import { UseDay, UseTerritory } from './use-fields';
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REGISTRATION_STATUSES, RegistrationEntity, RegistrationStatus } from '@dramaguard/registry';
+import { REGISTRATION_STATUSES, RegistrationEntity, RegistrationStatus } from '@dramaguard/records';
 import { ExclusionDto } from './exclusion.dto';
 
 export class RegistrationSummaryDto {

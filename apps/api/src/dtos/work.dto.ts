@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Page, WorkEntity } from '@dramaguard/registry';
+import { Page, WorkEntity } from '@dramaguard/records';
 import { RegistrationSummaryDto } from './registration.dto';
 
 export class EpisodeDto {

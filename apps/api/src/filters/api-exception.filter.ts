@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '@dramaguard/registry';
+import { DomainError } from '@dramaguard/records';
 import { toErrorBody } from './error-mapping';
 
 /** The one place errors become HTTP responses; stack traces go to the log, never to the client. */

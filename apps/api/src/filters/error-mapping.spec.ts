@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { DomainError } from '@dramaguard/registry';
+import { DomainError } from '@dramaguard/records';
 import { toErrorBody } from './error-mapping';
 
 describe('toErrorBody', () => {

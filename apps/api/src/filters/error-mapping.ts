@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { DomainError, DomainErrorCode } from '@dramaguard/registry';
+import { DomainError, DomainErrorCode } from '@dramaguard/records';
 
 /** The body of every error response. */
 export interface ErrorBody {
@@ -55,6 +55,17 @@ const STATUS_OF: Record<DomainErrorCode, HttpStatus> = {
   queue_full: HttpStatus.SERVICE_UNAVAILABLE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   media_tools_missing: HttpStatus.SERVICE_UNAVAILABLE,
+  policy_not_found: HttpStatus.NOT_FOUND,
+  invalid_policy: HttpStatus.UNPROCESSABLE_ENTITY,
+  case_not_confirmed: HttpStatus.CONFLICT,
+  dispute_not_found: HttpStatus.NOT_FOUND,
+  dispute_exists: HttpStatus.CONFLICT,
+  invalid_dispute_token: HttpStatus.FORBIDDEN,
+  not_the_uploader: HttpStatus.FORBIDDEN,
+  dispute_not_open: HttpStatus.CONFLICT,
+  dispute_not_upheld: HttpStatus.CONFLICT,
+  dispute_not_appealed: HttpStatus.CONFLICT,
+  dispute_not_due: HttpStatus.CONFLICT,
 };
 
 /**

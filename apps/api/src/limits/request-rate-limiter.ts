@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { DomainError } from '@dramaguard/registry';
+import { DomainError } from '@dramaguard/records';
 import Redis from 'ioredis';
 
 /**

@@ -1,4 +1,4 @@
-import type { IncomingUpload } from '@dramaguard/registry';
+import type { IncomingUpload } from '@dramaguard/catalogue';
 
 /** The fields of a multer disk-storage file this api reads. */
 export interface ReceivedFile {

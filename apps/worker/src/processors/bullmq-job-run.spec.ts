@@ -1,5 +1,5 @@
 import { currentRequestId } from '@dramaguard/observability';
-import { DomainError } from '@dramaguard/registry';
+import { DomainError } from '@dramaguard/records';
 import { Job, UnrecoverableError } from 'bullmq';
 import { jobRun, runHandler } from './bullmq-job-run';
 

@@ -1,5 +1,5 @@
 import { traceJob } from '@dramaguard/observability';
-import { isPermanent } from '@dramaguard/registry';
+import { isPermanent } from '@dramaguard/records';
 import { JobRun } from '@dramaguard/queue';
 import { Job, UnrecoverableError } from 'bullmq';
 

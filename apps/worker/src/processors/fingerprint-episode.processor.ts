@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { EPISODES_QUEUE, JobPayload } from '@dramaguard/queue';
-import { FingerprintService } from '@dramaguard/registry';
+import { FingerprintService } from '@dramaguard/matching';
 import { Job } from 'bullmq';
 import { jobRun, runHandler, WORKER_LOCKS } from './bullmq-job-run';
 

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { CLIPS_QUEUE, JobPayload } from '@dramaguard/queue';
-import { MatchService } from '@dramaguard/registry';
+import { MatchService } from '@dramaguard/matching';
 import { Job } from 'bullmq';
 import { jobRun, runHandler, WORKER_LOCKS } from './bullmq-job-run';
 

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JobPayload, MERGES_QUEUE } from '@dramaguard/queue';
-import { ClipMergeService } from '@dramaguard/registry';
+import { ClipMergeService } from '@dramaguard/matching';
 import { Job } from 'bullmq';
 import { runHandler, WORKER_LOCKS } from './bullmq-job-run';
 

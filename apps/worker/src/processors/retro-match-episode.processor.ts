@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { JobPayload, RETRO_QUEUE } from '@dramaguard/queue';
-import { RetroMatchService } from '@dramaguard/registry';
+import { RetroMatchService } from '@dramaguard/matching';
 import { Job } from 'bullmq';
 import { jobRun, runHandler, WORKER_LOCKS } from './bullmq-job-run';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { JobPayload, queueConnection, shardQueue } from '@dramaguard/queue';
-import { ShardMatchService } from '@dramaguard/registry';
+import { ShardMatchService } from '@dramaguard/matching';
 import { Job, Worker } from 'bullmq';
 import { jobRun, runHandler, WORKER_LOCKS } from './bullmq-job-run';
 

@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { READINESS } from '@dramaguard/observability';
+import { DisputeDeadlines, DisputeDeadlineService } from '@dramaguard/disputes';
+import { MediaModule } from '@dramaguard/media';
+import { QueueModule } from '@dramaguard/queue';
+import { DatabaseModule, REPOSITORIES } from '@dramaguard/records';
+import { CaseService, UseVerdicts } from '@dramaguard/rights';
+import {
+  ClipMergeService,
+  EpisodeIndex,
+  FingerprintService,
+  IndexMatcher,
+  MatchService,
+  MatchThread,
+  ReadinessService,
+  Reconciler,
+  ReferenceStore,
+  RegistrationShardCheck,
+  RetroMatchService,
+  ShardMatchService,
+} from '@dramaguard/matching';
+import { RetentionService } from '@dramaguard/catalogue';
+
+const JOB_SERVICES = [FingerprintService, MatchService, ShardMatchService, ClipMergeService, RetroMatchService, DisputeDeadlineService];
+
+/**
+ * What a worker needs: fingerprinting with the conflict check, the match
+ * index of the shards it serves and the full fingerprints behind it, decoding
+ * clips and sending them to the shards, a shard's answers, merging them with
+ * verdicts and cases, retro-matching, and re-enqueueing what PostgreSQL says
+ * is unfinished when the queue has lost its job, releasing the cases of
+ * disputes unanswered at their deadline, and deleting what the retention
+ * rules no longer keep.
+ */
+@Module({
+  imports: [DatabaseModule, MediaModule, QueueModule, TerminusModule.forRoot({ logger: false })],
+  providers: [
+    ...REPOSITORIES,
+    MatchThread,
+    EpisodeIndex,
+    ReferenceStore,
+    IndexMatcher,
+    RegistrationShardCheck,
+    UseVerdicts,
+    CaseService,
+    Reconciler,
+    DisputeDeadlines,
+    RetentionService,
+    ...JOB_SERVICES,
+    ReadinessService,
+    { provide: READINESS, useExisting: ReadinessService },
+  ],
+  exports: [EpisodeIndex, ...JOB_SERVICES, READINESS],
+})
+export class RegistryWorkerModule {}

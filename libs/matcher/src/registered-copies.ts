@@ -1,0 +1,119 @@
+import { FingerprintView, popcount32 } from '@dramaguard/fingerprint';
+import { EpisodeMatch, MatchSegment } from './clip-matcher';
+
+const { max, min, round } = Math;
+
+/** Registered frames this close (of 64 bits) show the same picture: a re-grade or re-encode, not another scene. */
+const SAME_PICTURE_DISTANCE = 16;
+/** Share of the compared frames that must show the same picture. */
+const SAME_PICTURE_SHARE = 0.5;
+const MIN_COMPARED = 4;
+/** A segment is explained by another that covers this much of its clip time. */
+const COVER = 0.8;
+
+/**
+ * The episodes among `matches` that a segment of another match covers in
+ * clip time: the only ones whose registered fingerprints the rule below has
+ * to read.
+ */
+export function overlappingEpisodes(matches: readonly EpisodeMatch[]): string[] {
+  const out = new Set<string>();
+  for (const b of matches) {
+    for (const a of matches) {
+      if (a === b || a.episode === b.episode) continue;
+      if (b.segments.some((s) => a.segments.some((t) => covers(t, s)))) {
+        out.add(a.episode);
+        out.add(b.episode);
+      }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Drops the segments a clip matches only because one registered episode holds
+ * a copy of another's pictures. Each shard verifies its own best candidates,
+ * so a registered near-duplicate (the same shot re-graded or re-encoded, in
+ * another work) that a single index would have left out of its candidates is
+ * verified in its own shard and reported beside the episode the clip copies.
+ * A segment goes when a stronger segment of another episode covers its clip
+ * time and the two registered episodes show the same pictures along both
+ * alignments: the clip then copies the stronger one, and the near-duplicate
+ * resembles it. Two different pictures shown at once (split screen,
+ * picture in picture) stay: their registered frames differ.
+ * `views` holds the registered fingerprints of `overlappingEpisodes`.
+ */
+export function withoutRegisteredCopies(
+  matches: readonly EpisodeMatch[],
+  views: ReadonlyMap<string, readonly FingerprintView[]>,
+  fps: number,
+  minQuality: number,
+): EpisodeMatch[] {
+  const ranked = matches.flatMap((m) => m.segments.map((segment) => ({ match: m, segment }))).sort((x, y) => stronger(y.segment, x.segment));
+  const kept: typeof ranked = [];
+  for (const s of ranked) {
+    const explained = kept.some(
+      (t) =>
+        t.match.episode !== s.match.episode &&
+        covers(t.segment, s.segment) &&
+        samePictures(views.get(t.match.episode), t.segment, views.get(s.match.episode), s.segment, fps, minQuality),
+    );
+    if (!explained) kept.push(s);
+  }
+  const out: EpisodeMatch[] = [];
+  for (const m of matches) {
+    const segments = m.segments.filter((s) => kept.some((k) => k.segment === s));
+    if (!segments.length) continue;
+    out.push(segments.length === m.segments.length ? m : { ...m, score: max(...segments.map((s) => s.score)), segments });
+  }
+  return out;
+}
+
+/** Positive when `a` is the stronger evidence: higher score, then more matched frames. */
+function stronger(a: MatchSegment, b: MatchSegment): number {
+  return a.score - b.score || a.matchedFrames - b.matchedFrames;
+}
+
+function covers(t: MatchSegment, s: MatchSegment): boolean {
+  const overlap = max(0, min(s.clipEnd, t.clipEnd) - max(s.clipStart, t.clipStart));
+  return overlap >= COVER * (s.clipEnd - s.clipStart);
+}
+
+/**
+ * Whether the registered frames that the two segments put each clip instant
+ * on show the same picture, in any pair of views, over the instants both cover.
+ */
+function samePictures(
+  a: readonly FingerprintView[] | undefined,
+  sa: MatchSegment,
+  b: readonly FingerprintView[] | undefined,
+  sb: MatchSegment,
+  fps: number,
+  minQuality: number,
+): boolean {
+  if (!a?.length || !b?.length) return false;
+  const from = max(sa.clipStart, sb.clipStart);
+  const to = min(sa.clipEnd, sb.clipEnd);
+  let compared = 0;
+  let same = 0;
+  for (let t = from; t < to; t += 1 / fps) {
+    const ja = round((sa.refStart + (t - sa.clipStart) * sa.speed) * fps);
+    const jb = round((sb.refStart + (t - sb.clipStart) * sb.speed) * fps);
+    let best = 65;
+    let informative = false;
+    for (const va of a) {
+      if (ja < 0 || ja >= va.quality.length || va.quality[ja] < minQuality) continue;
+      for (const vb of b) {
+        for (let k = max(0, jb - 1); k <= min(vb.quality.length - 1, jb + 1); k++) {
+          if (vb.quality[k] < minQuality) continue;
+          informative = true;
+          best = min(best, popcount32(va.hashes[2 * ja] ^ vb.hashes[2 * k]) + popcount32(va.hashes[2 * ja + 1] ^ vb.hashes[2 * k + 1]));
+        }
+      }
+    }
+    if (!informative) continue;
+    compared++;
+    if (best <= SAME_PICTURE_DISTANCE) same++;
+  }
+  return compared >= MIN_COMPARED && same >= SAME_PICTURE_SHARE * compared;
+}

@@ -1,0 +1,50 @@
+import type { GreyFrame, Rect } from '@dramaguard/fingerprint';
+import type { EpisodeMatch, MatcherOptions, Reference } from '@dramaguard/matcher';
+import type { StoredFingerprint } from '@dramaguard/records';
+
+/**
+ * What the worker's main thread asks of its match thread. The thread owns the
+ * key-frame index and every CPU-heavy step (hashing frames, both stages of a
+ * match); the main thread keeps the IO (ffmpeg, PostgreSQL, Redis), so its
+ * event loop stays free to renew BullMQ's job locks. A session is one video's
+ * decoded frames, pushed one by one as ffmpeg delivers them.
+ */
+export type MatchRequest =
+  | { readonly op: 'index'; readonly rows: readonly StoredFingerprint[] }
+  | { readonly op: 'has'; readonly episode: string }
+  | { readonly op: 'open'; readonly session: number; readonly build: boolean }
+  | { readonly op: 'frame'; readonly session: number; readonly frame: GreyFrame }
+  | { readonly op: 'second'; readonly session: number }
+  | { readonly op: 'fingerprint'; readonly session: number }
+  | { readonly op: 'plan'; readonly session: number; readonly options: Partial<MatcherOptions> }
+  | { readonly op: 'finish'; readonly session: number; readonly references: ReadonlyMap<string, Reference> }
+  | { readonly op: 'family'; readonly session: number; readonly members: readonly StoredFingerprint[]; readonly episodes: readonly string[] }
+  | { readonly op: 'close'; readonly session: number }
+  | { readonly op: 'collect' };
+
+/** What each request answers. */
+export interface MatchReplies {
+  index: { readonly episodes: number; readonly bytes: number; readonly unreadable: readonly { readonly registrationId: string; readonly reason: string }[] };
+  has: boolean;
+  open: null;
+  /** The region of the episode's second view, after which the frames pushed again are hashed for it; null when there is none. */
+  second: Rect | null;
+  /** The encoded fingerprint and the number of frames it holds. */
+  fingerprint: { readonly encoded: Uint8Array; readonly frames: number };
+  /** Candidate episodes whose full fingerprints stage two needs. */
+  plan: readonly string[];
+  finish: EpisodeMatch[];
+  family: EpisodeMatch[];
+  close: null;
+  /** A full collection of the thread's heap (after loading the index). */
+  collect: null;
+}
+
+export type MatchOp = MatchRequest['op'];
+
+export interface MatchEnvelope {
+  readonly id: number;
+  readonly request: MatchRequest;
+}
+
+export type MatchResponse = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly error: string };

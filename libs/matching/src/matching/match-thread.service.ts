@@ -1,0 +1,104 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { GreyFrame } from '@dramaguard/fingerprint';
+import { EpisodeMatch, MatcherOptions, Reference } from '@dramaguard/matcher';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { StoredFingerprint } from '@dramaguard/records';
+import { MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
+
+/**
+ * The worker process's match thread (match-thread.ts): the key-frame index
+ * and all hashing and matching run there, so this thread's event loop is free
+ * for IO and for renewing BullMQ's job locks. Built code runs the compiled
+ * thread; code run from TypeScript sources (the specs) runs it through ts-node.
+ */
+@Injectable()
+export class MatchThread implements OnModuleDestroy {
+  private readonly log = new Logger(MatchThread.name);
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private nextSession = 1;
+  private stopped: string | null = null;
+
+  constructor() {
+    const fromSources = __filename.endsWith('.ts');
+    const entry = join(__dirname, fromSources ? 'match-thread.ts' : 'match-thread.js');
+    this.worker = new Worker(entry, fromSources ? { execArgv: ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register'] } : {});
+    this.worker.on('message', (r: MatchResponse) => {
+      const waiting = this.pending.get(r.id);
+      if (!waiting) return;
+      this.pending.delete(r.id);
+      if ('error' in r) waiting.reject(new Error(r.error));
+      else waiting.resolve(r.value);
+    });
+    this.worker.on('error', (e) => this.stop(`the match thread failed: ${e.message}`));
+    this.worker.on('exit', (code) => this.stop(`the match thread exited (code ${code})`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = 'the worker is shutting down';
+    await this.worker.terminate();
+  }
+
+  request<O extends Exclude<MatchOp, 'frame'>>(request: Extract<MatchRequest, { op: O }>): Promise<MatchReplies[O]> {
+    if (this.stopped) return Promise.reject(new Error(this.stopped));
+    const id = this.nextId++;
+    return new Promise<MatchReplies[O]>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, request });
+    });
+  }
+
+  /** A video in the thread: a clip's frames, kept for matching, or (`build`) an episode's, hashed into its fingerprint as they arrive and not kept. */
+  async open(build: boolean): Promise<MatchSession> {
+    const session = this.nextSession++;
+    await this.request({ op: 'open', session, build });
+    return new MatchSession(this, session, (frame) => this.worker.postMessage({ id: 0, request: { op: 'frame', session, frame } }));
+  }
+
+  /** An unexpected end loses the index: every waiting and later request fails, and the jobs are retried. */
+  private stop(reason: string): void {
+    if (this.stopped) return;
+    this.stopped = reason;
+    this.log.error(`${reason}; this worker can no longer match and should be restarted`);
+    for (const waiting of this.pending.values()) waiting.reject(new Error(reason));
+    this.pending.clear();
+  }
+}
+
+/** One video's frames in the match thread. Close it when done: the thread holds the frames until then. */
+export class MatchSession {
+  constructor(
+    private readonly thread: MatchThread,
+    private readonly session: number,
+    readonly push: (frame: GreyFrame) => void,
+  ) {}
+
+  /** After the first pass: the region of the episode's second view, or null; when there is one, push the same frames again before `fingerprint`. */
+  secondView(): Promise<MatchReplies['second']> {
+    return this.thread.request({ op: 'second', session: this.session });
+  }
+
+  fingerprint(): Promise<MatchReplies['fingerprint']> {
+    return this.thread.request({ op: 'fingerprint', session: this.session });
+  }
+
+  /** Stage one against the thread's index; answers the candidate episodes whose full fingerprints `finish` needs. */
+  plan(options: Partial<MatcherOptions>): Promise<readonly string[]> {
+    return this.thread.request({ op: 'plan', session: this.session, options });
+  }
+
+  finish(references: ReadonlyMap<string, Reference>): Promise<EpisodeMatch[]> {
+    return this.thread.request({ op: 'finish', session: this.session, references });
+  }
+
+  /** The matches of `episodes` among their works' episodes (`members`), as retro-matching judges them. */
+  family(members: readonly StoredFingerprint[], episodes: readonly string[]): Promise<EpisodeMatch[]> {
+    return this.thread.request({ op: 'family', session: this.session, members, episodes });
+  }
+
+  close(): Promise<null> {
+    return this.thread.request({ op: 'close', session: this.session });
+  }
+}

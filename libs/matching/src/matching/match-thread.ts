@@ -1,0 +1,117 @@
+import { parentPort } from 'node:worker_threads';
+import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
+import { candidateEpisodes, familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch } from '@dramaguard/matcher';
+import { MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
+import type { StoredFingerprint } from '@dramaguard/records';
+import { indexedEpisode } from './stored-episode';
+import { collectGarbage } from './collect-garbage';
+
+/**
+ * One video in the thread: a clip's frames and its pending match plan, or an
+ * episode's fingerprint builder, which hashes each frame as it arrives and
+ * keeps none (the shards read the episode's frames from its frame file).
+ */
+interface Session {
+  readonly frames: GreyFrame[];
+  count: number;
+  readonly builder: FingerprintBuilder | null;
+  /** Frames now arriving are the episode's second pass (FingerprintBuilder.pushSecond). */
+  secondPass: boolean;
+  plan: { readonly plan: MatchPlan; readonly options: Partial<MatcherOptions> } | null;
+}
+
+const index = new HashIndex();
+const sessions = new Map<number, Session>();
+/**
+ * The last family index built: a retro-match matches every recent clip
+ * against the same work, and would otherwise decode and index it per clip.
+ */
+let lastFamily: { readonly key: string; readonly index: HashIndex } | null = null;
+
+function family(members: readonly StoredFingerprint[]): HashIndex {
+  const key = members.map((m) => `${m.registrationId}@${m.seq}`).join(',');
+  if (lastFamily?.key !== key) lastFamily = { key, index: familyIndex(members.map(indexedEpisode)) };
+  return lastFamily.index;
+}
+
+function session(id: number): Session {
+  const s = sessions.get(id);
+  if (!s) throw new Error(`match session ${id} is not open`);
+  return s;
+}
+
+function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude<MatchOp, 'frame'>] {
+  switch (r.op) {
+    case 'index': {
+      const unreadable: MatchReplies['index']['unreadable'][number][] = [];
+      for (const row of r.rows) {
+        try {
+          index.add([indexedEpisode(row)]);
+        } catch (e) {
+          unreadable.push({ registrationId: row.registrationId, reason: (e as Error).message });
+        }
+      }
+      return { episodes: index.episodeCount, bytes: index.memoryBytes(), unreadable };
+    }
+    case 'has':
+      return index.has(r.episode);
+    case 'open':
+      sessions.set(r.session, { frames: [], count: 0, builder: r.build ? new FingerprintBuilder(FINGERPRINT_FPS) : null, secondPass: false, plan: null });
+      return null;
+    case 'second': {
+      const s = session(r.session);
+      if (!s.builder) throw new Error(`match session ${r.session} builds no fingerprint`);
+      const region = s.builder.secondRegion();
+      s.secondPass = region !== null;
+      return region;
+    }
+    case 'fingerprint': {
+      const s = session(r.session);
+      if (!s.builder) throw new Error(`match session ${r.session} builds no fingerprint`);
+      return { encoded: encodeFingerprint(s.builder.finish()), frames: s.count };
+    }
+    case 'plan': {
+      const s = session(r.session);
+      s.plan = { plan: planMatch(index, s.frames, r.options), options: r.options };
+      return candidateEpisodes(s.plan.plan);
+    }
+    case 'finish': {
+      const s = session(r.session);
+      if (!s.plan) throw new Error(`match session ${r.session} has no plan to finish`);
+      const { plan, options } = s.plan;
+      s.plan = null;
+      return finishMatch(plan, s.frames, (e) => r.references.get(e), options);
+    }
+    case 'family':
+      return matchAmong(family(r.members), r.episodes, session(r.session).frames);
+    case 'close':
+      sessions.delete(r.session);
+      return null;
+    case 'collect':
+      collectGarbage();
+      return null;
+  }
+}
+
+/** Frames are streamed without an answer each: the port keeps order, so the next request sees them all. */
+parentPort?.on('message', ({ id, request }: MatchEnvelope) => {
+  if (request.op === 'frame') {
+    const s = sessions.get(request.session);
+    if (!s) return;
+    if (s.secondPass) {
+      s.builder?.pushSecond(request.frame);
+      return;
+    }
+    s.count++;
+    if (s.builder) s.builder.push(request.frame);
+    else s.frames.push(request.frame);
+    return;
+  }
+  let response: MatchResponse;
+  try {
+    response = { id, value: handle(request) };
+  } catch (e) {
+    response = { id, error: (e as Error).message };
+  }
+  parentPort?.postMessage(response);
+});

@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { decodeFingerprint, FINGERPRINT_FPS } from '@dramaguard/fingerprint';
+import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, overlappingEpisodes, withoutRegisteredCopies } from '@dramaguard/matcher';
+import { FrameStore } from '@dramaguard/media';
+import { observeClipResult } from '@dramaguard/observability';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClipEntity, ShardAnswerEntity } from '@dramaguard/records';
+import { ClipRepository, FingerprintRepository, MatchRepository, ShardAnswerRepository } from '@dramaguard/records';
+import { MatchThread } from '../matching/match-thread.service';
+import { matchInWindows } from '../matching/windowed-match';
+import { CaseService } from '@dramaguard/rights';
+import { toNewMatch } from './new-match';
+import { shardOutcome } from './shard-outcome';
+import { UseVerdicts } from '@dramaguard/rights';
+
+/**
+ * Merges the shards' answers for a clip into its result: the matches with
+ * their verdicts, and a review case for each unlicensed one. Works never
+ * span shards, so sibling attribution already happened within each answer.
+ *
+ * Every shard answered: the clip is done. Some shard failed, or the deadline
+ * (SHARD_TIMEOUT_MS after the clip was sent out) passed without its answer:
+ * the clip is `incomplete`, with the answered shards' matches and a reason
+ * naming the missing shards; a missing answer that arrives later is merged
+ * then, and completes the clip.
+ *
+ * An episode registered while the clip was being matched is caught here: the
+ * clip's row is locked and marked matched before looking, per shard, for
+ * registrations newer than the index that answered, so a retro-match that
+ * starts later waits for this commit and sees the clip, and one that started
+ * earlier was for an episode this check finds.
+ */
+@Injectable()
+export class ClipMergeService {
+  private readonly log = new Logger(ClipMergeService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: DataSource,
+    private readonly clips: ClipRepository,
+    private readonly answers: ShardAnswerRepository,
+    private readonly matches: MatchRepository,
+    private readonly fingerprints: FingerprintRepository,
+    private readonly frameStore: FrameStore,
+    private readonly thread: MatchThread,
+    private readonly verdicts: UseVerdicts,
+    private readonly cases: CaseService,
+  ) {}
+
+  /** `deadline`: the wait for answers is over, whatever this machine's clock says. */
+  async merge(clipId: string, trigger: 'answers' | 'deadline'): Promise<void> {
+    const merged = await this.db.transaction(async (em) => {
+      const clip = await this.clips.lockForMerge(em, clipId);
+      if (!clip || clip.shardCount === null || clip.fannedOutAt === null || !['matching', 'incomplete'].includes(clip.status)) return null;
+      const answers = await this.answers.of('clip', clipId, em);
+      const overdue = trigger === 'deadline' || Date.now() - clip.fannedOutAt.getTime() >= this.config.shards.timeoutMs;
+      const outcome = shardOutcome(clip.shardCount, answers, overdue, this.config.shards.timeoutMs);
+      if (outcome.wait) return null;
+      const found = answers.flatMap((a) => a.matches ?? []).sort((a, b) => b.score - a.score);
+      const late = await this.lateMatches(em, clipId, answers, found);
+      const all = await this.withoutRegisteredCopies([...found, ...late]);
+      await this.keep(em, clip, all);
+      if (outcome.missing.length) await this.clips.markIncomplete(em, clipId, outcome.reason);
+      else {
+        await this.clips.markDone(em, clipId);
+        // A done clip's answers are all in its matches; an incomplete one keeps them to merge the late ones with.
+        await this.answers.clear('clip', clipId, em);
+      }
+      return { found: all.length, copies: found.length + late.length - all.length, missing: outcome.missing, receivedAt: clip.receivedAt };
+    });
+    if (!merged) return;
+    observeClipResult(merged.missing.length ? 'incomplete' : 'done', (Date.now() - merged.receivedAt.getTime()) / 1000);
+    if (!merged.missing.length) await this.frameStore.remove(clipId);
+    const copies = merged.copies ? ` (and ${merged.copies} registered near-duplicate(s) of them left out)` : '';
+    this.log.log(`clip ${clipId}: ${merged.found} episode(s) found${copies}${merged.missing.length ? `; incomplete, no answer from shard(s) ${merged.missing.join(', ')}` : ''}`);
+  }
+
+  /**
+   * Stores matches with their verdicts and opens a case for each unlicensed
+   * one. A clip merged before (incomplete) keeps what it had, cases included,
+   * and gains the matches of the shards that answered since.
+   */
+  private async keep(em: EntityManager, clip: ClipEntity, found: readonly EpisodeMatch[]): Promise<void> {
+    const verdicts = await this.verdicts.decide(clip, found);
+    const kept = found.filter((m) => verdicts.has(m.episode)).map((m) => toNewMatch(m, verdicts.get(m.episode)!));
+    const saved =
+      clip.status === 'incomplete'
+        ? (await Promise.all(kept.map((m) => this.matches.addIfAbsent(em, clip.id, m)))).filter((m) => m !== null)
+        : await this.matches.replaceForClip(em, clip.id, kept);
+    for (const m of saved) {
+      if (m.verdict === 'case_opened') await this.cases.open(em, m, verdicts.get(m.registrationId)!.registration.episode!.workId);
+    }
+  }
+
+  /**
+   * Shards verify their own best candidates, so an episode registered as a
+   * near-duplicate of another (in another shard) is reported beside it; the
+   * rule of withoutRegisteredCopies keeps the one the clip copies.
+   */
+  private async withoutRegisteredCopies(found: EpisodeMatch[]): Promise<EpisodeMatch[]> {
+    const ids = overlappingEpisodes(found);
+    if (!ids.length) return found;
+    const views = new Map((await this.fingerprints.ofRegistrations(ids)).map((r) => [r.registrationId, decodeFingerprint(r.data).views]));
+    return withoutRegisteredCopies(found, views, FINGERPRINT_FPS, DEFAULT_MATCHER_OPTIONS.minQuality);
+  }
+
+  private async lateMatches(em: EntityManager, clipId: string, answers: readonly ShardAnswerEntity[], found: readonly EpisodeMatch[]): Promise<EpisodeMatch[]> {
+    const late: string[] = [];
+    for (const a of answers) {
+      if (a.indexSeq === null) continue;
+      for (const id of await this.fingerprints.registeredAfter(em, a.indexSeq, a.shard)) if (!found.some((m) => m.episode === id)) late.push(id);
+    }
+    if (!late.length) return [];
+    const members = await this.fingerprints.familyOf(late);
+    return matchInWindows(this.thread, this.frameStore.read(clipId), (session) => session.family(members, late));
+  }
+}

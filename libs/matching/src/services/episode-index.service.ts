@@ -1,0 +1,120 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { collectGarbage } from '../matching/collect-garbage';
+import { MatchThread } from '../matching/match-thread.service';
+import { FingerprintRepository } from '@dramaguard/records';
+
+/** Rows per read while loading: big enough that round trips do not dominate a cold start, small enough to post to the thread at once. */
+const SYNC_BATCH = 1000;
+
+/**
+ * Keeps this process's match index, held by its match thread and keyed by
+ * registration id, in step with the fingerprints table: the key frames of each
+ * registered episode of the shards this worker serves (SHARDS,
+ * WORKER_SHARDS), with their share bytes (its holder's exclusions applied)
+ * and its work; the full fingerprints stay in PostgreSQL (ReferenceStore). It
+ * follows the table by `seq`: loaded when the worker starts, then pulled
+ * incrementally before every match and on a timer, so episodes fingerprinted
+ * by other workers become matchable here too.
+ */
+@Injectable()
+export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(EpisodeIndex.name);
+  private lastSeq = '0';
+  private episodes = 0;
+  private loaded = false;
+  /** Memory the match thread's index holds (HashIndex.memoryBytes), as of the last sync that indexed anything. */
+  private bytes = 0;
+  /** The seq of the row each indexed episode was read from: a cached full fingerprint must be of the same row. */
+  private readonly seqs = new Map<string, string>();
+  /** Syncs run one after another: two concurrent pulls would both read from the same `lastSeq`. */
+  private chain: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly fingerprints: FingerprintRepository,
+    private readonly thread: MatchThread,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sync();
+    // What loading read and dropped is returned to the system now, not whenever V8 next collects in full.
+    await this.thread.request({ op: 'collect' });
+    collectGarbage();
+    this.loaded = true;
+    this.log.log(`match index loaded: ${this.episodes} episodes`);
+    this.timer = setInterval(() => {
+      this.sync().catch((e: Error) => this.log.warn(`index sync failed, will retry: ${e.message}`));
+    }, this.config.indexSyncIntervalMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** The seq of the last fingerprint indexed: everything written up to it is in the index. */
+  get seq(): string {
+    return this.lastSeq;
+  }
+
+  get episodeCount(): number {
+    return this.episodes;
+  }
+
+  /** Bytes the index holds in the match thread. */
+  get indexBytes(): number {
+    return this.bytes;
+  }
+
+  /** True once the first sync at boot has finished: before, matches would miss what is registered. */
+  get isLoaded(): boolean {
+    return this.loaded;
+  }
+
+  /** Registration ids to the seq of the row the index holds, for those it holds. */
+  seqsOf(registrationIds: readonly string[]): Map<string, string> {
+    return new Map(registrationIds.flatMap((id) => (this.seqs.has(id) ? [[id, this.seqs.get(id) as string]] : [])));
+  }
+
+  /** True once the episode is indexed, after a sync. */
+  async has(registrationId: string): Promise<boolean> {
+    await this.sync();
+    return this.thread.request({ op: 'has', episode: registrationId });
+  }
+
+  sync(): Promise<void> {
+    const next = this.chain.then(() => this.pull());
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * A row written by an older fingerprint format cannot be decoded; it is left
+   * out (and logged) rather than stopping every later row from being indexed.
+   */
+  private async pull(): Promise<void> {
+    if (!this.config.shards.serves.length) return;
+    const started = Date.now();
+    let indexed = 0;
+    let indexMs = 0;
+    for (;;) {
+      const { rows, scanned, scannedTo } = await this.fingerprints.since(this.lastSeq, SYNC_BATCH, this.config.shards.serves);
+      if (!scannedTo) break;
+      if (rows.length) {
+        const sent = Date.now();
+        const { episodes, bytes, unreadable } = await this.thread.request({ op: 'index', rows });
+        indexMs += Date.now() - sent;
+        indexed += rows.length;
+        this.bytes = bytes;
+        for (const r of rows) this.seqs.set(r.registrationId, r.seq);
+        for (const u of unreadable) this.log.error(`fingerprint of registration ${u.registrationId} is unreadable and was not indexed: ${u.reason}`);
+        this.episodes = episodes;
+      }
+      this.lastSeq = scannedTo;
+      if (scanned < SYNC_BATCH) break;
+    }
+    if (indexed) this.log.log(`indexed ${indexed} episode(s) in ${Date.now() - started} ms, ${indexMs} ms of it index work (${this.episodes} in the index)`);
+  }
+}

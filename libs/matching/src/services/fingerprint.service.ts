@@ -1,0 +1,155 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { FINGERPRINT_FPS } from '@dramaguard/fingerprint';
+import { analyseSharing, EpisodeMatch, markShared, SharingAnalysis } from '@dramaguard/matcher';
+import { FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
+import { JobQueue, JobRun } from '@dramaguard/queue';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRepository, ConflictRepository, DomainError, FingerprintRepository, NewConflictMatch, RegistrationEntity, RegistrationRepository } from '@dramaguard/records';
+import { decodeFrames } from './decode-frames';
+import { MatchSession, MatchThread } from '../matching/match-thread.service';
+import { EpisodeIndex } from './episode-index.service';
+import { recordFailure } from './job-failure';
+import { registeredEntry } from '@dramaguard/catalogue';
+import { RegistrationShardCheck } from './registration-shard-check.service';
+
+/** Decoding is most of the work; the conflict check and storing the fingerprint are the rest. */
+const DECODE_SHARE = 90;
+
+@Injectable()
+export class FingerprintService {
+  private readonly log = new Logger(FingerprintService.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly registrations: RegistrationRepository,
+    private readonly fingerprints: FingerprintRepository,
+    private readonly conflicts: ConflictRepository,
+    private readonly audit: AuditRepository,
+    private readonly store: MediaStore,
+    private readonly frames: FrameReader,
+    private readonly frameStore: FrameStore,
+    private readonly index: EpisodeIndex,
+    private readonly shardCheck: RegistrationShardCheck,
+    private readonly thread: MatchThread,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /**
+   * Fingerprints an episode and, unless it copies an episode another rights
+   * holder registered before, makes it matchable and queues the retro-match
+   * of recent clips. A copy is held as `conflict` with its evidence for an
+   * admin to decide. Running it again for a settled registration only makes
+   * sure the retro-match was queued; a failure is recorded on the
+   * registration and rethrown for the queue to retry or give up.
+   */
+  async fingerprint(registrationId: string, run: JobRun): Promise<void> {
+    const registration = await this.registrations.findById(registrationId);
+    if (!registration) throw new DomainError('registration_not_found', `no registration with id ${registrationId}`);
+    if (['registered', 'conflict', 'rejected'].includes(registration.status) && (await this.fingerprints.exists(registrationId))) {
+      if (registration.status === 'registered') await this.queue.enqueue('retro-match-episode', { registrationId });
+      return;
+    }
+    let held = false;
+    const session = await this.thread.open(true);
+    try {
+      await this.registrations.markFingerprinting(registrationId);
+      const { frames, encoded } = await this.compute(registration, run, session);
+      const { analysis, evidence } = await this.sharing(registration, frames);
+      held = evidence.length > 0;
+      await this.db.transaction(async (em) => {
+        const shares = analysis.shares.some((b) => b !== 0) ? Buffer.from(analysis.shares) : null;
+        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames, data: encoded, shares });
+        if (!held) {
+          await this.recordSharing(em, analysis);
+          await this.registrations.markRegistered(em, registrationId);
+          return this.audit.append(em, registeredEntry(registration, encoded, null));
+        }
+        await this.registrations.markConflict(em, registrationId);
+        const conflict = await this.conflicts.insert(em, registrationId, evidence);
+        await this.audit.append(em, {
+          actorId: null,
+          action: 'conflict.opened',
+          subjectType: 'conflict',
+          subjectId: conflict.id,
+          before: null,
+          after: { registrationId, status: 'open', matches: evidence.map((e) => ({ registrationId: e.registrationId, ownerId: e.ownerId, score: e.score })) },
+        });
+      });
+      await run.reportProgress(100);
+    } catch (e) {
+      await recordFailure(e, run, {
+        markFailed: (reason) => this.registrations.markFailed(registrationId, reason),
+        markQueued: () => this.registrations.markQueued(registrationId),
+      });
+      throw e;
+    } finally {
+      await session.close();
+      await this.frameStore.remove(registrationId);
+    }
+    if (held) return;
+    await this.index.sync();
+    await this.queue.enqueue('retro-match-episode', { registrationId });
+  }
+
+  /**
+   * What the new episode shares with the registry (docs/FINGERPRINT.md, section
+   * 7): its frames are matched with share weights ignored, so content already
+   * known to be common is found again. Content shared within the holder's own
+   * works (recaps, a series' intro) and short content shared with another
+   * holder (a platform sting) is common; a long copy of another holder's
+   * episode is a conflict.
+   */
+  private async sharing(registration: RegistrationEntity, frames: number): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[] }> {
+    const holder = registration.episode?.work?.ownerId;
+    const work = registration.episode?.workId;
+    const found = (await this.shardCheck.matches(registration.id)).filter((m) => m.episode !== registration.id);
+    const matched = await this.registrations.findByIds(found.map((m) => m.episode));
+    const owners = new Map(matched.map((r) => [r.id, { holder: r.episode?.work?.ownerId ?? '', group: r.episode?.workId ?? '' }]));
+    const analysis = analyseSharing(frames, { holder: holder ?? '', group: work ?? '' }, found, (e) => owners.get(e));
+    const evidence = analysis.conflicts.map((m) => toEvidence(m, owners.get(m.episode)?.holder as string));
+    if (evidence.length) this.log.warn(`registration ${registration.id} copies ${evidence.length} episode(s) of other rights holders: held as conflict`);
+    return { analysis, evidence };
+  }
+
+  /** Adds what the new episode shares to the share bytes of the episodes it shares it with. */
+  private async recordSharing(em: EntityManager, analysis: SharingAnalysis): Promise<void> {
+    const current = await this.fingerprints.sharesForUpdate(em, analysis.updates.map((u) => u.episode));
+    for (const u of analysis.updates) {
+      const row = current.get(u.episode);
+      if (!row) continue;
+      const shares = row.shares ? Uint8Array.from(row.shares) : new Uint8Array(row.frameCount);
+      for (const r of u.ranges) markShared(shares, r.first, r.last, r.acrossHolders);
+      await this.fingerprints.updateShares(em, u.episode, Buffer.from(shares));
+    }
+  }
+
+  /**
+   * Decodes the episode into the match thread, which hashes it, and into a
+   * frame file for the shards' conflict check; answers its frame count and
+   * encoded fingerprint.
+   */
+  private async compute(r: RegistrationEntity, run: JobRun, session: MatchSession): Promise<{ frames: number; encoded: Buffer }> {
+    const target = { path: this.store.pathOf(r.mediaKey), width: r.width, height: r.height, durationSeconds: r.durationSeconds };
+    const progress = (p: number) => Promise.all([this.registrations.setProgress(r.id, p), run.reportProgress(p)]);
+    await this.frameStore.record(r.id, (write) =>
+      decodeFrames(this.frames, target, DECODE_SHARE, progress, (f) => {
+        session.push(f);
+        write(f);
+      }),
+    );
+    // An episode with flat bars gets a second view, hashed on a second pass over the frame file.
+    if (await session.secondView()) for await (const frame of this.frameStore.read(r.id)) session.push(frame);
+    const { frames, encoded } = await session.fingerprint();
+    return { frames, encoded: Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength) };
+  }
+}
+
+function toEvidence(m: EpisodeMatch, ownerId: string): NewConflictMatch {
+  return {
+    registrationId: m.episode,
+    ownerId,
+    score: m.score,
+    mirrored: m.mirrored,
+    segments: m.segments.map((s) => ({ newStart: s.clipStart, newEnd: s.clipEnd, registeredStart: s.refStart, registeredEnd: s.refEnd, speed: s.speed, score: s.score })),
+  };
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
+import { JobQueue, JobRun } from '@dramaguard/queue';
+import { ClipEntity, ClipRepository, DomainError, ShardAnswerRepository } from '@dramaguard/records';
+import { decodeFrames } from './decode-frames';
+import { recordFailure } from './job-failure';
+
+/** Decoding is most of a clip's work; the shards' answers make up the rest of its progress. */
+export const DECODE_SHARE = 80;
+
+/**
+ * Starts a clip's match: decodes it once into a frame file in the shared
+ * media directory, then sends it to every shard of the match index (one job
+ * per shard queue) with a deadline for their answers. ShardMatchService
+ * answers for a shard, ClipMergeService merges the answers into the result.
+ */
+@Injectable()
+export class MatchService {
+  private readonly log = new Logger(MatchService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clips: ClipRepository,
+    private readonly answers: ShardAnswerRepository,
+    private readonly store: MediaStore,
+    private readonly frames: FrameReader,
+    private readonly frameStore: FrameStore,
+    private readonly queue: JobQueue,
+  ) {}
+
+  /** Safe to run again: a clip already sent to its shards is only sent again (the shard jobs' ids make that a no-op). */
+  async match(clipId: string, run: JobRun): Promise<void> {
+    const clip = await this.clips.findById(clipId);
+    if (!clip) throw new DomainError('clip_not_found', `no clip with id ${clipId}`);
+    if (clip.status === 'done') return;
+    // Sent out before: send again (a no-op for every shard job the queue still holds). Incomplete without its frames is final.
+    const sent = clip.shardCount !== null && clip.fannedOutAt !== null && (await this.frameStore.exists(clipId));
+    if (sent && (clip.status === 'matching' || clip.status === 'incomplete')) return this.fanOut(clipId, clip.shardCount!, clip.fannedOutAt!);
+    if (clip.status === 'incomplete') return;
+    try {
+      const started = Date.now();
+      await this.clips.markMatching(clipId);
+      await this.answers.clear('clip', clipId);
+      const frames = await this.decode(clip, run);
+      const shards = this.config.shards.count;
+      const round = new Date();
+      await this.clips.markFannedOut(clipId, shards, round);
+      await this.fanOut(clipId, shards, round);
+      this.log.log(`clip ${clipId}: ${frames} frames decoded in ${Date.now() - started} ms, sent to ${shards} shard(s)`);
+    } catch (e) {
+      await recordFailure(e, run, {
+        markFailed: (reason) => this.clips.markFailed(clipId, reason),
+        markQueued: () => this.clips.markQueued(clipId),
+      });
+      throw e;
+    }
+  }
+
+  private async fanOut(clipId: string, shards: number, sentAt: Date): Promise<void> {
+    const round = sentAt.getTime();
+    for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('match-shard', { clipId, shard, round });
+    await this.queue.enqueue('merge-clip', { clipId, trigger: 'deadline', round }, { delayMs: this.config.shards.timeoutMs });
+  }
+
+  private async decode(clip: ClipEntity, run: JobRun): Promise<number> {
+    const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
+    const progress = (p: number) => Promise.all([this.clips.setProgress(clip.id, p), run.reportProgress(p)]);
+    return this.frameStore.record(clip.id, (write) => decodeFrames(this.frames, target, DECODE_SHARE, progress, write));
+  }
+}

@@ -1,0 +1,29 @@
+import { EpisodeMatch } from '@dramaguard/matcher';
+import { NewMatch } from '@dramaguard/records';
+import { Verdict } from '@dramaguard/rights';
+
+/**
+ * The matcher keys episodes by registration id; its reference times are episode
+ * times. Its matched-frame counts are weighted by how widely each frame is
+ * shared (docs/FINGERPRINT.md, section 7), so fractional; they are stored rounded.
+ */
+export function toNewMatch(m: EpisodeMatch, v: Pick<Verdict, 'verdict' | 'licenceId' | 'policy'>): NewMatch {
+  return {
+    registrationId: m.episode,
+    verdict: v.verdict,
+    licenceId: v.licenceId,
+    policy: v.policy,
+    score: m.score,
+    mirrored: m.mirrored,
+    region: { x0: m.region.x0, y0: m.region.y0, x1: m.region.x1, y1: m.region.y1 },
+    segments: m.segments.map((s) => ({
+      clipStart: s.clipStart,
+      clipEnd: s.clipEnd,
+      episodeStart: s.refStart,
+      episodeEnd: s.refEnd,
+      speed: s.speed,
+      matchedFrames: Math.round(s.matchedFrames),
+      score: s.score,
+    })),
+  };
+}

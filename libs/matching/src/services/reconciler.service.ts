@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { JobQueue } from '@dramaguard/queue';
+import { ClipRepository, RegistrationRepository } from '@dramaguard/records';
+
+/**
+ * PostgreSQL says what work remains; Redis only carries the jobs. When a
+ * worker starts, and every RECONCILE_INTERVAL_MS after, every unfinished
+ * registration, clip and retro-match whose job the queue no longer holds
+ * (Redis flushed, restarted without persistence, or a job lost with its
+ * last second of writes) is enqueued again. Job ids are deterministic and the
+ * handlers idempotent, so work that still has a job is left alone and
+ * nothing runs twice to a different end.
+ */
+@Injectable()
+export class Reconciler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(Reconciler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registrations: RegistrationRepository,
+    private readonly clips: ClipRepository,
+    private readonly queue: JobQueue,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.reconcile();
+    this.timer = setInterval(() => {
+      this.reconcile().catch((e: Error) => this.log.warn(`reconciling with PostgreSQL failed, will retry: ${e.message}`));
+    }, this.config.reconcileIntervalMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Answers how many jobs it enqueued again; one pass at a time. */
+  reconcile(): Promise<number> {
+    this.running ??= this.pass().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const { toFingerprint, toRetroMatch } = await this.registrations.unfinished();
+    const clips = await this.clips.unfinished();
+    let requeued = 0;
+    for (const registrationId of toFingerprint) if (await this.queue.enqueueIfAbsent('fingerprint-episode', { registrationId })) requeued++;
+    for (const registrationId of toRetroMatch) if (await this.queue.enqueueIfAbsent('retro-match-episode', { registrationId })) requeued++;
+    for (const clipId of clips) if (await this.queue.enqueueIfAbsent('match-clip', { clipId })) requeued++;
+    if (requeued) this.log.warn(`re-enqueued ${requeued} job(s) the queue had lost, from PostgreSQL's record of unfinished work`);
+    return requeued;
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { EpisodeMatch } from '@dramaguard/matcher';
+import { FrameReader, MediaStore } from '@dramaguard/media';
+import { JobRun } from '@dramaguard/queue';
+import { DataSource } from 'typeorm';
+import { ClipEntity, ClipRepository, FingerprintRepository, isPermanent, MatchRepository, RegistrationRepository, StoredFingerprint } from '@dramaguard/records';
+import { MatchThread } from '../matching/match-thread.service';
+import { CaseService, UseVerdicts } from '@dramaguard/rights';
+import { decodeFrames } from './decode-frames';
+import { failureReason } from './job-failure';
+import { toNewMatch } from './new-match';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Infringing copies often surface before the original is registered: when an
+ * episode is registered, the suspect clips of the last RETRO_MATCH_DAYS are
+ * matched again against that episode, and new matches open cases. The
+ * episode is read from the registry as every match sees it: with the
+ * content it shares with other episodes weighted down, the ranges its holder
+ * excluded left out, and its work's other episodes present, so that a recap
+ * in a clip of the earlier episode stays with the earlier episode.
+ */
+@Injectable()
+export class RetroMatchService {
+  private readonly log = new Logger(RetroMatchService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: DataSource,
+    private readonly registrations: RegistrationRepository,
+    private readonly fingerprints: FingerprintRepository,
+    private readonly thread: MatchThread,
+    private readonly clips: ClipRepository,
+    private readonly matches: MatchRepository,
+    private readonly store: MediaStore,
+    private readonly frames: FrameReader,
+    private readonly verdicts: UseVerdicts,
+    private readonly cases: CaseService,
+  ) {}
+
+  /** Safe to run again: a clip already matched to the episode is skipped. Returns how many clips now match. */
+  async retroMatch(registrationId: string, run: JobRun): Promise<number> {
+    const registration = await this.registrations.findById(registrationId);
+    if (registration?.status !== 'registered') return 0;
+    const family = await this.fingerprints.familyOf([registrationId]);
+    if (!family.some((f) => f.registrationId === registrationId)) return 0;
+    const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
+    const clips = await this.db.transaction((em) => this.clips.doneChecksSince(em, since));
+    let found = 0;
+    for (const [i, clip] of clips.entries()) {
+      if (await this.rematch(clip, family, registrationId)) found++;
+      await run.reportProgress(Math.floor(((i + 1) / clips.length) * 100));
+    }
+    await this.registrations.markRetroMatched(registrationId);
+    return found;
+  }
+
+  /** One clip: its new matches, with their verdicts and cases. */
+  private async rematch(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string): Promise<boolean> {
+    const found = await this.matchFamily(clip, family, registrationId);
+    if (!found.length) return false;
+    const verdicts = await this.verdicts.decide(clip, found);
+    await this.db.transaction(async (em) => {
+      for (const m of found) {
+        const v = verdicts.get(m.episode);
+        if (!v) continue;
+        const saved = await this.matches.addIfAbsent(em, clip.id, toNewMatch(m, v));
+        if (saved?.verdict === 'case_opened') await this.cases.open(em, saved, v.registration.episode!.workId);
+      }
+    });
+    return true;
+  }
+
+  /** The clip's matches of the episode among its work; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
+  private async matchFamily(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string): Promise<EpisodeMatch[]> {
+    const session = await this.thread.open(false);
+    try {
+      const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
+      await decodeFrames(this.frames, target, 100, async () => undefined, session.push);
+      return await session.family(family, [registrationId]);
+    } catch (e) {
+      if (!isPermanent(e)) throw e;
+      this.log.warn(`retro-match skips clip ${clip.id}: ${failureReason(e)}`);
+      return [];
+    } finally {
+      await session.close();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppliedPolicy, ClipMatchEntity, MatchSegmentEntity, MatchVerdict } from '../entities';
+
+export interface NewMatch {
+  readonly registrationId: string;
+  readonly verdict: MatchVerdict | null;
+  readonly licenceId: string | null;
+  /** The policy in force; null for an ownership query. */
+  readonly policy: AppliedPolicy | null;
+  readonly score: number;
+  readonly mirrored: boolean;
+  readonly region: { x0: number; y0: number; x1: number; y1: number };
+  readonly segments: ReadonlyArray<Pick<MatchSegmentEntity, 'clipStart' | 'clipEnd' | 'episodeStart' | 'episodeEnd' | 'speed' | 'matchedFrames' | 'score'>>;
+}
+
+@Injectable()
+export class MatchRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Replaces a clip's matches, so matching a clip again never duplicates them. */
+  async replaceForClip(em: EntityManager, clipId: string, matches: readonly NewMatch[]): Promise<ClipMatchEntity[]> {
+    await em.delete(ClipMatchEntity, { clipId });
+    const saved: ClipMatchEntity[] = [];
+    for (const m of matches) saved.push(await this.insert(em, clipId, m));
+    return saved;
+  }
+
+  /** Adds one match unless the clip already has one for that registration (a retro-match running twice). */
+  async addIfAbsent(em: EntityManager, clipId: string, m: NewMatch): Promise<ClipMatchEntity | null> {
+    if (await em.existsBy(ClipMatchEntity, { clipId, registrationId: m.registrationId })) return null;
+    return this.insert(em, clipId, m);
+  }
+
+  private async insert(em: EntityManager, clipId: string, m: NewMatch): Promise<ClipMatchEntity> {
+    const saved = await em.save(
+      em.create(ClipMatchEntity, {
+        clipId,
+        registrationId: m.registrationId,
+        score: m.score,
+        mirrored: m.mirrored,
+        region: m.region,
+        verdict: m.verdict,
+        licenceId: m.licenceId,
+        policy: m.policy,
+      }),
+    );
+    if (m.segments.length) await em.insert(MatchSegmentEntity, m.segments.map((s) => ({ ...s, matchId: saved.id })));
+    return saved;
+  }
+
+  /** Best first, each with its segments in clip order and the episode, work and registration it matched. */
+  findForClip(clipId: string): Promise<ClipMatchEntity[]> {
+    return this.db.getRepository(ClipMatchEntity).find({
+      where: { clipId },
+      relations: { segments: true, registration: { episode: { work: true } } },
+      order: { score: 'DESC', segments: { clipStart: 'ASC' } },
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { PolicyAction, PolicyEntity } from '../entities';
+
+export interface PolicyFields {
+  readonly workId: string;
+  readonly territory: string;
+  readonly platform: string;
+  readonly action: PolicyAction;
+  readonly takedownMinScore: number | null;
+}
+
+@Injectable()
+export class PolicyRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** A work has at most one policy per territory and platform: setting one again replaces it. */
+  async upsert(em: EntityManager, p: PolicyFields): Promise<{ saved: PolicyEntity; before: PolicyEntity | null }> {
+    const before = await em.findOne(PolicyEntity, { where: { workId: p.workId, territory: p.territory, platform: p.platform }, lock: { mode: 'pessimistic_write' } });
+    if (before) {
+      await em.update(PolicyEntity, { id: before.id }, { action: p.action, takedownMinScore: p.takedownMinScore });
+      return { saved: (await em.findOneBy(PolicyEntity, { id: before.id }))!, before };
+    }
+    return { saved: await em.save(em.create(PolicyEntity, p)), before: null };
+  }
+
+  forWork(workId: string, em?: EntityManager): Promise<PolicyEntity[]> {
+    return (em ?? this.db.manager).find(PolicyEntity, { where: { workId }, order: { territory: 'ASC', platform: 'ASC' } });
+  }
+
+  findOne(workId: string, id: string): Promise<PolicyEntity | null> {
+    return this.db.getRepository(PolicyEntity).findOneBy({ workId, id });
+  }
+
+  async remove(em: EntityManager, id: string): Promise<void> {
+    await em.delete(PolicyEntity, { id });
+  }
+}

@@ -1,8 +1,0 @@
-import type { Role } from '../entities';
-
-/** Who is calling: the account an API key belongs to. Services decide what it may see and change. */
-export interface Caller {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Role;
-}
