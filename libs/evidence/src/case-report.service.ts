@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { EvidenceImages, MediaStore } from '@dramaguard/media';
+import { evidenceTitle } from './evidence-title';
 import { PdfRenderer } from '@dramaguard/pdf';
 import { createHash } from 'node:crypto';
 import { Caller, CaseService } from '@dramaguard/rights';
@@ -101,7 +102,8 @@ export class CaseReportService {
         clipSeconds: Math.min(t.clipSeconds, Math.max(0, clipEnd - 0.1)),
         episodeSeconds: Math.min(Math.max(0, t.episodeSeconds), Math.max(0, episodeEnd - 0.1)),
       }));
-      return this.images.compose(this.store.pathOf(c.clip.mediaKey), this.store.pathOf(registration.mediaKey), times, `${registration.number}  segment ${segment.clipStart.toFixed(2)}-${segment.clipEnd.toFixed(2)} s`);
+      const episode = registration.episode!;
+      return this.images.compose(this.store.pathOf(c.clip.mediaKey), this.store.pathOf(registration.mediaKey), times, evidenceTitle(registration.number, episode.work!, episode.number, segment));
     });
   }
 }

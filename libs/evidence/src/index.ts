@@ -7,6 +7,7 @@ export * from './certificate.service';
 export * from './checkpoint';
 export * from './checkpoint.service';
 export * from './dispute-tokens.service';
+export * from './evidence-title';
 export * from './html';
 export * from './signing-key.service';
 export * from './takedown-notice';

@@ -44,6 +44,17 @@ describe('withoutRegisteredCopies', () => {
     expect(withoutRegisteredCopies([copied, nearDuplicate], views, FPS, 8).map((m) => m.episode)).toEqual(['original']);
   });
 
+  it('finds the re-grade when the two lines, misjudged in speed on a still scene, disagree by a second', () => {
+    const views = new Map([
+      ['original', [original]],
+      ['regraded', [regraded(original, 15 * FPS, 5 * FPS, 12)]],
+    ]);
+    // The clip shows the original's seconds 15-20 at clip 5-10; both lines claim 0.75x, each anchored elsewhere.
+    const slowCopy = match('original', [{ ...segment(0, 20, 11.25, 0.9, 150), speed: 0.75 }]);
+    const slowDuplicate = match('regraded', [{ ...segment(5, 10, 1, 0.6, 20), speed: 0.75 }]);
+    expect(withoutRegisteredCopies([slowCopy, slowDuplicate], views, FPS, 8).map((m) => m.episode)).toEqual(['original']);
+  });
+
   it('keeps both when the registered pictures differ (split screen, picture in picture)', () => {
     const views = new Map([
       ['original', [original]],

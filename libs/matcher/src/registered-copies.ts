@@ -8,6 +8,13 @@ const SAME_PICTURE_DISTANCE = 16;
 /** Share of the compared frames that must show the same picture. */
 const SAME_PICTURE_SHARE = 0.5;
 const MIN_COMPARED = 4;
+/**
+ * Seconds either side of the aligned frame in which the other episode's
+ * picture is looked for: in a still or slow scene the matcher's line can be
+ * off in speed (0.75 against the true 1.0 was seen), and the two lines then
+ * drift apart by seconds over a segment while showing the same pictures.
+ */
+const SEARCH_SECONDS = 3;
 /** A segment is explained by another that covers this much of its clip time. */
 const COVER = 0.8;
 
@@ -81,7 +88,9 @@ function covers(t: MatchSegment, s: MatchSegment): boolean {
 
 /**
  * Whether the registered frames that the two segments put each clip instant
- * on show the same picture, in any pair of views, over the instants both cover.
+ * on show the same picture, in any pair of views, over the instants both
+ * cover: each of `a`'s frames is looked for in `b` within SEARCH_SECONDS of
+ * where `b`'s line puts it.
  */
 function samePictures(
   a: readonly FingerprintView[] | undefined,
@@ -94,6 +103,7 @@ function samePictures(
   if (!a?.length || !b?.length) return false;
   const from = max(sa.clipStart, sb.clipStart);
   const to = min(sa.clipEnd, sb.clipEnd);
+  const reach = round(SEARCH_SECONDS * fps);
   let compared = 0;
   let same = 0;
   for (let t = from; t < to; t += 1 / fps) {
@@ -104,7 +114,7 @@ function samePictures(
     for (const va of a) {
       if (ja < 0 || ja >= va.quality.length || va.quality[ja] < minQuality) continue;
       for (const vb of b) {
-        for (let k = max(0, jb - 1); k <= min(vb.quality.length - 1, jb + 1); k++) {
+        for (let k = max(0, jb - reach); k <= min(vb.quality.length - 1, jb + reach); k++) {
           if (vb.quality[k] < minQuality) continue;
           informative = true;
           best = min(best, popcount32(va.hashes[2 * ja] ^ vb.hashes[2 * k]) + popcount32(va.hashes[2 * ja + 1] ^ vb.hashes[2 * k + 1]));
