@@ -36,7 +36,7 @@ describe('the queue dashboard (bull-board) for admins', () => {
 
     const queues = await stack.admin.get('/admin/queues/api/queues?activeQueue=episodes&status=waiting').expect(200);
     const names = (queues.body.queues as Array<{ name: string }>).map((q) => q.name).sort();
-    expect(names).toEqual(['clips', 'episodes', 'merges', 'retro', 'shard-0']);
+    expect(names).toEqual(['clips', 'disputes', 'episodes', 'merges', 'retro', 'shard-0']);
     const episodes = (queues.body.queues as Array<{ name: string; counts: Record<string, number>; jobs: Array<{ id: string }> }>).find((q) => q.name === 'episodes')!;
     expect(episodes.counts.waiting).toBe(1);
     expect(episodes.jobs.map((j) => j.id)).toEqual([`fingerprint-episode.${upload.body.id}`]);

@@ -1,8 +1,13 @@
 import { FingerprintView } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatchSegment } from './clip-matcher';
-import { overlappingEpisodes, withoutRegisteredCopies } from './registered-copies';
+import { overlappingEpisodes, RegisteredEpisode, withoutRegisteredCopies } from './registered-copies';
 
 const FPS = 8;
+
+/** Each episode in a work of its own unless `group` says otherwise. */
+function registry(entries: [string, FingerprintView[]][], group?: string): Map<string, RegisteredEpisode> {
+  return new Map(entries.map(([id, views]) => [id, { views, group: group ?? `work of ${id}` }]));
+}
 
 function randomView(frames: number, seed: number): FingerprintView {
   let s = seed;
@@ -36,7 +41,7 @@ describe('withoutRegisteredCopies', () => {
   const nearDuplicate = match('regraded', [segment(5, 10, 0, 0.6, 20)]);
 
   it('drops a weaker match whose registered pictures are a re-grade of the stronger one it overlaps', () => {
-    const views = new Map([
+    const views = registry([
       ['original', [original]],
       ['regraded', [regraded(original, 15 * FPS, 5 * FPS, 12)]],
     ]);
@@ -45,7 +50,7 @@ describe('withoutRegisteredCopies', () => {
   });
 
   it('finds the re-grade when the two lines, misjudged in speed on a still scene, disagree by a second', () => {
-    const views = new Map([
+    const views = registry([
       ['original', [original]],
       ['regraded', [regraded(original, 15 * FPS, 5 * FPS, 12)]],
     ]);
@@ -55,8 +60,19 @@ describe('withoutRegisteredCopies', () => {
     expect(withoutRegisteredCopies([slowCopy, slowDuplicate], views, FPS, 8).map((m) => m.episode)).toEqual(['original']);
   });
 
+  it('leaves episodes of one work to sibling attribution: a recap and the episode it replays are both kept', () => {
+    const views = registry(
+      [
+        ['original', [original]],
+        ['regraded', [regraded(original, 15 * FPS, 5 * FPS, 12)]],
+      ],
+      'one series',
+    );
+    expect(withoutRegisteredCopies([copied, nearDuplicate], views, FPS, 8).map((m) => m.episode)).toEqual(['original', 'regraded']);
+  });
+
   it('keeps both when the registered pictures differ (split screen, picture in picture)', () => {
-    const views = new Map([
+    const views = registry([
       ['original', [original]],
       ['regraded', [randomView(40, 2)]],
     ]);
@@ -64,7 +80,7 @@ describe('withoutRegisteredCopies', () => {
   });
 
   it('keeps the stronger of two: a near-duplicate is never what removes the copy it resembles', () => {
-    const views = new Map([
+    const views = registry([
       ['original', [original]],
       ['regraded', [regraded(original, 15 * FPS, 5 * FPS, 12)]],
     ]);
@@ -76,7 +92,7 @@ describe('withoutRegisteredCopies', () => {
 
   it('keeps matches at other clip times, and a match keeps its other segments', () => {
     const elsewhere = match('regraded', [segment(5, 10, 0, 0.6, 20), segment(30, 40, 0, 0.7, 60)]);
-    const views = new Map([
+    const views = registry([
       ['original', [original]],
       ['regraded', [regraded(original, 15 * FPS, 5 * FPS, 12)]],
     ]);

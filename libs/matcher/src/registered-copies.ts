@@ -37,6 +37,12 @@ export function overlappingEpisodes(matches: readonly EpisodeMatch[]): string[] 
   return [...out];
 }
 
+/** What the rule reads of a registered episode: its fingerprint's views and its work. */
+export interface RegisteredEpisode {
+  readonly views: readonly FingerprintView[];
+  readonly group?: string;
+}
+
 /**
  * Drops the segments a clip matches only because one registered episode holds
  * a copy of another's pictures. Each shard verifies its own best candidates,
@@ -47,24 +53,27 @@ export function overlappingEpisodes(matches: readonly EpisodeMatch[]): string[] 
  * time and the two registered episodes show the same pictures along both
  * alignments: the clip then copies the stronger one, and the near-duplicate
  * resembles it. Two different pictures shown at once (split screen,
- * picture in picture) stay: their registered frames differ.
- * `views` holds the registered fingerprints of `overlappingEpisodes`.
+ * picture in picture) stay: their registered frames differ. Episodes of one
+ * work are left to sibling attribution (a recap shows the previous episode's
+ * pictures, and both are reported where the clip shows both).
+ * `registered` holds the episodes of `overlappingEpisodes`.
  */
 export function withoutRegisteredCopies(
   matches: readonly EpisodeMatch[],
-  views: ReadonlyMap<string, readonly FingerprintView[]>,
+  registered: ReadonlyMap<string, RegisteredEpisode>,
   fps: number,
   minQuality: number,
 ): EpisodeMatch[] {
   const ranked = matches.flatMap((m) => m.segments.map((segment) => ({ match: m, segment }))).sort((x, y) => stronger(y.segment, x.segment));
   const kept: typeof ranked = [];
   for (const s of ranked) {
-    const explained = kept.some(
-      (t) =>
-        t.match.episode !== s.match.episode &&
-        covers(t.segment, s.segment) &&
-        samePictures(views.get(t.match.episode), t.segment, views.get(s.match.episode), s.segment, fps, minQuality),
-    );
+    const mine = registered.get(s.match.episode);
+    const explained = kept.some((t) => {
+      if (t.match.episode === s.match.episode || !covers(t.segment, s.segment)) return false;
+      const theirs = registered.get(t.match.episode);
+      if (mine?.group !== undefined && mine.group === theirs?.group) return false;
+      return samePictures(theirs?.views, t.segment, mine?.views, s.segment, fps, minQuality);
+    });
     if (!explained) kept.push(s);
   }
   const out: EpisodeMatch[] = [];

@@ -101,8 +101,8 @@ export class ClipMergeService {
   private async withoutRegisteredCopies(found: EpisodeMatch[]): Promise<EpisodeMatch[]> {
     const ids = overlappingEpisodes(found);
     if (!ids.length) return found;
-    const views = new Map((await this.fingerprints.ofRegistrations(ids)).map((r) => [r.registrationId, decodeFingerprint(r.data).views]));
-    return withoutRegisteredCopies(found, views, FINGERPRINT_FPS, DEFAULT_MATCHER_OPTIONS.minQuality);
+    const registered = new Map((await this.fingerprints.ofRegistrations(ids)).map((r) => [r.registrationId, { views: decodeFingerprint(r.data).views, group: r.workId }]));
+    return withoutRegisteredCopies(found, registered, FINGERPRINT_FPS, DEFAULT_MATCHER_OPTIONS.minQuality);
   }
 
   private async lateMatches(em: EntityManager, clipId: string, answers: readonly ShardAnswerEntity[], found: readonly EpisodeMatch[]): Promise<EpisodeMatch[]> {
