@@ -3,12 +3,12 @@ import { evidenceTitle } from './evidence-title';
 describe('evidenceTitle', () => {
   it('names the registration, the work by its original title first, the episode and the clip stretch', () => {
     expect(evidenceTitle('DG-2026-000001', { title: 'The Secret Bride', originalTitle: '秘密新娘' }, 3, { clipStart: 1.5, clipEnd: 9 })).toBe(
-      'DG-2026-000001  秘密新娘 The Secret Bride #3  clip 1.50-9.00 s',
+      'DG-2026-000001  秘密新娘 The Secret Bride\nepisode 3, clip 1.50-9.00 s',
     );
   });
 
   it('gives a title once when there is no other', () => {
-    expect(evidenceTitle('DG-1', { title: '闪婚', originalTitle: null }, 1, { clipStart: 0, clipEnd: 2 })).toBe('DG-1  闪婚 #1  clip 0.00-2.00 s');
-    expect(evidenceTitle('DG-1', { title: '闪婚', originalTitle: '闪婚' }, 1, { clipStart: 0, clipEnd: 2 })).toBe('DG-1  闪婚 #1  clip 0.00-2.00 s');
+    expect(evidenceTitle('DG-1', { title: '闪婚', originalTitle: null }, 1, { clipStart: 0, clipEnd: 2 })).toBe('DG-1  闪婚\nepisode 1, clip 0.00-2.00 s');
+    expect(evidenceTitle('DG-1', { title: '闪婚', originalTitle: '闪婚' }, 1, { clipStart: 0, clipEnd: 2 })).toBe('DG-1  闪婚\nepisode 1, clip 0.00-2.00 s');
   });
 });

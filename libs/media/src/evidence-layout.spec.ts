@@ -30,6 +30,16 @@ describe('evidenceLayout', () => {
     expect(l.labels[0]).toEqual({ x: 12, y: 20, text: 'DG-2026-000001' });
   });
 
+  it('gives each line of the title a line of the header', () => {
+    const l = evidenceLayout([pair(300, 280)], 'DG-2026-000001  秘密新娘\nepisode 1, clip 0.00-6.00 s');
+    expect(l.labels.slice(0, 2)).toEqual([
+      { x: 12, y: 20, text: 'DG-2026-000001  秘密新娘' },
+      { x: 12, y: 40, text: 'episode 1, clip 0.00-6.00 s' },
+    ]);
+    expect(l.clips[0].top).toBe(50);
+    expect(l.height).toBe(50 + 266 + 12);
+  });
+
   it('labels every frame with its timecode under it', () => {
     const l = evidenceLayout([pair(300, 300, 0.5, 4.5)], 't');
     expect(l.labels.slice(1)).toEqual([

@@ -30,7 +30,8 @@ export const EVIDENCE_FRAME_HEIGHT = 240;
 const MIN_COLUMN = 200;
 const GAP = 12;
 const CAPTION = 26;
-const HEADER = 30;
+/** Height of one title line; the header holds as many as the title has. */
+const TITLE_LINE = 20;
 
 /** HH:MM:SS.mmm, as editors and takedown notices write times. */
 export function formatTimecode(seconds: number): string {
@@ -44,8 +45,10 @@ export function formatTimecode(seconds: number): string {
 
 /**
  * Rows of pairs, clip on the left and episode on the right, each frame with
- * its timecode under it and a title line on top. Columns are as wide as
- * their widest frame (at least MIN_COLUMN); frames are centred in their cell.
+ * its timecode under it and the title on top, one line per line of it (a
+ * vertical episode's image is narrow: the work's title gets a line of its
+ * own). Columns are as wide as their widest frame (at least MIN_COLUMN);
+ * frames are centred in their cell.
  */
 export function evidenceLayout(pairs: readonly EvidencePair[], title: string): EvidenceLayout {
   if (!pairs.length) throw new RangeError('an evidence image needs at least one pair');
@@ -55,9 +58,11 @@ export function evidenceLayout(pairs: readonly EvidencePair[], title: string): E
   const width = GAP + clipColumn + GAP + episodeColumn + GAP;
   const clips: Placement[] = [];
   const episodes: Placement[] = [];
-  const labels: Label[] = [{ x: GAP, y: HEADER - 10, text: title }];
+  const lines = title.split('\n');
+  const header = 10 + TITLE_LINE * lines.length;
+  const labels: Label[] = lines.map((text, k) => ({ x: GAP, y: TITLE_LINE * (k + 1), text }));
   pairs.forEach((p, i) => {
-    const top = HEADER + i * (rowHeight + GAP);
+    const top = header + i * (rowHeight + GAP);
     const clipLeft = GAP + Math.floor((clipColumn - p.clip.width) / 2);
     const episodeLeft = GAP + clipColumn + GAP + Math.floor((episodeColumn - p.episode.width) / 2);
     clips.push({ left: clipLeft, top });
@@ -65,7 +70,7 @@ export function evidenceLayout(pairs: readonly EvidencePair[], title: string): E
     labels.push({ x: GAP, y: top + rowHeight - 8, text: `clip ${formatTimecode(p.clipSeconds)}` });
     labels.push({ x: GAP + clipColumn + GAP, y: top + rowHeight - 8, text: `episode ${formatTimecode(p.episodeSeconds)}` });
   });
-  return { width, height: HEADER + pairs.length * (rowHeight + GAP), clips, episodes, labels };
+  return { width, height: header + pairs.length * (rowHeight + GAP), clips, episodes, labels };
 }
 
 /** The labels as an SVG overlay of the whole image; text is escaped, so file names cannot inject markup. */
