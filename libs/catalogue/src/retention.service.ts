@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { FrameStore, MediaStore } from '@dramaguard/media';
+import { Periodic } from '@dramaguard/queue';
 import { DataSource } from 'typeorm';
 import { AuditRepository, ClipRepository } from '@dramaguard/records';
 
@@ -21,7 +22,7 @@ const STALE_UPLOAD_MS = DAY_MS;
 @Injectable()
 export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(RetentionService.name);
-  private timer: NodeJS.Timeout | null = null;
+  private readonly periodic = new Periodic(() => this.apply(), this.log, 'retention pass');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,14 +34,12 @@ export class RetentionService implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   onApplicationBootstrap(): void {
-    const run = () => this.apply().catch((e: Error) => this.log.warn(`retention pass failed, will retry: ${e.message}`));
-    void run();
-    this.timer = setInterval(run, this.config.retention.intervalMs);
-    this.timer.unref();
+    this.periodic.run().catch((e: Error) => this.log.warn(`retention pass failed, will retry: ${e.message}`));
+    this.periodic.start(this.config.retention.intervalMs);
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.periodic.stop();
   }
 
   /** One pass; answers how many clip videos it deleted (0 when another worker holds the pass). */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { Periodic } from '@dramaguard/queue';
 import { DisputeRepository } from '@dramaguard/records';
 import { DisputeDeadlineService } from './dispute-deadline.service';
 
@@ -14,8 +15,7 @@ import { DisputeDeadlineService } from './dispute-deadline.service';
 @Injectable()
 export class DisputeDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(DisputeDeadlines.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly periodic = new Periodic(() => this.pass(), this.log, 'reconciling dispute deadlines');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -25,20 +25,16 @@ export class DisputeDeadlines implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reconcile();
-    this.timer = setInterval(() => {
-      this.reconcile().catch((e: Error) => this.log.warn(`reconciling dispute deadlines failed, will retry: ${e.message}`));
-    }, this.config.reconcileIntervalMs);
-    this.timer.unref();
+    this.periodic.start(this.config.reconcileIntervalMs);
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.periodic.stop();
   }
 
   /** Answers how many deadline jobs it enqueued again; one pass at a time. */
   reconcile(): Promise<number> {
-    this.running ??= this.pass().finally(() => (this.running = null));
-    return this.running;
+    return this.periodic.run();
   }
 
   private async pass(): Promise<number> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { Periodic } from '@dramaguard/queue';
 import { DataSource } from 'typeorm';
 import { AuditCheckpointEntity, AuditCheckpointRepository, AuditRepository, canonicalJson, Page, PageRequest, pageWindow } from '@dramaguard/records';
 import { Checkpoint, checkpointOf } from './checkpoint';
@@ -25,7 +26,7 @@ const CHECKPOINT_LOCK = 0x44474350;
 @Injectable()
 export class CheckpointService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(CheckpointService.name);
-  private timer: NodeJS.Timeout | null = null;
+  private readonly periodic = new Periodic(() => this.record(), this.log, 'recording a checkpoint');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -36,14 +37,11 @@ export class CheckpointService implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.record().catch((e: Error) => this.log.warn(`recording a checkpoint failed, will retry: ${e.message}`));
-    }, this.config.checkpointIntervalMs);
-    this.timer.unref();
+    this.periodic.start(this.config.checkpointIntervalMs);
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.periodic.stop();
   }
 
   async current(): Promise<SignedCheckpoint> {

@@ -76,9 +76,10 @@ export function withoutRegisteredCopies(
     });
     if (!explained) kept.push(s);
   }
+  const keptSegments = new Set(kept.map((k) => k.segment));
   const out: EpisodeMatch[] = [];
   for (const m of matches) {
-    const segments = m.segments.filter((s) => kept.some((k) => k.segment === s));
+    const segments = m.segments.filter((s) => keptSegments.has(s));
     if (!segments.length) continue;
     out.push(segments.length === m.segments.length ? m : { ...m, score: max(...segments.map((s) => s.score)), segments });
   }

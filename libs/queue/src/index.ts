@@ -3,3 +3,4 @@ export * from './job-run';
 export * from './jobs';
 export * from './queue.module';
 export * from './queue-connection';
+export * from './periodic';

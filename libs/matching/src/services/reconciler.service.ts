@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { JobQueue } from '@dramaguard/queue';
+import { JobQueue, Periodic } from '@dramaguard/queue';
 import { ClipRepository, RegistrationRepository } from '@dramaguard/records';
 
 /**
@@ -15,8 +15,7 @@ import { ClipRepository, RegistrationRepository } from '@dramaguard/records';
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(Reconciler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly periodic = new Periodic(() => this.pass(), this.log, 'reconciling with PostgreSQL');
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -27,20 +26,16 @@ export class Reconciler implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reconcile();
-    this.timer = setInterval(() => {
-      this.reconcile().catch((e: Error) => this.log.warn(`reconciling with PostgreSQL failed, will retry: ${e.message}`));
-    }, this.config.reconcileIntervalMs);
-    this.timer.unref();
+    this.periodic.start(this.config.reconcileIntervalMs);
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.periodic.stop();
   }
 
   /** Answers how many jobs it enqueued again; one pass at a time. */
   reconcile(): Promise<number> {
-    this.running ??= this.pass().finally(() => (this.running = null));
-    return this.running;
+    return this.periodic.run();
   }
 
   private async pass(): Promise<number> {
