@@ -35,12 +35,6 @@ export function ensureDependencies() {
   writeFileSync(stamp, lockHash);
 }
 
-/** A font that covers Chinese, so titles render in the console and in evidence images. */
-function hasCjkFont() {
-  const result = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
-  return result.status === 0 && result.stdout.trim() !== '';
-}
-
 /** Debian packages whose check fails (the programs are missing, or a check function says no); refreshes the package lists once. */
 function ensurePackages(wanted) {
   const missing = wanted.filter(([check]) => !(typeof check === 'function' ? check() : check.every(has))).map(([, pkg]) => pkg);
@@ -60,10 +54,9 @@ export function ensureSystemPackages() {
   ensurePackages([
     [['ffmpeg', 'ffprobe'], 'ffmpeg'],
     [['chromium'], 'chromium'],
-    [hasCjkFont, 'fonts-wqy-zenhei'],
     [['pg_ctlcluster'], 'postgresql'],
     [['redis-server'], 'redis-server'],
-    // The CJK font of PDF case reports (REPORT_FONT), and poppler's tools, which the PDF spec renders pages with.
+    // The CJK font of the console, evidence images and PDF case reports (REPORT_FONT), and poppler's tools, which the PDF spec renders pages with.
     [['/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'], 'fonts-wqy-zenhei'],
     [['pdftoppm', 'pdftotext', 'pdfinfo'], 'poppler-utils'],
   ]);

@@ -21,11 +21,12 @@ export class OpsServer implements OnApplicationBootstrap, OnApplicationShutdown 
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.config.ops.port === null) return;
+    const port = this.config.ops.port;
+    if (port === null) return;
     const server = createServer((req, res) => void this.answer(req, res));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.config.ops.port ?? 0, this.config.http.host, resolve);
+      server.listen(port, this.config.http.host, resolve);
     });
     this.server = server;
     this.log.log(`operations listener on port ${(server.address() as AddressInfo).port}: /metrics, /health/live, /health/ready`);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { PdfBlock, PdfDocumentSpec } from './pdf-blocks';
 import { pngSize } from './png-size';
@@ -13,6 +14,15 @@ export interface PdfFont {
   readonly face?: string;
 }
 
+/** Font files read once per thread: pdfkit reads a path again for every document, and a CJK collection is about 17 MB. */
+const fontFiles = new Map<string, Buffer>();
+
+function fontFile(path: string): Buffer {
+  let file = fontFiles.get(path);
+  if (!file) fontFiles.set(path, (file = readFileSync(path)));
+  return file;
+}
+
 /**
  * Draws the blocks on A4 pages in one font, which must cover every character
  * of the text (a CJK font for Chinese titles). Returns the whole file.
@@ -25,7 +35,7 @@ export function renderPdf(spec: PdfDocumentSpec, font: PdfFont): Promise<Buffer>
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont(FONT, font.path, font.face);
+  doc.registerFont(FONT, fontFile(font.path), font.face);
   doc.font(FONT);
   for (const block of spec.blocks) draw(doc, block);
   footers(doc, spec.footer);

@@ -53,7 +53,6 @@ export type DomainErrorCode =
   | 'dispute_not_found'
   | 'dispute_exists'
   | 'invalid_dispute_token'
-  | 'not_the_uploader'
   | 'dispute_not_open'
   | 'dispute_not_upheld'
   | 'dispute_not_appealed'

@@ -32,6 +32,8 @@ export class UseVerdicts {
   async decide(clip: ClipEntity, matches: readonly EpisodeMatch[]): Promise<Map<string, Verdict>> {
     const registrations = await this.registrations.findByIds(matches.map((m) => m.episode));
     const licensee = await this.uploaderLicensee(clip);
+    // Episodes of one work share its policies: read once per work, not per matched episode.
+    const policiesOf = new Map<string, ReturnType<PolicyRepository['forWork']>>();
     const out = new Map<string, Verdict>();
     for (const registration of registrations) {
       if (clip.purpose === 'ownership_query') {
@@ -39,16 +41,17 @@ export class UseVerdicts {
         continue;
       }
       const licenceId = licensee ? await this.coveringLicence(licensee, registration, clip) : null;
-      const policy = await this.policyFor(registration, clip);
+      const policy = await this.policyFor(registration, clip, policiesOf);
       const verdict = licenceId ? 'licensed' : policy.action === 'track' ? 'tracked' : 'case_opened';
       out.set(registration.id, { registration, verdict, licenceId, policy });
     }
     return out;
   }
 
-  private async policyFor(registration: RegistrationEntity, clip: ClipEntity): Promise<AppliedPolicy> {
+  private async policyFor(registration: RegistrationEntity, clip: ClipEntity, policiesOf: Map<string, ReturnType<PolicyRepository['forWork']>>): Promise<AppliedPolicy> {
     const workId = registration.episode?.workId;
-    return policyInForce(workId ? await this.policies.forWork(workId) : [], { territory: clip.territory, platform: clip.platform });
+    if (workId && !policiesOf.has(workId)) policiesOf.set(workId, this.policies.forWork(workId));
+    return policyInForce(workId ? await policiesOf.get(workId)! : [], { territory: clip.territory, platform: clip.platform });
   }
 
   private async uploaderLicensee(clip: ClipEntity): Promise<string | null> {

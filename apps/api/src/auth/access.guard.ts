@@ -10,6 +10,11 @@ import { PUBLIC_KEY, ROLES_KEY } from './access.decorator';
 
 export type AuthenticatedRequest = Request & { caller?: Caller };
 
+/** Whose requests are counted together: a key's (hashed, never kept as is), or an address's without one. */
+export function rateLimitKey(key: string | null | undefined, ip: string | undefined): string {
+  return key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : `ip:${ip ?? 'unknown'}`;
+}
+
 /**
  * The one global guard: every endpoint declares who may call it, and one that
  * does not is closed to everyone, so forgetting a declaration cannot open an
@@ -31,7 +36,7 @@ export class AccessGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = apiKeyFrom(req.headers);
     // Counted before the key is checked, so guessing keys is rate limited too.
-    await this.limiter.take(key ? `key:${createHash('sha256').update(key).digest('hex').slice(0, 32)}` : `ip:${req.ip ?? 'unknown'}`);
+    await this.limiter.take(rateLimitKey(key, req.ip));
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles?.length) {

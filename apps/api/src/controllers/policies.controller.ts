@@ -22,7 +22,7 @@ export class PoliciesController {
       'platform again replaces it; matches keep the policy that was in force when they were made.',
   })
   @ApiCreatedResponse({ type: PolicyDto })
-  @ApiUnprocessableEntityResponse({ type: ErrorDto, description: 'invalid_policy: unknown action, bad territory or platform, takedown without a threshold in (0, 1]' })
+  @ApiUnprocessableEntityResponse({ type: ErrorDto, description: 'invalid_policy: bad territory or platform, takedown without a threshold in (0, 1] (an unknown action is refused by validation, 400)' })
   @ApiNotFoundResponse({ type: ErrorDto, description: 'No such work among yours' })
   async set(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetPolicyDto): Promise<PolicyDto> {
     return PolicyDto.from(await this.policies.set(caller, id, dto));

@@ -61,7 +61,6 @@ const STATUS_OF: Record<DomainErrorCode, HttpStatus> = {
   dispute_not_found: HttpStatus.NOT_FOUND,
   dispute_exists: HttpStatus.CONFLICT,
   invalid_dispute_token: HttpStatus.FORBIDDEN,
-  not_the_uploader: HttpStatus.FORBIDDEN,
   dispute_not_open: HttpStatus.CONFLICT,
   dispute_not_upheld: HttpStatus.CONFLICT,
   dispute_not_appealed: HttpStatus.CONFLICT,

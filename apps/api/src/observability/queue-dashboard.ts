@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
@@ -6,7 +6,9 @@ import { JobQueue } from '@dramaguard/queue';
 import { DomainError } from '@dramaguard/records';
 import { AccountService } from '@dramaguard/rights';
 import type { NextFunction, Request, Response } from 'express';
+import { rateLimitKey } from '../auth/access.guard';
 import { apiKeyFrom, basicAuthPassword } from '../auth/api-key-header';
+import { RequestRateLimiter } from '../limits/request-rate-limiter';
 import { toErrorBody } from '../filters/error-mapping';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -22,11 +24,14 @@ export function mountQueueDashboard(app: INestApplication): void {
   board.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: app.get(JobQueue).all().map((q) => new BullMQAdapter(q)), serverAdapter: board });
   const accounts = app.get(AccountService);
+  const limiter = app.get(RequestRateLimiter);
+  const log = new Logger('QueueDashboard');
   app.use(QUEUE_DASHBOARD_PATH, (req: Request, res: Response, next: NextFunction) => {
-    void admitAdmin(accounts, req).then(
+    void admitAdmin(accounts, limiter, req).then(
       () => next(),
       (e: unknown) => {
         const body = toErrorBody(e, 0);
+        if (body.statusCode >= 500) log.error(`queue dashboard: ${(e as Error).message}`);
         if (body.statusCode === 401) res.setHeader('WWW-Authenticate', 'Basic realm="DramaGuard queues", charset="UTF-8"');
         res.status(body.statusCode).json(body);
       },
@@ -35,8 +40,10 @@ export function mountQueueDashboard(app: INestApplication): void {
   app.use(QUEUE_DASHBOARD_PATH, board.getRouter());
 }
 
-async function admitAdmin(accounts: AccountService, req: Request): Promise<void> {
+/** As the access guard admits an admin: counted against the rate limit first, so keys cannot be guessed here faster than elsewhere. */
+async function admitAdmin(accounts: AccountService, limiter: RequestRateLimiter, req: Request): Promise<void> {
   const key = apiKeyFrom(req.headers) ?? basicAuthPassword(req.headers);
+  await limiter.take(rateLimitKey(key, req.ip));
   if (!key) throw new DomainError('unauthenticated', 'the queue dashboard is for administrators: sign in with your API key as password');
   const caller = await accounts.authenticate(key);
   if (caller.role !== 'admin') throw new DomainError('forbidden', `the queue dashboard is for admin; your account is a ${caller.role}`);

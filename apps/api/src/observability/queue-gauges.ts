@@ -8,6 +8,7 @@ export class QueueGauges implements OnModuleInit {
   constructor(private readonly queue: JobQueue) {}
 
   onModuleInit(): void {
-    observeQueues(() => this.queue.counts());
+    // Without Redis the depths are unknown: left out, so the scrape still carries every other metric (readiness says Redis is down).
+    observeQueues(() => this.queue.counts().catch(() => ({})));
   }
 }

@@ -13,7 +13,7 @@ type TrackedRequest = Request & { id?: string };
 export function requestTracking(req: TrackedRequest, res: Response, next: NextFunction): void {
   const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
   req.id = requestId;
-  res.setHeader('X-Request-Id', requestId);
+  res.setHeader(REQUEST_ID_HEADER, requestId);
   const started = performance.now();
   res.once('finish', () => {
     const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';

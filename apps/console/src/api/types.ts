@@ -36,7 +36,7 @@ export interface AuditEntry {
   after: Record<string, unknown> | null;
 }
 
-export type CaseStatus = 'open' | 'claimed' | 'confirmed' | 'dismissed';
+export type CaseStatus = 'open' | 'claimed' | 'confirmed' | 'dismissed' | 'released';
 
 export interface CaseSummary {
   id: string;
@@ -73,7 +73,7 @@ export interface ClipMatch {
   rightsHolder: string;
   score: number;
   mirrored: boolean;
-  verdict: 'licensed' | 'case_opened' | null;
+  verdict: 'licensed' | 'tracked' | 'case_opened' | null;
   licenceId: string | null;
   caseId: string | null;
   segments: Segment[];

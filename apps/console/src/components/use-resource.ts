@@ -14,7 +14,6 @@ export interface Resource<T> {
 export function useResource<T>(load: () => Promise<T>, deps: unknown[], poll?: { pollMs: number; keepPolling: (data: T) => boolean }): Resource<T> {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
-  const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -28,13 +27,11 @@ export function useResource<T>(load: () => Promise<T>, deps: unknown[], poll?: {
           if (!live) return;
           setData(d);
           setError(undefined);
-          setLoading(false);
           if (poll && poll.keepPolling(d)) timer = setTimeout(run, poll.pollMs);
         },
         (e: unknown) => {
           if (!live) return;
           setError(e);
-          setLoading(false);
         },
       );
     void run();
@@ -44,5 +41,5 @@ export function useResource<T>(load: () => Promise<T>, deps: unknown[], poll?: {
     };
   }, [...deps, tick]);
 
-  return { data, error, loading, reload: useCallback(() => setTick((t) => t + 1), []) };
+  return { data, error, loading: data === undefined && error === undefined, reload: useCallback(() => setTick((t) => t + 1), []) };
 }

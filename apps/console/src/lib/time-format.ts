@@ -1,4 +1,4 @@
-/** Seconds as m:ss.s (or h:mm:ss.s), the way the evidence images label frames. */
+/** Seconds as m:ss.s (or h:mm:ss.s): short enough for segment tables and timelines (evidence images label frames HH:MM:SS.mmm). */
 export function formatSeconds(seconds: number): string {
   const tenths = Math.round(Math.max(0, seconds) * 10);
   const h = Math.floor(tenths / 36_000);
