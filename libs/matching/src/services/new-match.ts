@@ -1,3 +1,4 @@
+import type { FusedMatch } from '@dramaguard/audio';
 import { EpisodeMatch } from '@dramaguard/matcher';
 import { NewMatch } from '@dramaguard/records';
 import { Verdict } from '@dramaguard/rights';
@@ -7,7 +8,7 @@ import { Verdict } from '@dramaguard/rights';
  * times. Its matched-frame counts are weighted by how widely each frame is
  * shared (docs/FINGERPRINT.md, section 7), so fractional; they are stored rounded.
  */
-export function toNewMatch(m: EpisodeMatch, v: Pick<Verdict, 'verdict' | 'licenceId' | 'policy'>): NewMatch {
+export function toNewMatch(m: EpisodeMatch | FusedMatch, v: Pick<Verdict, 'verdict' | 'licenceId' | 'policy'>): NewMatch {
   return {
     registrationId: m.episode,
     verdict: v.verdict,
@@ -16,7 +17,10 @@ export function toNewMatch(m: EpisodeMatch, v: Pick<Verdict, 'verdict' | 'licenc
     score: m.score,
     mirrored: m.mirrored,
     region: { x0: m.region.x0, y0: m.region.y0, x1: m.region.x1, y1: m.region.y1 },
+    signals: 'signals' in m ? m.signals : ['picture'],
+    audio: 'audio' in m ? m.audio : null,
     segments: m.segments.map((s) => ({
+      signals: 'signals' in s ? (s.signals as ('picture' | 'audio')[]) : ['picture'],
       clipStart: s.clipStart,
       clipEnd: s.clipEnd,
       episodeStart: s.refStart,
