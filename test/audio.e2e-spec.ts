@@ -40,6 +40,11 @@ const files = {
     const b = await files.episodeB();
     return make('excerpt-of-b.mp4', (out) => ['-ss', '4', '-t', '10', '-i', b, '-vf', 'scale=270:480', ...ENCODE, out]);
   },
+  /** Two works' episodes, different pictures over the same stock music. */
+  stockC: () => make('stock-c.mp4', video('mandelbrot=size=360x640:rate=25', 15, melody(9, 15))),
+  stockD: () => make('stock-d.mp4', video('life=size=90x160:rate=25:mold=10:ratio=0.2:seed=7,scale=360:640:flags=neighbor', 15, melody(9, 15))),
+  /** That stock music under unrelated pictures. */
+  stockUnder: () => make('stock-under.mp4', video('cellauto=size=360x640:rate=25:rule=110:seed=8', 10, melody(9, 10))),
   /** Unrelated pictures with an unregistered melody. */
   unrelated: () => make('unrelated.mp4', video('cellauto=size=360x640:rate=25:rule=90:seed=5', 10, melody(3, 10))),
 };
@@ -87,6 +92,17 @@ describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', 
     const [m] = clip.matches;
     expect(m).toMatchObject({ registrationId: registered[1].id, signals: ['picture', 'audio'], audio: { agreement: 'agrees' } });
     expect(m.segments.some((s: any) => s.signals.includes('picture') && s.signals.includes('audio'))).toBe(true);
+  });
+
+  it('learns stock music two works share as common content, and flags nothing for it under other pictures', async () => {
+    const c = await registerEpisode(stack, (await createWork(stack, { title: 'Stock C' })).id, await files.stockC(), 1);
+    const d = await registerEpisode(stack, (await createWork(stack, { title: 'Stock D' })).id, await files.stockD(), 1);
+    expect([c.status, d.status]).toEqual(['registered', 'registered']);
+    const rows = await stack.api.get(DataSource).query('SELECT audio_shares FROM fingerprints WHERE registration_id = ANY($1::uuid[])', [[c.id, d.id]]);
+    for (const { audio_shares } of rows) expect(audio_shares.reduce((n: number, b: number) => n + b, 0)).toBeGreaterThan(60);
+    const clip = await matchClip(stack, await files.stockUnder());
+    expect(clip.status).toBe('done');
+    expect(clip.matches).toEqual([]);
   });
 
   it('flags nothing for unrelated pictures with an unregistered melody', async () => {

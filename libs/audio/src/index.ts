@@ -6,3 +6,4 @@ export * from './audio-verify';
 export * from './speed-corrections';
 export * from './voicing';
 export * from './fusion';
+export * from './audio-sharing';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { GreyFrame } from '@dramaguard/fingerprint';
 import { createWriteStream, WriteStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { FRAME_FILE_HEADER_BYTES, frameBytes, frameFileHeader, parseFrameFileHeader } from './frame-file';
@@ -124,7 +124,30 @@ export class FrameStore {
     }
   }
 
+  /** The soundtrack's fingerprint beside the frames, for the shards that read them (the registration's own row is written only after they answer). */
+  async writeSound(id: string, sound: Buffer): Promise<void> {
+    const path = this.media.pathOf(this.soundKeyOf(id));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(`${path}.${process.pid}.partial`, sound);
+    await rename(`${path}.${process.pid}.partial`, path);
+  }
+
+  /** Null when the video has no soundtrack (none was written). */
+  async readSound(id: string): Promise<Buffer | null> {
+    try {
+      return await readFile(this.media.pathOf(this.soundKeyOf(id)));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
   async remove(id: string): Promise<void> {
     await this.media.remove(this.keyOf(id));
+    await this.media.remove(this.soundKeyOf(id));
+  }
+
+  private soundKeyOf(id: string): string {
+    return `${FRAMES_DIR}/${id}.sound`;
   }
 }

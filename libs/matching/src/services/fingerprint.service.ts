@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FINGERPRINT_FPS } from '@dramaguard/fingerprint';
 import { analyseSharing, EpisodeMatch, markShared, SharingAnalysis } from '@dramaguard/matcher';
-import { encodeAudioPrint } from '@dramaguard/audio';
+import { AudioMatch, audioSharing, AudioVariant, encodeAudioPrint, encodeAudioProbe, markAudioShared } from '@dramaguard/audio';
 import { AudioPrinter, FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
 import { DataSource, EntityManager } from 'typeorm';
@@ -55,14 +55,18 @@ export class FingerprintService {
     const session = await this.thread.open(true);
     try {
       await this.registrations.markFingerprinting(registrationId);
-      const [{ frames, encoded }, audio] = await Promise.all([this.compute(registration, run, session), this.soundtrack(registration)]);
-      const { analysis, evidence } = await this.sharing(registration, frames);
+      const [{ frames, encoded }, sound] = await Promise.all([this.compute(registration, run, session), this.soundtrack(registration)]);
+      const { analysis, evidence, sounds } = await this.sharing(registration, frames);
+      const audio = sound ? encodeAudioPrint(sound.print) : null;
+      const shared = audioSharing(sounds);
+      const audioShares = sound && shared.own.length ? Buffer.from(markAudioShared(sound.print.items.length, null, shared.own)) : null;
       held = evidence.length > 0;
       await this.db.transaction(async (em) => {
         const shares = analysis.shares.some((b) => b !== 0) ? Buffer.from(analysis.shares) : null;
-        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames, data: encoded, shares, audio });
+        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames, data: encoded, shares, audio, audioShares });
         if (!held) {
           await this.recordSharing(em, analysis);
+          await this.recordSoundSharing(em, shared.updates);
           await this.registrations.markRegistered(em, registrationId);
           return this.audit.append(em, registeredEntry(registration, encoded, null));
         }
@@ -101,16 +105,18 @@ export class FingerprintService {
    * holder (a platform sting) is common; a long copy of another holder's
    * episode is a conflict.
    */
-  private async sharing(registration: RegistrationEntity, frames: number): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[] }> {
+  private async sharing(registration: RegistrationEntity, frames: number): Promise<{ analysis: SharingAnalysis; evidence: NewConflictMatch[]; sounds: AudioMatch[] }> {
     const holder = registration.episode?.work?.ownerId;
     const work = registration.episode?.workId;
-    const found = (await this.shardCheck.matches(registration.id)).filter((m) => m.episode !== registration.id);
+    const answers = await this.shardCheck.matches(registration.id);
+    const found = answers.pictures.filter((m) => m.episode !== registration.id);
+    const sounds = answers.sounds.filter((m) => m.episode !== registration.id);
     const matched = await this.registrations.findByIds(found.map((m) => m.episode));
     const owners = new Map(matched.map((r) => [r.id, { holder: r.episode?.work?.ownerId ?? '', group: r.episode?.workId ?? '' }]));
     const analysis = analyseSharing(frames, { holder: holder ?? '', group: work ?? '' }, found, (e) => owners.get(e));
     const evidence = analysis.conflicts.map((m) => toEvidence(m, owners.get(m.episode)?.holder as string));
     if (evidence.length) this.log.warn(`registration ${registration.id} copies ${evidence.length} episode(s) of other rights holders: held as conflict`);
-    return { analysis, evidence };
+    return { analysis, evidence, sounds };
   }
 
   /** Adds what the new episode shares to the share bytes of the episodes it shares it with. */
@@ -125,10 +131,25 @@ export class FingerprintService {
     }
   }
 
-  /** The episode's soundtrack as heard (no speed correction: clips are corrected instead); null without an audio stream. */
-  private async soundtrack(r: RegistrationEntity): Promise<Buffer | null> {
+  /** Marks what the new episode's sound shares in the audio share bytes of the episodes it shares it with (locked, as the picture's are). */
+  private async recordSoundSharing(em: EntityManager, updates: ReturnType<typeof audioSharing>['updates']): Promise<void> {
+    const current = await this.fingerprints.audioSharesForUpdate(em, updates.map((u) => u.episode));
+    for (const u of updates) {
+      const row = current.get(u.episode);
+      if (row) await this.fingerprints.updateAudioShares(em, u.episode, Buffer.from(markAudioShared(row.items, row.shares, u.ranges)));
+    }
+  }
+
+  /**
+   * The episode's soundtrack as heard (no speed correction: clips are
+   * corrected instead), written beside its frames for the shards to compare
+   * with theirs; null without an audio stream.
+   */
+  private async soundtrack(r: RegistrationEntity): Promise<AudioVariant | null> {
     const variants = await this.printer.print(this.store.pathOf(r.mediaKey), [{ speed: 1, pitchChanged: false }]);
-    return variants ? encodeAudioPrint(variants[0].print) : null;
+    if (!variants) return null;
+    await this.frameStore.writeSound(r.id, encodeAudioProbe(variants));
+    return variants[0];
   }
 
   /**

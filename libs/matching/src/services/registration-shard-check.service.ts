@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { AudioMatch } from '@dramaguard/audio';
 import { EpisodeMatch } from '@dramaguard/matcher';
 import { JobQueue } from '@dramaguard/queue';
 import { randomUUID } from 'node:crypto';
@@ -23,8 +24,8 @@ export class RegistrationShardCheck {
     private readonly queue: JobQueue,
   ) {}
 
-  /** The registered episodes, of every shard, that share content with the new one (whose frames are in the frame store). */
-  async matches(registrationId: string): Promise<EpisodeMatch[]> {
+  /** The registered episodes, of every shard, that share pictures or sound with the new one (whose frames and sound are in the frame store). */
+  async matches(registrationId: string): Promise<{ pictures: EpisodeMatch[]; sounds: AudioMatch[] }> {
     const { count, timeoutMs } = this.config.shards;
     await this.answers.clear('registration', registrationId);
     const check = randomUUID();
@@ -36,7 +37,7 @@ export class RegistrationShardCheck {
       if (failed.length) throw new DomainError('shards_unavailable', `the conflict check failed on ${failed.map((a) => `shard ${a.shard}: ${a.failure}`).join('; ')}`);
       if (answers.length >= count) {
         await this.answers.clear('registration', registrationId);
-        return answers.flatMap((a) => a.matches ?? []);
+        return { pictures: answers.flatMap((a) => a.matches ?? []), sounds: answers.flatMap((a) => a.audio ?? []) };
       }
       if (Date.now() > until) {
         const silent = [...Array(count).keys()].filter((k) => !answers.some((a) => a.shard === k));

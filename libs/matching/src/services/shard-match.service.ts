@@ -54,11 +54,13 @@ export class ShardMatchService {
     }
   }
 
-  /** Matches a new episode against this shard as LEARNING_OPTIONS says: what it shares with registered episodes, whom it copies. */
+  /** Matches a new episode against this shard as LEARNING_OPTIONS says (what it shares with registered episodes, whom it copies), and its sound. */
   async learn(registrationId: string, shard: number, run: JobRun): Promise<void> {
     try {
       const { matches, seq } = await this.matchFrames(registrationId, LEARNING_OPTIONS);
-      await this.answers.record('registration', registrationId, shard, { indexSeq: seq, matches });
+      const sound = await this.frameStore.readSound(registrationId);
+      const audio = sound ? await this.audio.match(sound, registrationId) : null;
+      await this.answers.record('registration', registrationId, shard, { indexSeq: seq, matches, audio });
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.answers.record('registration', registrationId, shard, { failure: failureReason(e) });
       throw e;
