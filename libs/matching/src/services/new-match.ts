@@ -1,4 +1,4 @@
-import { EpisodeMatch } from '@dramaguard/matcher';
+import { EpisodeMatch, matchEdits } from '@dramaguard/matcher';
 import { NewMatch } from '@dramaguard/records';
 import { Verdict } from '@dramaguard/rights';
 
@@ -6,6 +6,8 @@ import { Verdict } from '@dramaguard/rights';
  * The matcher keys episodes by registration id; its reference times are episode
  * times. Its matched-frame counts are weighted by how widely each frame is
  * shared (docs/FINGERPRINT.md, section 7), so fractional; they are stored rounded.
+ * The match's edits are worked out once, here, from the geometry the matcher
+ * settled, which is not stored otherwise.
  */
 export function toNewMatch(m: EpisodeMatch, v: Pick<Verdict, 'verdict' | 'licenceId' | 'policy'>): NewMatch {
   return {
@@ -16,6 +18,7 @@ export function toNewMatch(m: EpisodeMatch, v: Pick<Verdict, 'verdict' | 'licenc
     score: m.score,
     mirrored: m.mirrored,
     region: { x0: m.region.x0, y0: m.region.y0, x1: m.region.x1, y1: m.region.y1 },
+    edits: matchEdits(m),
     segments: m.segments.map((s) => ({
       clipStart: s.clipStart,
       clipEnd: s.clipEnd,
