@@ -12,3 +12,18 @@ describe('evidenceTitle', () => {
     expect(evidenceTitle('DG-1', { title: '闪婚', originalTitle: '闪婚' }, 1, { clipStart: 0, clipEnd: 2 })).toBe('DG-1  闪婚\nepisode 1, clip 0.00-2.00 s');
   });
 });
+
+describe('evidenceTitle with edits', () => {
+  const work = { title: '闪婚', originalTitle: null };
+
+  it('adds the edits on a line of their own', () => {
+    expect(evidenceTitle('DG-1', work, 1, { clipStart: 0, clipEnd: 2 }, ['mirrored', '1.20×', 'crop 80%×85%', 'pillarbox'])).toBe(
+      'DG-1  闪婚\nepisode 1, clip 0.00-2.00 s\nmirrored · 1.20× · crop 80%×85% · pillarbox',
+    );
+  });
+
+  it('wraps long edits between phrases, never inside one', () => {
+    const title = evidenceTitle('DG-1', work, 1, { clipStart: 0, clipEnd: 2 }, ['mirrored', '1.20×', 'turned 3.5° clockwise', 'picture-in-picture top-right, 40%×40% of the frame']);
+    expect(title.split('\n').slice(2)).toEqual(['mirrored · 1.20× · turned 3.5° clockwise', 'picture-in-picture top-right, 40%×40% of the frame']);
+  });
+});

@@ -5,6 +5,7 @@ import { AppliedPolicyDto } from './policy.dto';
 import { CaseDetail } from '@dramaguard/rights';
 import { AuditEntryDto } from './audit-entry.dto';
 import { MatchSegmentDto } from './clip.dto';
+import { MatchEditsDto } from './match-edits.dto';
 import { PageQueryDto } from './page-query.dto';
 
 export class CaseSummaryDto {
@@ -73,6 +74,7 @@ class CaseNoteDto {
 export class CaseDto extends CaseSummaryDto {
   @ApiProperty({ type: CaseClipDto }) clip!: CaseClipDto;
   @ApiProperty() mirrored!: boolean;
+  @ApiProperty({ nullable: true, type: MatchEditsDto, description: 'How the clip edits the episode; null for matches recorded before edits were' }) edits!: MatchEditsDto | null;
   @ApiProperty({ type: [MatchSegmentDto], description: 'Matched segments, in clip order' }) segments!: MatchSegmentDto[];
   @ApiProperty({ type: [CaseNoteDto] }) notes!: CaseNoteDto[];
   @ApiProperty({ type: [AuditEntryDto], description: 'Every state change of the case, oldest first' }) history!: AuditEntryDto[];
@@ -94,6 +96,7 @@ export class CaseDto extends CaseSummaryDto {
         receivedAt: clip.receivedAt,
       },
       mirrored: c.match.mirrored,
+      edits: c.match.edits && MatchEditsDto.from(c.match.edits),
       segments: (c.match.segments ?? []).map((s) => MatchSegmentDto.from(s)),
       notes: (c.notes ?? []).map((n) => ({ id: n.id, authorId: n.authorId, text: n.text, createdAt: n.createdAt })),
       history: history.map((e) => AuditEntryDto.from(e)),
@@ -160,5 +163,6 @@ export class CaseReportDto {
   clip!: Record<string, unknown>;
   @ApiProperty() score!: number;
   @ApiProperty() mirrored!: boolean;
+  @ApiProperty({ nullable: true, type: MatchEditsDto, description: 'How the clip edits the episode; null for matches recorded before edits were' }) edits!: MatchEditsDto | null;
   @ApiProperty({ type: [ReportSegmentDto] }) segments!: ReportSegmentDto[];
 }

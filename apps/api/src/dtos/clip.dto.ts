@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ClipWithMatches } from '@dramaguard/catalogue';
 import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, MATCH_VERDICTS, MatchSegmentEntity, MatchVerdict, ReviewCaseEntity } from '@dramaguard/records';
+import { MatchEditsDto } from './match-edits.dto';
 import { AppliedPolicyDto } from './policy.dto';
 
 export class MatchSegmentDto {
@@ -28,6 +29,7 @@ export class ClipMatchDto {
   @ApiProperty() rightsHolder!: string;
   @ApiProperty({ description: 'Best segment score, in [0, 1]' }) score!: number;
   @ApiProperty({ description: 'The clip shows the episode mirrored' }) mirrored!: boolean;
+  @ApiProperty({ nullable: true, type: MatchEditsDto, description: 'How the clip edits the episode; null for matches recorded before edits were' }) edits!: MatchEditsDto | null;
   @ApiProperty({ type: [MatchSegmentDto] }) segments!: MatchSegmentDto[];
   @ApiProperty({
     enum: MATCH_VERDICTS,
@@ -58,6 +60,7 @@ export class ClipMatchDto {
       rightsHolder: work.rightsHolder,
       score: m.score,
       mirrored: m.mirrored,
+      edits: m.edits && MatchEditsDto.from(m.edits),
       verdict: m.verdict,
       policy: m.policy,
       licenceId: m.licenceId,
