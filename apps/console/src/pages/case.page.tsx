@@ -48,6 +48,18 @@ export function CasePage({ api, me, id }: PageProps & { id: string }) {
         <dd data-testid="case-score">{formatScore(c.score)}</dd>
         <dt>mirrored</dt>
         <dd>{c.mirrored ? 'yes (the clip is flipped left–right)' : 'no'}</dd>
+        <dt>edits</dt>
+        <dd data-testid="case-edits">
+          {c.edits ? (
+            <ul class="edits">
+              {c.edits.summary.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          ) : (
+            <span class="muted">not recorded (matched before edits were)</span>
+          )}
+        </dd>
         <dt>clip</dt>
         <dd>
           {c.clip.fileName} ({formatSeconds(c.clip.durationSeconds)}){c.clip.platform ? ` on ${c.clip.platform}` : ''}
