@@ -7,6 +7,7 @@ import { QueueModule } from '@dramaguard/queue';
 import { DatabaseModule, REPOSITORIES } from '@dramaguard/records';
 import { CaseService, UseVerdicts } from '@dramaguard/rights';
 import {
+  AudioMatcher,
   ClipMergeService,
   EpisodeIndex,
   FingerprintService,
@@ -41,6 +42,7 @@ const JOB_SERVICES = [FingerprintService, MatchService, ShardMatchService, ClipM
     EpisodeIndex,
     ReferenceStore,
     IndexMatcher,
+    AudioMatcher,
     RegistrationShardCheck,
     UseVerdicts,
     CaseService,

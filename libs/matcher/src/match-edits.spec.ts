@@ -110,9 +110,12 @@ describe('matchEdits', () => {
   });
 
   it('has no rectangles for a match without picture geometry, and copies what the audio matcher found', () => {
-    const e = matchEdits({ mirrored: false, segments: [segment(1.1)] }, { speed: 1.1, pitchChanged: true });
-    expect(e).toMatchObject({ framing: 'unknown', episodeRect: null, clipRect: null, crop: null, pictureInPicture: null, speed: 1.1, audio: { speed: 1.1, pitchChanged: true } });
-    expect(describeEdits(e)).toEqual(['picture placement unknown', '1.10×', 'pitch changed']);
+    // An audio-only match: its segments hold no matched frames and weigh by their length.
+    const heard = [{ ...segment(1.1, 0), clipEnd: 8 }, { ...segment(1.4, 0), clipEnd: 2 }];
+    const e = matchEdits({ mirrored: false, segments: heard }, { speed: 1.1, pitchChanged: true });
+    expect(e).toMatchObject({ framing: 'unknown', episodeRect: null, clipRect: null, crop: null, pictureInPicture: null, audio: { speed: 1.1, pitchChanged: true } });
+    expect(e.speed).toBeCloseTo((1.1 * 8 + 1.4 * 2) / 10, 3);
+    expect(describeEdits(e)).toEqual(['picture placement unknown', '1.16×', 'pitch changed', 'audio 1.10×']);
   });
 
   it('mentions the soundtrack speed only where it differs from the picture', () => {

@@ -1,5 +1,5 @@
 import { Rect } from '@dramaguard/fingerprint';
-import { EpisodeMatch } from './clip-matcher';
+import { EpisodeMatch, MatchSegment } from './clip-matcher';
 
 /** A normalised rectangle (0..1 of its frame, origin top left). */
 export interface EditRect {
@@ -33,7 +33,7 @@ export interface AudioEdits {
 export interface MatchEdits {
   /** The clip shows the episode flipped left to right. */
   readonly mirrored: boolean;
-  /** Episode seconds per clip second, over the matched segments (1.2: the clip plays 1.2x fast). */
+  /** Episode seconds per clip second over the matched segments, weighted by matched frames (1.2: the clip plays 1.2x fast). */
   readonly speed: number;
   /** Degrees the clip turns the episode's picture, clockwise on screen (0.5° steps). */
   readonly rotationDegrees: number;
@@ -70,8 +70,11 @@ const MIN_TURN = 1;
 
 /** The edits of a match, from its picture geometry and segments, with what the audio matcher found of the soundtrack, if anything. */
 export function matchEdits(m: Pick<EpisodeMatch, 'mirrored' | 'geometry' | 'segments'>, audio: AudioEdits | null = null): MatchEdits {
-  const frames = m.segments.reduce((sum, s) => sum + s.matchedFrames, 0);
-  const speed = frames > 0 ? m.segments.reduce((sum, s) => sum + s.speed * s.matchedFrames, 0) / frames : 1;
+  // The picture's segments weigh by their matched frames; a soundtrack's carry none, so an audio-only match's weigh by their length.
+  const pictured = m.segments.some((s) => s.matchedFrames > 0);
+  const weight = (s: MatchSegment): number => (pictured ? s.matchedFrames : s.clipEnd - s.clipStart);
+  const total = m.segments.reduce((sum, s) => sum + weight(s), 0);
+  const speed = total > 0 ? m.segments.reduce((sum, s) => sum + s.speed * weight(s), 0) / total : 1;
   const copiedAudio = audio && { speed: round(audio.speed, 3), pitchChanged: audio.pitchChanged };
   const g = m.geometry;
   if (!g) {

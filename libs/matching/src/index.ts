@@ -3,6 +3,7 @@ export * from './matching/match-protocol';
 export * from './matching/match-thread.service';
 export * from './matching/stored-episode';
 export * from './matching/windowed-match';
+export * from './services/audio-matcher.service';
 export * from './services/clip-merge.service';
 export * from './services/decode-frames';
 export * from './services/episode-index.service';

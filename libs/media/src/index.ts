@@ -1,3 +1,5 @@
+export * from './audio-args';
+export * from './audio-printer.service';
 export * from './evidence-images.service';
 export * from './evidence-layout';
 export * from './ffmpeg-args';

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { CASE_STATUSES, CaseStatus, Page, ReviewCaseEntity } from '@dramaguard/records';
+import { CASE_STATUSES, CaseStatus, MatchSignal, Page, ReviewCaseEntity } from '@dramaguard/records';
 import { AppliedPolicyDto } from './policy.dto';
 import { CaseDetail } from '@dramaguard/rights';
 import { AuditEntryDto } from './audit-entry.dto';
-import { MatchSegmentDto } from './clip.dto';
+import { AudioEvidenceDto, MatchSegmentDto } from './clip.dto';
 import { MatchEditsDto } from './match-edits.dto';
 import { PageQueryDto } from './page-query.dto';
 
@@ -75,6 +75,8 @@ export class CaseDto extends CaseSummaryDto {
   @ApiProperty({ type: CaseClipDto }) clip!: CaseClipDto;
   @ApiProperty() mirrored!: boolean;
   @ApiProperty({ nullable: true, type: MatchEditsDto, description: 'How the clip edits the episode; null for matches recorded before edits were' }) edits!: MatchEditsDto | null;
+  @ApiProperty({ enum: ['picture', 'audio'], isArray: true, description: 'What the match rests on: ["audio"] alone is audio-only evidence' }) signals!: MatchSignal[];
+  @ApiProperty({ nullable: true, type: AudioEvidenceDto }) audio!: AudioEvidenceDto | null;
   @ApiProperty({ type: [MatchSegmentDto], description: 'Matched segments, in clip order' }) segments!: MatchSegmentDto[];
   @ApiProperty({ type: [CaseNoteDto] }) notes!: CaseNoteDto[];
   @ApiProperty({ type: [AuditEntryDto], description: 'Every state change of the case, oldest first' }) history!: AuditEntryDto[];
@@ -97,6 +99,8 @@ export class CaseDto extends CaseSummaryDto {
       },
       mirrored: c.match.mirrored,
       edits: c.match.edits && MatchEditsDto.from(c.match.edits),
+      signals: c.match.signals,
+      audio: c.match.audio,
       segments: (c.match.segments ?? []).map((s) => MatchSegmentDto.from(s)),
       notes: (c.notes ?? []).map((n) => ({ id: n.id, authorId: n.authorId, text: n.text, createdAt: n.createdAt })),
       history: history.map((e) => AuditEntryDto.from(e)),

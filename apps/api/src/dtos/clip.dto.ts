@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ClipWithMatches } from '@dramaguard/catalogue';
-import { CLIP_STATUSES, ClipMatchEntity, ClipStatus, MATCH_VERDICTS, MatchSegmentEntity, MatchVerdict, ReviewCaseEntity } from '@dramaguard/records';
+import { AudioEvidence, CLIP_STATUSES, ClipMatchEntity, ClipStatus, MATCH_VERDICTS, MatchSegmentEntity, MatchSignal, MatchVerdict, ReviewCaseEntity } from '@dramaguard/records';
 import { MatchEditsDto } from './match-edits.dto';
 import { AppliedPolicyDto } from './policy.dto';
 
@@ -12,10 +12,25 @@ export class MatchSegmentDto {
   @ApiProperty({ description: 'End in the registered episode, seconds' }) episodeEnd!: number;
   @ApiProperty({ description: 'Episode seconds per clip second (1.2: the clip plays 1.2x fast)' }) speed!: number;
   @ApiProperty({ description: 'Score of this segment in [0, 1]' }) score!: number;
+  @ApiProperty({ enum: ['picture', 'audio'], isArray: true, description: 'The signals that found this stretch: the picture, the soundtrack, or both' })
+  signals!: MatchSignal[];
 
   static from(s: MatchSegmentEntity): MatchSegmentDto {
-    return { id: s.id, clipStart: s.clipStart, clipEnd: s.clipEnd, episodeStart: s.episodeStart, episodeEnd: s.episodeEnd, speed: s.speed, score: s.score };
+    return { id: s.id, clipStart: s.clipStart, clipEnd: s.clipEnd, episodeStart: s.episodeStart, episodeEnd: s.episodeEnd, speed: s.speed, score: s.score, signals: s.signals };
   }
+}
+
+export class AudioEvidenceDto {
+  @ApiProperty({ description: 'Score of the soundtrack’s own match in [0, 1]; 0 when it was only compared along the picture’s line' }) score!: number;
+  @ApiProperty({ description: 'Episode seconds per clip second of the soundtrack' }) speed!: number;
+  @ApiProperty({ description: 'The sound was sped up or slowed down with its pitch (resampled), not with the pitch kept' }) pitchChanged!: boolean;
+  @ApiProperty({
+    enum: ['agrees', 'contradicts', 'silent', 'unchecked'],
+    description:
+      'agrees: the clip plays the episode’s sound along the match; contradicts: both have sound there and it is not the episode’s (a weak picture match is lowered); ' +
+      'silent: one side is silent there; unchecked: audio-only match, or no soundtrack to compare',
+  })
+  agreement!: AudioEvidence['agreement'];
 }
 
 export class ClipMatchDto {
@@ -31,6 +46,9 @@ export class ClipMatchDto {
   @ApiProperty({ description: 'The clip shows the episode mirrored' }) mirrored!: boolean;
   @ApiProperty({ nullable: true, type: MatchEditsDto, description: 'How the clip edits the episode; null for matches recorded before edits were' }) edits!: MatchEditsDto | null;
   @ApiProperty({ type: [MatchSegmentDto] }) segments!: MatchSegmentDto[];
+  @ApiProperty({ enum: ['picture', 'audio'], isArray: true, description: 'What the match rests on: ["audio"] alone is audio-only evidence (the picture was not recognised)' })
+  signals!: MatchSignal[];
+  @ApiProperty({ nullable: true, type: AudioEvidenceDto, description: 'What the soundtrack says; null when it had nothing to compare' }) audio!: AudioEvidenceDto | null;
   @ApiProperty({
     enum: MATCH_VERDICTS,
     nullable: true,
@@ -61,6 +79,8 @@ export class ClipMatchDto {
       score: m.score,
       mirrored: m.mirrored,
       edits: m.edits && MatchEditsDto.from(m.edits),
+      signals: m.signals,
+      audio: m.audio,
       verdict: m.verdict,
       policy: m.policy,
       licenceId: m.licenceId,

@@ -1,3 +1,4 @@
+import type { AudioCandidate, AudioMatch } from '@dramaguard/audio';
 import type { GreyFrame, Rect } from '@dramaguard/fingerprint';
 import type { EpisodeMatch, MatcherOptions, Reference } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '@dramaguard/records';
@@ -20,7 +21,15 @@ export type MatchRequest =
   | { readonly op: 'finish'; readonly session: number; readonly references: ReadonlyMap<string, Reference> }
   | { readonly op: 'family'; readonly session: number; readonly members: readonly StoredFingerprint[]; readonly episodes: readonly string[] }
   | { readonly op: 'close'; readonly session: number }
+  | { readonly op: 'audio-plan'; readonly probe: Uint8Array; readonly exclude?: string }
+  | { readonly op: 'audio-finish'; readonly probe: Uint8Array; readonly candidates: readonly AudioCandidate[]; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'collect' };
+
+/** A registered soundtrack as PostgreSQL holds it. */
+export interface AudioSource {
+  readonly audio: Uint8Array;
+  readonly shares: Uint8Array | null;
+}
 
 /** What each request answers. */
 export interface MatchReplies {
@@ -36,6 +45,9 @@ export interface MatchReplies {
   finish: EpisodeMatch[];
   family: EpisodeMatch[];
   close: null;
+  /** The (episode, line) candidates of the soundtrack, whose prints `audio-finish` needs. */
+  'audio-plan': AudioCandidate[];
+  'audio-finish': AudioMatch[];
   /** A full collection of the thread's heap (after loading the index). */
   collect: null;
 }

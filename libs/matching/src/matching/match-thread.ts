@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { AudioIndex, decodeAudioPrint, decodeAudioProbe, finishAudio, planAudio } from '@dramaguard/audio';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
 import { candidateEpisodes, familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch } from '@dramaguard/matcher';
 import { MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
@@ -21,6 +22,8 @@ interface Session {
 }
 
 const index = new HashIndex();
+/** The soundtracks of the same episodes, indexed by their items' bytes. */
+const audio = new AudioIndex();
 const sessions = new Map<number, Session>();
 /**
  * The last family index built: a retro-match matches every recent clip
@@ -47,11 +50,12 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
       for (const row of r.rows) {
         try {
           index.add([indexedEpisode(row)]);
+          if (row.audio) audio.add(row.registrationId, decodeAudioPrint(row.audio), row.audioShares);
         } catch (e) {
           unreadable.push({ registrationId: row.registrationId, reason: (e as Error).message });
         }
       }
-      return { episodes: index.episodeCount, bytes: index.memoryBytes(), unreadable };
+      return { episodes: index.episodeCount, bytes: index.memoryBytes() + audio.memoryBytes(), unreadable };
     }
     case 'has':
       return index.has(r.episode);
@@ -87,6 +91,13 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
     case 'close':
       sessions.delete(r.session);
       return null;
+    case 'audio-plan':
+      return planAudio(audio, decodeAudioProbe(r.probe), r.exclude);
+    case 'audio-finish': {
+      const variants = decodeAudioProbe(r.probe);
+      const prints = new Map([...r.references].map(([episode, source]) => [episode, { print: decodeAudioPrint(source.audio), shares: source.shares }]));
+      return finishAudio(variants, r.candidates, (e) => prints.get(e));
+    }
     case 'collect':
       collectGarbage();
       return null;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { AudioMatch, decodeAudioPrint, decodeAudioProbe, FusedMatch, fuseMatches } from '@dramaguard/audio';
 import { decodeFingerprint, FINGERPRINT_FPS } from '@dramaguard/fingerprint';
 import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, overlappingEpisodes, withoutRegisteredCopies } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
@@ -59,7 +60,9 @@ export class ClipMergeService {
       if (outcome.wait) return null;
       const found = answers.flatMap((a) => a.matches ?? []).sort((a, b) => b.score - a.score);
       const late = await this.lateMatches(em, clipId, answers, found);
-      const all = await this.withoutRegisteredCopies([...found, ...late]);
+      const pictures = await this.withoutRegisteredCopies([...found, ...late]);
+      const heard = answers.flatMap((a) => a.audio ?? []);
+      const all = await this.fuse(em, clipId, pictures, heard);
       await this.keep(em, clip, all);
       if (outcome.missing.length) await this.clips.markIncomplete(em, clipId, outcome.reason);
       else {
@@ -67,7 +70,7 @@ export class ClipMergeService {
         // A done clip's answers are all in its matches; an incomplete one keeps them to merge the late ones with.
         await this.answers.clear('clip', clipId, em);
       }
-      return { found: all.length, copies: found.length + late.length - all.length, missing: outcome.missing, receivedAt: clip.receivedAt };
+      return { found: all.length, copies: found.length + late.length - pictures.length, missing: outcome.missing, receivedAt: clip.receivedAt };
     });
     if (!merged) return;
     observeClipResult(merged.missing.length ? 'incomplete' : 'done', (Date.now() - merged.receivedAt.getTime()) / 1000);
@@ -81,7 +84,7 @@ export class ClipMergeService {
    * one. A clip merged before (incomplete) keeps what it had, cases included,
    * and gains the matches of the shards that answered since.
    */
-  private async keep(em: EntityManager, clip: ClipEntity, found: readonly EpisodeMatch[]): Promise<void> {
+  private async keep(em: EntityManager, clip: ClipEntity, found: readonly FusedMatch[]): Promise<void> {
     const verdicts = await this.verdicts.decide(clip, found);
     const kept = found.filter((m) => verdicts.has(m.episode)).map((m) => toNewMatch(m, verdicts.get(m.episode)!));
     const saved =
@@ -91,6 +94,19 @@ export class ClipMergeService {
     for (const m of saved) {
       if (m.verdict === 'case_opened') await this.cases.open(em, m, verdicts.get(m.registrationId)!.registration.episode!.workId);
     }
+  }
+
+  /**
+   * The picture's and the soundtrack's matches as one result (libs/audio
+   * fuseMatches): the clip's soundtrack is compared along the lines of the
+   * episodes only the picture found. A few hundred item comparisons each.
+   */
+  private async fuse(em: EntityManager, clipId: string, pictures: EpisodeMatch[], heard: AudioMatch[]): Promise<FusedMatch[]> {
+    const probe = await this.clips.audioOf(clipId, em);
+    const unheard = pictures.filter((p) => !heard.some((a) => a.episode === p.episode)).map((p) => p.episode);
+    const rows = probe && unheard.length ? await this.fingerprints.ofRegistrations(unheard) : [];
+    const prints = new Map(rows.filter((r) => r.audio).map((r) => [r.registrationId, { print: decodeAudioPrint(r.audio!), shares: r.audioShares }]));
+    return fuseMatches(pictures, heard, { clip: probe ? decodeAudioProbe(probe) : null, episode: (e) => prints.get(e) });
   }
 
   /**

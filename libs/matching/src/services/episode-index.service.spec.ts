@@ -11,7 +11,7 @@ type Row = StoredFingerprint & { shard?: number };
 function stored(registrationId: string, seq: number, data?: Buffer, more: Partial<Row> = {}): Row {
   const frames = 24;
   const fp = { fps: 8, frames, views: [{ region: FULL_FRAME, hashes: Uint32Array.from({ length: 2 * frames }, (_, i) => i * 2654435761), quality: new Uint8Array(frames).fill(90) }] };
-  return { registrationId, seq: String(seq), data: data ?? encodeFingerprint(fp), shares: null, workId: 'w1', exclusions: [], ...more };
+  return { registrationId, seq: String(seq), data: data ?? encodeFingerprint(fp), shares: null, workId: 'w1', exclusions: [], audio: null, audioShares: null, ...more };
 }
 
 /** A fingerprints table in memory: `since` behaves like the SQL query. */

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FINGERPRINT_FPS } from '@dramaguard/fingerprint';
 import { analyseSharing, EpisodeMatch, markShared, SharingAnalysis } from '@dramaguard/matcher';
-import { FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
+import { encodeAudioPrint } from '@dramaguard/audio';
+import { AudioPrinter, FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRepository, ConflictRepository, DomainError, FingerprintRepository, NewConflictMatch, RegistrationEntity, RegistrationRepository } from '@dramaguard/records';
@@ -28,6 +29,7 @@ export class FingerprintService {
     private readonly store: MediaStore,
     private readonly frames: FrameReader,
     private readonly frameStore: FrameStore,
+    private readonly printer: AudioPrinter,
     private readonly index: EpisodeIndex,
     private readonly shardCheck: RegistrationShardCheck,
     private readonly thread: MatchThread,
@@ -53,12 +55,12 @@ export class FingerprintService {
     const session = await this.thread.open(true);
     try {
       await this.registrations.markFingerprinting(registrationId);
-      const { frames, encoded } = await this.compute(registration, run, session);
+      const [{ frames, encoded }, audio] = await Promise.all([this.compute(registration, run, session), this.soundtrack(registration)]);
       const { analysis, evidence } = await this.sharing(registration, frames);
       held = evidence.length > 0;
       await this.db.transaction(async (em) => {
         const shares = analysis.shares.some((b) => b !== 0) ? Buffer.from(analysis.shares) : null;
-        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames, data: encoded, shares });
+        await this.fingerprints.upsert(em, { registrationId, fps: FINGERPRINT_FPS, frameCount: frames, data: encoded, shares, audio });
         if (!held) {
           await this.recordSharing(em, analysis);
           await this.registrations.markRegistered(em, registrationId);
@@ -121,6 +123,12 @@ export class FingerprintService {
       for (const r of u.ranges) markShared(shares, r.first, r.last, r.acrossHolders);
       await this.fingerprints.updateShares(em, u.episode, Buffer.from(shares));
     }
+  }
+
+  /** The episode's soundtrack as heard (no speed correction: clips are corrected instead); null without an audio stream. */
+  private async soundtrack(r: RegistrationEntity): Promise<Buffer | null> {
+    const variants = await this.printer.print(this.store.pathOf(r.mediaKey), [{ speed: 1, pitchChanged: false }]);
+    return variants ? encodeAudioPrint(variants[0].print) : null;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
+import { encodeAudioProbe, speedCorrections } from '@dramaguard/audio';
+import { AudioPrinter, FrameReader, FrameStore, MediaError, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
 import { ClipEntity, ClipRepository, DomainError, ShardAnswerRepository } from '@dramaguard/records';
 import { decodeFrames } from './decode-frames';
@@ -26,6 +27,7 @@ export class MatchService {
     private readonly store: MediaStore,
     private readonly frames: FrameReader,
     private readonly frameStore: FrameStore,
+    private readonly printer: AudioPrinter,
     private readonly queue: JobQueue,
   ) {}
 
@@ -63,9 +65,24 @@ export class MatchService {
     await this.queue.enqueue('merge-clip', { clipId, trigger: 'deadline', round }, { delayMs: this.config.shards.timeoutMs });
   }
 
+  /** The frames into the frame file, and beside them (a second ffmpeg) the soundtrack at every speed correction into the clip's row. */
   private async decode(clip: ClipEntity, run: JobRun): Promise<number> {
     const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
     const progress = (p: number) => Promise.all([this.clips.setProgress(clip.id, p), run.reportProgress(p)]);
-    return this.frameStore.record(clip.id, (write) => decodeFrames(this.frames, target, DECODE_SHARE, progress, write));
+    const [frames, audio] = await Promise.all([this.frameStore.record(clip.id, (write) => decodeFrames(this.frames, target, DECODE_SHARE, progress, write)), this.soundtrack(clip.id, target.path)]);
+    await this.clips.setAudio(clip.id, audio);
+    return frames;
+  }
+
+  /** A soundtrack ffmpeg cannot read leaves the clip to the picture: its sound is not what a reviewer asked about. */
+  private async soundtrack(clipId: string, path: string): Promise<Buffer | null> {
+    try {
+      const variants = await this.printer.print(path, speedCorrections());
+      return variants ? encodeAudioProbe(variants) : null;
+    } catch (e) {
+      if (!(e instanceof MediaError) || e.code !== 'decode_failed') throw e;
+      this.log.warn(`clip ${clipId}: its soundtrack is unreadable, matched by the picture alone (${e.message})`);
+      return null;
+    }
   }
 }

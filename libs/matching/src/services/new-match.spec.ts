@@ -1,3 +1,4 @@
+import type { FusedMatch } from '@dramaguard/audio';
 import { EpisodeMatch } from '@dramaguard/matcher';
 import { toNewMatch } from './new-match';
 
@@ -47,5 +48,24 @@ describe('toNewMatch', () => {
       segments: [{ clipStart: 0, clipEnd: 5, refStart: 0, refEnd: 5, speed: 1, matchedFrames: 36, score: 0.9 }],
     };
     expect(toNewMatch(match, { verdict: 'case_opened', licenceId: null, policy: null }).edits).toMatchObject({ framing: 'unknown', episodeRect: null });
+  });
+
+  it('copies the soundtrack’s speed and pitch into the edits where the soundtrack was matched, not where it only contradicted', () => {
+    const picture: EpisodeMatch = {
+      episode: 'r1',
+      score: 0.7,
+      mirrored: false,
+      region: { x0: 0.15, y0: 0.15, x1: 0.85, y1: 0.85 },
+      segments: [{ clipStart: 0, clipEnd: 5, refStart: 0, refEnd: 6, speed: 1.2, matchedFrames: 30, score: 0.7 }],
+    };
+    const fused = (signals: ('picture' | 'audio')[], agreement: 'agrees' | 'contradicts'): FusedMatch => ({
+      ...picture,
+      segments: picture.segments.map((s) => ({ ...s, signals })),
+      signals,
+      audio: { score: 0.8, speed: 1.2, pitchChanged: true, agreement },
+    });
+    const verdict = { verdict: 'case_opened' as const, licenceId: null, policy: null };
+    expect(toNewMatch(fused(['picture', 'audio'], 'agrees'), verdict).edits.audio).toEqual({ speed: 1.2, pitchChanged: true });
+    expect(toNewMatch(fused(['picture'], 'contradicts'), verdict).edits.audio).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { ReferenceStore } from './reference-store.service';
 function stored(registrationId: string, seq: string, more: Partial<StoredFingerprint> = {}): StoredFingerprint {
   const frames = 16;
   const fp = { fps: 8, frames, views: [{ region: FULL_FRAME, hashes: new Uint32Array(2 * frames).fill(7), quality: new Uint8Array(frames).fill(90) }] };
-  return { registrationId, seq, data: encodeFingerprint(fp), shares: null, workId: 'w', exclusions: [], ...more };
+  return { registrationId, seq, data: encodeFingerprint(fp), shares: null, workId: 'w', exclusions: [], audio: null, audioShares: null, ...more };
 }
 
 /** The fingerprints table as the store reads it: by registration ids, counting the reads. */

@@ -7,6 +7,7 @@ import { DomainError, isPermanent } from '@dramaguard/records';
 import { ClipRepository, ShardAnswer, ShardAnswerRepository } from '@dramaguard/records';
 import { MatchThread } from '../matching/match-thread.service';
 import { matchInWindows } from '../matching/windowed-match';
+import { AudioMatcher } from './audio-matcher.service';
 import { IndexMatcher } from './index-matcher.service';
 import { failureReason } from './job-failure';
 import { DECODE_SHARE } from './match.service';
@@ -29,6 +30,7 @@ export class ShardMatchService {
     private readonly frameStore: FrameStore,
     private readonly thread: MatchThread,
     private readonly matcher: IndexMatcher,
+    private readonly audio: AudioMatcher,
     private readonly queue: JobQueue,
   ) {}
 
@@ -40,8 +42,12 @@ export class ShardMatchService {
     try {
       const started = Date.now();
       const { matches, seq, matchMs } = await this.matchFrames(clipId, {});
-      await this.settle(clipId, shard, clip.shardCount, round, { indexSeq: seq, matches });
-      this.log.log(`clip ${clipId}, shard ${shard}: frames read in ${Date.now() - started - matchMs} ms, matched in ${matchMs} ms, ${matches.length} episode(s) found`);
+      const heardAt = Date.now();
+      const probe = await this.clips.audioOf(clipId);
+      const audio = probe ? await this.audio.match(probe) : null;
+      await this.settle(clipId, shard, clip.shardCount, round, { indexSeq: seq, matches, audio });
+      const sound = audio ? `, soundtrack matched in ${Date.now() - heardAt} ms, ${audio.length} heard` : '';
+      this.log.log(`clip ${clipId}, shard ${shard}: frames read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms, ${matches.length} episode(s) found${sound}`);
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, clip.shardCount, round, { failure: failureReason(e) });
       throw e;

@@ -14,6 +14,23 @@ import { RegistrationEntity } from './registration.entity';
 export const MATCH_VERDICTS = ['licensed', 'tracked', 'case_opened'] as const;
 export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
 
+/** What a match or segment rests on: the picture, the soundtrack, or both agreeing. */
+export type MatchSignal = 'picture' | 'audio';
+
+/**
+ * The soundtrack's side of a match. `agrees`: it plays the episode's sound
+ * along the picture's line; `contradicts`: both have sound there and it is
+ * not the episode's; `silent`: one side is silent there; `unchecked`: the
+ * clip or the episode has no soundtrack.
+ */
+export interface AudioEvidence {
+  readonly score: number;
+  /** Episode seconds per clip second of the soundtrack. */
+  readonly speed: number;
+  readonly pitchChanged: boolean;
+  readonly agreement: 'agrees' | 'contradicts' | 'silent' | 'unchecked';
+}
+
 /** A registered episode found in a clip. */
 @Entity({ name: 'clip_matches' })
 @Unique('uq_clip_matches_clip_registration', ['clipId', 'registrationId'])
@@ -66,6 +83,12 @@ export class ClipMatchEntity {
   /** The work's policy in force when the clip was matched; null for ownership queries and matches older than policies. */
   @Column({ type: 'jsonb', nullable: true })
   policy!: AppliedPolicy | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{picture}'" })
+  signals!: MatchSignal[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  audio!: AudioEvidence | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

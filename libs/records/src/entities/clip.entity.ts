@@ -101,6 +101,10 @@ export class ClipEntity {
   @Column({ name: 'media_purged_at', type: 'timestamptz', nullable: true })
   mediaPurgedAt!: Date | null;
 
+  /** The soundtrack at every speed correction (libs/audio encodeAudioProbe); null without an audio stream. Read only where needed (ClipRepository.audioOf). */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  audio!: Buffer | null;
+
   @OneToMany(() => ClipMatchEntity, (m) => m.clip)
   matches?: ClipMatchEntity[];
 }

@@ -33,6 +33,14 @@ export class FingerprintEntity {
   @Column({ type: 'bytea', nullable: true })
   shares!: Buffer | null;
 
+  /** The soundtrack's fingerprint (libs/audio encodeAudioPrint); null when the episode has no audio stream. */
+  @Column({ type: 'bytea', nullable: true })
+  audio!: Buffer | null;
+
+  /** One share byte per audio item, as `shares` is per frame; null while nothing is shared. */
+  @Column({ name: 'audio_shares', type: 'bytea', nullable: true })
+  audioShares!: Buffer | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

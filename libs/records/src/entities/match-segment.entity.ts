@@ -36,4 +36,8 @@ export class MatchSegmentEntity {
 
   @Column({ type: 'double precision' })
   score!: number;
+
+  /** The signals that found this stretch. */
+  @Column({ type: 'text', array: true, default: () => "'{picture}'" })
+  signals!: ('picture' | 'audio')[];
 }

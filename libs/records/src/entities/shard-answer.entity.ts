@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { AudioMatch } from '@dramaguard/audio';
 import type { EpisodeMatch } from '@dramaguard/matcher';
 
 /** What was sent to the shards: a suspect clip to match, or a new episode whose sharing and conflicts are checked. */
@@ -28,6 +29,10 @@ export class ShardAnswerEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   matches!: EpisodeMatch[] | null;
+
+  /** The episodes of that shard whose soundtrack the subject plays; null when it has none or the answer predates audio. */
+  @Column({ type: 'jsonb', nullable: true })
+  audio!: AudioMatch[] | null;
 
   @Column({ type: 'text', nullable: true })
   failure!: string | null;

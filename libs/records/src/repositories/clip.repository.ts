@@ -20,6 +20,15 @@ export class ClipRepository {
     return this.db.getRepository(ClipEntity).findOneBy({ id });
   }
 
+  async audioOf(id: string, em?: EntityManager): Promise<Buffer | null> {
+    const rows = (await (em ?? this.db).query(`SELECT audio FROM clips WHERE id = $1`, [id])) as { audio: Buffer | null }[];
+    return rows[0]?.audio ?? null;
+  }
+
+  async setAudio(id: string, audio: Buffer | null): Promise<void> {
+    await this.db.query(`UPDATE clips SET audio = $2 WHERE id = $1`, [id, audio]);
+  }
+
   async delete(id: string): Promise<void> {
     await this.db.getRepository(ClipEntity).delete({ id });
   }

@@ -10,6 +10,9 @@ export interface StoredFingerprint {
   readonly shares: Buffer | null;
   readonly workId: string;
   readonly exclusions: ReadonlyArray<{ startSeconds: number; endSeconds: number }>;
+  /** The soundtrack's print and its share bytes; null without a soundtrack. */
+  readonly audio: Buffer | null;
+  readonly audioShares: Buffer | null;
 }
 
 /** Any constant shared by every writer: serialises fingerprint writes (see `upsert`). */
@@ -25,15 +28,41 @@ export class FingerprintRepository {
    * visible in `seq` order; without the lock a transaction that drew a lower
    * seq could commit after a higher one had been read, and be skipped forever.
    */
-  async upsert(em: EntityManager, f: { registrationId: string; fps: number; frameCount: number; data: Buffer; shares: Buffer | null }): Promise<void> {
+  async upsert(
+    em: EntityManager,
+    f: { registrationId: string; fps: number; frameCount: number; data: Buffer; shares: Buffer | null; audio?: Buffer | null; audioShares?: Buffer | null },
+  ): Promise<void> {
     await em.query('SELECT pg_advisory_xact_lock($1)', [FINGERPRINT_WRITE_LOCK]);
     await em.query(
-      `INSERT INTO fingerprints (registration_id, fps, frame_count, data, shares) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO fingerprints (registration_id, fps, frame_count, data, shares, audio, audio_shares) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (registration_id) DO UPDATE
          SET fps = EXCLUDED.fps, frame_count = EXCLUDED.frame_count, data = EXCLUDED.data, shares = EXCLUDED.shares,
+             audio = EXCLUDED.audio, audio_shares = EXCLUDED.audio_shares,
              seq = nextval(pg_get_serial_sequence('fingerprints', 'seq'))`,
-      [f.registrationId, f.fps, f.frameCount, f.data, f.shares],
+      [f.registrationId, f.fps, f.frameCount, f.data, f.shares, f.audio ?? null, f.audioShares ?? null],
     );
+  }
+
+  /**
+   * Audio share bytes of registered fingerprints, locked as `sharesForUpdate`
+   * locks the picture's; only episodes with a soundtrack are answered.
+   */
+  async audioSharesForUpdate(em: EntityManager, registrationIds: readonly string[]): Promise<Map<string, { items: number; shares: Buffer | null }>> {
+    if (!registrationIds.length) return new Map();
+    const rows = (await em.query(
+      `SELECT registration_id, (get_byte(audio, 4) + 256 * get_byte(audio, 5) + 65536 * get_byte(audio, 6) + 16777216 * get_byte(audio, 7)) AS items, audio_shares
+       FROM fingerprints WHERE registration_id = ANY($1::uuid[]) AND audio IS NOT NULL ORDER BY registration_id FOR UPDATE`,
+      [registrationIds],
+    )) as { registration_id: string; items: number; audio_shares: Buffer | null }[];
+    return new Map(rows.map((r) => [r.registration_id, { items: Number(r.items), shares: r.audio_shares }]));
+  }
+
+  async updateAudioShares(em: EntityManager, registrationId: string, shares: Buffer): Promise<void> {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [FINGERPRINT_WRITE_LOCK]);
+    await em.query(`UPDATE fingerprints SET audio_shares = $2, seq = nextval(pg_get_serial_sequence('fingerprints', 'seq')) WHERE registration_id = $1`, [
+      registrationId,
+      shares,
+    ]);
   }
 
   /**
@@ -126,13 +155,13 @@ export class FingerprintRepository {
 
   private async registered(where: string, params: unknown[], from = 'fingerprints f'): Promise<StoredFingerprint[]> {
     const rows = (await this.db.query(
-      `SELECT f.registration_id, f.seq::text AS seq, f.data, f.shares, e.work_id,
+      `SELECT f.registration_id, f.seq::text AS seq, f.data, f.shares, f.audio, f.audio_shares, e.work_id,
               COALESCE((SELECT json_agg(json_build_object('startSeconds', x.start_seconds, 'endSeconds', x.end_seconds))
                         FROM reference_exclusions x WHERE x.registration_id = f.registration_id), '[]') AS exclusions
        FROM ${from} JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id JOIN works w ON w.id = e.work_id
        WHERE r.status = 'registered' AND ${where}`,
       params,
-    )) as { registration_id: string; seq: string; data: Buffer; shares: Buffer | null; work_id: string; exclusions: StoredFingerprint['exclusions'] }[];
-    return rows.map((r) => ({ registrationId: r.registration_id, seq: r.seq, data: r.data, shares: r.shares, workId: r.work_id, exclusions: r.exclusions }));
+    )) as { registration_id: string; seq: string; data: Buffer; shares: Buffer | null; audio: Buffer | null; audio_shares: Buffer | null; work_id: string; exclusions: StoredFingerprint['exclusions'] }[];
+    return rows.map((r) => ({ registrationId: r.registration_id, seq: r.seq, data: r.data, shares: r.shares, workId: r.work_id, exclusions: r.exclusions, audio: r.audio, audioShares: r.audio_shares }));
   }
 }

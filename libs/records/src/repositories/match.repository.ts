@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MatchEdits } from '@dramaguard/matcher';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppliedPolicy, ClipMatchEntity, MatchSegmentEntity, MatchVerdict } from '../entities';
+import { AppliedPolicy, AudioEvidence, ClipMatchEntity, MatchSegmentEntity, MatchSignal, MatchVerdict } from '../entities';
 
 export interface NewMatch {
   readonly registrationId: string;
@@ -13,7 +13,10 @@ export interface NewMatch {
   readonly mirrored: boolean;
   readonly region: { x0: number; y0: number; x1: number; y1: number };
   readonly edits: MatchEdits;
-  readonly segments: ReadonlyArray<Pick<MatchSegmentEntity, 'clipStart' | 'clipEnd' | 'episodeStart' | 'episodeEnd' | 'speed' | 'matchedFrames' | 'score'>>;
+  readonly segments: ReadonlyArray<Pick<MatchSegmentEntity, 'clipStart' | 'clipEnd' | 'episodeStart' | 'episodeEnd' | 'speed' | 'matchedFrames' | 'score'> & { readonly signals?: MatchSignal[] }>;
+  /** Absent: the picture alone found it. */
+  readonly signals?: MatchSignal[];
+  readonly audio?: AudioEvidence | null;
 }
 
 @Injectable()
@@ -46,9 +49,11 @@ export class MatchRepository {
         verdict: m.verdict,
         licenceId: m.licenceId,
         policy: m.policy,
+        signals: m.signals ?? ['picture'],
+        audio: m.audio ?? null,
       }),
     );
-    if (m.segments.length) await em.insert(MatchSegmentEntity, m.segments.map((s) => ({ ...s, matchId: saved.id })));
+    if (m.segments.length) await em.insert(MatchSegmentEntity, m.segments.map((s) => ({ ...s, signals: s.signals ?? ['picture'], matchId: saved.id })));
     return saved;
   }
 

@@ -1,0 +1,165 @@
+import type { EpisodeMatch, MatchSegment } from '@dramaguard/matcher';
+import { AudioMatch } from './audio-matcher';
+import { AUDIO_ITEM_SECONDS, AudioPrint, AudioVariant } from './audio-print';
+import { agreementAlong } from './audio-verify';
+
+export type Signal = 'picture' | 'audio';
+export type AudioAgreement = 'agrees' | 'contradicts' | 'silent' | 'unchecked';
+
+export interface FusedSegment extends MatchSegment {
+  readonly signals: Signal[];
+}
+
+/** A match as both signals see it. An audio-only match shows no picture: its region is the whole frame, unmirrored. */
+export interface FusedMatch extends EpisodeMatch {
+  readonly segments: FusedSegment[];
+  readonly signals: Signal[];
+  readonly audio: { readonly score: number; readonly speed: number; readonly pitchChanged: boolean; readonly agreement: AudioAgreement } | null;
+}
+
+/** The soundtracks fusion may compare along a picture's line: the clip's (every speed correction) and the episode's. */
+export interface FusionSounds {
+  readonly clip: readonly AudioVariant[] | null;
+  readonly episode: (episode: string) => { readonly print: AudioPrint; readonly shares: Uint8Array | null } | undefined;
+}
+
+/**
+ * A soundtrack alone flags a copy from this score on: higher than the
+ * picture's 0.5, because a line through 21 speed corrections has more chances
+ * to meet by chance than a picture's.
+ */
+export const AUDIO_ONLY_MIN_SCORE = 0.6;
+/** A picture match this strong stands whatever the soundtrack says: pirates often replace the sound. */
+const STRONG_PICTURE = 0.85;
+/** A weaker one whose line the soundtrack contradicts is lowered by this factor (a 0.78 falls to 0.47). */
+const CONTRADICTED = 0.6;
+/** The soundtrack contradicts when at least this many seconds of both sides' sound were compared along the line and none matched. */
+const CONTRADICTION_SECONDS = 4;
+/** Matches below this are not reported (the picture matcher's own threshold). */
+const REPORT_MIN = 0.5;
+/** How far (episode seconds) an audio line may sit from the picture's and still be the same copy. */
+const SAME_LINE_SECONDS = 1.5;
+
+/**
+ * Combines the picture's and the soundtrack's matches per episode:
+ * - both found it on the same line: the scores combine as independent
+ *   evidence (1 − (1 − p)(1 − a)), segment by segment, and stretches only the
+ *   sound found are added as audio-only segments;
+ * - only the picture: the soundtrack is compared along the picture's line;
+ *   it may agree (the index missed it), contradict (a weak match is lowered),
+ *   or have nothing to say (silence, no soundtrack);
+ * - only the soundtrack: reported as audio-only evidence above its own bar.
+ */
+export function fuseMatches(picture: readonly EpisodeMatch[], audio: readonly AudioMatch[], sounds: FusionSounds): FusedMatch[] {
+  const heard = new Map(audio.map((a) => [a.episode, a]));
+  const out: FusedMatch[] = [];
+  for (const p of picture) {
+    const a = heard.get(p.episode);
+    heard.delete(p.episode);
+    const fused = a && sameLine(p, a) ? both(p, a) : alongPicture(p, sounds);
+    if (fused.score >= REPORT_MIN) out.push(fused);
+  }
+  for (const a of heard.values()) if (a.score >= AUDIO_ONLY_MIN_SCORE) out.push(audioOnly(a));
+  return out.sort((x, y) => y.score - x.score);
+}
+
+function combine(p: number, a: number): number {
+  return 1 - (1 - p) * (1 - a);
+}
+
+/** What two segments' comparison needs: their clip stretches and lines. */
+type Line = Pick<MatchSegment, 'clipStart' | 'clipEnd' | 'refStart' | 'refEnd' | 'speed'>;
+
+function overlaps(s: Line, t: Line): boolean {
+  return Math.min(s.clipEnd, t.clipEnd) > Math.max(s.clipStart, t.clipStart);
+}
+
+/** Whether segment t's line passes within SAME_LINE_SECONDS of s's at the middle of their overlap. */
+function onLine(s: Line, t: Line): boolean {
+  const mid = (Math.max(s.clipStart, t.clipStart) + Math.min(s.clipEnd, t.clipEnd)) / 2;
+  const at = (x: Line) => x.refStart + (mid - x.clipStart) * x.speed;
+  return Math.abs(at(s) - at(t)) <= SAME_LINE_SECONDS;
+}
+
+function sameLine(p: EpisodeMatch, a: AudioMatch): boolean {
+  return p.segments.some((s) => a.segments.some((t) => overlaps(s, t) && onLine(s, t)));
+}
+
+function both(p: EpisodeMatch, a: AudioMatch): FusedMatch {
+  const segments: FusedSegment[] = p.segments.map((s) => {
+    const agreeing = a.segments.filter((t) => overlaps(s, t) && onLine(s, t));
+    if (!agreeing.length) return { ...s, signals: ['picture'] };
+    return { ...s, score: combine(s.score, Math.max(...agreeing.map((t) => t.score))), signals: ['picture', 'audio'] };
+  });
+  for (const t of a.segments) {
+    if (!p.segments.some((s) => overlaps(s, t))) segments.push({ ...audioSegment(t), signals: ['audio'] });
+  }
+  segments.sort((x, y) => x.clipStart - y.clipStart);
+  return {
+    ...p,
+    score: combine(p.score, a.score),
+    segments,
+    signals: ['picture', 'audio'],
+    audio: { score: a.score, speed: a.speed, pitchChanged: a.pitchChanged, agreement: 'agrees' },
+  };
+}
+
+/** The soundtrack checked along each picture segment's line, at the speed correction nearest the segment's speed. */
+function alongPicture(p: EpisodeMatch, sounds: FusionSounds): FusedMatch {
+  const picture = (agreement: AudioAgreement, score = p.score): FusedMatch => ({
+    ...p,
+    score,
+    segments: p.segments.map((s) => ({ ...s, score: agreement === 'contradicts' ? s.score * (score / p.score) : s.score, signals: ['picture'] })),
+    signals: ['picture'],
+    audio: agreement === 'unchecked' ? null : { score: 0, speed: p.segments[0]?.speed ?? 1, pitchChanged: false, agreement },
+  });
+  const ref = sounds.episode(p.episode);
+  if (!sounds.clip?.length || !ref) return picture('unchecked');
+  let compared = 0;
+  let matched = 0;
+  let best: AudioVariant = sounds.clip[0];
+  for (const s of p.segments) {
+    for (const pitchChanged of [false, true]) {
+      const v = nearest(sounds.clip, s.speed, pitchChanged);
+      // Variant item j is heard at clip time j·hop / v.speed; the picture puts that at refStart + (t − clipStart)·speed.
+      const offset = Math.round((s.refStart - s.clipStart * s.speed) / AUDIO_ITEM_SECONDS);
+      const from = Math.floor((s.clipStart * v.speed) / AUDIO_ITEM_SECONDS);
+      const to = Math.ceil((s.clipEnd * v.speed) / AUDIO_ITEM_SECONDS);
+      const r = agreementAlong(v, ref.print, ref.shares, offset, from, to);
+      if (r.matched > matched) best = v;
+      compared = Math.max(compared, r.compared);
+      matched = Math.max(matched, r.matched);
+    }
+  }
+  const windowSeconds = 8 * AUDIO_ITEM_SECONDS;
+  if (matched * windowSeconds >= 2) {
+    return { ...picture('agrees'), signals: ['picture', 'audio'], audio: { score: 0, speed: best.speed, pitchChanged: best.pitchChanged, agreement: 'agrees' } };
+  }
+  if (compared * windowSeconds < CONTRADICTION_SECONDS) return picture('silent');
+  return picture('contradicts', p.score < STRONG_PICTURE ? p.score * CONTRADICTED : p.score);
+}
+
+function nearest(variants: readonly AudioVariant[], speed: number, pitchChanged: boolean): AudioVariant {
+  let best = variants[0];
+  for (const v of variants) {
+    if (v.speed !== 1 && v.pitchChanged !== pitchChanged) continue;
+    if (Math.abs(Math.log(v.speed / speed)) < Math.abs(Math.log(best.speed / speed))) best = v;
+  }
+  return best;
+}
+
+function audioSegment(t: AudioMatch['segments'][number]): MatchSegment {
+  return { clipStart: t.clipStart, clipEnd: t.clipEnd, refStart: t.refStart, refEnd: t.refEnd, speed: t.speed, matchedFrames: 0, score: t.score };
+}
+
+function audioOnly(a: AudioMatch): FusedMatch {
+  return {
+    episode: a.episode,
+    score: a.score,
+    mirrored: false,
+    region: { x0: 0, y0: 0, x1: 1, y1: 1 },
+    segments: a.segments.map((t) => ({ ...audioSegment(t), signals: ['audio'] })),
+    signals: ['audio'],
+    audio: { score: a.score, speed: a.speed, pitchChanged: a.pitchChanged, agreement: 'unchecked' },
+  };
+}

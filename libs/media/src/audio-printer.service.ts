@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { AudioVariant, itemsFromRaw, SpeedCorrection, voicedItems } from '@dramaguard/audio';
+import ffmpeg from 'fluent-ffmpeg';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { audioPrintGraph, LEVEL_RATE } from './audio-args';
+import { ffmpegFailureDetail, quietInputOptions } from './ffmpeg-args';
+import { MediaError } from './media-error';
+import { MediaProbe } from './media-probe.service';
+
+/**
+ * A video's soundtrack as Chromaprint items, at each speed correction asked
+ * for, with the items that hear sound marked. A video without an audio stream
+ * has no soundtrack: null.
+ */
+@Injectable()
+export class AudioPrinter {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly probe: MediaProbe,
+  ) {}
+
+  async print(file: string, corrections: readonly SpeedCorrection[]): Promise<AudioVariant[] | null> {
+    if (!(await this.probe.probe(file)).hasAudio) return null;
+    const dir = await mkdtemp(join(tmpdir(), 'dg-audio-'));
+    try {
+      const { filter, outputs } = audioPrintGraph(corrections, (name) => join(dir, name));
+      await new Promise<void>((resolve, reject) => {
+        const command = ffmpeg(file).setFfmpegPath(this.config.ffmpeg.ffmpegPath).inputOptions(quietInputOptions()).complexFilter(filter);
+        for (const o of outputs) command.output(o.file).outputOptions(o.options);
+        command
+          .on('end', () => resolve())
+          .on('error', (err: Error, _out: string | null, stderr: string | null) =>
+            reject(new MediaError('decode_failed', `ffmpeg could not read the soundtrack (${ffmpegFailureDetail(stderr ?? '', file, err.message)})`)),
+          )
+          .run();
+      });
+      const level = await readFile(outputs[outputs.length - 1].file);
+      const pcm = new Int16Array(level.buffer, level.byteOffset, Math.floor(level.byteLength / 2));
+      return Promise.all(
+        corrections.map(async (c, i) => {
+          const items = itemsFromRaw(await readFile(outputs[i].file));
+          return { speed: c.speed, pitchChanged: c.pitchChanged, print: { items, voiced: voicedItems(pcm, LEVEL_RATE, items.length, 1 / c.speed) } };
+        }),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+}
