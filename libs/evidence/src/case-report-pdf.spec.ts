@@ -10,6 +10,7 @@ const report: CaseReport = {
   clip: { id: 'k1', sha256: 'cd'.repeat(32), fileName: 'suspect.mp4', platform: 'douyin', uploaderAccount: '@copier', territory: 'SG', usedOn: '2026-03-02', receivedAt: '2026-03-02T09:59:00.000Z' },
   score: 0.91234,
   mirrored: true,
+  signals: ['picture', 'audio'],
   edits: {
     mirrored: true,
     speed: 1,
@@ -49,6 +50,7 @@ describe('caseReportPdf', () => {
   it('states how the clip edits the episode and where the picture is in each frame', () => {
     const fields = spec.blocks.find((b) => b.kind === 'fields');
     const rows = new Map(fields!.kind === 'fields' ? fields!.rows : []);
+    expect(rows.get('Signals')).toBe('picture + audio');
     expect(rows.get('Edits')).toBe('mirrored · crop 80%×100% · pillarbox');
     expect(rows.get('Episode picture shown')).toBe('10%–90% across, 0%–100% down of the episode frame');
     expect(rows.get('Shown in the clip at')).toBe('30%–70% across, 0%–100% down of the clip frame');

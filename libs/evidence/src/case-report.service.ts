@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { EvidenceImages, MediaStore } from '@dramaguard/media';
-import { evidenceTitle } from './evidence-title';
+import { evidenceNotes, evidenceTitle } from './evidence-title';
 import { PdfRenderer } from '@dramaguard/pdf';
 import { createHash } from 'node:crypto';
 import { Caller, CaseService } from '@dramaguard/rights';
@@ -77,6 +77,7 @@ export class CaseReportService {
       },
       score: c.score,
       mirrored: c.match!.mirrored,
+      signals: c.match!.signals,
       edits: c.match!.edits && { ...c.match!.edits, summary: describeEdits(c.match!.edits) },
       segments: (c.match!.segments ?? []).map((s) => ({
         id: s.id,
@@ -105,8 +106,8 @@ export class CaseReportService {
         episodeSeconds: Math.min(Math.max(0, t.episodeSeconds), Math.max(0, episodeEnd - 0.1)),
       }));
       const episode = registration.episode!;
-      const edits = c.match!.edits;
-      const title = evidenceTitle(registration.number, episode.work!, episode.number, segment, edits && describeEdits(edits));
+      const { edits, signals } = c.match!;
+      const title = evidenceTitle(registration.number, episode.work!, episode.number, segment, evidenceNotes(signals, edits));
       const outlines = edits?.clipRect && edits.episodeRect ? { clip: edits.clipRect, episode: edits.episodeRect } : null;
       return this.images.compose(this.store.pathOf(c.clip.mediaKey), this.store.pathOf(registration.mediaKey), times, title, outlines);
     });

@@ -9,6 +9,7 @@ const report: CaseReport = {
   clip: { id: 'k1', sha256: 'cd'.repeat(32), fileName: 'suspect.mp4', platform: null, uploaderAccount: null, territory: null, usedOn: '2026-03-02', receivedAt: '2026-03-02T09:59:00.000Z' },
   score: 0.9,
   mirrored: false,
+  signals: ['picture'],
   edits: {
     mirrored: false,
     speed: 1,

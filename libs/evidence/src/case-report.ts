@@ -1,3 +1,4 @@
+import type { MatchSignal } from '@dramaguard/records';
 import { editRows, ReportEdits } from './edit-rows';
 import { escapeHtml, htmlPage, htmlTable } from './html';
 
@@ -31,6 +32,8 @@ export interface CaseReport {
   };
   readonly score: number;
   readonly mirrored: boolean;
+  /** What the match rests on: the picture, the soundtrack, or both. */
+  readonly signals: readonly MatchSignal[];
   /** How the clip edits the episode; null for a match stored before edits were recorded. */
   readonly edits: ReportEdits | null;
   readonly segments: readonly ReportSegment[];
@@ -74,7 +77,7 @@ export function caseReportHtml(r: CaseReport, images: ReadonlyMap<string, Buffer
         ['Day of use', r.clip.usedOn],
         ['Match score', r.score.toFixed(3)],
         ['Mirrored', r.mirrored ? 'yes' : 'no'],
-        ...editRows(r.edits),
+        ...editRows(r.signals, r.edits),
         ['Case', `${r.case.id} (${r.case.status})`],
       ]),
       '<h2>Matched segments</h2>',

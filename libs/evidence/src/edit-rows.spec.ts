@@ -1,4 +1,4 @@
-import { editRows, ReportEdits } from './edit-rows';
+import { editRows, ReportEdits, signalsText } from './edit-rows';
 
 const pillarboxed: ReportEdits = {
   mirrored: true,
@@ -15,7 +15,8 @@ const pillarboxed: ReportEdits = {
 
 describe('editRows', () => {
   it('lists the edits and where the picture is in each frame', () => {
-    expect(editRows(pillarboxed)).toEqual([
+    expect(editRows(['picture'], pillarboxed)).toEqual([
+      ['Signals', 'picture'],
       ['Edits', 'mirrored · 1.20× · pillarbox'],
       ['Episode picture shown', '0%–100% across, 0%–100% down of the episode frame'],
       ['Shown in the clip at', '34%–66% across, 0%–100% down of the clip frame'],
@@ -24,10 +25,24 @@ describe('editRows', () => {
 
   it('leaves out the rectangles of a match without picture geometry', () => {
     const audioOnly: ReportEdits = { ...pillarboxed, episodeRect: null, clipRect: null, framing: 'unknown', summary: ['picture placement unknown'] };
-    expect(editRows(audioOnly)).toEqual([['Edits', 'picture placement unknown']]);
+    expect(editRows(['audio'], audioOnly)).toEqual([
+      ['Signals', 'audio only'],
+      ['Edits', 'picture placement unknown'],
+    ]);
   });
 
   it('says when a match was stored before edits were recorded', () => {
-    expect(editRows(null)).toEqual([['Edits', 'not recorded (matched before edits were recorded)']]);
+    expect(editRows(['picture'], null)).toEqual([
+      ['Signals', 'picture'],
+      ['Edits', 'not recorded (matched before edits were recorded)'],
+    ]);
+  });
+});
+
+describe('signalsText', () => {
+  it('names what a match rests on', () => {
+    expect(signalsText(['picture'])).toBe('picture');
+    expect(signalsText(['picture', 'audio'])).toBe('picture + audio');
+    expect(signalsText(['audio'])).toBe('audio only');
   });
 });

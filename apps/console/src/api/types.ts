@@ -64,6 +64,7 @@ export interface MatchEdits {
 export interface CaseDetail extends CaseSummary {
   clip: { id: string; fileName: string; durationSeconds: number; platform: string | null; uploaderAccount: string | null; territory: string | null; usedOn: string | null; receivedAt: string };
   mirrored: boolean;
+  signals: ('picture' | 'audio')[];
   edits: MatchEdits | null;
   segments: Segment[];
   notes: { id: string; authorId: string; text: string; createdAt: string }[];
