@@ -6,8 +6,9 @@ import { AudioSegment, verifyAudio } from './audio-verify';
 export interface AudioMatch {
   readonly episode: string;
   readonly score: number;
-  /** Episode seconds per clip second. */
+  /** Episode seconds per clip second, as the best segment's line runs. */
   readonly speed: number;
+  /** The correction that lined up undid a resampling (speed and pitch changed together). */
   readonly pitchChanged: boolean;
   readonly segments: AudioSegment[];
 }
@@ -32,7 +33,7 @@ export function planAudio(index: AudioIndex, variants: readonly AudioVariant[], 
  * Stage two: each candidate line verified against the episode's full print;
  * per episode, the speed correction whose segments hold the most evidence
  * (neighbouring corrections often line up too, a little shorter or noisier).
- * The match's score is its best segment's.
+ * The match's score and speed are its best segment's.
  */
 export function finishAudio(variants: readonly AudioVariant[], candidates: readonly AudioCandidate[], lookup: (episode: string) => AudioReference | undefined): AudioMatch[] {
   const best = new Map<string, AudioMatch>();
@@ -42,9 +43,11 @@ export function finishAudio(variants: readonly AudioVariant[], candidates: reado
     if (!ref || !variant) continue;
     const segments = verifyAudio(variant, ref.print, ref.shares, c.offset);
     if (!segments.length) continue;
-    const score = Math.max(...segments.map((s) => s.score));
+    const strongest = segments.reduce((a, b) => (b.score > a.score ? b : a));
     const seen = best.get(c.episode);
-    if (!seen || evidence(seen.segments) < evidence(segments)) best.set(c.episode, { episode: c.episode, score, speed: variant.speed, pitchChanged: variant.pitchChanged, segments });
+    if (!seen || evidence(seen.segments) < evidence(segments)) {
+      best.set(c.episode, { episode: c.episode, score: strongest.score, speed: strongest.speed, pitchChanged: variant.pitchChanged, segments });
+    }
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
 }

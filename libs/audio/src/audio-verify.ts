@@ -104,8 +104,10 @@ function runs(windows: readonly Window[]): Window[][] {
 
 /**
  * Times: an item hears the 2.2 s from its own time on, so a run covers from
- * its first item to a span after its last. Clip seconds are the
- * corrected variant's seconds divided by its speed.
+ * its first item to a span after its last. Clip seconds are the corrected
+ * variant's seconds divided by its speed. The speed is the line's own, as it
+ * drifted from the first window to the last: a correction near the true speed
+ * can follow the line too.
  */
 function toSegment(run: readonly Window[], speed: number): AudioSegment {
   const head = run[0];
@@ -117,7 +119,9 @@ function toSegment(run: readonly Window[], speed: number): AudioSegment {
   const clipEnd = (lastItem * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS) / speed;
   const refStart = Math.max(0, (firstItem + head.offset) * AUDIO_ITEM_SECONDS);
   const refEnd = (lastItem + tail.offset) * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS;
-  return { clipStart, clipEnd, refStart, refEnd, speed, ber, score: audioScore(ber, clipEnd - clipStart) };
+  const slope = tail.first > head.first ? (tail.first + tail.offset - head.first - head.offset) / (tail.first - head.first) : 1;
+  const lineSpeed = Math.round(speed * slope * 1000) / 1000;
+  return { clipStart, clipEnd, refStart, refEnd, speed: lineSpeed, ber, score: audioScore(ber, clipEnd - clipStart) };
 }
 
 /**

@@ -1,0 +1,90 @@
+import { AudioIndex } from './audio-index';
+import { finishAudio, planAudio } from './audio-matcher';
+import { AUDIO_ITEM_SECONDS, AudioPrint, AudioVariant } from './audio-print';
+
+/** A deterministic pseudo-random soundtrack of n items, all sounding. */
+function soundtrack(n: number, seed: number): AudioPrint {
+  // A hash of (seed, i): an LCG's streams from two seeds are one stream shifted, which would make two episodes copies.
+  const items = Uint32Array.from({ length: n }, (_, i) => {
+    let h = Math.imul(seed, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+    h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+    return (h ^ (h >>> 16)) >>> 0;
+  });
+  return { items, voiced: new Uint8Array(n).fill(1) };
+}
+
+/** Flips `bits` pseudo-random bits of every item, as a re-encode or a music bed does. */
+function noisy(p: AudioPrint, bits: number, seed: number): AudioPrint {
+  let x = seed;
+  const items = p.items.map((v) => {
+    let out = v;
+    for (let b = 0; b < bits; b++) {
+      x = (Math.imul(x, 22695477) + 1) >>> 0;
+      out ^= 1 << (x >>> 27);
+    }
+    return out >>> 0;
+  });
+  return { items, voiced: p.voiced };
+}
+
+function slice(p: AudioPrint, from: number, to: number): AudioPrint {
+  return { items: p.items.slice(from, to), voiced: p.voiced.slice(from, to) };
+}
+
+const asIs = (print: AudioPrint): AudioVariant => ({ speed: 1, pitchChanged: false, print });
+
+describe('audio matching', () => {
+  const a = soundtrack(400, 1);
+  const b = soundtrack(400, 2);
+  const index = new AudioIndex();
+  index.add('a', a);
+  index.add('b', b);
+  const lookup = (e: string) => ({ a: { print: a, shares: null }, b: { print: b, shares: null } })[e];
+
+  it('finds a 10 s excerpt with a few bits changed per item, and where it sits in the episode', () => {
+    const clip = [asIs(noisy(slice(a, 100, 181), 4, 9))];
+    const [m] = finishAudio(clip, planAudio(index, clip), lookup);
+    expect(m.episode).toBe('a');
+    expect(m.score).toBeGreaterThan(0.9);
+    expect(m.segments[0].refStart).toBeCloseTo(100 * AUDIO_ITEM_SECONDS, 0);
+    expect(m.segments[0].clipStart).toBeCloseTo(0, 0);
+  });
+
+  it('finds nothing in an unrelated soundtrack', () => {
+    const clip = [asIs(soundtrack(120, 3))];
+    expect(finishAudio(clip, planAudio(index, clip), lookup)).toEqual([]);
+  });
+
+  it('compares no silent item: a silent excerpt finds nothing', () => {
+    const quiet = slice(a, 100, 181);
+    const clip = [asIs({ items: quiet.items, voiced: new Uint8Array(quiet.items.length) })];
+    expect(planAudio(index, clip)).toEqual([]);
+  });
+
+  it('indexes nothing another work shares', () => {
+    const shared = new AudioIndex();
+    shared.add('a', a, new Uint8Array(a.items.length).fill(1));
+    const clip = [asIs(slice(a, 100, 181))];
+    expect(planAudio(shared, clip)).toEqual([]);
+  });
+
+  it('follows a line that drifts by a residual speed error', () => {
+    // Every 40th item dropped: 2.5 % faster than the correction assumed.
+    const kept = [...slice(a, 50, 250).items].filter((_, i) => i % 40 !== 39);
+    const clip = [asIs({ items: Uint32Array.from(kept), voiced: new Uint8Array(kept.length).fill(1) })];
+    const [m] = finishAudio(clip, planAudio(index, clip), lookup);
+    expect(m.episode).toBe('a');
+    const covered = m.segments.reduce((s, x) => s + x.clipEnd - x.clipStart, 0);
+    expect(covered).toBeGreaterThan(0.8 * kept.length * AUDIO_ITEM_SECONDS);
+  });
+
+  it('replaces an episode added again', () => {
+    const again = new AudioIndex();
+    again.add('a', b);
+    again.add('a', a);
+    const clip = [asIs(slice(b, 100, 181))];
+    expect(planAudio(again, clip)).toEqual([]);
+    expect(again.episodeCount).toBe(1);
+  });
+});
