@@ -4,6 +4,11 @@ import { createWork, matchClip, registerEpisode, uploadEpisode } from './support
 import { fixtures } from './support/fixtures';
 import { TestStack } from './support/test-stack';
 
+function expectNear(actual: Record<string, number> | null, expected: Record<string, number>, within: number): void {
+  expect(actual).not.toBeNull();
+  for (const [k, v] of Object.entries(expected)) expect(Math.abs(actual![k] - v)).toBeLessThanOrEqual(within);
+}
+
 describe('register episodes, then match clips against them (HTTP, PostgreSQL, Redis, ffmpeg)', () => {
   let stack: TestStack;
   let work: Record<string, any>;
@@ -42,6 +47,10 @@ describe('register episodes, then match clips against them (HTTP, PostgreSQL, Re
     expect(fp.views[1].quality).toHaveLength(fp.frames);
     const clip = await matchClip(stack, await fixtures.unboxed());
     expect(clip.matches.map((m: any) => m.registrationId)).toEqual([boxed.id]);
+    // The copy shows the picture inside the episode's bars, filling its own frame: not a crop of that picture.
+    const [{ edits }] = clip.matches;
+    expect(edits).toMatchObject({ framing: 'full', crop: null, mirrored: false });
+    expectNear(edits.episodeRect, { x0: 0, y0: 0.125, x1: 1, y1: 0.875 }, 0.04);
   });
 
   it('lists the episodes of the work with their registrations', async () => {
@@ -77,7 +86,9 @@ describe('register episodes, then match clips against them (HTTP, PostgreSQL, Re
       workTitle: 'The Secret Bride',
       rightsHolder: 'Golden Reel Studio',
       mirrored: false,
+      edits: { mirrored: false, framing: 'full', crop: null, pictureInPicture: null, rotationDegrees: 0, summary: ['unedited: whole picture, original speed'] },
     });
+    expect(m.edits.speed).toBeCloseTo(1, 1);
     expect(m.score).toBeGreaterThan(0.5);
     expect(m.score).toBeLessThanOrEqual(1);
     expect(m.segments).toHaveLength(1);
@@ -99,6 +110,20 @@ describe('register episodes, then match clips against them (HTTP, PostgreSQL, Re
     expect(Math.abs(two.segments[0].episodeStart - 2)).toBeLessThanOrEqual(1);
     expect(Math.abs(three.segments[0].clipStart - 5)).toBeLessThanOrEqual(1);
     expect(Math.abs(three.segments[0].episodeStart - 3)).toBeLessThanOrEqual(1);
+  });
+
+  it('explains how a mirrored, pillarboxed copy edits the episode, as stored with the match', async () => {
+    const clip = await matchClip(stack, await fixtures.pillarboxed());
+    expect(clip.matches.map((m: any) => m.episodeNumber)).toEqual([2]);
+    const [m] = clip.matches;
+    expect(m.edits).toMatchObject({ mirrored: true, framing: 'pillarbox', crop: null, pictureInPicture: null, rotationDegrees: 0 });
+    expect(m.edits.speed).toBeCloseTo(1, 1);
+    // The picture sits at x 219-421 of the 640 px frame; it shows the whole episode.
+    expectNear(m.edits.clipRect, { x0: 219 / 640, y0: 0, x1: 421 / 640, y1: 1 }, 0.03);
+    expectNear(m.edits.episodeRect, { x0: 0, y0: 0, x1: 1, y1: 1 }, 0.04);
+    expect(m.edits.summary).toEqual(['mirrored', 'pillarbox']);
+    const [stored] = await stack.api.get(DataSource).query('SELECT edits FROM clip_matches WHERE clip_id = $1', [clip.id]);
+    expect({ ...stored.edits, summary: m.edits.summary }).toEqual(m.edits);
   });
 
   it('reports no match for unregistered footage', async () => {

@@ -300,8 +300,8 @@ describe('rights workflow: keys, licences, verdicts, review cases, audit log, ow
         expect(png.subarray(1, 4).toString()).toBe('PNG');
         expect(sha256(png)).toBe(s.image.sha256);
         const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-        // A header of two title lines (registration and work; episode and clip stretch), then rows of pairs.
-        const pairs = (height - 50) / (240 + 26 + 12);
+        // A header of three title lines (registration and work; episode and clip stretch; the edits, short for these clips), then rows of pairs.
+        const pairs = (height - 70) / (240 + 26 + 12);
         expect(Number.isInteger(pairs) && pairs >= 3 && pairs <= 5).toBe(true);
         expect(width).toBeGreaterThanOrEqual(12 + 200 + 12 + 200 + 12);
       }

@@ -72,6 +72,11 @@ export const fixtures = {
       out,
     ]);
   },
+  /** Episode 2 from 2 s to 8 s mirrored, at full height in the middle of a landscape frame: black bars left and right (picture at x 219-421 of 640). */
+  pillarboxed: async () => {
+    const src = await fixtures.episode2();
+    return make('pillarboxed.mp4', (out) => ['-ss', '2', '-t', '6', '-i', src, '-vf', 'hflip,scale=202:360,pad=640:360:219:0:black', ...ENCODE, out]);
+  },
   /** A 4:3 picture delivered letterboxed in a 9:16 frame (black bars above and below): its fingerprint has a second view. */
   letterboxed: () =>
     make('letterboxed.mp4', lavfi('mandelbrot=size=360x480:rate=25,pad=360:640:0:80:black', 10)),

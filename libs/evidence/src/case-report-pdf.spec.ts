@@ -9,7 +9,20 @@ const report: CaseReport = {
   episode: { number: 1, title: 'The contract' },
   clip: { id: 'k1', sha256: 'cd'.repeat(32), fileName: 'suspect.mp4', platform: 'douyin', uploaderAccount: '@copier', territory: 'SG', usedOn: '2026-03-02', receivedAt: '2026-03-02T09:59:00.000Z' },
   score: 0.91234,
-  mirrored: false,
+  mirrored: true,
+  signals: ['picture', 'audio'],
+  edits: {
+    mirrored: true,
+    speed: 1,
+    rotationDegrees: 0,
+    episodeRect: { x0: 0.1, y0: 0, x1: 0.9, y1: 1 },
+    clipRect: { x0: 0.3, y0: 0, x1: 0.7, y1: 1 },
+    crop: { width: 0.8, height: 1 },
+    framing: 'pillarbox',
+    pictureInPicture: null,
+    audio: null,
+    summary: ['mirrored', 'crop 80%×100%', 'pillarbox'],
+  },
   segments: [
     { id: 's1', clipStart: 0, clipEnd: 6, episodeStart: 4, episodeEnd: 10, speed: 1, score: 0.95, image: { url: '/cases/c1/evidence/s1.png', sha256: 'ee'.repeat(32) } },
     { id: 's2', clipStart: 6.5, clipEnd: 9, episodeStart: 20, episodeEnd: 22.5, speed: 1, score: 0.8, image: { url: '/cases/c1/evidence/s2.png', sha256: 'ff'.repeat(32) } },
@@ -32,6 +45,15 @@ describe('caseReportPdf', () => {
     expect(rows.get('Registration certificate SHA-256')).toBe('ab'.repeat(32));
     expect(rows.get('Found on')).toBe('douyin / @copier / SG');
     expect(rows.get('Decided')).toBe('2026-03-03T09:00:00.000Z: full scene re-uploaded');
+  });
+
+  it('states how the clip edits the episode and where the picture is in each frame', () => {
+    const fields = spec.blocks.find((b) => b.kind === 'fields');
+    const rows = new Map(fields!.kind === 'fields' ? fields!.rows : []);
+    expect(rows.get('Signals')).toBe('picture + audio');
+    expect(rows.get('Edits')).toBe('mirrored · crop 80%×100% · pillarbox');
+    expect(rows.get('Episode picture shown')).toBe('10%–90% across, 0%–100% down of the episode frame');
+    expect(rows.get('Shown in the clip at')).toBe('30%–70% across, 0%–100% down of the clip frame');
   });
 
   it('lists every segment in a table and shows each image with its digest', () => {

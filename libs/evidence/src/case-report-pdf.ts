@@ -1,5 +1,6 @@
 import type { PdfBlock, PdfDocumentSpec } from '@dramaguard/pdf';
-import { CaseReport } from './case-report';
+import { CaseReport, EVIDENCE_NOTE } from './case-report';
+import { editRows } from './edit-rows';
 
 const seconds = (s: number): string => `${s.toFixed(2)} s`;
 
@@ -26,6 +27,7 @@ export function caseReportPdf(r: CaseReport, images: ReadonlyMap<string, Buffer>
     ['Day of use', r.clip.usedOn],
     ['Match score', r.score.toFixed(3)],
     ['Mirrored', r.mirrored ? 'yes' : 'no'],
+    ...editRows(r.signals, r.edits),
     ['Case', `${r.case.id} (${r.case.status})`],
     ['Case opened', r.case.openedAt],
     ...(r.case.decidedAt ? [['Decided', `${r.case.decidedAt}: ${r.case.decisionReason ?? ''}`] as const] : []),
@@ -51,7 +53,7 @@ export function caseReportPdf(r: CaseReport, images: ReadonlyMap<string, Buffer>
       { kind: 'heading', text: 'Matched segments' },
       { kind: 'table', columns: ['#', 'Clip', 'Registered episode', 'Speed', 'Score'], widths: [0.06, 0.3, 0.34, 0.15, 0.15], rows: segments },
       { kind: 'heading', text: 'Evidence' },
-      { kind: 'paragraph', text: 'Each image shows frames of the clip (left) and of the registered episode (right) at corresponding times.' },
+      { kind: 'paragraph', text: EVIDENCE_NOTE },
       ...evidence,
     ],
   };

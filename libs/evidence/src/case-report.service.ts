@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { EvidenceImages, MediaStore } from '@dramaguard/media';
-import { evidenceTitle } from './evidence-title';
+import { evidenceNotes, evidenceTitle } from './evidence-title';
 import { PdfRenderer } from '@dramaguard/pdf';
 import { createHash } from 'node:crypto';
 import { Caller, CaseService } from '@dramaguard/rights';
 import { DomainError, RegistrationRepository, ReviewCaseEntity } from '@dramaguard/records';
+import { describeEdits } from '@dramaguard/matcher';
 import { alignedTimes } from './aligned-times';
 import { CaseReport, caseReportHtml } from './case-report';
 import { caseReportPdf } from './case-report-pdf';
@@ -76,6 +77,8 @@ export class CaseReportService {
       },
       score: c.score,
       mirrored: c.match!.mirrored,
+      signals: c.match!.signals,
+      edits: c.match!.edits && { ...c.match!.edits, summary: describeEdits(c.match!.edits) },
       segments: (c.match!.segments ?? []).map((s) => ({
         id: s.id,
         clipStart: s.clipStart,
@@ -103,7 +106,10 @@ export class CaseReportService {
         episodeSeconds: Math.min(Math.max(0, t.episodeSeconds), Math.max(0, episodeEnd - 0.1)),
       }));
       const episode = registration.episode!;
-      return this.images.compose(this.store.pathOf(c.clip.mediaKey), this.store.pathOf(registration.mediaKey), times, evidenceTitle(registration.number, episode.work!, episode.number, segment));
+      const { edits, signals } = c.match!;
+      const title = evidenceTitle(registration.number, episode.work!, episode.number, segment, evidenceNotes(signals, edits));
+      const outlines = edits?.clipRect && edits.episodeRect ? { clip: edits.clipRect, episode: edits.episodeRect } : null;
+      return this.images.compose(this.store.pathOf(c.clip.mediaKey), this.store.pathOf(registration.mediaKey), times, title, outlines);
     });
   }
 }

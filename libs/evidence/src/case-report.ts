@@ -1,3 +1,5 @@
+import type { MatchSignal } from '@dramaguard/records';
+import { editRows, ReportEdits } from './edit-rows';
 import { escapeHtml, htmlPage, htmlTable } from './html';
 
 export interface ReportSegment {
@@ -30,10 +32,19 @@ export interface CaseReport {
   };
   readonly score: number;
   readonly mirrored: boolean;
+  /** What the match rests on: the picture, the soundtrack, or both. */
+  readonly signals: readonly MatchSignal[];
+  /** How the clip edits the episode; null for a match stored before edits were recorded. */
+  readonly edits: ReportEdits | null;
   readonly segments: readonly ReportSegment[];
 }
 
 const seconds = (s: number): string => `${s.toFixed(2)} s`;
+
+/** How to read the evidence images, in both reports. */
+export const EVIDENCE_NOTE =
+  'Each image shows frames of the clip (left) and of the registered episode (right) at corresponding times; ' +
+  'where the edits are known, an outline marks the part of each frame that shows the same picture.';
 
 /** The report as a self-contained page: images are inlined, so the file alone is the whole evidence. */
 export function caseReportHtml(r: CaseReport, images: ReadonlyMap<string, Buffer>): string {
@@ -66,10 +77,11 @@ export function caseReportHtml(r: CaseReport, images: ReadonlyMap<string, Buffer
         ['Day of use', r.clip.usedOn],
         ['Match score', r.score.toFixed(3)],
         ['Mirrored', r.mirrored ? 'yes' : 'no'],
+        ...editRows(r.signals, r.edits),
         ['Case', `${r.case.id} (${r.case.status})`],
       ]),
       '<h2>Matched segments</h2>',
-      '<p>Each image shows frames of the clip (left) and of the registered episode (right) at corresponding times.</p>',
+      `<p>${EVIDENCE_NOTE}</p>`,
       ...segments,
     ].join('\n'),
   );

@@ -3,6 +3,7 @@ export * from './case-report';
 export * from './case-report-pdf';
 export * from './case-report.service';
 export * from './certificate';
+export * from './edit-rows';
 export * from './certificate.service';
 export * from './checkpoint';
 export * from './checkpoint.service';

@@ -8,6 +8,13 @@ export type GeometryKind = 'identity' | 'crop' | 'rotation' | 'pip';
 export interface Hypothesis {
   readonly kind: GeometryKind;
   readonly rect: Rect;
+  /**
+   * The part of the clip frame this hypothesis takes to hold the picture (the
+   * whole frame, the picture inside padding, a detected inset): a match's
+   * report bounds the episode's picture by it, since a crop inside bars would
+   * otherwise seem to spill over them.
+   */
+  readonly root: Rect;
 }
 
 /** Where the registered picture may sit in the clip, as found by the detectors. */
@@ -44,24 +51,24 @@ const PORTRAIT_ASPECT = 9 / 16;
  * corner regions stands in for an inset picture the detector missed.
  */
 export function queryHypotheses(layout: ClipLayout): Hypothesis[] {
-  if (layout.plain) return [{ kind: 'identity', rect: centreOf(FULL_FRAME) }];
+  if (layout.plain) return [{ kind: 'identity', rect: centreOf(FULL_FRAME), root: FULL_FRAME }];
   const roots = [FULL_FRAME];
   if (layout.active && !sameRect(layout.active, FULL_FRAME)) roots.push(layout.active);
   else if (layout.aspect > 1.2) roots.push(centredPortrait(layout.aspect));
   if (layout.inset) roots.push(layout.inset);
   const out: Hypothesis[] = [];
   for (const root of roots) {
-    out.push({ kind: 'identity', rect: centreOf(root) });
+    out.push({ kind: 'identity', rect: centreOf(root), root });
     for (const keep of CROP_KEEP) {
       for (const ay of CROP_ANCHORS) {
-        for (const ax of CROP_ANCHORS) out.push({ kind: 'crop', rect: nestRect(root, croppedCentre(keep, keep, ax, ay)) });
+        for (const ax of CROP_ANCHORS) out.push({ kind: 'crop', rect: nestRect(root, croppedCentre(keep, keep, ax, ay)), root });
       }
     }
   }
   for (const root of roots.slice(0, 2)) {
     for (const angle of TURNS) {
-      out.push({ kind: 'rotation', rect: { ...centreOf(root), angle } });
-      out.push({ kind: 'rotation', rect: { ...nestRect(root, croppedCentre(TURN_KEEP, TURN_KEEP, 0.5, 0.5)), angle } });
+      out.push({ kind: 'rotation', rect: { ...centreOf(root), angle }, root });
+      out.push({ kind: 'rotation', rect: { ...nestRect(root, croppedCentre(TURN_KEEP, TURN_KEEP, 0.5, 0.5)), angle }, root });
     }
   }
   if (!layout.inset) {
@@ -71,7 +78,9 @@ export function queryHypotheses(layout: ClipLayout): Hypothesis[] {
       for (const [cx, cy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) {
         const x0 = cx === 0 ? mx : 1 - mx - s;
         const y0 = cy === 0 ? my : 1 - my - s;
-        out.push({ kind: 'pip', rect: centreOf({ x0, y0, x1: x0 + s, y1: y0 + s }) });
+        // The grid guesses where an undetected inset sits; verification moves the
+        // region to where it is, so only the frame bounds the picture.
+        out.push({ kind: 'pip', rect: centreOf({ x0, y0, x1: x0 + s, y1: y0 + s }), root: FULL_FRAME });
       }
     }
   }

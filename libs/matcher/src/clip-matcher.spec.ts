@@ -1,10 +1,16 @@
-import { fingerprintOf, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
+import { Rect } from '@dramaguard/fingerprint';
+import { fingerprintOf, padFrame, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { matchClip } from './clip-matcher';
 import { HashIndex } from './hash-index';
+import { matchEdits } from './match-edits';
 
 const FPS = 8;
 const W = 72;
 const H = 128;
+
+function expectNear(actual: Rect | undefined, expected: Rect, within: number): void {
+  for (const k of ['x0', 'y0', 'x1', 'y1'] as const) expect(Math.abs((actual?.[k] ?? NaN) - expected[k])).toBeLessThanOrEqual(within);
+}
 
 describe('matchClip', () => {
   const episodes = [101, 102, 103].map((seed) => syntheticVideo(seed, 16));
@@ -20,6 +26,9 @@ describe('matchClip', () => {
     const ep2 = matches.find((m) => m.episode === 'ep2');
     const ep3 = matches.find((m) => m.episode === 'ep3');
     expect(ep2?.mirrored).toBe(true);
+    // The window kept, in the episode's own (unflipped) frame, filling the clip frame.
+    expectNear(ep2?.geometry?.episodeRect, { x0: 0.1, y0: 0.05, x1: 0.95, y1: 0.9 }, 0.04);
+    expectNear(ep2?.geometry?.clipRect, { x0: 0, y0: 0, x1: 1, y1: 1 }, 0.02);
     const [s2] = ep2?.segments ?? [];
     expect(Math.abs(s2.clipStart - 0)).toBeLessThanOrEqual(0.5);
     expect(Math.abs(s2.clipEnd - 5)).toBeLessThanOrEqual(0.5);
@@ -30,6 +39,17 @@ describe('matchClip', () => {
     expect(Math.abs(s3.refEnd - 12)).toBeLessThanOrEqual(0.5);
     expect(s3.speed).toBeCloseTo(1.2, 1);
     for (const m of matches) expect(m.score).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('places a pillarboxed copy between its bars, the whole episode shown', () => {
+    // Episode 1 from 2 s, at full height in the middle of a landscape frame with black bars.
+    const inside = { x0: 0.342, y0: 0, x1: 0.658, y1: 1 };
+    const frames = renderClip(episodes[0], 2, 8, FPS, W, H).map((f) => padFrame(f, 228, 72, inside, () => 0));
+    const [m] = matchClip(index, frames);
+    expect(m?.episode).toBe('ep1');
+    expectNear(m.geometry?.clipRect, inside, 0.03);
+    expectNear(m.geometry?.episodeRect, { x0: 0, y0: 0, x1: 1, y1: 1 }, 0.04);
+    expect(matchEdits(m)).toMatchObject({ framing: 'pillarbox', mirrored: false, crop: null, pictureInPicture: null });
   });
 
   it('reports nothing for unrelated footage', () => {

@@ -1,6 +1,7 @@
 import { GreyFrame, Rect } from '@dramaguard/fingerprint';
 import { Candidate } from './candidates';
 import { ClipHasher } from './clip-hasher';
+import { CopyGeometry } from './copy-geometry';
 import { densify } from './densify';
 import { searchCandidates } from './geometry-search';
 import { HashIndex, Reference } from './hash-index';
@@ -25,6 +26,12 @@ export interface EpisodeMatch {
   readonly score: number;
   readonly mirrored: boolean;
   readonly region: Rect;
+  /**
+   * Which part of the episode's frame the clip shows, and where. Optional: a
+   * shard answer stored by a worker of an earlier release has none, and a match
+   * on the soundtrack alone has no picture to place.
+   */
+  readonly geometry?: CopyGeometry;
   readonly segments: MatchSegment[];
 }
 
@@ -131,6 +138,7 @@ function toMatches(copies: VerifiedCopy[], o: MatcherOptions, groupOf: (episode:
       score: Math.max(...kept.map((k) => k.segment.score)),
       mirrored: best.copy.mirrored,
       region: best.copy.region,
+      geometry: best.copy.geometry,
       segments: kept.map((k) => k.segment).sort((a, b) => a.clipStart - b.clipStart),
     });
   }

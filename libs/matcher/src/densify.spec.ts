@@ -31,7 +31,7 @@ function probeOf(ref: FingerprintView, from: number, frames: number): QueryProbe
   const hashes = new Uint32Array(2 * frames);
   const mirrored = new Uint32Array(2 * frames).map(() => (rnd() * 2 ** 32) >>> 0);
   hashes.set(ref.hashes.subarray(2 * from, 2 * (from + frames)));
-  const hypotheses: Hypothesis[] = [{ kind: 'identity', rect: ref.region }];
+  const hypotheses: Hypothesis[] = [{ kind: 'identity', rect: ref.region, root: ref.region }];
   return { hypotheses, frames, hashes, mirrored, quality: new Uint8Array(frames).fill(40), hashed: new Uint8Array(frames).fill(1) };
 }
 

@@ -14,3 +14,5 @@ export * from './sharing-analysis';
 export * from './geometry-search';
 export * from './window-merge';
 export * from './registered-copies';
+export * from './copy-geometry';
+export * from './match-edits';

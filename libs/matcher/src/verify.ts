@@ -2,6 +2,7 @@ import { FingerprintView, Hypothesis, popcount32, Rect } from '@dramaguard/finge
 import { robustLine } from './alignment';
 import { Candidate } from './candidates';
 import { ClipHasher } from './clip-hasher';
+import { copyGeometry, CopyGeometry } from './copy-geometry';
 import { MatcherOptions } from './matcher-options';
 import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
 import { frameWeight } from './shared-content';
@@ -16,6 +17,8 @@ export interface VerifiedCopy {
   readonly mirrored: boolean;
   /** Region of the clip frame found to show the registered centre. */
   readonly region: Rect;
+  /** What that region says of the whole picture: which part of the episode's frame the clip shows, and where. */
+  readonly geometry: CopyGeometry;
   /** Registered frame = intercept + slope x clip frame. */
   readonly intercept: number;
   readonly slope: number;
@@ -52,7 +55,7 @@ export function verifyCandidate(
   const seeds = seedTags(candidate).map((tag) => {
     const rect = hypotheses[tag >> 1].rect;
     const mirror = (tag & 1) === 1;
-    return { rect, mirror, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o) };
+    return { rect, mirror, root: hypotheses[tag >> 1].root, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o) };
   });
   seeds.sort((a, b) => a.cost - b.cost);
   const start = seeds[0];
@@ -76,7 +79,8 @@ export function verifyCandidate(
     .map((r) => ({ ...r, matched: r.matched * motionAgreement(qHashes, ref, intercept, slope, r.first, r.last, o.fps) }))
     .filter((r) => r.matched >= o.minMatchedFrames);
   if (!runs.length) return null;
-  return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, intercept, slope, runs, aligned };
+  const geometry = copyGeometry(best.rect, best.mirror, ref.region, start.root);
+  return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, geometry, intercept, slope, runs, aligned };
 }
 
 /**

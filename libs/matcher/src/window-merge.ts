@@ -32,7 +32,7 @@ export function mergeWindowMatches(windows: readonly WindowMatches[]): EpisodeMa
   const out: EpisodeMatch[] = [];
   for (const [episode, { best, segments }] of byEpisode) {
     const joined = joinSegments(segments);
-    out.push({ episode, score: Math.max(...joined.map((s) => s.score)), mirrored: best.mirrored, region: best.region, segments: joined });
+    out.push({ episode, score: Math.max(...joined.map((s) => s.score)), mirrored: best.mirrored, region: best.region, geometry: best.geometry, segments: joined });
   }
   return out.sort((a, b) => b.score - a.score);
 }

@@ -3,7 +3,7 @@ import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import ffmpeg from 'fluent-ffmpeg';
 import sharp from 'sharp';
 import { PassThrough } from 'node:stream';
-import { EVIDENCE_FRAME_HEIGHT, evidenceLayout, labelsSvg } from './evidence-layout';
+import { EVIDENCE_FRAME_HEIGHT, evidenceLayout, FrameOutlines, overlaySvg } from './evidence-layout';
 import { ffmpegFailureDetail, quietInputOptions } from './ffmpeg-args';
 import { frameGrabInputOptions, frameGrabOutputOptions } from './frame-grab-args';
 import { MediaError } from './media-error';
@@ -18,8 +18,12 @@ export interface FrameTimes {
 export class EvidenceImages {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** One PNG: a row per pair of times, the clip's frame left and the episode's right, each with its timecode. */
-  async compose(clipFile: string, episodeFile: string, times: readonly FrameTimes[], title: string): Promise<Buffer> {
+  /**
+   * One PNG: a row per pair of times, the clip's frame left and the episode's
+   * right, each with its timecode, and with `outlines` the part of each frame
+   * that shows the same picture.
+   */
+  async compose(clipFile: string, episodeFile: string, times: readonly FrameTimes[], title: string, outlines: FrameOutlines | null): Promise<Buffer> {
     const frames = [];
     for (const t of times) {
       const [clip, episode] = await Promise.all([this.grab(clipFile, t.clipSeconds), this.grab(episodeFile, t.episodeSeconds)]);
@@ -36,6 +40,7 @@ export class EvidenceImages {
         episodeSeconds: f.episodeSeconds,
       })),
       title,
+      outlines,
     );
     return sharp({ create: { width: layout.width, height: layout.height, channels: 3, background: '#1b1d22' } })
       .composite([
@@ -43,7 +48,7 @@ export class EvidenceImages {
           { input: f.clip, ...layout.clips[i] },
           { input: f.episode, ...layout.episodes[i] },
         ]),
-        { input: Buffer.from(labelsSvg(layout)), left: 0, top: 0 },
+        { input: Buffer.from(overlaySvg(layout)), left: 0, top: 0 },
       ])
       .png()
       .toBuffer();

@@ -1,4 +1,4 @@
-import { escapeXml, evidenceLayout, formatTimecode, labelsSvg } from './evidence-layout';
+import { escapeXml, evidenceLayout, formatTimecode, overlaySvg } from './evidence-layout';
 
 const pair = (clipW: number, episodeW: number, clipSeconds = 1, episodeSeconds = 5) => ({
   clip: { width: clipW, height: 240 },
@@ -61,10 +61,38 @@ describe('evidenceLayout', () => {
   });
 });
 
-describe('labelsSvg', () => {
+describe('evidenceLayout outlines', () => {
+  const outlines = { clip: { x0: 0.25, y0: 0, x1: 0.75, y1: 1 }, episode: { x0: 0.1, y0: 0.1, x1: 0.9, y1: 0.9 } };
+
+  it('boxes the part of each frame that shows the same picture, in image pixels, within the frame', () => {
+    const l = evidenceLayout([pair(400, 200), pair(400, 200)], 't', outlines);
+    expect(l.boxes).toHaveLength(4);
+    // Clip frame at (12, 30), 400 x 240: x from 100 to 300, the whole height, pulled in by half the 2 px stroke.
+    expect(l.boxes[0]).toEqual({ x: 12 + 101, y: 30 + 1, width: 198, height: 238 });
+    // Episode frame centred in its 200 px column at x 424: 10%..90% of 200 x 240.
+    expect(l.boxes[1]).toEqual({ x: 424 + 21, y: 30 + 25, width: 158, height: 190 });
+    expect(l.boxes[2].y).toBe(30 + 266 + 12 + 1);
+  });
+
+  it('clamps a rectangle reaching past the frame to the frame', () => {
+    const l = evidenceLayout([pair(400, 200)], 't', { clip: { x0: -0.1, y0: 0, x1: 1.2, y1: 1 }, episode: outlines.episode });
+    expect(l.boxes[0]).toEqual({ x: 13, y: 31, width: 398, height: 238 });
+  });
+
+  it('draws no boxes without outlines', () => {
+    expect(evidenceLayout([pair(400, 200)], 't').boxes).toEqual([]);
+  });
+});
+
+describe('overlaySvg', () => {
+  it('draws each box as an unfilled rectangle', () => {
+    const svg = overlaySvg(evidenceLayout([pair(400, 200)], 't', { clip: { x0: 0, y0: 0, x1: 1, y1: 1 }, episode: { x0: 0, y0: 0, x1: 1, y1: 1 } }));
+    expect(svg.match(/<rect [^>]*fill="none"[^>]*\/>/g)).toHaveLength(2);
+  });
+
   it('escapes text', () => {
     expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
-    const svg = labelsSvg(evidenceLayout([pair(10, 10)], '<script>'));
+    const svg = overlaySvg(evidenceLayout([pair(10, 10)], '<script>'));
     expect(svg).toContain('&lt;script&gt;');
     expect(svg).not.toContain('<script>');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+" height="\d+">/);

@@ -5,6 +5,7 @@ import { AppliedPolicyDto } from './policy.dto';
 import { CaseDetail } from '@dramaguard/rights';
 import { AuditEntryDto } from './audit-entry.dto';
 import { AudioEvidenceDto, MatchSegmentDto } from './clip.dto';
+import { MatchEditsDto } from './match-edits.dto';
 import { PageQueryDto } from './page-query.dto';
 
 export class CaseSummaryDto {
@@ -73,6 +74,7 @@ class CaseNoteDto {
 export class CaseDto extends CaseSummaryDto {
   @ApiProperty({ type: CaseClipDto }) clip!: CaseClipDto;
   @ApiProperty() mirrored!: boolean;
+  @ApiProperty({ nullable: true, type: MatchEditsDto, description: 'How the clip edits the episode; null for matches recorded before edits were' }) edits!: MatchEditsDto | null;
   @ApiProperty({ enum: ['picture', 'audio'], isArray: true, description: 'What the match rests on: ["audio"] alone is audio-only evidence' }) signals!: MatchSignal[];
   @ApiProperty({ nullable: true, type: AudioEvidenceDto }) audio!: AudioEvidenceDto | null;
   @ApiProperty({ type: [MatchSegmentDto], description: 'Matched segments, in clip order' }) segments!: MatchSegmentDto[];
@@ -96,6 +98,7 @@ export class CaseDto extends CaseSummaryDto {
         receivedAt: clip.receivedAt,
       },
       mirrored: c.match.mirrored,
+      edits: c.match.edits && MatchEditsDto.from(c.match.edits),
       signals: c.match.signals,
       audio: c.match.audio,
       segments: (c.match.segments ?? []).map((s) => MatchSegmentDto.from(s)),
@@ -164,5 +167,6 @@ export class CaseReportDto {
   clip!: Record<string, unknown>;
   @ApiProperty() score!: number;
   @ApiProperty() mirrored!: boolean;
+  @ApiProperty({ nullable: true, type: MatchEditsDto, description: 'How the clip edits the episode; null for matches recorded before edits were' }) edits!: MatchEditsDto | null;
   @ApiProperty({ type: [ReportSegmentDto] }) segments!: ReportSegmentDto[];
 }

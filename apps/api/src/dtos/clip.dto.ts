@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ClipWithMatches } from '@dramaguard/catalogue';
 import { AudioEvidence, CLIP_STATUSES, ClipMatchEntity, ClipStatus, MATCH_VERDICTS, MatchSegmentEntity, MatchSignal, MatchVerdict, ReviewCaseEntity } from '@dramaguard/records';
+import { MatchEditsDto } from './match-edits.dto';
 import { AppliedPolicyDto } from './policy.dto';
 
 export class MatchSegmentDto {
@@ -43,6 +44,7 @@ export class ClipMatchDto {
   @ApiProperty() rightsHolder!: string;
   @ApiProperty({ description: 'Best segment score, in [0, 1]' }) score!: number;
   @ApiProperty({ description: 'The clip shows the episode mirrored' }) mirrored!: boolean;
+  @ApiProperty({ nullable: true, type: MatchEditsDto, description: 'How the clip edits the episode; null for matches recorded before edits were' }) edits!: MatchEditsDto | null;
   @ApiProperty({ type: [MatchSegmentDto] }) segments!: MatchSegmentDto[];
   @ApiProperty({ enum: ['picture', 'audio'], isArray: true, description: 'What the match rests on: ["audio"] alone is audio-only evidence (the picture was not recognised)' })
   signals!: MatchSignal[];
@@ -76,6 +78,7 @@ export class ClipMatchDto {
       rightsHolder: work.rightsHolder,
       score: m.score,
       mirrored: m.mirrored,
+      edits: m.edits && MatchEditsDto.from(m.edits),
       signals: m.signals,
       audio: m.audio,
       verdict: m.verdict,

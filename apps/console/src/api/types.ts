@@ -56,9 +56,16 @@ export interface CaseSummary {
   decisionReason: string | null;
 }
 
+/** How the clip edits the episode: the console shows the api's wording of them (the rectangles and numbers are in the api's MatchEdits). */
+export interface MatchEdits {
+  summary: string[];
+}
+
 export interface CaseDetail extends CaseSummary {
   clip: { id: string; fileName: string; durationSeconds: number; platform: string | null; uploaderAccount: string | null; territory: string | null; usedOn: string | null; receivedAt: string };
   mirrored: boolean;
+  signals: ('picture' | 'audio')[];
+  edits: MatchEdits | null;
   segments: Segment[];
   notes: { id: string; authorId: string; text: string; createdAt: string }[];
   history: AuditEntry[];

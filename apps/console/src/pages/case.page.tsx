@@ -6,6 +6,7 @@ import { ErrorNote, Loading } from '../components/states';
 import { StatusBadge } from '../components/status-badge';
 import { Timeline } from '../components/timeline';
 import { useResource } from '../components/use-resource';
+import { signalsText } from '../lib/signals';
 import { formatScore, formatSeconds } from '../lib/time-format';
 import { axisLength } from '../lib/timeline-scale';
 import type { PageProps } from './page-props';
@@ -46,8 +47,22 @@ export function CasePage({ api, me, id }: PageProps & { id: string }) {
         <dd>{c.rightsHolder}</dd>
         <dt>score</dt>
         <dd data-testid="case-score">{formatScore(c.score)}</dd>
+        <dt>signals</dt>
+        <dd data-testid="case-signals">{signalsText(c.signals)}</dd>
         <dt>mirrored</dt>
         <dd>{c.mirrored ? 'yes (the clip is flipped left–right)' : 'no'}</dd>
+        <dt>edits</dt>
+        <dd data-testid="case-edits">
+          {c.edits ? (
+            <ul class="edits">
+              {c.edits.summary.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          ) : (
+            <span class="muted">not recorded (matched before edits were)</span>
+          )}
+        </dd>
         <dt>clip</dt>
         <dd>
           {c.clip.fileName} ({formatSeconds(c.clip.durationSeconds)}){c.clip.platform ? ` on ${c.clip.platform}` : ''}

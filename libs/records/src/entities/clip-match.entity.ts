@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { MatchEdits } from '@dramaguard/matcher';
 import { ClipEntity } from './clip.entity';
 import { LicenceEntity } from './licence.entity';
 import { MatchSegmentEntity } from './match-segment.entity';
@@ -63,6 +64,10 @@ export class ClipMatchEntity {
   /** Normalised rectangle of the clip frame that shows the episode's picture. */
   @Column({ type: 'jsonb' })
   region!: { x0: number; y0: number; x1: number; y1: number };
+
+  /** How the clip edits the episode (mirror, speed, crop, bars, inset); null for matches stored before edits were recorded. */
+  @Column({ type: 'jsonb', nullable: true })
+  edits!: MatchEdits | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   verdict!: MatchVerdict | null;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { MatchEdits } from '@dramaguard/matcher';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppliedPolicy, AudioEvidence, ClipMatchEntity, MatchSegmentEntity, MatchSignal, MatchVerdict } from '../entities';
 
@@ -11,6 +12,7 @@ export interface NewMatch {
   readonly score: number;
   readonly mirrored: boolean;
   readonly region: { x0: number; y0: number; x1: number; y1: number };
+  readonly edits: MatchEdits;
   readonly segments: ReadonlyArray<Pick<MatchSegmentEntity, 'clipStart' | 'clipEnd' | 'episodeStart' | 'episodeEnd' | 'speed' | 'matchedFrames' | 'score'> & { readonly signals?: MatchSignal[] }>;
   /** Absent: the picture alone found it. */
   readonly signals?: MatchSignal[];
@@ -43,6 +45,7 @@ export class MatchRepository {
         score: m.score,
         mirrored: m.mirrored,
         region: m.region,
+        edits: m.edits,
         verdict: m.verdict,
         licenceId: m.licenceId,
         policy: m.policy,
