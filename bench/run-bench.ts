@@ -10,7 +10,8 @@ import { BENCH_DB, BENCH_PREFIX, benchEnv, Child, clearBenchQueues, dropBenchDat
 
 const WORKERS = 2;
 const ADMIN_KEY = `dg_bench_${randomBytes(24).toString('base64url')}`;
-const setDir = resolve(ROOT, process.argv[2] ?? '../shared/bench/dev');
+const devSet = resolve(ROOT, '../shared/bench/dev');
+const setDir = resolve(ROOT, process.argv[2] ?? devSet);
 const scorer = resolve(ROOT, '../shared/bench/score.mjs');
 const outDir = join(ROOT, 'bench/out');
 const videos = (dir: string): string[] =>
@@ -112,7 +113,8 @@ async function run(admin: BenchApi, refs: string[], queries: string[]): Promise<
       })),
     ),
   );
-  const predictionsFile = join(outDir, 'predictions.json');
+  // Another set (npm run bench:audio) writes predictions-<its folder>.json, so the dev set's file is not overwritten.
+  const predictionsFile = join(outDir, setDir === devSet ? 'predictions.json' : `predictions-${basename(setDir)}.json`);
   writeFileSync(predictionsFile, JSON.stringify(predictions, null, 1));
   console.log(`wrote ${predictions.length} rows to ${predictionsFile}\n`);
 
