@@ -12,8 +12,9 @@ const DRIFT = 2;
  * (under a music bed, or corrected for a speed change).
  */
 export const AUDIO_MATCH_BER = 0.33;
-/** Shorter runs of matching windows are chance (and the issue asks for excerpts of 5 s or more). */
+/** Shorter runs of matching windows are chance; excerpts of 5 s (3 windows) must be found. */
 export const AUDIO_MIN_SEGMENT_SECONDS = 4;
+const MIN_WINDOWS = 3;
 
 /** One stretch where the clip's sound is the episode's: clip and episode seconds, bit error rate, score. */
 export interface AudioSegment {
@@ -24,6 +25,8 @@ export interface AudioSegment {
   /** Episode seconds per clip second. */
   readonly speed: number;
   readonly ber: number;
+  /** The bit error rate off the line, for the same items: about 0.5 for varied sound, lower for steady noise or room tone. */
+  readonly chanceBer: number;
   readonly score: number;
 }
 
@@ -31,7 +34,14 @@ interface Window {
   readonly first: number;
   readonly offset: number;
   readonly ber: number;
+  /** The same clip items against the episode's items far off the line: what chance gives for this sound. */
+  readonly chance: number;
 }
+
+/** Lines this far (items, 3–6 s) off the true one are unrelated moments of the same soundtracks. */
+const CHANCE_SHIFTS = [-48, -24, 24, 48];
+/** How much better than off the line a window must agree to count as agreeing with the picture's line. */
+const CLEAR_OF_CHANCE = 0.1;
 
 /**
  * Follows the line a candidate proposed through the clip, window by window,
@@ -47,17 +57,25 @@ export function verifyAudio(variant: AudioVariant, ref: AudioPrint, shares: Uint
     let best: Window | null = null;
     for (let o = line - DRIFT; o <= line + DRIFT; o++) {
       const ber = windowBer(q, ref, shares, first, o);
-      if (ber !== null && (!best || ber < best.ber)) best = { first, offset: o, ber };
+      if (ber !== null && (!best || ber < best.ber)) best = { first, offset: o, ber, chance: 0.5 };
     }
     if (best && best.ber <= AUDIO_MATCH_BER) {
-      matched.push(best);
+      matched.push({ ...best, chance: chanceBer(q, ref, shares, first, best.offset) });
       line = best.offset;
     }
   }
-  return runs(matched).map((run) => toSegment(run, variant.speed));
+  return runs(matched)
+    .filter((run) => run.length >= MIN_WINDOWS)
+    .map((run) => toSegment(run, variant.speed, q.items.length))
+    .filter((segment) => segment.clipEnd - segment.clipStart >= AUDIO_MIN_SEGMENT_SECONDS);
 }
 
-/** Along a line fixed by the picture: how many 2 s windows of `[from, to)` (variant items) both sides hear, and how many of those match. */
+/**
+ * Along a line fixed by the picture: how many 2 s windows of `[from, to)`
+ * (variant items) both sides hear, and how many of those match, clearly
+ * better than the same sound does off the line (steady room tone matches
+ * itself anywhere, and says nothing).
+ */
 export function agreementAlong(variant: AudioVariant, ref: AudioPrint, shares: Uint8Array | null, offset: number, from: number, to: number): { compared: number; matched: number } {
   let compared = 0;
   let matched = 0;
@@ -69,9 +87,15 @@ export function agreementAlong(variant: AudioVariant, ref: AudioPrint, shares: U
     }
     if (best === null) continue;
     compared++;
-    if (best <= AUDIO_MATCH_BER) matched++;
+    if (best <= AUDIO_MATCH_BER && best <= chanceBer(variant.print, ref, shares, first, offset) - CLEAR_OF_CHANCE) matched++;
   }
   return { compared, matched };
+}
+
+/** The mean bit error off the line; 0.5 (chance for varied sound) where the episode has nothing to compare there. */
+function chanceBer(q: AudioPrint, ref: AudioPrint, shares: Uint8Array | null, first: number, offset: number): number {
+  const bers = CHANCE_SHIFTS.map((shift) => windowBer(q, ref, shares, first, offset + shift)).filter((b): b is number => b !== null);
+  return bers.length ? bers.reduce((a, b) => a + b, 0) / bers.length : 0.5;
 }
 
 function windowBer(q: AudioPrint, ref: AudioPrint, shares: Uint8Array | null, first: number, offset: number): number | null {
@@ -87,7 +111,7 @@ function windowBer(q: AudioPrint, ref: AudioPrint, shares: Uint8Array | null, fi
   return pairs >= WINDOW / 2 ? bits / (32 * pairs) : null;
 }
 
-/** Consecutive matched windows (one missing window between them is bridged) long enough to count. */
+/** Consecutive matched windows; one missing window between them is bridged. */
 function runs(windows: readonly Window[]): Window[][] {
   const out: Window[][] = [];
   let current: Window[] = [];
@@ -99,7 +123,7 @@ function runs(windows: readonly Window[]): Window[][] {
     current.push(w);
   }
   if (current.length) out.push(current);
-  return out.filter((r) => (r[r.length - 1].first + WINDOW - r[0].first) * AUDIO_ITEM_SECONDS >= AUDIO_MIN_SEGMENT_SECONDS);
+  return out;
 }
 
 /**
@@ -109,29 +133,34 @@ function runs(windows: readonly Window[]): Window[][] {
  * drifted from the first window to the last: a correction near the true speed
  * can follow the line too.
  */
-function toSegment(run: readonly Window[], speed: number): AudioSegment {
+function toSegment(run: readonly Window[], speed: number, items: number): AudioSegment {
   const head = run[0];
   const tail = run[run.length - 1];
   const firstItem = head.first;
-  const lastItem = tail.first + WINDOW - 1;
+  const lastItem = Math.min(tail.first + WINDOW, items) - 1;
   const ber = run.reduce((s, w) => s + w.ber, 0) / run.length;
+  const chance = run.reduce((s, w) => s + w.chance, 0) / run.length;
   const clipStart = (firstItem * AUDIO_ITEM_SECONDS) / speed;
   const clipEnd = (lastItem * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS) / speed;
   const refStart = Math.max(0, (firstItem + head.offset) * AUDIO_ITEM_SECONDS);
   const refEnd = (lastItem + tail.offset) * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS;
   const slope = tail.first > head.first ? (tail.first + tail.offset - head.first - head.offset) / (tail.first - head.first) : 1;
   const lineSpeed = Math.round(speed * slope * 1000) / 1000;
-  return { clipStart, clipEnd, refStart, refEnd, speed: lineSpeed, ber, score: audioScore(ber, clipEnd - clipStart) };
+  return { clipStart, clipEnd, refStart, refEnd, speed: lineSpeed, ber, chanceBer: chance, score: audioScore(ber, chance, clipEnd - clipStart) };
 }
 
 /**
- * 0–1: how far below chance the bits agree, weighed by length, which reaches
- * full weight at 10 s. Copies measured on the dev set differ in 1–20 % of
- * their bits; chance lines between unrelated room tone, found among 21 speed
- * corrections, in 23–28 %: 0.36 and worse counts nothing, 0.14 and better all.
+ * 0–1, from how much better than chance the bits agree, chance measured for
+ * this very sound off the line (`chanceBer`: about 0.5 for varied sound, 0.2–0.3
+ * for steady room tone or noise, which agrees with itself anywhere), as a
+ * share of chance scaled to varied sound, times the square root of the items
+ * compared: z = 0.5·(chance − ber)/chance·√items; 1 counts nothing, 3 all.
+ * Measured (docs/BENCHMARK.md, section 11): copies under a music bed or
+ * corrected for speed reach z = 2–3.6, re-encodes 4 and more; the best chance
+ * lines among 21 speed corrections, between unrelated music or noise and
+ * room tone, 0.4–1.9.
  */
-export function audioScore(ber: number, seconds: number): number {
-  const agreement = Math.min(1, Math.max(0, (0.36 - ber) / 0.22));
-  const length = Math.min(1, seconds / 10);
-  return agreement * (0.6 + 0.4 * length);
+export function audioScore(ber: number, chanceBer: number, seconds: number): number {
+  const z = (0.5 * Math.max(0, chanceBer - ber)) / Math.max(chanceBer, 0.05) * Math.sqrt(Math.max(0, seconds) / AUDIO_ITEM_SECONDS);
+  return Math.min(1, Math.max(0, (z - 1) / 2));
 }

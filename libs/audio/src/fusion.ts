@@ -24,11 +24,11 @@ export interface FusionSounds {
 }
 
 /**
- * A soundtrack alone flags a copy from this score on: higher than the
- * picture's 0.5, because a line through 21 speed corrections has more chances
- * to meet by chance than a picture's.
+ * A soundtrack alone flags a copy from this score on (z = 2.1 in audioScore):
+ * higher than the picture's 0.5, because a line through 21 speed corrections
+ * has more chances to meet by chance than a picture's.
  */
-export const AUDIO_ONLY_MIN_SCORE = 0.6;
+export const AUDIO_ONLY_MIN_SCORE = 0.55;
 /** A picture match this strong stands whatever the soundtrack says: pirates often replace the sound. */
 const STRONG_PICTURE = 0.85;
 /** A weaker one whose line the soundtrack contradicts is lowered by this factor (a 0.78 falls to 0.47). */
