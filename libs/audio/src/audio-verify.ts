@@ -15,6 +15,8 @@ export const AUDIO_MATCH_BER = 0.33;
 /** Shorter runs of matching windows are chance; excerpts of 5 s (3 windows) must be found. */
 export const AUDIO_MIN_SEGMENT_SECONDS = 4;
 const MIN_WINDOWS = 3;
+/** An item on its own matches when at most this many of its 32 bits differ (about a third). */
+const ITEM_MATCH_BITS = 10;
 
 /** One stretch where the clip's sound is the episode's: clip and episode seconds, bit error rate, score. */
 export interface AudioSegment {
@@ -66,7 +68,7 @@ export function verifyAudio(variant: AudioVariant, ref: AudioPrint, shares: Uint
   }
   return runs(matched)
     .filter((run) => run.length >= MIN_WINDOWS)
-    .map((run) => toSegment(run, variant.speed, q.items.length))
+    .map((run) => toSegment(run, variant.speed, edges(run, q, ref)))
     .filter((segment) => segment.clipEnd - segment.clipStart >= AUDIO_MIN_SEGMENT_SECONDS);
 }
 
@@ -127,23 +129,41 @@ function runs(windows: readonly Window[]): Window[][] {
 }
 
 /**
- * Times: an item hears the 2.2 s from its own time on, so a run covers from
- * its first item to a span after its last. Clip seconds are the corrected
- * variant's seconds divided by its speed. The speed is the line's own, as it
- * drifted from the first window to the last: a correction near the true speed
- * can follow the line too.
+ * A window matches when most of its items do, so a run's first and last
+ * windows reach past the copy by up to a window; its edges are the first and
+ * last items that match themselves (with a matching neighbour), searched
+ * within those windows.
  */
-function toSegment(run: readonly Window[], speed: number, items: number): AudioSegment {
+function edges(run: readonly Window[], q: AudioPrint, ref: AudioPrint): { first: number; last: number } {
   const head = run[0];
   const tail = run[run.length - 1];
-  const firstItem = head.first;
-  const lastItem = Math.min(tail.first + WINDOW, items) - 1;
+  const good = (j: number, offset: number): boolean => {
+    const r = j + offset;
+    return j >= 0 && j < q.items.length && r >= 0 && r < ref.items.length && popcount32(q.items[j] ^ ref.items[r]) <= ITEM_MATCH_BITS;
+  };
+  let first = head.first;
+  while (first < head.first + WINDOW - 1 && !(good(first, head.offset) && good(first + 1, head.offset))) first++;
+  let last = Math.min(tail.first + WINDOW, q.items.length) - 1;
+  while (last > tail.first && !(good(last, tail.offset) && good(last - 1, tail.offset))) last--;
+  return { first: first < head.first + WINDOW - 1 ? first : head.first, last: last > tail.first ? last : Math.min(tail.first + WINDOW, q.items.length) - 1 };
+}
+
+/**
+ * Times: an item hears the 2.2 s from its own time on, so a segment covers
+ * from its first item to a span after its last. Clip seconds are the
+ * corrected variant's seconds divided by its speed. The speed is the line's
+ * own, as it drifted from the first window to the last: a correction near the
+ * true speed can follow the line too.
+ */
+function toSegment(run: readonly Window[], speed: number, items: { first: number; last: number }): AudioSegment {
+  const head = run[0];
+  const tail = run[run.length - 1];
   const ber = run.reduce((s, w) => s + w.ber, 0) / run.length;
   const chance = run.reduce((s, w) => s + w.chance, 0) / run.length;
-  const clipStart = (firstItem * AUDIO_ITEM_SECONDS) / speed;
-  const clipEnd = (lastItem * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS) / speed;
-  const refStart = Math.max(0, (firstItem + head.offset) * AUDIO_ITEM_SECONDS);
-  const refEnd = (lastItem + tail.offset) * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS;
+  const clipStart = (items.first * AUDIO_ITEM_SECONDS) / speed;
+  const clipEnd = (items.last * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS) / speed;
+  const refStart = Math.max(0, (items.first + head.offset) * AUDIO_ITEM_SECONDS);
+  const refEnd = (items.last + tail.offset) * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS;
   const slope = tail.first > head.first ? (tail.first + tail.offset - head.first - head.offset) / (tail.first - head.first) : 1;
   const lineSpeed = Math.round(speed * slope * 1000) / 1000;
   return { clipStart, clipEnd, refStart, refEnd, speed: lineSpeed, ber, chanceBer: chance, score: audioScore(ber, chance, clipEnd - clipStart) };
