@@ -2,7 +2,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { decodeAudioPrint, decodeAudioProbe } from '@dramaguard/audio';
-import { createWork, matchClip, registerEpisode } from './support/api-calls';
+import { createWork, matchClip, registerEpisode, settledClip } from './support/api-calls';
+import { waitFor } from './support/wait-for';
 import { makeOnce } from './support/fixtures';
 import { TestStack } from './support/test-stack';
 
@@ -45,6 +46,15 @@ const files = {
   stockD: () => make('stock-d.mp4', video('life=size=90x160:rate=25:mold=10:ratio=0.2:seed=7,scale=360:640:flags=neighbor', 15, melody(9, 15))),
   /** That stock music under unrelated pictures. */
   stockUnder: () => make('stock-under.mp4', video('cellauto=size=360x640:rate=25:rule=110:seed=8', 10, melody(9, 10))),
+  /** An episode registered after a clip with its sound arrived. */
+  lateEpisode: () => make('late.mp4', video('rgbtestsrc=size=360x640:rate=25', 15, melody(5, 15))),
+  soundOfLate: async () => {
+    const late = await files.lateEpisode();
+    return make('sound-of-late.mp4', (out) => [
+      '-f', 'lavfi', '-i', 'cellauto=size=360x640:rate=25:rule=150:seed=4', '-ss', '3', '-t', '9', '-i', late,
+      '-map', '0:v', '-map', '1:a', '-t', '9', ...ENCODE, out,
+    ]);
+  },
   /** Unrelated pictures with an unregistered melody. */
   unrelated: () => make('unrelated.mp4', video('cellauto=size=360x640:rate=25:rule=90:seed=5', 10, melody(3, 10))),
 };
@@ -92,6 +102,16 @@ describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', 
     const [m] = clip.matches;
     expect(m).toMatchObject({ registrationId: registered[1].id, signals: ['picture', 'audio'], audio: { agreement: 'agrees' } });
     expect(m.segments.some((s: any) => s.signals.includes('picture') && s.signals.includes('audio'))).toBe(true);
+  });
+
+  it('finds a clip’s sound in an episode registered after the clip arrived (retro-match)', async () => {
+    const clip = await matchClip(stack, await files.soundOfLate());
+    expect(clip.matches).toEqual([]);
+    const late = await registerEpisode(stack, (await createWork(stack, { title: 'Late' })).id, await files.lateEpisode(), 1);
+    const rematched = await waitFor(() => settledClip(stack, clip.id), (c) => c.matches.length > 0, 30_000);
+    expect(rematched.matches).toHaveLength(1);
+    expect(rematched.matches[0]).toMatchObject({ registrationId: late.id, signals: ['audio'], verdict: 'case_opened' });
+    expect(rematched.matches[0].segments[0].episodeStart).toBeCloseTo(3, 0);
   });
 
   it('learns stock music two works share as common content, and flags nothing for it under other pictures', async () => {

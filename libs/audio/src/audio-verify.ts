@@ -78,7 +78,7 @@ export function verifyAudio(variant: AudioVariant, ref: AudioPrint, shares: Uint
  * better than the same sound does off the line (steady room tone matches
  * itself anywhere, and says nothing).
  */
-export function agreementAlong(variant: AudioVariant, ref: AudioPrint, shares: Uint8Array | null, offset: number, from: number, to: number): { compared: number; matched: number } {
+export function agreementAlong(variant: AudioVariant, ref: AudioPrint, shares: Uint8Array | null, offset: number, from: number, to: number): { comparedSeconds: number; matchedSeconds: number } {
   let compared = 0;
   let matched = 0;
   for (let first = Math.max(0, from); first + WINDOW / 2 <= Math.min(to, variant.print.items.length); first += STEP) {
@@ -91,7 +91,8 @@ export function agreementAlong(variant: AudioVariant, ref: AudioPrint, shares: U
     compared++;
     if (best <= AUDIO_MATCH_BER && best <= chanceBer(variant.print, ref, shares, first, offset) - CLEAR_OF_CHANCE) matched++;
   }
-  return { compared, matched };
+  // Windows overlap by half: each stands for a step of sound.
+  return { comparedSeconds: compared * STEP * AUDIO_ITEM_SECONDS, matchedSeconds: matched * STEP * AUDIO_ITEM_SECONDS };
 }
 
 /** The mean bit error off the line; 0.5 (chance for varied sound) where the episode has nothing to compare there. */

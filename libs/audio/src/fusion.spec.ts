@@ -38,11 +38,13 @@ describe('fuseMatches', () => {
     const [m] = fuseMatches([picture(0.6)], [], sounds(excerpt));
     expect(m.signals).toEqual(['picture', 'audio']);
     expect(m.audio?.agreement).toBe('agrees');
+    expect(m.segments[0].signals).toEqual(['picture', 'audio']);
     expect(m.score).toBe(0.6);
   });
 
   it('lowers a weak picture match whose line the soundtrack contradicts, and drops it below the bar', () => {
-    expect(fuseMatches([picture(0.7)], [], sounds(soundtrack(90, 5)))).toEqual([]);
+    expect(fuseMatches([picture(0.6)], [], sounds(soundtrack(90, 5)))).toEqual([]);
+    expect(fuseMatches([picture(0.7)], [], sounds(soundtrack(90, 5)))[0]).toMatchObject({ score: 0.7 * 0.8, audio: { agreement: 'contradicts' } });
     const [kept] = fuseMatches([picture(0.95)], [], sounds(soundtrack(90, 5)));
     expect(kept).toMatchObject({ score: 0.95, signals: ['picture'], audio: { agreement: 'contradicts' } });
   });

@@ -31,10 +31,18 @@ export interface FusionSounds {
 export const AUDIO_ONLY_MIN_SCORE = 0.55;
 /** A picture match this strong stands whatever the soundtrack says: pirates often replace the sound. */
 const STRONG_PICTURE = 0.85;
-/** A weaker one whose line the soundtrack contradicts is lowered by this factor (a 0.78 falls to 0.47). */
-const CONTRADICTED = 0.6;
+/**
+ * A weaker one whose line the soundtrack contradicts is lowered by this
+ * factor: a match under 0.625 is no longer reported, a stronger one ranks
+ * lower. Replaced soundtracks are common enough that a contradiction is not
+ * proof: on the audio set, true copies with their sound replaced scored
+ * 0.74–0.76 by the picture, and a factor of 0.6 lost two of six.
+ */
+const CONTRADICTED = 0.8;
 /** The soundtrack contradicts when at least this many seconds of both sides' sound were compared along the line and none matched. */
 const CONTRADICTION_SECONDS = 4;
+/** Seconds of a picture segment the soundtrack must agree along for the segment to count as heard too. */
+const AGREEING_SECONDS = 2;
 /** Matches below this are not reported (the picture matcher's own threshold). */
 const REPORT_MIN = 0.5;
 /** How far (episode seconds) an audio line may sit from the picture's and still be the same copy. */
@@ -104,39 +112,49 @@ function both(p: EpisodeMatch, a: AudioMatch): FusedMatch {
   };
 }
 
-/** The soundtrack checked along each picture segment's line, at the speed correction nearest the segment's speed. */
+/**
+ * The soundtrack checked along each picture segment's line, at the speed
+ * corrections nearest the segment's speed (pitch kept, and pitch changed):
+ * segments where 2 s or more agree are marked as found by both signals.
+ */
 function alongPicture(p: EpisodeMatch, sounds: FusionSounds): FusedMatch {
-  const picture = (agreement: AudioAgreement, score = p.score): FusedMatch => ({
+  const unheard = (agreement: AudioAgreement, score = p.score): FusedMatch => ({
     ...p,
     score,
-    segments: p.segments.map((s) => ({ ...s, score: agreement === 'contradicts' ? s.score * (score / p.score) : s.score, signals: ['picture'] })),
+    segments: p.segments.map((s) => ({ ...s, score: s.score * (score / p.score), signals: ['picture'] })),
     signals: ['picture'],
     audio: agreement === 'unchecked' ? null : { score: 0, speed: p.segments[0]?.speed ?? 1, pitchChanged: false, agreement },
   });
   const ref = sounds.episode(p.episode);
-  if (!sounds.clip?.length || !ref) return picture('unchecked');
+  if (!sounds.clip?.length || !ref) return unheard('unchecked');
   let compared = 0;
-  let matched = 0;
-  let best: AudioVariant = sounds.clip[0];
-  for (const s of p.segments) {
+  let agreeing: AudioVariant | null = null;
+  const heard = p.segments.map((s) => {
+    let agrees = false;
     for (const pitchChanged of [false, true]) {
-      const v = nearest(sounds.clip, s.speed, pitchChanged);
+      const v = nearest(sounds.clip!, s.speed, pitchChanged);
       // Variant item j is heard at clip time j·hop / v.speed; the picture puts that at refStart + (t − clipStart)·speed.
       const offset = Math.round((s.refStart - s.clipStart * s.speed) / AUDIO_ITEM_SECONDS);
-      const from = Math.floor((s.clipStart * v.speed) / AUDIO_ITEM_SECONDS);
-      const to = Math.ceil((s.clipEnd * v.speed) / AUDIO_ITEM_SECONDS);
-      const r = agreementAlong(v, ref.print, ref.shares, offset, from, to);
-      if (r.matched > matched) best = v;
-      compared = Math.max(compared, r.compared);
-      matched = Math.max(matched, r.matched);
+      const r = agreementAlong(v, ref.print, ref.shares, offset, Math.floor((s.clipStart * v.speed) / AUDIO_ITEM_SECONDS), Math.ceil((s.clipEnd * v.speed) / AUDIO_ITEM_SECONDS));
+      compared = Math.max(compared, r.comparedSeconds);
+      if (r.matchedSeconds >= AGREEING_SECONDS && !agrees) {
+        agrees = true;
+        agreeing ??= v;
+      }
     }
+    return agrees;
+  });
+  if (agreeing) {
+    const v: AudioVariant = agreeing;
+    return {
+      ...p,
+      segments: p.segments.map((s, i) => ({ ...s, signals: heard[i] ? ['picture', 'audio'] : ['picture'] })),
+      signals: ['picture', 'audio'],
+      audio: { score: 0, speed: v.speed, pitchChanged: v.pitchChanged, agreement: 'agrees' },
+    };
   }
-  const windowSeconds = 8 * AUDIO_ITEM_SECONDS;
-  if (matched * windowSeconds >= 2) {
-    return { ...picture('agrees'), signals: ['picture', 'audio'], audio: { score: 0, speed: best.speed, pitchChanged: best.pitchChanged, agreement: 'agrees' } };
-  }
-  if (compared * windowSeconds < CONTRADICTION_SECONDS) return picture('silent');
-  return picture('contradicts', p.score < STRONG_PICTURE ? p.score * CONTRADICTED : p.score);
+  if (compared < CONTRADICTION_SECONDS) return unheard('silent');
+  return unheard('contradicts', p.score < STRONG_PICTURE ? p.score * CONTRADICTED : p.score);
 }
 
 function nearest(variants: readonly AudioVariant[], speed: number, pitchChanged: boolean): AudioVariant {

@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { AudioIndex, decodeAudioPrint, decodeAudioProbe, finishAudio, planAudio } from '@dramaguard/audio';
+import { AudioIndex, AudioReference, decodeAudioPrint, decodeAudioProbe, finishAudio, planAudio } from '@dramaguard/audio';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
 import { candidateEpisodes, familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch } from '@dramaguard/matcher';
-import { MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
+import { AudioSource, MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from './stored-episode';
 import { collectGarbage } from './collect-garbage';
@@ -35,6 +35,10 @@ function family(members: readonly StoredFingerprint[]): HashIndex {
   const key = members.map((m) => `${m.registrationId}@${m.seq}`).join(',');
   if (lastFamily?.key !== key) lastFamily = { key, index: familyIndex(members.map(indexedEpisode)) };
   return lastFamily.index;
+}
+
+function audioReferences(sources: ReadonlyMap<string, AudioSource>): Map<string, AudioReference> {
+  return new Map([...sources].map(([episode, source]) => [episode, { print: decodeAudioPrint(source.audio), shares: source.shares }]));
 }
 
 function session(id: number): Session {
@@ -94,9 +98,15 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
     case 'audio-plan':
       return planAudio(audio, decodeAudioProbe(r.probe), r.exclude);
     case 'audio-finish': {
+      const prints = audioReferences(r.references);
+      return finishAudio(decodeAudioProbe(r.probe), r.candidates, (e) => prints.get(e));
+    }
+    case 'audio-among': {
+      const prints = audioReferences(r.references);
+      const among = new AudioIndex();
+      for (const [episode, ref] of prints) among.add(episode, ref.print, ref.shares);
       const variants = decodeAudioProbe(r.probe);
-      const prints = new Map([...r.references].map(([episode, source]) => [episode, { print: decodeAudioPrint(source.audio), shares: source.shares }]));
-      return finishAudio(variants, r.candidates, (e) => prints.get(e));
+      return finishAudio(variants, planAudio(among, variants), (e) => prints.get(e));
     }
     case 'collect':
       collectGarbage();

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { AudioMatch, decodeAudioPrint, decodeAudioProbe, FusedMatch, fuseMatches } from '@dramaguard/audio';
 import { EpisodeMatch } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
@@ -59,7 +60,7 @@ export class RetroMatchService {
 
   /** One clip: its new matches, with their verdicts and cases. */
   private async rematch(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string): Promise<boolean> {
-    const found = await this.matchFamily(clip, family, registrationId);
+    const found = await this.fuse(clip, await this.matchFamily(clip, family, registrationId), family.find((f) => f.registrationId === registrationId)!);
     if (!found.length) return false;
     const verdicts = await this.verdicts.decide(clip, found);
     await this.db.transaction(async (em) => {
@@ -71,6 +72,16 @@ export class RetroMatchService {
       }
     });
     return true;
+  }
+
+  /** The picture's matches fused with the clip's soundtrack against the episode's, as a clip's merge fuses them (libs/audio fuseMatches). */
+  private async fuse(clip: ClipEntity, pictures: EpisodeMatch[], episode: StoredFingerprint): Promise<FusedMatch[]> {
+    const probe = await this.clips.audioOf(clip.id);
+    if (!probe || !episode.audio) return fuseMatches(pictures, [], { clip: null, episode: () => undefined });
+    const references = new Map([[episode.registrationId, { audio: episode.audio, shares: episode.audioShares }]]);
+    const heard: AudioMatch[] = await this.thread.request({ op: 'audio-among', probe, references });
+    const print = { print: decodeAudioPrint(episode.audio), shares: episode.audioShares };
+    return fuseMatches(pictures, heard, { clip: decodeAudioProbe(probe), episode: (e) => (e === episode.registrationId ? print : undefined) });
   }
 
   /** The clip's matches of the episode among its work; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
