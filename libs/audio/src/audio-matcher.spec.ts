@@ -1,18 +1,7 @@
 import { AudioIndex } from './audio-index';
 import { finishAudio, planAudio } from './audio-matcher';
 import { AUDIO_ITEM_SECONDS, AudioPrint, AudioVariant } from './audio-print';
-
-/** A deterministic pseudo-random soundtrack of n items, all sounding. */
-function soundtrack(n: number, seed: number): AudioPrint {
-  // A hash of (seed, i): an LCG's streams from two seeds are one stream shifted, which would make two episodes copies.
-  const items = Uint32Array.from({ length: n }, (_, i) => {
-    let h = Math.imul(seed, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-    h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-    return (h ^ (h >>> 16)) >>> 0;
-  });
-  return { items, voiced: new Uint8Array(n).fill(1) };
-}
+import { syntheticPrint } from '../test/synthetic-prints';
 
 /** Flips `bits` pseudo-random bits of every item, as a re-encode or a music bed does. */
 function noisy(p: AudioPrint, bits: number, seed: number): AudioPrint {
@@ -35,8 +24,8 @@ function slice(p: AudioPrint, from: number, to: number): AudioPrint {
 const asIs = (print: AudioPrint): AudioVariant => ({ speed: 1, pitchChanged: false, print });
 
 describe('audio matching', () => {
-  const a = soundtrack(400, 1);
-  const b = soundtrack(400, 2);
+  const a = syntheticPrint(400, 1);
+  const b = syntheticPrint(400, 2);
   const index = new AudioIndex();
   index.add('a', a);
   index.add('b', b);
@@ -52,7 +41,7 @@ describe('audio matching', () => {
   });
 
   it('finds nothing in an unrelated soundtrack', () => {
-    const clip = [asIs(soundtrack(120, 3))];
+    const clip = [asIs(syntheticPrint(120, 3))];
     expect(finishAudio(clip, planAudio(index, clip), lookup)).toEqual([]);
   });
 

@@ -135,7 +135,7 @@ function runs(windows: readonly Window[]): Window[][] {
  * last items that match themselves (with a matching neighbour), searched
  * within those windows.
  */
-function edges(run: readonly Window[], q: AudioPrint, ref: AudioPrint): { first: number; last: number } {
+function edges(run: readonly Window[], q: AudioPrint, ref: AudioPrint): Edges {
   const head = run[0];
   const tail = run[run.length - 1];
   const good = (j: number, offset: number): boolean => {
@@ -146,8 +146,25 @@ function edges(run: readonly Window[], q: AudioPrint, ref: AudioPrint): { first:
   while (first < head.first + WINDOW - 1 && !(good(first, head.offset) && good(first + 1, head.offset))) first++;
   let last = Math.min(tail.first + WINDOW, q.items.length) - 1;
   while (last > tail.first && !(good(last, tail.offset) && good(last - 1, tail.offset))) last--;
-  return { first: first < head.first + WINDOW - 1 ? first : head.first, last: last > tail.first ? last : Math.min(tail.first + WINDOW, q.items.length) - 1 };
+  first = first < head.first + WINDOW - 1 ? first : head.first;
+  last = last > tail.first ? last : Math.min(tail.first + WINDOW, q.items.length) - 1;
+  return { first, last, openStart: first === 0, openEnd: last === q.items.length - 1 };
 }
+
+/** A segment's first and last items, and whether they are the clip's own first and last (the copy may reach past them). */
+interface Edges {
+  readonly first: number;
+  readonly last: number;
+  readonly openStart: boolean;
+  readonly openEnd: boolean;
+}
+
+/**
+ * An item still matches while most of its span hears the copy, so where other
+ * sound comes before or after, the first and last matching items reach about
+ * a quarter span past the copy (0.6–0.7 s measured on the audio set).
+ */
+const BOUNDARY_SECONDS = AUDIO_ITEM_SPAN_SECONDS / 4;
 
 /**
  * Times: an item hears the 2.2 s from its own time on, so a segment covers
@@ -156,15 +173,17 @@ function edges(run: readonly Window[], q: AudioPrint, ref: AudioPrint): { first:
  * own, as it drifted from the first window to the last: a correction near the
  * true speed can follow the line too.
  */
-function toSegment(run: readonly Window[], speed: number, items: { first: number; last: number }): AudioSegment {
+function toSegment(run: readonly Window[], speed: number, items: Edges): AudioSegment {
   const head = run[0];
   const tail = run[run.length - 1];
   const ber = run.reduce((s, w) => s + w.ber, 0) / run.length;
   const chance = run.reduce((s, w) => s + w.chance, 0) / run.length;
-  const clipStart = (items.first * AUDIO_ITEM_SECONDS) / speed;
-  const clipEnd = (items.last * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS) / speed;
-  const refStart = Math.max(0, (items.first + head.offset) * AUDIO_ITEM_SECONDS);
-  const refEnd = (items.last + tail.offset) * AUDIO_ITEM_SECONDS + AUDIO_ITEM_SPAN_SECONDS;
+  const lead = items.openStart ? 0 : BOUNDARY_SECONDS;
+  const trail = AUDIO_ITEM_SPAN_SECONDS - (items.openEnd ? 0 : BOUNDARY_SECONDS);
+  const clipStart = (items.first * AUDIO_ITEM_SECONDS + lead) / speed;
+  const clipEnd = (items.last * AUDIO_ITEM_SECONDS + trail) / speed;
+  const refStart = Math.max(0, (items.first + head.offset) * AUDIO_ITEM_SECONDS + lead);
+  const refEnd = (items.last + tail.offset) * AUDIO_ITEM_SECONDS + trail;
   const slope = tail.first > head.first ? (tail.first + tail.offset - head.first - head.offset) / (tail.first - head.first) : 1;
   const lineSpeed = Math.round(speed * slope * 1000) / 1000;
   return { clipStart, clipEnd, refStart, refEnd, speed: lineSpeed, ber, chanceBer: chance, score: audioScore(ber, chance, clipEnd - clipStart) };

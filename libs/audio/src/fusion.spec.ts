@@ -2,19 +2,9 @@ import type { EpisodeMatch } from '@dramaguard/matcher';
 import { AudioMatch } from './audio-matcher';
 import { AUDIO_ITEM_SECONDS, AudioPrint } from './audio-print';
 import { AUDIO_ONLY_MIN_SCORE, fuseMatches } from './fusion';
+import { syntheticPrint } from '../test/synthetic-prints';
 
-function soundtrack(n: number, seed: number, voiced = 1): AudioPrint {
-  // A hash of (seed, i): an LCG's streams from two seeds are one stream shifted, which would make two episodes copies.
-  const items = Uint32Array.from({ length: n }, (_, i) => {
-    let h = Math.imul(seed, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-    h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-    return (h ^ (h >>> 16)) >>> 0;
-  });
-  return { items, voiced: new Uint8Array(n).fill(voiced) };
-}
-
-const episode = soundtrack(400, 1);
+const episode = syntheticPrint(400, 1);
 /** The clip plays episode seconds 10–20 from its own second 0. */
 const line = { clipStart: 0, clipEnd: 10, refStart: 10, refEnd: 20, speed: 1, matchedFrames: 50 };
 const picture = (score: number): EpisodeMatch => ({ episode: 'e', score, mirrored: true, region: { x0: 0, y0: 0.2, x1: 1, y1: 0.8 }, segments: [{ ...line, score }] });
@@ -43,14 +33,14 @@ describe('fuseMatches', () => {
   });
 
   it('lowers a weak picture match whose line the soundtrack contradicts, and drops it below the bar', () => {
-    expect(fuseMatches([picture(0.6)], [], sounds(soundtrack(90, 5)))).toEqual([]);
-    expect(fuseMatches([picture(0.7)], [], sounds(soundtrack(90, 5)))[0]).toMatchObject({ score: 0.7 * 0.8, audio: { agreement: 'contradicts' } });
-    const [kept] = fuseMatches([picture(0.95)], [], sounds(soundtrack(90, 5)));
+    expect(fuseMatches([picture(0.6)], [], sounds(syntheticPrint(90, 5)))).toEqual([]);
+    expect(fuseMatches([picture(0.7)], [], sounds(syntheticPrint(90, 5)))[0]).toMatchObject({ score: 0.7 * 0.8, audio: { agreement: 'contradicts' } });
+    const [kept] = fuseMatches([picture(0.95)], [], sounds(syntheticPrint(90, 5)));
     expect(kept).toMatchObject({ score: 0.95, signals: ['picture'], audio: { agreement: 'contradicts' } });
   });
 
   it('says nothing against the picture where one side is silent, or there is no soundtrack', () => {
-    expect(fuseMatches([picture(0.6)], [], sounds(soundtrack(90, 5, 0)))[0]).toMatchObject({ score: 0.6, audio: { agreement: 'silent' } });
+    expect(fuseMatches([picture(0.6)], [], sounds(syntheticPrint(90, 5, 0)))[0]).toMatchObject({ score: 0.6, audio: { agreement: 'silent' } });
     expect(fuseMatches([picture(0.6)], [], sounds(null))[0]).toMatchObject({ score: 0.6, audio: null, signals: ['picture'] });
   });
 

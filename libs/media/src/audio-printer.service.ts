@@ -4,7 +4,7 @@ import { AudioVariant, itemsFromRaw, SpeedCorrection, voicedItems } from '@drama
 import ffmpeg from 'fluent-ffmpeg';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { audioPrintGraph, LEVEL_RATE } from './audio-args';
 import { ffmpegFailureDetail, quietInputOptions } from './ffmpeg-args';
 import { MediaError } from './media-error';
@@ -37,16 +37,26 @@ export class AudioPrinter {
           )
           .run();
       });
-      const level = await readFile(outputs[outputs.length - 1].file);
+      const level = await output(outputs[outputs.length - 1].file);
       const pcm = new Int16Array(level.buffer, level.byteOffset, Math.floor(level.byteLength / 2));
       return Promise.all(
         corrections.map(async (c, i) => {
-          const items = itemsFromRaw(await readFile(outputs[i].file));
+          const items = itemsFromRaw(await output(outputs[i].file));
           return { speed: c.speed, pitchChanged: c.pitchChanged, print: { items, voiced: voicedItems(pcm, LEVEL_RATE, items.length, 1 / c.speed) } };
         }),
       );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+}
+
+/** An output ffmpeg did not write although it exited cleanly (seen once, not reproduced) fails the print as a decode would, to be retried. */
+async function output(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    throw new MediaError('decode_failed', `ffmpeg wrote no ${basename(file)} for the soundtrack`);
   }
 }
