@@ -10,21 +10,35 @@ export interface AudioCandidate {
   readonly votes: number;
 }
 
+/** Each item is looked up by its two 16-bit halves. */
+const HALF = 0xffff;
+/** Episodes whose votes exceed chance's by this many standard deviations get their offsets counted… */
+const SURPRISE = 3;
+/** …at most this many per speed correction. */
+const SURPRISING_EPISODES = 32;
+
 /**
  * Chromaprint items of a copy differ from the episode's in a few bits each
  * (5 % after a re-encode, 20–30 % under a music bed or a tempo correction),
- * so whole items rarely meet exactly. Each item is looked up by its four
- * bytes instead: one exact byte in four is a vote for the (episode, offset)
- * it came from, and a copy piles votes on one offset while chance spreads
- * them thin. Every second sounding item of an episode is indexed (the clip
- * probes all of its own), and repeats of the item before are skipped: a held
- * note adds nothing. Positions up to 2^15 items (67 minutes) are indexed.
+ * so whole items rarely meet exactly. Each item is looked up by its two
+ * 16-bit halves instead, and each half of the clip's items also with every
+ * one of its bits flipped (17 probes): a half within one bit of the
+ * episode's is a vote for the (episode, offset) it came from, and a copy
+ * piles votes on one offset while chance spreads them thin. A half of a copy
+ * 20 % apart is within one bit 14 % of the time; the postings a probe reads
+ * are 1/65,536 of the index's, so the search stays cheap as the shard grows.
+ * Every second sounding item of an episode is indexed (the clip probes all
+ * of its own), and repeats of the item before are skipped: a held note adds
+ * nothing. Positions up to 2^15 items (67 minutes) are indexed.
  */
 export class AudioIndex {
   private readonly slots = new Map<string, number>();
   private readonly names: (string | null)[] = [];
-  private readonly postings: Uint32Array[] = Array.from({ length: 1024 }, () => new Uint32Array(16));
-  private readonly lengths = new Uint32Array(1024);
+  /** Per table (low half, high half) and key: postings packing slot · 2^15 + item position. */
+  private readonly postings: (Uint32Array | undefined)[] = new Array(2 * 65536);
+  private readonly lengths = new Uint32Array(2 * 65536);
+  /** Postings per slot: what chance votes for an episode scale with. */
+  private perSlot = new Uint32Array(1024);
 
   get episodeCount(): number {
     return this.slots.size;
@@ -42,6 +56,11 @@ export class AudioIndex {
     if (slot >= 1 << 17) throw new RangeError('the audio index holds 131,072 episodes at most');
     this.names.push(episode);
     this.slots.set(episode, slot);
+    if (slot >= this.perSlot.length) {
+      const grown = new Uint32Array(this.perSlot.length * 2);
+      grown.set(this.perSlot);
+      this.perSlot = grown;
+    }
     let last = -1;
     const limit = Math.min(print.items.length, 1 << 15);
     for (let p = 0; p < limit; p += 2) {
@@ -49,13 +68,17 @@ export class AudioIndex {
       const item = print.items[p];
       if (item === last) continue;
       last = item;
-      for (let c = 0; c < 4; c++) this.post(c * 256 + ((item >>> (8 * c)) & 255), slot * 32768 + p);
+      this.post(item & HALF, slot * 32768 + p);
+      this.post(65536 + (item >>> 16), slot * 32768 + p);
+      this.perSlot[slot] += 2;
     }
   }
 
   /** Resident bytes of the postings (what grows with the registry). */
   memoryBytes(): number {
-    return this.postings.reduce((n, p) => n + p.byteLength, 0);
+    let n = this.lengths.byteLength;
+    for (const p of this.postings) n += p?.byteLength ?? 0;
+    return n;
   }
 
   /**
@@ -81,30 +104,66 @@ export class AudioIndex {
     return [...best.values()].sort((a, b) => b.votes - a.votes).slice(0, limit);
   }
 
+  /**
+   * Offset votes in two passes, so that the cost of a vote stays that of a
+   * typed-array increment: first per episode only, then per (episode, offset)
+   * for the episodes that drew clearly more votes than their postings make
+   * chance give them.
+   */
   private vote(print: AudioPrint): Map<number, number> {
+    const counts = new Uint32Array(this.names.length);
+    let probes = 0;
+    this.probe(print, (posting) => {
+      counts[Math.floor(posting / 32768)]++;
+    }, () => probes++);
+    const chosen = new Uint8Array(this.names.length);
+    for (const slot of this.surprising(counts, probes)) chosen[slot] = 1;
     const votes = new Map<number, number>();
+    this.probe(print, (posting, j) => {
+      const slot = Math.floor(posting / 32768);
+      if (!chosen[slot]) return;
+      // slot * 65536 + (offset + 32768), offset = episode item - clip item
+      const k = slot * 65536 + (posting % 32768) - j + 32768;
+      votes.set(k, (votes.get(k) ?? 0) + 1);
+    });
+    return votes;
+  }
+
+  /** The episodes whose votes most exceed chance's (a posting meets a probe of its table once in 65,536): at most SURPRISING_EPISODES. */
+  private surprising(counts: Uint32Array, probes: number): number[] {
+    const scored: { slot: number; z: number }[] = [];
+    for (let slot = 0; slot < counts.length; slot++) {
+      if (!counts[slot]) continue;
+      const expected = (this.perSlot[slot] / 2) * (probes / 65536);
+      const z = (counts[slot] - expected) / Math.sqrt(expected + 1);
+      if (z >= SURPRISE) scored.push({ slot, z });
+    }
+    return scored.sort((a, b) => b.z - a.z).slice(0, SURPRISING_EPISODES).map((s) => s.slot);
+  }
+
+  /** Every posting each voiced item of the print meets, in both tables, with each half as is and with each of its bits flipped. */
+  private probe(print: AudioPrint, visit: (posting: number, item: number) => void, probed?: () => void): void {
     const n = Math.min(print.items.length, 32768);
     for (let j = 0; j < n; j++) {
       if (!print.voiced[j]) continue;
       const item = print.items[j];
-      for (let c = 0; c < 4; c++) {
-        const key = c * 256 + ((item >>> (8 * c)) & 255);
-        const list = this.postings[key];
-        for (let i = 0, len = this.lengths[key]; i < len; i++) {
-          const posting = list[i];
-          const slot = Math.floor(posting / 32768);
-          // slot * 65536 + (offset + 32768), offset = episode item - clip item
-          const k = slot * 65536 + (posting % 32768) - j + 32768;
-          votes.set(k, (votes.get(k) ?? 0) + 1);
+      for (let table = 0; table < 2; table++) {
+        const half = table ? item >>> 16 : item & HALF;
+        for (let flip = -1; flip < 16; flip++) {
+          probed?.();
+          const key = table * 65536 + (flip < 0 ? half : half ^ (1 << flip));
+          const list = this.postings[key];
+          if (!list) continue;
+          for (let i = 0, len = this.lengths[key]; i < len; i++) visit(list[i], j);
         }
       }
     }
-    return votes;
   }
 
   private post(key: number, posting: number): void {
     let list = this.postings[key];
-    if (this.lengths[key] === list.length) {
+    if (!list) this.postings[key] = list = new Uint32Array(4);
+    else if (this.lengths[key] === list.length) {
       const grown = new Uint32Array(list.length * 2);
       grown.set(list);
       this.postings[key] = list = grown;
