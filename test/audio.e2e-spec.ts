@@ -62,6 +62,8 @@ const files = {
 describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', () => {
   let stack: TestStack;
   const registered: Record<string, any>[] = [];
+  /** The clip only its sound matched. */
+  let heardAlone: Record<string, any>;
 
   beforeAll(async () => {
     const episodes = [await files.episodeA(), await files.episodeB()];
@@ -83,6 +85,7 @@ describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', 
 
   it('finds an episode by its sound alone, sped up under other pictures, as audio-only evidence with both time ranges', async () => {
     const clip = await matchClip(stack, await files.soundOfA());
+    heardAlone = clip;
     expect(clip.matches).toHaveLength(1);
     const [m] = clip.matches;
     expect(m).toMatchObject({ registrationId: registered[0].id, signals: ['audio'], audio: { agreement: 'unchecked', pitchChanged: false } });
@@ -95,6 +98,17 @@ describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', 
     expect(s.episodeStart).toBeLessThan(6.5);
     const [{ audio }] = await stack.api.get(DataSource).query('SELECT audio FROM clips WHERE id = $1', [clip.id]);
     expect(decodeAudioProbe(audio)).toHaveLength(21);
+  });
+
+  it('says in the case report and on the evidence image that the sound alone found it', async () => {
+    const caseId = heardAlone.matches[0].caseId;
+    const html = (await stack.reviewer.http.get(`/cases/${caseId}/report.html`).expect(200)).text;
+    expect(html).toContain('audio only');
+    expect(html).toMatch(/found by the sound alone \(1\.1\d×/);
+    const report = (await stack.reviewer.http.get(`/cases/${caseId}/report`).expect(200)).body;
+    expect(report.audio).toMatchObject({ agreement: 'unchecked' });
+    const image = await stack.reviewer.http.get(report.segments[0].image.url).buffer(true).expect(200);
+    expect(image.headers['content-type']).toBe('image/png');
   });
 
   it('says where picture and sound agree', async () => {

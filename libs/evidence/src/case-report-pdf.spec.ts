@@ -11,6 +11,7 @@ const report: CaseReport = {
   score: 0.91234,
   mirrored: true,
   signals: ['picture', 'audio'],
+  audio: { score: 0.8, speed: 1, pitchChanged: false, agreement: 'agrees' },
   edits: {
     mirrored: true,
     speed: 1,

@@ -27,7 +27,7 @@ export function caseReportPdf(r: CaseReport, images: ReadonlyMap<string, Buffer>
     ['Day of use', r.clip.usedOn],
     ['Match score', r.score.toFixed(3)],
     ['Mirrored', r.mirrored ? 'yes' : 'no'],
-    ...editRows(r.signals, r.edits),
+    ...editRows(r.signals, r.edits, r.audio),
     ['Case', `${r.case.id} (${r.case.status})`],
     ['Case opened', r.case.openedAt],
     ...(r.case.decidedAt ? [['Decided', `${r.case.decidedAt}: ${r.case.decisionReason ?? ''}`] as const] : []),

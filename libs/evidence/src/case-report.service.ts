@@ -78,6 +78,7 @@ export class CaseReportService {
       score: c.score,
       mirrored: c.match!.mirrored,
       signals: c.match!.signals,
+      audio: c.match!.audio,
       edits: c.match!.edits && { ...c.match!.edits, summary: describeEdits(c.match!.edits) },
       segments: (c.match!.segments ?? []).map((s) => ({
         id: s.id,

@@ -10,6 +10,7 @@ const report: CaseReport = {
   score: 0.9,
   mirrored: false,
   signals: ['picture'],
+  audio: null,
   edits: {
     mirrored: false,
     speed: 1,

@@ -1,4 +1,4 @@
-import type { MatchSignal } from '@dramaguard/records';
+import type { AudioEvidence, MatchSignal } from '@dramaguard/records';
 import { editRows, ReportEdits } from './edit-rows';
 import { escapeHtml, htmlPage, htmlTable } from './html';
 
@@ -34,6 +34,8 @@ export interface CaseReport {
   readonly mirrored: boolean;
   /** What the match rests on: the picture, the soundtrack, or both. */
   readonly signals: readonly MatchSignal[];
+  /** What the soundtrack says of the match; null when it had nothing to compare. */
+  readonly audio: AudioEvidence | null;
   /** How the clip edits the episode; null for a match stored before edits were recorded. */
   readonly edits: ReportEdits | null;
   readonly segments: readonly ReportSegment[];
@@ -77,7 +79,7 @@ export function caseReportHtml(r: CaseReport, images: ReadonlyMap<string, Buffer
         ['Day of use', r.clip.usedOn],
         ['Match score', r.score.toFixed(3)],
         ['Mirrored', r.mirrored ? 'yes' : 'no'],
-        ...editRows(r.signals, r.edits),
+        ...editRows(r.signals, r.edits, r.audio),
         ['Case', `${r.case.id} (${r.case.status})`],
       ]),
       '<h2>Matched segments</h2>',

@@ -31,6 +31,13 @@ describe('editRows', () => {
     ]);
   });
 
+  it('says what the soundtrack says, when it had something to compare', () => {
+    const rows = editRows(['picture'], pillarboxed, { score: 0, speed: 1.2, pitchChanged: false, agreement: 'contradicts' });
+    expect(rows[1]).toEqual(['Soundtrack', "both have sound along the match and it is not the episode's: the picture's score was lowered"]);
+    expect(editRows(['audio'], null, { score: 0.9, speed: 1.1, pitchChanged: true, agreement: 'unchecked' })[1][1]).toBe('found by the sound alone (1.10×, pitch changed with the speed, score 0.90)');
+    expect(editRows(['picture'], pillarboxed).map(([label]) => label)).not.toContain('Soundtrack');
+  });
+
   it('says when a match was stored before edits were recorded', () => {
     expect(editRows(['picture'], null)).toEqual([
       ['Signals', 'picture'],

@@ -21,6 +21,7 @@ const report: CaseReport = {
   score: 0.93,
   mirrored: false,
   signals: ['picture'],
+  audio: null,
   edits: null,
   segments: [{ id: 's1', clipStart: 0, clipEnd: 6, episodeStart: 4, episodeEnd: 10, speed: 1, score: 0.93, image: { url: '/cases/c1/evidence/s1.png', sha256: 'ef'.repeat(32) } }],
 };

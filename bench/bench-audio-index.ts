@@ -1,0 +1,66 @@
+// The audio index at scale, in-process: a shard of H hours of synthetic
+// soundtracks (90 s episodes of pseudo-random Chromaprint items, all of them
+// sounding), its postings' bytes per registered second, and how long the 21
+// speed corrections of a 60 s clip take to search, for a clip that copies
+// one episode (with 4 of 32 bits changed per item) and for one that copies
+// nothing. Usage: npm run bench:audio-index -- [--hours H]
+import { AudioIndex, AUDIO_ITEM_SECONDS, AudioPrint, finishAudio, planAudio, speedCorrections } from '@dramaguard/audio';
+import { syntheticPrint } from '../libs/audio/test/synthetic-prints';
+
+const EPISODE_SECONDS = 90;
+const CLIP_SECONDS = 60;
+
+function argument(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+/** Flips 4 pseudo-random bits of every item: about the bit error rate of a low-bitrate re-encode. */
+function reencoded(p: AudioPrint, from: number, count: number): AudioPrint {
+  let x = 12345;
+  const items = p.items.slice(from, from + count).map((v) => {
+    let out = v;
+    for (let b = 0; b < 4; b++) {
+      x = (Math.imul(x, 22695477) + 1) >>> 0;
+      out ^= 1 << (x >>> 27);
+    }
+    return out >>> 0;
+  });
+  return { items, voiced: p.voiced.slice(from, from + count) };
+}
+
+function main(): void {
+  const hours = argument('hours', 100);
+  const episodes = Math.round((hours * 3600) / EPISODE_SECONDS);
+  const items = Math.round(EPISODE_SECONDS / AUDIO_ITEM_SECONDS);
+  const index = new AudioIndex();
+  const started = Date.now();
+  const copied = syntheticPrint(items, 7);
+  for (let e = 0; e < episodes; e++) index.add(`e${e}`, e === 7 ? copied : syntheticPrint(items, e + 1));
+  const loadMs = Date.now() - started;
+  const clipItems = Math.round(CLIP_SECONDS / AUDIO_ITEM_SECONDS);
+  const corrections = speedCorrections();
+  const search = (print: AudioPrint) => {
+    const variants = corrections.map((c) => ({ ...c, print }));
+    const t = Date.now();
+    const candidates = planAudio(index, variants);
+    const found = finishAudio(variants, candidates, (e) => (e === 'e7' ? { print: copied, shares: null } : undefined));
+    return { ms: Date.now() - t, candidates: candidates.length, found: found.map((m) => m.episode) };
+  };
+  const copy = search(reencoded(copied, 100, clipItems));
+  const none = search(syntheticPrint(clipItems, 999_999));
+  console.log(
+    JSON.stringify({
+      hours,
+      episodes,
+      posting_bytes_per_registered_second: +(index.memoryBytes() / (episodes * EPISODE_SECONDS)).toFixed(1),
+      add_ms_per_episode: +(loadMs / episodes).toFixed(3),
+      copy_search_ms: copy.ms,
+      copy_found: copy.found.join(','),
+      unrelated_search_ms: none.ms,
+      unrelated_candidates: none.candidates,
+    }),
+  );
+}
+
+main();
