@@ -1,4 +1,4 @@
-import { decodeAudioPrint, decodeAudioProbe, encodeAudioPrint, encodeAudioProbe } from './audio-codec';
+import { audioItemCount, decodeAudioPrint, decodeAudioProbe, encodeAudioPrint, encodeAudioProbe } from './audio-codec';
 
 const print = { items: Uint32Array.from([0, 1, 0xffffffff, 123456789, 42]), voiced: Uint8Array.from([1, 0, 1, 1, 0]) };
 
@@ -7,6 +7,7 @@ describe('audio codec', () => {
     const back = decodeAudioPrint(encodeAudioPrint(print));
     expect([...back.items]).toEqual([...print.items]);
     expect([...back.voiced]).toEqual([...print.voiced]);
+    expect(audioItemCount(encodeAudioPrint(print))).toBe(5);
   });
 
   it('round-trips a probe of several speed corrections', () => {

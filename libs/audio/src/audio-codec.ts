@@ -15,6 +15,13 @@ export function encodeAudioPrint(print: AudioPrint): Buffer {
   return out;
 }
 
+/** The number of items a stored print holds, read from its header alone. */
+export function audioItemCount(data: Uint8Array): number {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  if (buf.byteLength < 8 || buf.toString('latin1', 0, 4) !== PRINT_MAGIC) throw new RangeError('not an audio fingerprint');
+  return buf.readUInt32LE(4);
+}
+
 export function decodeAudioPrint(data: Uint8Array): AudioPrint {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   if (buf.byteLength < 8 || buf.toString('latin1', 0, 4) !== PRINT_MAGIC) throw new RangeError('not an audio fingerprint');

@@ -21,9 +21,8 @@ export class AudioMatcher {
   async match(probe: Buffer, exclude?: string): Promise<AudioMatch[]> {
     const candidates = await this.thread.request({ op: 'audio-plan', probe, exclude });
     if (!candidates.length) return [];
-    const rows = await this.fingerprints.ofRegistrations([...new Set(candidates.map((c) => c.episode))]);
-    const references = new Map<string, AudioSource>();
-    for (const r of rows) if (r.audio) references.set(r.registrationId, { audio: r.audio, shares: r.audioShares });
+    const rows = await this.fingerprints.soundtracksOf([...new Set(candidates.map((c) => c.episode))]);
+    const references = new Map<string, AudioSource>(rows.map((r) => [r.registrationId, { audio: r.audio, shares: r.audioShares }]));
     return this.thread.request({ op: 'audio-finish', probe, candidates, references });
   }
 }

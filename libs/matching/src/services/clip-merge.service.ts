@@ -104,8 +104,8 @@ export class ClipMergeService {
   private async fuse(em: EntityManager, clipId: string, pictures: EpisodeMatch[], heard: AudioMatch[]): Promise<FusedMatch[]> {
     const probe = await this.clips.audioOf(clipId, em);
     const unheard = pictures.filter((p) => !heard.some((a) => a.episode === p.episode)).map((p) => p.episode);
-    const rows = probe && unheard.length ? await this.fingerprints.ofRegistrations(unheard) : [];
-    const prints = new Map(rows.filter((r) => r.audio).map((r) => [r.registrationId, { print: decodeAudioPrint(r.audio!), shares: r.audioShares }]));
+    const rows = probe && unheard.length ? await this.fingerprints.soundtracksOf(unheard) : [];
+    const prints = new Map(rows.map((r) => [r.registrationId, { print: decodeAudioPrint(r.audio), shares: r.audioShares }]));
     return fuseMatches(pictures, heard, { clip: probe ? decodeAudioProbe(probe) : null, episode: (e) => prints.get(e) });
   }
 

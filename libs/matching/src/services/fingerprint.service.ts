@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FINGERPRINT_FPS } from '@dramaguard/fingerprint';
 import { analyseSharing, EpisodeMatch, markShared, SharingAnalysis } from '@dramaguard/matcher';
-import { AudioMatch, audioSharing, AudioVariant, encodeAudioPrint, encodeAudioProbe, markAudioShared } from '@dramaguard/audio';
+import { audioItemCount, AudioMatch, audioSharing, AudioVariant, encodeAudioPrint, encodeAudioProbe, markAudioShared } from '@dramaguard/audio';
 import { AudioPrinter, FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
 import { DataSource, EntityManager } from 'typeorm';
@@ -136,7 +136,7 @@ export class FingerprintService {
     const current = await this.fingerprints.audioSharesForUpdate(em, updates.map((u) => u.episode));
     for (const u of updates) {
       const row = current.get(u.episode);
-      if (row) await this.fingerprints.updateAudioShares(em, u.episode, Buffer.from(markAudioShared(row.items, row.shares, u.ranges)));
+      if (row) await this.fingerprints.updateAudioShares(em, u.episode, Buffer.from(markAudioShared(audioItemCount(row.audio), row.shares, u.ranges)));
     }
   }
 

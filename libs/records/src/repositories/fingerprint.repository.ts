@@ -44,17 +44,28 @@ export class FingerprintRepository {
   }
 
   /**
-   * Audio share bytes of registered fingerprints, locked as `sharesForUpdate`
-   * locks the picture's; only episodes with a soundtrack are answered.
+   * Soundtrack prints and audio share bytes of fingerprints, locked for update
+   * as `sharesForUpdate` locks the picture's; only episodes with a soundtrack
+   * are answered.
    */
-  async audioSharesForUpdate(em: EntityManager, registrationIds: readonly string[]): Promise<Map<string, { items: number; shares: Buffer | null }>> {
+  async audioSharesForUpdate(em: EntityManager, registrationIds: readonly string[]): Promise<Map<string, { audio: Buffer; shares: Buffer | null }>> {
     if (!registrationIds.length) return new Map();
     const rows = (await em.query(
-      `SELECT registration_id, (get_byte(audio, 4) + 256 * get_byte(audio, 5) + 65536 * get_byte(audio, 6) + 16777216 * get_byte(audio, 7)) AS items, audio_shares
-       FROM fingerprints WHERE registration_id = ANY($1::uuid[]) AND audio IS NOT NULL ORDER BY registration_id FOR UPDATE`,
+      `SELECT registration_id, audio, audio_shares FROM fingerprints WHERE registration_id = ANY($1::uuid[]) AND audio IS NOT NULL ORDER BY registration_id FOR UPDATE`,
       [registrationIds],
-    )) as { registration_id: string; items: number; audio_shares: Buffer | null }[];
-    return new Map(rows.map((r) => [r.registration_id, { items: Number(r.items), shares: r.audio_shares }]));
+    )) as { registration_id: string; audio: Buffer; audio_shares: Buffer | null }[];
+    return new Map(rows.map((r) => [r.registration_id, { audio: r.audio, shares: r.audio_shares }]));
+  }
+
+  /** The soundtracks of registered episodes (those that have one), without their pictures' fingerprints. */
+  async soundtracksOf(registrationIds: readonly string[]): Promise<{ registrationId: string; audio: Buffer; audioShares: Buffer | null }[]> {
+    if (!registrationIds.length) return [];
+    const rows = (await this.db.query(
+      `SELECT f.registration_id, f.audio, f.audio_shares FROM fingerprints f JOIN registrations r ON r.id = f.registration_id
+       WHERE f.registration_id = ANY($1::uuid[]) AND f.audio IS NOT NULL AND r.status = 'registered'`,
+      [registrationIds],
+    )) as { registration_id: string; audio: Buffer; audio_shares: Buffer | null }[];
+    return rows.map((r) => ({ registrationId: r.registration_id, audio: r.audio, audioShares: r.audio_shares }));
   }
 
   async updateAudioShares(em: EntityManager, registrationId: string, shares: Buffer): Promise<void> {
