@@ -50,10 +50,6 @@ export class AudioIndex {
     return this.slots.size;
   }
 
-  has(episode: string): boolean {
-    return this.slots.has(episode);
-  }
-
   /** Adds (or replaces) an episode's print; items marked in `shares` (content other works share) are not indexed. */
   add(episode: string, print: AudioPrint, shares: Uint8Array | null = null): void {
     const old = this.slots.get(episode);

@@ -29,16 +29,6 @@ export interface AudioVariant {
   readonly print: AudioPrint;
 }
 
-export function itemTime(item: number): number {
-  return item * AUDIO_ITEM_SECONDS;
-}
-
-export function voicedCount(print: AudioPrint): number {
-  let n = 0;
-  for (const v of print.voiced) n += v;
-  return n;
-}
-
 /** Items from raw muxer output: native-endian uint32s, which is little-endian on every machine we run. */
 export function itemsFromRaw(raw: Buffer): Uint32Array {
   const n = Math.floor(raw.byteLength / 4);
