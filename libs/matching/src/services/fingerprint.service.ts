@@ -12,6 +12,7 @@ import { EpisodeIndex } from './episode-index.service';
 import { recordFailure } from './job-failure';
 import { registeredEntry } from '@dramaguard/catalogue';
 import { RegistrationShardCheck } from './registration-shard-check.service';
+import { optionalSoundtrack } from './optional-soundtrack';
 
 /** Decoding is most of the work; the conflict check and storing the fingerprint are the rest. */
 const DECODE_SHARE = 90;
@@ -55,7 +56,7 @@ export class FingerprintService {
     const session = await this.thread.open(true);
     try {
       await this.registrations.markFingerprinting(registrationId);
-      const [{ frames, encoded }, sound] = await Promise.all([this.compute(registration, run, session), this.soundtrack(registration)]);
+      const [{ frames, encoded }, sound] = await Promise.all([this.compute(registration, run, session), this.soundtrack(registration, run)]);
       const { analysis, evidence, sounds } = await this.sharing(registration, frames);
       const audio = sound ? encodeAudioPrint(sound.print) : null;
       const shared = audioSharing(sounds);
@@ -143,10 +144,16 @@ export class FingerprintService {
   /**
    * The episode's soundtrack as heard (no speed correction: clips are
    * corrected instead), written beside its frames for the shards to compare
-   * with theirs; null without an audio stream.
+   * with theirs; null without an audio stream, or when it stays unreadable
+   * (optionalSoundtrack): the episode is then registered by its picture
+   * rather than refused for its sound.
    */
-  private async soundtrack(r: RegistrationEntity): Promise<AudioVariant | null> {
-    const variants = await this.printer.print(this.store.pathOf(r.mediaKey), [{ speed: 1, pitchChanged: false }]);
+  private async soundtrack(r: RegistrationEntity, run: JobRun): Promise<AudioVariant | null> {
+    const variants = await optionalSoundtrack(
+      () => this.printer.print(this.store.pathOf(r.mediaKey), [{ speed: 1, pitchChanged: false }]),
+      run,
+      (reason) => this.log.warn(`registration ${r.id}: its soundtrack is unreadable, registered by the picture alone (${reason})`),
+    );
     if (!variants) return null;
     await this.frameStore.writeSound(r.id, encodeAudioProbe(variants));
     return variants[0];

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { encodeAudioProbe, speedCorrections } from '@dramaguard/audio';
-import { AudioPrinter, FrameReader, FrameStore, MediaError, MediaStore } from '@dramaguard/media';
+import { AudioPrinter, FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
 import { ClipEntity, ClipRepository, DomainError, ShardAnswerRepository } from '@dramaguard/records';
 import { decodeFrames } from './decode-frames';
 import { recordFailure } from './job-failure';
+import { optionalSoundtrack } from './optional-soundtrack';
 
 /** Decoding is most of a clip's work; the shards' answers make up the rest of its progress. */
 export const DECODE_SHARE = 80;
@@ -69,20 +70,21 @@ export class MatchService {
   private async decode(clip: ClipEntity, run: JobRun): Promise<number> {
     const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
     const progress = (p: number) => Promise.all([this.clips.setProgress(clip.id, p), run.reportProgress(p)]);
-    const [frames, audio] = await Promise.all([this.frameStore.record(clip.id, (write) => decodeFrames(this.frames, target, DECODE_SHARE, progress, write)), this.soundtrack(clip.id, target.path)]);
+    const [frames, audio] = await Promise.all([this.frameStore.record(clip.id, (write) => decodeFrames(this.frames, target, DECODE_SHARE, progress, write)), this.soundtrack(clip.id, target.path, run)]);
     await this.clips.setAudio(clip.id, audio);
     return frames;
   }
 
-  /** A soundtrack ffmpeg cannot read leaves the clip to the picture: its sound is not what a reviewer asked about. */
-  private async soundtrack(clipId: string, path: string): Promise<Buffer | null> {
-    try {
-      const variants = await this.printer.print(path, speedCorrections());
-      return variants ? encodeAudioProbe(variants) : null;
-    } catch (e) {
-      if (!(e instanceof MediaError) || e.code !== 'decode_failed') throw e;
-      this.log.warn(`clip ${clipId}: its soundtrack is unreadable, matched by the picture alone (${e.message})`);
-      return null;
-    }
+  /** The clip's soundtrack at every speed correction (encodeAudioProbe); null without one, or when it stays unreadable (optionalSoundtrack). */
+  private soundtrack(clipId: string, path: string, run: JobRun): Promise<Buffer | null> {
+    return optionalSoundtrack(
+      async () => {
+        const variants = await this.printer.print(path, speedCorrections());
+        return variants ? encodeAudioProbe(variants) : null;
+      },
+      run,
+      (reason) => this.log.warn(`clip ${clipId}: its soundtrack is unreadable, matched by the picture alone (${reason})`),
+    );
   }
+
 }
