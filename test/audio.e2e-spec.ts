@@ -100,7 +100,7 @@ describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', 
     expect(decodeAudioProbe(audio)).toHaveLength(21);
   });
 
-  it('says in the case report and on the evidence image that the sound alone found it', async () => {
+  it('says in the case report that the sound alone found it, and serves its evidence image', async () => {
     const caseId = heardAlone.matches[0].caseId;
     const html = (await stack.reviewer.http.get(`/cases/${caseId}/report.html`).expect(200)).text;
     expect(html).toContain('audio only');
@@ -133,6 +133,7 @@ describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', 
     const d = await registerEpisode(stack, (await createWork(stack, { title: 'Stock D' })).id, await files.stockD(), 1);
     expect([c.status, d.status]).toEqual(['registered', 'registered']);
     const rows = await stack.api.get(DataSource).query('SELECT audio_shares FROM fingerprints WHERE registration_id = ANY($1::uuid[])', [[c.id, d.id]]);
+    expect(rows).toHaveLength(2);
     for (const { audio_shares } of rows) expect(audio_shares.reduce((n: number, b: number) => n + b, 0)).toBeGreaterThan(60);
     const clip = await matchClip(stack, await files.stockUnder());
     expect(clip.status).toBe('done');

@@ -71,6 +71,7 @@ describe('the case report as PDF', () => {
     expect(text).toContain(report.registration.certificateSha256);
     expect(text).toContain(report.registration.number);
     expect(text).toContain(report.clip.sha256);
+    expect(report.segments.length).toBeGreaterThan(0);
     for (const s of report.segments) {
       expect(text).toContain(`${s.clipStart.toFixed(2)} s – ${s.clipEnd.toFixed(2)} s`);
       expect(text.replace(/\s+/g, '')).toContain(s.image.sha256);

@@ -54,6 +54,10 @@ describe('the dramaguard command line against the real stack', () => {
     expect(lines.find((l) => l.startsWith('秘密新娘 第01集.mp4'))).toMatch(/^秘密新娘 第01集\.mp4\s+1\s+[0-9a-f]{12}\s+DG-\d{4}-\d{6}\s+registered$/);
     expect(lines.find((l) => l.startsWith('秘密新娘 第02集.mp4'))).toMatch(/\s2\s.*\sregistered$/);
     expect(first.stdout).toContain('2 of 2 file(s) registered\n');
+    const stored = await stack.http().get(`/works/${workId}`).expect(200);
+    const ids = stored.body.episodes.map((e: any) => e.registration.id);
+    const names = await Promise.all(ids.map(async (id: string) => (await stack.http().get(`/registrations/${id}`).expect(200)).body.fileName));
+    expect(names.sort()).toEqual(['秘密新娘 第01集.mp4', '秘密新娘 第02集.mp4']);
     expect(first.stdout).not.toContain('notes.txt');
 
     writeFileSync(join(folder, '秘密新娘 第03集.mp4'), 'this is no video at all');

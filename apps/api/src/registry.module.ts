@@ -34,6 +34,6 @@ const API_SERVICES = [
 @Module({
   imports: [DatabaseModule, MediaModule, PdfModule, QueueModule, TerminusModule.forRoot({ logger: false })],
   providers: [...REPOSITORIES, UploadIntake, QueueBackpressure, AdminBootstrap, SigningKey, DisputeTokens, DisputeDeadlineService, ...API_SERVICES, ReadinessService, { provide: READINESS, useExisting: ReadinessService }],
-  exports: [...API_SERVICES, MediaModule, QueueModule, ReadinessService, READINESS],
+  exports: [...API_SERVICES, MediaModule, QueueModule, READINESS],
 })
 export class RegistryModule {}

@@ -37,7 +37,7 @@ export class ApiClient {
       Object.entries(fields)
         .map(([k, v]) => `--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
         .join('') +
-        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${encodeURIComponent(basename(filePath))}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+        `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${formFileName(basename(filePath))}"\r\ncontent-type: application/octet-stream\r\n\r\n`,
     );
     const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
     const size = (await stat(filePath)).size;
@@ -87,4 +87,14 @@ function parse(res: IncomingMessage, body: Buffer): Json {
   const status = res.statusCode ?? 500;
   if (status >= 300) throw new ApiError(status, String(json.error ?? status), String(json.message ?? `HTTP ${status}`));
   return json;
+}
+
+/**
+ * The file's name as browsers send it, UTF-8 as is: the api's multipart
+ * parser reads `filename=` as UTF-8 and decodes no percent escapes, so an
+ * encoded name would be stored encoded. Quotes and line breaks, which would
+ * end the header, become underscores.
+ */
+function formFileName(name: string): string {
+  return name.replace(/["\\\r\n]/g, '_');
 }

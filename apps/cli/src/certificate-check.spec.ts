@@ -1,5 +1,7 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
-import { checkCertificate, sha256 } from './certificate-check';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { checkCertificate } from './certificate-check';
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 describe('checkCertificate', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, verify } from 'node:crypto';
 
 export interface CertificateCheck {
   readonly valid: boolean;
@@ -36,8 +36,4 @@ export function checkCertificate(certificate: Buffer, signature: Buffer, publicK
   }
   if (signed && stated.registrationNumber) lines.push(`registration ${stated.registrationNumber}`);
   return { valid: signed && fileOk, lines };
-}
-
-export function sha256(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
 }

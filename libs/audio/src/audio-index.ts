@@ -21,6 +21,8 @@ const INDEX_EVERY = 4;
 const SURPRISE = 3;
 /** …at most this many per speed correction. */
 const SURPRISING_EPISODES = 32;
+/** Replaced episodes' postings are dropped once there are this many and they outnumber the live ones' half. */
+const RECLAIM_FROM = 4096;
 
 /**
  * Chromaprint items of a copy differ from the episode's in a few bits each
@@ -39,30 +41,41 @@ const SURPRISING_EPISODES = 32;
  */
 export class AudioIndex {
   private readonly slots = new Map<string, number>();
-  private readonly names: (string | null)[] = [];
+  private names: (string | null)[] = [];
   /** Per table (low half, high half) and key: postings packing slot · 2^15 + item position. */
   private readonly postings: (Uint32Array | undefined)[] = new Array(2 * 65536);
   private readonly lengths = new Uint32Array(2 * 65536);
   /** Postings per slot: what chance votes for an episode scale with. */
   private perSlot = new Uint32Array(1024);
+  /** Postings in the lists, and how many of them belong to replaced episodes. */
+  private total = 0;
+  private dead = 0;
 
   get episodeCount(): number {
     return this.slots.size;
   }
 
-  /** Adds (or replaces) an episode's print; items marked in `shares` (content other works share) are not indexed. */
+  /** Postings held, a replaced episode's included until they are reclaimed. */
+  get postingCount(): number {
+    return this.total;
+  }
+
+  /**
+   * Adds (or replaces) an episode's print; items marked in `shares` (content
+   * other works share) are not indexed. An episode is replaced whenever its
+   * share marks change, as registrations teach what a series shares.
+   */
   add(episode: string, print: AudioPrint, shares: Uint8Array | null = null): void {
     const old = this.slots.get(episode);
-    if (old !== undefined) this.names[old] = null;
+    if (old !== undefined) {
+      this.names[old] = null;
+      this.dead += this.perSlot[old];
+    }
     const slot = this.names.length;
     if (slot >= 1 << 17) throw new RangeError('the audio index holds 131,072 episodes at most');
     this.names.push(episode);
     this.slots.set(episode, slot);
-    if (slot >= this.perSlot.length) {
-      const grown = new Uint32Array(this.perSlot.length * 2);
-      grown.set(this.perSlot);
-      this.perSlot = grown;
-    }
+    if (slot >= this.perSlot.length) this.perSlot = doubled(this.perSlot);
     let last = -1;
     const limit = Math.min(print.items.length, 1 << 15);
     for (let p = 0; p < limit; p += INDEX_EVERY) {
@@ -74,6 +87,37 @@ export class AudioIndex {
       this.post(65536 + (item >>> 16), slot * 32768 + p);
       this.perSlot[slot] += 2;
     }
+    if (this.dead >= RECLAIM_FROM && this.dead * 2 > this.total - this.dead) this.reclaim();
+  }
+
+  /** Drops replaced episodes' postings and numbers the live episodes' slots anew, so replacing neither grows the lists nor uses up slots. */
+  private reclaim(): void {
+    const renumbered = new Int32Array(this.names.length).fill(-1);
+    const names: string[] = [];
+    this.names.forEach((name, slot) => {
+      if (name === null) return;
+      renumbered[slot] = names.length;
+      names.push(name);
+    });
+    const perSlot = new Uint32Array(Math.max(1024, names.length));
+    for (let key = 0; key < this.postings.length; key++) {
+      const list = this.postings[key];
+      if (!list) continue;
+      let kept = 0;
+      for (let i = 0, len = this.lengths[key]; i < len; i++) {
+        const slot = renumbered[Math.floor(list[i] / 32768)];
+        if (slot < 0) continue;
+        list[kept++] = slot * 32768 + (list[i] % 32768);
+        perSlot[slot]++;
+      }
+      this.lengths[key] = kept;
+    }
+    this.names = names;
+    this.slots.clear();
+    names.forEach((name, slot) => this.slots.set(name, slot));
+    this.perSlot = perSlot;
+    this.total -= this.dead;
+    this.dead = 0;
   }
 
   /** Resident bytes of the postings (what grows with the registry). */
@@ -165,11 +209,14 @@ export class AudioIndex {
   private post(key: number, posting: number): void {
     let list = this.postings[key];
     if (!list) this.postings[key] = list = new Uint32Array(4);
-    else if (this.lengths[key] === list.length) {
-      const grown = new Uint32Array(list.length * 2);
-      grown.set(list);
-      this.postings[key] = list = grown;
-    }
+    else if (this.lengths[key] === list.length) this.postings[key] = list = doubled(list);
     list[this.lengths[key]++] = posting;
+    this.total++;
   }
+}
+
+function doubled(a: Uint32Array): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(a.length * 2);
+  grown.set(a);
+  return grown;
 }

@@ -68,6 +68,22 @@ describe('audio matching', () => {
     expect(covered).toBeGreaterThan(0.8 * kept.length * AUDIO_ITEM_SECONDS);
   });
 
+  it('reclaims the postings of an episode replaced again and again, and still finds each episode where it is', () => {
+    const again = new AudioIndex();
+    again.add('b', b);
+    for (let i = 0; i < 300; i++) again.add('a', a);
+    // Never reclaimed, the lists would hold b's postings and 300 copies of a's.
+    const one = new AudioIndex();
+    one.add('b', b);
+    const unreclaimed = 301 * one.postingCount;
+    expect(again.postingCount).toBeLessThan(unreclaimed / 6);
+    for (const [episode, print] of [['a', a], ['b', b]] as const) {
+      const clip = [asIs(slice(print, 100, 181))];
+      const [c] = planAudio(again, clip);
+      expect(c).toMatchObject({ episode, offset: 100 });
+    }
+  });
+
   it('replaces an episode added again', () => {
     const again = new AudioIndex();
     again.add('a', b);

@@ -1,7 +1,7 @@
 /**
  * Chromaprint, as ffmpeg's `chromaprint` muxer writes it raw (algorithm 1, the
  * default of fpcalc): sound resampled to 11,025 Hz mono, one 32-bit item every
- * 1,365 samples, each item summing about 2 s of sound.
+ * 1,365 samples, each item summing the next AUDIO_ITEM_SPAN_SECONDS of sound.
  */
 export const AUDIO_ITEM_SECONDS = 1365 / 11025;
 /**

@@ -40,6 +40,16 @@ interface Window {
   readonly chance: number;
 }
 
+/** The offset within DRIFT of `line` where the window at `first` agrees best, and its bit error rate; null when no offset has enough items to compare. */
+function nearLine(q: AudioPrint, ref: AudioPrint, shares: Uint8Array | null, first: number, line: number): { offset: number; ber: number } | null {
+  let best: { offset: number; ber: number } | null = null;
+  for (let offset = line - DRIFT; offset <= line + DRIFT; offset++) {
+    const ber = windowBer(q, ref, shares, first, offset);
+    if (ber !== null && (!best || ber < best.ber)) best = { offset, ber };
+  }
+  return best;
+}
+
 /** Lines this far (items, 3–6 s) off the true one are unrelated moments of the same soundtracks. */
 const CHANCE_SHIFTS = [-48, -24, 24, 48];
 /** How much better than off the line a window must agree to count as agreeing with the picture's line. */
@@ -56,13 +66,9 @@ export function verifyAudio(variant: AudioVariant, ref: AudioPrint, shares: Uint
   const matched: Window[] = [];
   let line = offset;
   for (let first = 0; first + WINDOW / 2 <= q.items.length; first += STEP) {
-    let best: Window | null = null;
-    for (let o = line - DRIFT; o <= line + DRIFT; o++) {
-      const ber = windowBer(q, ref, shares, first, o);
-      if (ber !== null && (!best || ber < best.ber)) best = { first, offset: o, ber, chance: 0.5 };
-    }
+    const best = nearLine(q, ref, shares, first, line);
     if (best && best.ber <= AUDIO_MATCH_BER) {
-      matched.push({ ...best, chance: chanceBer(q, ref, shares, first, best.offset) });
+      matched.push({ first, ...best, chance: chanceBer(q, ref, shares, first, best.offset) });
       line = best.offset;
     }
   }
@@ -82,14 +88,10 @@ export function agreementAlong(variant: AudioVariant, ref: AudioPrint, shares: U
   let compared = 0;
   let matched = 0;
   for (let first = Math.max(0, from); first + WINDOW / 2 <= Math.min(to, variant.print.items.length); first += STEP) {
-    let best: number | null = null;
-    for (let o = offset - DRIFT; o <= offset + DRIFT; o++) {
-      const ber = windowBer(variant.print, ref, shares, first, o);
-      if (ber !== null && (best === null || ber < best)) best = ber;
-    }
-    if (best === null) continue;
+    const best = nearLine(variant.print, ref, shares, first, offset);
+    if (!best) continue;
     compared++;
-    if (best <= AUDIO_MATCH_BER && best <= chanceBer(variant.print, ref, shares, first, offset) - CLEAR_OF_CHANCE) matched++;
+    if (best.ber <= AUDIO_MATCH_BER && best.ber <= chanceBer(variant.print, ref, shares, first, offset) - CLEAR_OF_CHANCE) matched++;
   }
   // Windows overlap by half: each stands for a step of sound.
   return { comparedSeconds: compared * STEP * AUDIO_ITEM_SECONDS, matchedSeconds: matched * STEP * AUDIO_ITEM_SECONDS };
@@ -167,8 +169,9 @@ interface Edges {
 const BOUNDARY_SECONDS = AUDIO_ITEM_SPAN_SECONDS / 4;
 
 /**
- * Times: an item hears the 2.2 s from its own time on, so a segment covers
- * from its first item to a span after its last. Clip seconds are the
+ * Times: an item hears a span (2.72 s) from its own time on, so a segment
+ * covers from its first item to a span after its last, each edge moved a
+ * quarter span inward where other sound borders it. Clip seconds are the
  * corrected variant's seconds divided by its speed. The speed is the line's
  * own, as it drifted from the first window to the last: a correction near the
  * true speed can follow the line too.
@@ -195,10 +198,9 @@ function toSegment(run: readonly Window[], speed: number, items: Edges): AudioSe
  * for steady room tone or noise, which agrees with itself anywhere), as a
  * share of chance scaled to varied sound, times the square root of the items
  * compared: z = 0.5·(chance − ber)/chance·√items; 1 counts nothing, 3 all.
- * Measured (docs/BENCHMARK.md, section 11): copies under a music bed or
- * corrected for speed reach z = 2–3.6, re-encodes 4 and more; the best chance
- * lines among 21 speed corrections, between unrelated music or noise and
- * room tone, 0.4–1.9.
+ * Measured on the dev and audio sets (docs/BENCHMARK.md, section 11): the
+ * copies flagged by their sound reached z ≥ 2.4, most of them 3 and more; the
+ * best chance lines of the 42 negatives, among 21 speed corrections, z ≤ 1.5.
  */
 export function audioScore(ber: number, chanceBer: number, seconds: number): number {
   const z = (0.5 * Math.max(0, chanceBer - ber)) / Math.max(chanceBer, 0.05) * Math.sqrt(Math.max(0, seconds) / AUDIO_ITEM_SECONDS);

@@ -3,8 +3,23 @@ import { AudioMatch } from './audio-matcher';
 import { AUDIO_ITEM_SECONDS, AudioPrint, AudioVariant } from './audio-print';
 import { agreementAlong } from './audio-verify';
 
+/** What a match or segment rests on: the picture, the soundtrack, or both agreeing. */
 export type Signal = 'picture' | 'audio';
-export type AudioAgreement = 'agrees' | 'contradicts' | 'silent' | 'unchecked';
+
+/**
+ * The soundtrack's side of a match. `agrees`: it plays the episode's sound
+ * along the picture's line; `contradicts`: both have sound there and it is
+ * not the episode's; `silent`: one side is silent there; `unchecked`: found
+ * by the sound alone, nothing to compare it with.
+ */
+export interface AudioEvidence {
+  readonly score: number;
+  /** Episode seconds per clip second of the soundtrack. */
+  readonly speed: number;
+  readonly pitchChanged: boolean;
+  readonly agreement: 'agrees' | 'contradicts' | 'silent' | 'unchecked';
+}
+type AudioAgreement = AudioEvidence['agreement'];
 
 export interface FusedSegment extends MatchSegment {
   readonly signals: Signal[];
@@ -14,7 +29,7 @@ export interface FusedSegment extends MatchSegment {
 export interface FusedMatch extends EpisodeMatch {
   readonly segments: FusedSegment[];
   readonly signals: Signal[];
-  readonly audio: { readonly score: number; readonly speed: number; readonly pitchChanged: boolean; readonly agreement: AudioAgreement } | null;
+  readonly audio: AudioEvidence | null;
 }
 
 /** The soundtracks fusion may compare along a picture's line: the clip's (every speed correction) and the episode's. */

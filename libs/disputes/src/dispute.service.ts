@@ -144,10 +144,9 @@ export class DisputeService {
       return;
     }
     const c = await this.cases.findDetailed(caseId);
-    const clip = c?.clip;
-    const uploader = clip?.platform && clip.uploaderAccount ? await this.accounts.findPlatformAccount(clip.platform, clip.uploaderAccount) : null;
+    const uploader = c?.clip ? await this.accounts.uploaderLicensee(c.clip) : null;
     // A licensee that did not upload the clip learns nothing about the case.
-    if (!c || uploader?.accountId !== who.licensee.id) throw new DomainError('case_not_found', `no case with id ${caseId} on a clip from your uploader accounts`);
+    if (!c || uploader !== who.licensee.id) throw new DomainError('case_not_found', `no case with id ${caseId} on a clip from your uploader accounts`);
   }
 
   private async lockedCase(em: EntityManager, id: string): Promise<ReviewCaseEntity> {

@@ -5,8 +5,9 @@ import { editRows } from './edit-rows';
 const seconds = (s: number): string => `${s.toFixed(2)} s`;
 
 /**
- * The case report as a printable document for platforms and courts: the same
- * facts as the HTML report, a table of the matched segments, then each
+ * The case report as a printable document for platforms and courts: the HTML
+ * report's facts and three more (when the clip was received, the case opened
+ * and was decided), a table of the matched segments, then each
  * segment's evidence image with its SHA-256 (the digest the JSON report
  * quotes for it).
  */

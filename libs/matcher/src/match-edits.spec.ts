@@ -41,6 +41,7 @@ describe('matchEdits', () => {
   it('leaves a speed within 0.03 of 1 unmentioned', () => {
     expect(describeEdits(matchEdits(match(centreOf(FULL_FRAME), { segments: [segment(1.02)] })))).toEqual(['unedited: whole picture, original speed']);
     expect(describeEdits(matchEdits(match(centreOf(FULL_FRAME), { segments: [segment(0.9)] })))).toEqual(['0.90×']);
+    expect(describeEdits(matchEdits(match(centreOf(FULL_FRAME), { segments: [segment(1.04)] })))).toEqual(['1.04×']);
   });
 
   it('finds the window a cropped copy kept, in the episode frame', () => {
@@ -91,6 +92,7 @@ describe('matchEdits', () => {
 
   it('counts picture edges within 4% of the frame edge as reaching it', () => {
     expect(matchEdits(placed({ x0: 0.03, y0: 0, x1: 0.98, y1: 0.97 })).framing).toBe('full');
+    expect(matchEdits(placed({ x0: 0.05, y0: 0, x1: 1, y1: 1 })).framing).not.toBe('full');
   });
 
   it('measures the crop against the picture the episode was registered with inside its bars', () => {

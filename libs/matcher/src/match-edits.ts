@@ -1,13 +1,8 @@
-import { Rect } from '@dramaguard/fingerprint';
+import { Rect, rectHeight, rectWidth } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatchSegment } from './clip-matcher';
 
 /** A normalised rectangle (0..1 of its frame, origin top left). */
-export interface EditRect {
-  readonly x0: number;
-  readonly y0: number;
-  readonly x1: number;
-  readonly y1: number;
-}
+export type EditRect = Omit<Rect, 'angle'>;
 
 /**
  * How the clip frame holds the episode's picture. full: it fills the frame,
@@ -108,7 +103,7 @@ export function describeEdits(e: MatchEdits): string[] {
   if (e.framing === 'pillarbox' || e.framing === 'letterbox') out.push(e.framing);
   if (e.pictureInPicture) {
     const r = e.pictureInPicture.rect;
-    out.push(`picture-in-picture ${e.pictureInPicture.position}, ${percent(r.x1 - r.x0)}×${percent(r.y1 - r.y0)} of the frame`);
+    out.push(`picture-in-picture ${e.pictureInPicture.position}, ${percent(rectWidth(r))}×${percent(rectHeight(r))} of the frame`);
   }
   if (e.audio?.pitchChanged) out.push('pitch changed');
   if (e.audio && Math.abs(e.audio.speed - e.speed) >= SAME_SPEED) out.push(`audio ${e.audio.speed.toFixed(2)}×`);
@@ -128,8 +123,8 @@ function framingOf(clip: Rect, cropped: boolean): Framing {
 
 /** Share of the episode's own picture (inside any bars it was registered with) the clip keeps each way; null when 95% or more both ways. */
 function keptShare(shown: Rect, picture: Rect): { width: number; height: number } | null {
-  const width = (Math.min(shown.x1, picture.x1) - Math.max(shown.x0, picture.x0)) / (picture.x1 - picture.x0);
-  const height = (Math.min(shown.y1, picture.y1) - Math.max(shown.y0, picture.y0)) / (picture.y1 - picture.y0);
+  const width = (Math.min(shown.x1, picture.x1) - Math.max(shown.x0, picture.x0)) / rectWidth(picture);
+  const height = (Math.min(shown.y1, picture.y1) - Math.max(shown.y0, picture.y0)) / rectHeight(picture);
   return width >= WHOLE && height >= WHOLE ? null : { width: round(width, 3), height: round(height, 3) };
 }
 

@@ -1,4 +1,4 @@
-import { FingerprintView, popcount32 } from '@dramaguard/fingerprint';
+import { FingerprintView, hamming64 } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatchSegment } from './clip-matcher';
 
 const { max, min, round } = Math;
@@ -127,7 +127,7 @@ function samePictures(
         for (let k = max(0, jb - reach); k <= min(vb.quality.length - 1, jb + reach); k++) {
           if (vb.quality[k] < minQuality) continue;
           informative = true;
-          best = min(best, popcount32(va.hashes[2 * ja] ^ vb.hashes[2 * k]) + popcount32(va.hashes[2 * ja + 1] ^ vb.hashes[2 * k + 1]));
+          best = min(best, hamming64(va.hashes, ja, vb.hashes, k));
         }
       }
     }

@@ -9,7 +9,7 @@ import { currentTrace } from './trace-context';
  * at all (see `serializers`); this is the second line of defence for an
  * object someone logs by hand.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers["x-api-key"]',
   'req.headers.cookie',
@@ -53,7 +53,7 @@ export function logOptions(level: LogLevel, service: 'api' | 'worker'): Options 
 }
 
 /** Query strings stay out of the log: a title search is a caller's business. */
-export function pathOf(url: string): string {
+function pathOf(url: string): string {
   const q = url.indexOf('?');
   return q < 0 ? url : url.slice(0, q);
 }

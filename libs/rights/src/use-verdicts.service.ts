@@ -31,7 +31,7 @@ export class UseVerdicts {
 
   async decide(clip: ClipEntity, matches: readonly EpisodeMatch[]): Promise<Map<string, Verdict>> {
     const registrations = await this.registrations.findByIds(matches.map((m) => m.episode));
-    const licensee = await this.uploaderLicensee(clip);
+    const licensee = await this.accounts.uploaderLicensee(clip);
     // Episodes of one work share its policies: read once per work, not per matched episode.
     const policiesOf = new Map<string, ReturnType<PolicyRepository['forWork']>>();
     const out = new Map<string, Verdict>();
@@ -52,11 +52,6 @@ export class UseVerdicts {
     const workId = registration.episode?.workId;
     if (workId && !policiesOf.has(workId)) policiesOf.set(workId, this.policies.forWork(workId));
     return policyInForce(workId ? await policiesOf.get(workId)! : [], { territory: clip.territory, platform: clip.platform });
-  }
-
-  private async uploaderLicensee(clip: ClipEntity): Promise<string | null> {
-    if (!clip.platform || !clip.uploaderAccount) return null;
-    return (await this.accounts.findPlatformAccount(clip.platform, clip.uploaderAccount))?.accountId ?? null;
   }
 
   private async coveringLicence(licenseeId: string, registration: RegistrationEntity, clip: ClipEntity): Promise<string | null> {

@@ -4,7 +4,6 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly body: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -15,7 +14,7 @@ export function apiErrorFrom(status: number, text: string): ApiError {
   try {
     const body = JSON.parse(text) as Record<string, unknown>;
     const message = Array.isArray(body.message) ? body.message.join('; ') : String(body.message ?? `HTTP ${status}`);
-    return new ApiError(status, String(body.error ?? 'error'), message, body);
+    return new ApiError(status, String(body.error ?? 'error'), message);
   } catch {
     return new ApiError(status, 'error', status === 0 ? 'the api could not be reached' : `HTTP ${status}`);
   }

@@ -22,7 +22,7 @@ export type MatchRequest =
   | { readonly op: 'family'; readonly session: number; readonly members: readonly StoredFingerprint[]; readonly episodes: readonly string[] }
   | { readonly op: 'close'; readonly session: number }
   | { readonly op: 'audio-plan'; readonly probe: Uint8Array; readonly exclude?: string }
-  | { readonly op: 'audio-among'; readonly probe: Uint8Array; readonly references: ReadonlyMap<string, AudioSource> }
+  | { readonly op: 'audio-among'; readonly key: string; readonly probe: Uint8Array; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'audio-finish'; readonly probe: Uint8Array; readonly candidates: readonly AudioCandidate[]; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'collect' };
 
@@ -49,7 +49,7 @@ export interface MatchReplies {
   /** The (episode, line) candidates of the soundtrack, whose prints `audio-finish` needs. */
   'audio-plan': AudioCandidate[];
   'audio-finish': AudioMatch[];
-  /** The soundtrack's matches among the given episodes only (a retro-match's), indexed for the request. */
+  /** The soundtrack's matches among the given episodes only (a retro-match's); their index is kept while `key` stays the same. */
   'audio-among': AudioMatch[];
   /** A full collection of the thread's heap (after loading the index). */
   collect: null;

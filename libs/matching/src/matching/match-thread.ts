@@ -37,6 +37,19 @@ function family(members: readonly StoredFingerprint[]): HashIndex {
   return lastFamily.index;
 }
 
+/** The last index of a retro-match's episodes: it matches every recent clip against the same ones. */
+let lastAmong: { readonly key: string; readonly index: AudioIndex; readonly prints: Map<string, AudioReference> } | null = null;
+
+function amongIndex(key: string, sources: ReadonlyMap<string, AudioSource>): { index: AudioIndex; prints: Map<string, AudioReference> } {
+  if (lastAmong?.key !== key) {
+    const prints = audioReferences(sources);
+    const index = new AudioIndex();
+    for (const [episode, ref] of prints) index.add(episode, ref.print, ref.shares);
+    lastAmong = { key, index, prints };
+  }
+  return lastAmong;
+}
+
 function audioReferences(sources: ReadonlyMap<string, AudioSource>): Map<string, AudioReference> {
   return new Map([...sources].map(([episode, source]) => [episode, { print: decodeAudioPrint(source.audio), shares: source.shares }]));
 }
@@ -102,9 +115,7 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
       return finishAudio(decodeAudioProbe(r.probe), r.candidates, (e) => prints.get(e));
     }
     case 'audio-among': {
-      const prints = audioReferences(r.references);
-      const among = new AudioIndex();
-      for (const [episode, ref] of prints) among.add(episode, ref.print, ref.shares);
+      const { index: among, prints } = amongIndex(r.key, r.references);
       const variants = decodeAudioProbe(r.probe);
       return finishAudio(variants, planAudio(among, variants), (e) => prints.get(e));
     }

@@ -23,7 +23,7 @@ export function toNewMatch(m: EpisodeMatch | FusedMatch, v: Pick<Verdict, 'verdi
     signals: 'signals' in m ? m.signals : ['picture'],
     audio: 'audio' in m ? m.audio : null,
     segments: m.segments.map((s) => ({
-      signals: 'signals' in s ? (s.signals as ('picture' | 'audio')[]) : ['picture'],
+      signals: 'signals' in s ? s.signals : ['picture'],
       clipStart: s.clipStart,
       clipEnd: s.clipEnd,
       episodeStart: s.refStart,

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { AudioMatch, decodeAudioPrint, decodeAudioProbe, FusedMatch, fuseMatches } from '@dramaguard/audio';
+import { AudioMatch, AudioReference, decodeAudioPrint, decodeAudioProbe, FusedMatch, fuseMatches } from '@dramaguard/audio';
 import { EpisodeMatch } from '@dramaguard/matcher';
 import { FrameReader, MediaStore } from '@dramaguard/media';
 import { JobRun } from '@dramaguard/queue';
 import { DataSource } from 'typeorm';
 import { ClipEntity, ClipRepository, FingerprintRepository, isPermanent, MatchRepository, RegistrationRepository, StoredFingerprint } from '@dramaguard/records';
+import { AudioSource } from '../matching/match-protocol';
 import { MatchThread } from '../matching/match-thread.service';
 import { CaseService, UseVerdicts } from '@dramaguard/rights';
 import { decodeFrames } from './decode-frames';
@@ -13,6 +14,25 @@ import { failureReason } from './job-failure';
 import { toNewMatch } from './new-match';
 
 const DAY_MS = 86_400_000;
+
+/** The new episode's soundtrack, decoded once for every recent clip of a retro-match. */
+interface EpisodeSound {
+  readonly episode: string;
+  /** Which episode and version the match thread may keep its index of between clips. */
+  readonly key: string;
+  readonly sources: ReadonlyMap<string, AudioSource>;
+  readonly print: AudioReference;
+}
+
+function soundOf(f: StoredFingerprint): EpisodeSound | null {
+  if (!f.audio) return null;
+  return {
+    episode: f.registrationId,
+    key: `${f.registrationId}@${f.seq}`,
+    sources: new Map([[f.registrationId, { audio: f.audio, shares: f.audioShares }]]),
+    print: { print: decodeAudioPrint(f.audio), shares: f.audioShares },
+  };
+}
 
 /**
  * Infringing copies often surface before the original is registered: when an
@@ -46,12 +66,14 @@ export class RetroMatchService {
     const registration = await this.registrations.findById(registrationId);
     if (registration?.status !== 'registered') return 0;
     const family = await this.fingerprints.familyOf([registrationId]);
-    if (!family.some((f) => f.registrationId === registrationId)) return 0;
+    const episode = family.find((f) => f.registrationId === registrationId);
+    if (!episode) return 0;
+    const sound = soundOf(episode);
     const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
     const clips = await this.db.transaction((em) => this.clips.doneChecksSince(em, since));
     let found = 0;
     for (const [i, clip] of clips.entries()) {
-      if (await this.rematch(clip, family, registrationId)) found++;
+      if (await this.rematch(clip, family, registrationId, sound)) found++;
       await run.reportProgress(Math.floor(((i + 1) / clips.length) * 100));
     }
     await this.registrations.markRetroMatched(registrationId);
@@ -59,8 +81,8 @@ export class RetroMatchService {
   }
 
   /** One clip: its new matches, with their verdicts and cases. */
-  private async rematch(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string): Promise<boolean> {
-    const found = await this.fuse(clip, await this.matchFamily(clip, family, registrationId), family.find((f) => f.registrationId === registrationId)!);
+  private async rematch(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string, sound: EpisodeSound | null): Promise<boolean> {
+    const found = await this.fuse(clip, await this.matchFamily(clip, family, registrationId), sound);
     if (!found.length) return false;
     const verdicts = await this.verdicts.decide(clip, found);
     await this.db.transaction(async (em) => {
@@ -75,13 +97,11 @@ export class RetroMatchService {
   }
 
   /** The picture's matches fused with the clip's soundtrack against the episode's, as a clip's merge fuses them (libs/audio fuseMatches). */
-  private async fuse(clip: ClipEntity, pictures: EpisodeMatch[], episode: StoredFingerprint): Promise<FusedMatch[]> {
-    const probe = await this.clips.audioOf(clip.id);
-    if (!probe || !episode.audio) return fuseMatches(pictures, [], { clip: null, episode: () => undefined });
-    const references = new Map([[episode.registrationId, { audio: episode.audio, shares: episode.audioShares }]]);
-    const heard: AudioMatch[] = await this.thread.request({ op: 'audio-among', probe, references });
-    const print = { print: decodeAudioPrint(episode.audio), shares: episode.audioShares };
-    return fuseMatches(pictures, heard, { clip: decodeAudioProbe(probe), episode: (e) => (e === episode.registrationId ? print : undefined) });
+  private async fuse(clip: ClipEntity, pictures: EpisodeMatch[], sound: EpisodeSound | null): Promise<FusedMatch[]> {
+    const probe = sound && (await this.clips.audioOf(clip.id));
+    if (!sound || !probe) return fuseMatches(pictures, [], { clip: null, episode: () => undefined });
+    const heard: AudioMatch[] = await this.thread.request({ op: 'audio-among', key: sound.key, probe, references: sound.sources });
+    return fuseMatches(pictures, heard, { clip: decodeAudioProbe(probe), episode: (e) => (e === sound.episode ? sound.print : undefined) });
   }
 
   /** The clip's matches of the episode among its work; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */

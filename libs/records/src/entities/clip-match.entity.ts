@@ -1,3 +1,4 @@
+import type { AudioEvidence, Signal as MatchSignal } from '@dramaguard/audio';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { MatchEdits } from '@dramaguard/matcher';
 import { ClipEntity } from './clip.entity';
@@ -14,22 +15,8 @@ import { RegistrationEntity } from './registration.entity';
 export const MATCH_VERDICTS = ['licensed', 'tracked', 'case_opened'] as const;
 export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
 
-/** What a match or segment rests on: the picture, the soundtrack, or both agreeing. */
-export type MatchSignal = 'picture' | 'audio';
-
-/**
- * The soundtrack's side of a match. `agrees`: it plays the episode's sound
- * along the picture's line; `contradicts`: both have sound there and it is
- * not the episode's; `silent`: one side is silent there; `unchecked`: the
- * clip or the episode has no soundtrack.
- */
-export interface AudioEvidence {
-  readonly score: number;
-  /** Episode seconds per clip second of the soundtrack. */
-  readonly speed: number;
-  readonly pitchChanged: boolean;
-  readonly agreement: 'agrees' | 'contradicts' | 'silent' | 'unchecked';
-}
+/** Declared with the fusion that decides them (libs/audio). */
+export type { AudioEvidence, Signal as MatchSignal } from '@dramaguard/audio';
 
 /** A registered episode found in a clip. */
 @Entity({ name: 'clip_matches' })

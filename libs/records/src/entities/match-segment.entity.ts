@@ -1,3 +1,4 @@
+import type { Signal as MatchSignal } from '@dramaguard/audio';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ClipMatchEntity } from './clip-match.entity';
 
@@ -39,5 +40,5 @@ export class MatchSegmentEntity {
 
   /** The signals that found this stretch. */
   @Column({ type: 'text', array: true, default: () => "'{picture}'" })
-  signals!: ('picture' | 'audio')[];
+  signals!: MatchSignal[];
 }

@@ -57,4 +57,10 @@ export class AccountRepository {
   findPlatformAccount(platform: string, handle: string): Promise<PlatformAccountEntity | null> {
     return this.db.getRepository(PlatformAccountEntity).findOneBy({ platform, handle });
   }
+
+  /** The licensee whose platform account uploaded a clip; null when the clip names none, or one no licensee holds. */
+  async uploaderLicensee(clip: { readonly platform: string | null; readonly uploaderAccount: string | null }): Promise<string | null> {
+    if (!clip.platform || !clip.uploaderAccount) return null;
+    return (await this.findPlatformAccount(clip.platform, clip.uploaderAccount))?.accountId ?? null;
+  }
 }
