@@ -67,8 +67,10 @@ export class Child {
     this.exited = new Promise((resolve) => proc.on('exit', resolve));
   }
 
+  /** A built process, a worker with the node flags `npm start` gives it (scripts/start.mjs). */
   static start(name: string, app: string, file: string, env: Record<string, string>): Child {
-    const proc = spawn(process.execPath, [BUILT(app, file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const flags = app === 'worker' ? ['--max-semi-space-size=1'] : [];
+    const proc = spawn(process.execPath, [...flags, BUILT(app, file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     return new Child(name, proc);
   }
 

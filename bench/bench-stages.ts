@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     let candidates = 0;
     for (let run = 0; run < runs; run++) {
       let s = process.hrtime.bigint();
-      candidates = searchCandidates(index, clip, o).candidates.length;
+      candidates = searchCandidates(index, { frames: clip }, o).candidates.length;
       t.candidates.push(ms(s));
       s = process.hrtime.bigint();
       found = matchClip(index, clip).length;

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       const [done] = await reviewer.settle([submitted.id], (id) => reviewer.clip(id), settled, 600_000);
       const latency = await fanOutToMerge(db, submitted.id);
       if (latency !== null) latencies.push(latency);
-      const shardTimes = workers.map((w) => new RegExp(`clip ${submitted.id}, shard (\\d+): frames read in \\d+ ms, matched in (\\d+) ms`).exec(w.drain())).filter((m) => m !== null);
+      const shardTimes = workers.map((w) => new RegExp(`clip ${submitted.id}, shard (\\d+): (?:frames|probe) read in \\d+ ms, matched in (\\d+) ms`).exec(w.drain())).filter((m) => m !== null);
       const matched = new Set<string>((done.matches ?? []).map((m: { registrationId: string }) => refIds.get(m.registrationId) ?? `other:${m.registrationId}`));
       expected += clip.copies.length;
       found += clip.copies.filter((c) => matched.has(c)).length;

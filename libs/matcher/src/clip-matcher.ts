@@ -6,7 +6,7 @@ import { densify } from './densify';
 import { searchCandidates } from './geometry-search';
 import { HashIndex, Reference } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS, MatcherOptions } from './matcher-options';
-import { probeClip, QueryProbe } from './query-probe';
+import { probeClip, ProbeSource, QueryProbe } from './query-probe';
 import { verifyCandidate, VerifiedCopy } from './verify';
 
 /** One matched stretch: the time range in the clip and the corresponding range in the episode (seconds). */
@@ -47,14 +47,17 @@ export type ReferenceLookup = (episode: string) => Reference | undefined;
 
 /**
  * Stage one: looks the clip up in the index and proposes (episode, alignment)
- * candidates. `frames` are the clip's frames at `options.fps`, frame f shown
- * at f / fps seconds. Needs nothing but the index: the full fingerprints of
- * the candidates (`candidateEpisodes`) are fetched for stage two.
+ * candidates. The clip is its frames at `options.fps`, frame f shown at
+ * f / fps seconds, or its full probe (fullProbe; then no frame is needed until
+ * stage two). Needs nothing but the index: the full fingerprints of the
+ * candidates (`candidateEpisodes`) are fetched for stage two.
  */
-export function planMatch(index: HashIndex, frames: readonly GreyFrame[], options: Partial<MatcherOptions> = {}): MatchPlan {
+export function planMatch(index: HashIndex, clip: readonly GreyFrame[] | QueryProbe, options: Partial<MatcherOptions> = {}): MatchPlan {
   const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
-  if (!frames.length || index.episodeCount === 0) return { probe: probeClip([], o.plainGeometry), candidates: [], groups: new Map() };
-  const { probe, candidates } = searchCandidates(index, frames, o);
+  const source: ProbeSource = Array.isArray(clip) ? { frames: clip } : { full: clip as QueryProbe };
+  const frames = 'frames' in source ? source.frames.length : source.full.frames;
+  if (!frames || index.episodeCount === 0) return { probe: probeClip([], o.plainGeometry), candidates: [], groups: new Map() };
+  const { probe, candidates } = searchCandidates(index, source, o);
   return { probe, candidates, groups: new Map(candidates.map((c) => [c.episode, index.group(c.episode)])) };
 }
 

@@ -1,9 +1,10 @@
 import { fingerprintOf, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { Candidate, stageOneSupport } from './candidates';
-import { matchClip } from './clip-matcher';
+import { finishMatch, matchClip, planMatch } from './clip-matcher';
 import { likelyTags, searchCandidates } from './geometry-search';
 import { HashIndex } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
+import { fullProbe } from './query-probe';
 
 const FPS = 8;
 const W = 72;
@@ -47,7 +48,7 @@ describe('searchCandidates', () => {
   it('hashes every hypothesis on the sparse frames only, the likely ones on the others', () => {
     const o = DEFAULT_MATCHER_OPTIONS;
     expect(clip.length).toBeGreaterThanOrEqual(o.geometryMinFrames);
-    const { probe, candidates } = searchCandidates(index, clip, o);
+    const { probe, candidates } = searchCandidates(index, { frames: clip }, o);
     const H = probe.hypotheses.length;
     const hashedOn = (f: number): number => probe.hashed.subarray(f * H, (f + 1) * H).reduce((a, b) => a + b, 0);
     expect(hashedOn(0)).toBe(H);
@@ -59,5 +60,15 @@ describe('searchCandidates', () => {
     const summary = (options = {}) => matchClip(index, clip, options).map((m) => [m.episode, m.mirrored, m.segments.length]).sort();
     expect(summary()).toEqual(summary({ geometryMinFrames: Infinity }));
     expect(summary().map(([episode]) => episode)).toEqual(['ep2', 'ep3']);
+  });
+
+  it('plans from the full probe exactly as from the frames: the same hashes asked for, the same candidates and matches', () => {
+    const fromFrames = planMatch(index, clip);
+    const fromProbe = planMatch(index, fullProbe(clip));
+    expect(fromProbe.candidates).toEqual(fromFrames.candidates);
+    expect(fromProbe.probe).toEqual(fromFrames.probe);
+    expect(fromFrames.candidates.length).toBeGreaterThan(0);
+    const matches = (plan: typeof fromFrames) => finishMatch(plan, clip, (e) => index.reference(e));
+    expect(matches(fromProbe)).toEqual(matches(fromFrames));
   });
 });

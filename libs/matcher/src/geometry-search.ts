@@ -1,8 +1,7 @@
-import { GreyFrame } from '@dramaguard/fingerprint';
 import { Candidate, CandidateVote, stageOneSupport } from './candidates';
 import { HashIndex } from './hash-index';
 import { MatcherOptions } from './matcher-options';
-import { hashProbe, probeClip, QueryProbe } from './query-probe';
+import { hashProbe, openProbe, ProbeSource, QueryProbe } from './query-probe';
 
 /**
  * Stage one with a coarse-to-fine geometry search. Hashing every frame under
@@ -11,21 +10,23 @@ import { hashProbe, probeClip, QueryProbe } from './query-probe';
  * sparse subset of the frames, the alignment vote on those hits names the
  * likely lines, and only the geometries that voted for them are tried on the
  * other frames. The final vote pools both rounds' hits. In a large index both
- * rounds probe exact substrings only (largeSubstringRadius).
+ * rounds probe exact substrings only (largeSubstringRadius). The hashes come
+ * from the clip's frames or from its full probe (ProbeSource): the same
+ * hashes asked for either way.
  */
-export function searchCandidates(index: HashIndex, frames: readonly GreyFrame[], o: MatcherOptions): { probe: QueryProbe; candidates: Candidate[] } {
-  const probe = probeClip(frames, o.plainGeometry);
+export function searchCandidates(index: HashIndex, source: ProbeSource, o: MatcherOptions): { probe: QueryProbe; candidates: Candidate[] } {
+  const probe = openProbe(source, o.plainGeometry);
   const vote = new CandidateVote(index, probe, o);
-  const looked = range(0, frames.length, o.probeStride);
-  const coarse = frames.length >= o.geometryMinFrames ? Math.max(o.geometryStride, Math.ceil(looked.length / o.geometryMaxSparseFrames)) : 1;
+  const looked = range(0, probe.frames, o.probeStride);
+  const coarse = probe.frames >= o.geometryMinFrames ? Math.max(o.geometryStride, Math.ceil(looked.length / o.geometryMaxSparseFrames)) : 1;
   const sparse = looked.filter((_, i) => i % coarse === 0);
-  hashProbe(probe, frames, sparse, range(0, probe.hypotheses.length));
+  hashProbe(probe, source, sparse, range(0, probe.hypotheses.length));
   const radius = coarse > 1 && index.isLarge ? o.largeSubstringRadius : o.substringRadius;
   vote.lookUp(sparse, allTags(probe, o), radius);
   if (coarse > 1) {
     const tags = likelyTags(vote.candidates(stageOneSupport(o, 1 / coarse)), o.geometryTags);
     const rest = looked.filter((_, i) => i % coarse !== 0);
-    hashProbe(probe, frames, rest, [...new Set(tags.map((t) => t >> 1))]);
+    hashProbe(probe, source, rest, [...new Set(tags.map((t) => t >> 1))]);
     vote.lookUp(rest, tags, radius);
   }
   return { probe, candidates: vote.candidates(stageOneSupport(o)) };

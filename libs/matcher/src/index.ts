@@ -16,3 +16,4 @@ export * from './window-merge';
 export * from './registered-copies';
 export * from './copy-geometry';
 export * from './match-edits';
+export * from './probe-codec';

@@ -20,19 +20,122 @@ export function probeClip(frames: readonly GreyFrame[], plain = false): QueryPro
   return { hypotheses, frames: n, hashes: new Uint32Array(2 * H * n), mirrored: new Uint32Array(2 * H * n), quality: new Uint8Array(H * n), hashed: new Uint8Array(H * n) };
 }
 
-/** Hashes the given frames under the given hypotheses (those not hashed yet), plain and mirrored. */
-export function hashProbe(probe: QueryProbe, frames: readonly GreyFrame[], which: readonly number[], hypotheses: readonly number[]): void {
+/**
+ * Where stage one gets the clip's hashes: its frames, hashed as the search
+ * asks, or the clip's probe hashed in full once (fullProbe) by the worker that
+ * decoded it, so that every shard copies what it would otherwise hash itself.
+ */
+export type ProbeSource = { readonly frames: readonly GreyFrame[] } | { readonly full: QueryProbe };
+
+/**
+ * The hypotheses of the clip and nothing hashed yet: from its frames (its
+ * layout) or from its full probe. Either way the search then asks for, and
+ * marks hashed, exactly the same (frame, hypothesis) pairs, so a match from
+ * a full probe is the match from the frames.
+ */
+export function openProbe(source: ProbeSource, plain = false): QueryProbe {
+  if ('frames' in source) return probeClip(source.frames, plain);
+  const { hypotheses, frames } = source.full;
+  const H = hypotheses.length;
+  return { hypotheses, frames, hashes: new Uint32Array(2 * H * frames), mirrored: new Uint32Array(2 * H * frames), quality: new Uint8Array(H * frames), hashed: new Uint8Array(H * frames) };
+}
+
+/** Hashes the given frames under the given hypotheses (those not hashed yet), plain and mirrored, or copies them from the full probe. */
+export function hashProbe(probe: QueryProbe, source: ProbeSource, which: readonly number[], hypotheses: readonly number[]): void {
   const H = probe.hypotheses.length;
   let hasher: RegionHasher | null = null;
   for (const f of which) {
-    hasher = hasher ? hasher.load(frames[f]) : new RegionHasher(frames[f]);
+    let loaded: RegionHasher | null = null;
     for (const h of hypotheses) {
       const at = f * H + h;
       if (probe.hashed[at]) continue;
-      probe.quality[at] = hasher.hashBoth(probe.hypotheses[h].rect, probe.hashes, probe.mirrored, at);
+      if ('full' in source) copyHash(source.full, probe, at);
+      else {
+        loaded ??= hasher = hasher ? hasher.load(source.frames[f]) : new RegionHasher(source.frames[f]);
+        probe.quality[at] = loaded.hashBoth(probe.hypotheses[h].rect, probe.hashes, probe.mirrored, at);
+      }
       probe.hashed[at] = 1;
     }
   }
+}
+
+/** Every frame under every hypothesis (what a clip's shards may ask for), with `probeStride` 1. */
+export function fullProbe(frames: readonly GreyFrame[], plain = false): QueryProbe {
+  return new ProbeBuilder().pushAll(frames).finish(plain);
+}
+
+/**
+ * A clip's full probe, hashed while its frames arrive. Most hypotheses do not
+ * depend on the clip's layout: those rooted in the whole frame, a portrait
+ * picture centred in a landscape one, the corner grid standing in for an inset
+ * the detector may miss. Those are hashed frame by frame, while the decoder
+ * is still at work; the ones inside detected padding or a detected inset wait
+ * for the layout, known once every frame is in.
+ */
+export class ProbeBuilder {
+  private readonly frames: GreyFrame[] = [];
+  private early: { readonly hypotheses: Hypothesis[]; readonly hasher: RegionHasher; readonly hashes: Uint32Array[]; readonly mirrored: Uint32Array[]; readonly quality: Uint8Array[] } | null = null;
+
+  push(frame: GreyFrame): this {
+    this.frames.push(frame);
+    if (!this.early) {
+      const hypotheses = queryHypotheses({ active: null, inset: null, aspect: frame.width / frame.height });
+      this.early = { hypotheses, hasher: new RegionHasher(frame), hashes: [], mirrored: [], quality: [] };
+    } else this.early.hasher.load(frame);
+    const { hypotheses, hasher } = this.early;
+    const hashes = new Uint32Array(2 * hypotheses.length);
+    const mirrored = new Uint32Array(2 * hypotheses.length);
+    const quality = new Uint8Array(hypotheses.length);
+    for (let h = 0; h < hypotheses.length; h++) quality[h] = hasher.hashBoth(hypotheses[h].rect, hashes, mirrored, h);
+    this.early.hashes.push(hashes);
+    this.early.mirrored.push(mirrored);
+    this.early.quality.push(quality);
+    return this;
+  }
+
+  pushAll(frames: readonly GreyFrame[]): this {
+    for (const f of frames) this.push(f);
+    return this;
+  }
+
+  /** The probe of every frame pushed, under the hypotheses of the clip's layout (the plain one only for the plain baseline). */
+  finish(plain = false): QueryProbe {
+    const probe = probeClip(this.frames, plain);
+    const H = probe.hypotheses.length;
+    const early = this.early;
+    const late: number[] = [];
+    probe.hypotheses.forEach((hypothesis, h) => {
+      const e = early ? early.hypotheses.findIndex((x) => sameHypothesis(x, hypothesis)) : -1;
+      if (e < 0 || !early) return late.push(h);
+      for (let f = 0; f < probe.frames; f++) {
+        const at = f * H + h;
+        probe.hashes[2 * at] = early.hashes[f][2 * e];
+        probe.hashes[2 * at + 1] = early.hashes[f][2 * e + 1];
+        probe.mirrored[2 * at] = early.mirrored[f][2 * e];
+        probe.mirrored[2 * at + 1] = early.mirrored[f][2 * e + 1];
+        probe.quality[at] = early.quality[f][e];
+        probe.hashed[at] = 1;
+      }
+    });
+    hashProbe(probe, { frames: this.frames }, this.frames.map((_, f) => f), late);
+    return probe;
+  }
+}
+
+/** Same region, same hash: the root a hypothesis came from does not enter it. */
+function sameHypothesis(a: Hypothesis, b: Hypothesis): boolean {
+  const r = a.rect;
+  const s = b.rect;
+  return r.x0 === s.x0 && r.y0 === s.y0 && r.x1 === s.x1 && r.y1 === s.y1 && (r.angle ?? 0) === (s.angle ?? 0);
+}
+
+function copyHash(from: QueryProbe, to: QueryProbe, at: number): void {
+  if (!from.hashed[at]) throw new Error(`the clip's probe lacks the hash at ${at}`);
+  to.hashes[2 * at] = from.hashes[2 * at];
+  to.hashes[2 * at + 1] = from.hashes[2 * at + 1];
+  to.mirrored[2 * at] = from.mirrored[2 * at];
+  to.mirrored[2 * at + 1] = from.mirrored[2 * at + 1];
+  to.quality[at] = from.quality[at];
 }
 
 /**

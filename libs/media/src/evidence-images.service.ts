@@ -1,12 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import ffmpeg from 'fluent-ffmpeg';
-import sharp from 'sharp';
+import type SharpModule from 'sharp';
 import { PassThrough } from 'node:stream';
 import { EVIDENCE_FRAME_HEIGHT, evidenceLayout, FrameOutlines, overlaySvg } from './evidence-layout';
 import { ffmpegFailureDetail, quietInputOptions } from './ffmpeg-args';
 import { frameGrabInputOptions, frameGrabOutputOptions } from './frame-grab-args';
 import { MediaError } from './media-error';
+
+/**
+ * libvips weighs about 20 MB resident once loaded; only the api composes
+ * evidence, so a worker process (one per shard) does not carry it.
+ */
+async function loadSharp(): Promise<typeof SharpModule> {
+  return (await import('sharp')).default;
+}
 
 export interface FrameTimes {
   readonly clipSeconds: number;
@@ -29,6 +37,7 @@ export class EvidenceImages {
       const [clip, episode] = await Promise.all([this.grab(clipFile, t.clipSeconds), this.grab(episodeFile, t.episodeSeconds)]);
       frames.push({ clip, episode, ...t });
     }
+    const sharp = await loadSharp();
     const sized = await Promise.all(
       frames.map(async (f) => ({ ...f, clipSize: await sharp(f.clip).metadata(), episodeSize: await sharp(f.episode).metadata() })),
     );

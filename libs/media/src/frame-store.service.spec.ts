@@ -31,6 +31,31 @@ describe('FrameStore', () => {
     expect(read.every((f) => f.data.buffer.byteLength === 6)).toBe(true);
   });
 
+  it('reads a window of the frames: from a given frame, so many of them, cut short by the end of the file', async () => {
+    const writer = await store.writer('w1');
+    for (let i = 0; i < 70; i++) writer.write(frame(i));
+    await writer.close();
+    const firsts = async (first: number, count: number) => {
+      const out: number[] = [];
+      for await (const f of store.read('w1', first, count)) out.push(f.data[0]);
+      return out;
+    };
+    expect(await firsts(30, 35)).toEqual(Array.from({ length: 35 }, (_, i) => 30 + i));
+    expect(await firsts(64, 40)).toEqual([64, 65, 66, 67, 68, 69]);
+    expect(await firsts(70, 5)).toEqual([]);
+  });
+
+  it('keeps the sound and the probe beside the frames, and removes them with the frames', async () => {
+    await store.record('s1', async (write) => write(frame(1)));
+    expect(await store.readProbe('s1')).toBeNull();
+    await store.writeProbe('s1', Buffer.from('probe'));
+    await store.writeSound('s1', Buffer.from('sound'));
+    expect((await store.readProbe('s1'))?.toString()).toBe('probe');
+    expect((await store.readSound('s1'))?.toString()).toBe('sound');
+    await store.remove('s1');
+    expect(readdirSync(join(dir, 'frames'))).toEqual([]);
+  });
+
   it('leaves nothing behind when a write is abandoned, and removes a file on request', async () => {
     const abandoned = await store.writer('c2');
     abandoned.write(frame(1));

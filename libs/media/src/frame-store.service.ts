@@ -10,6 +10,9 @@ import { MediaStore } from './media-store.service';
 /** Decoded frames live under the media directory, which every worker shares, until the clip's result is merged. */
 const FRAMES_DIR = 'frames';
 const READ_FRAMES = 32;
+/** Files beside a video's frames: its soundtrack's fingerprint, its full probe. */
+const SIDECARS = ['sound', 'probe'] as const;
+type Sidecar = (typeof SIDECARS)[number];
 
 /** Writes one video's frames as they are decoded; `close` makes the file visible whole, `abort` drops it. */
 export class FrameFileWriter {
@@ -98,20 +101,21 @@ export class FrameStore {
     }
   }
 
-  /** The frames in order; throws ENOENT (code) when the file is not there. */
-  async *read(id: string): AsyncGenerator<GreyFrame> {
+  /** The frames in order, from frame `first` on, `count` of them at most; throws ENOENT (code) when the file is not there. */
+  async *read(id: string, first = 0, count = Infinity): AsyncGenerator<GreyFrame> {
     const file = await open(this.pathOf(id), 'r');
     try {
       const header = Buffer.alloc(FRAME_FILE_HEADER_BYTES);
       await file.read(header, 0, FRAME_FILE_HEADER_BYTES, 0);
       const { width, height } = parseFrameFileHeader(header);
       const frameSize = width * height;
-      let position = FRAME_FILE_HEADER_BYTES;
-      for (;;) {
-        const chunk = Buffer.alloc(frameSize * READ_FRAMES);
+      let position = FRAME_FILE_HEADER_BYTES + first * frameSize;
+      let left = count;
+      while (left > 0) {
+        const chunk = Buffer.alloc(frameSize * Math.min(READ_FRAMES, left));
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
         position += bytesRead;
-        for (let at = 0; at + frameSize <= bytesRead; at += frameSize) {
+        for (let at = 0; at + frameSize <= bytesRead; at += frameSize, left--) {
           // A copy, not a view: a frame posted to the match thread would carry the whole chunk with it.
           const data = new Uint8Array(frameSize);
           data.set(chunk.subarray(at, at + frameSize));
@@ -125,29 +129,47 @@ export class FrameStore {
   }
 
   /** The soundtrack's fingerprint beside the frames, for the shards that read them (the registration's own row is written only after they answer). */
-  async writeSound(id: string, sound: Buffer): Promise<void> {
-    const path = this.media.pathOf(this.soundKeyOf(id));
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(`${path}.${process.pid}.partial`, sound);
-    await rename(`${path}.${process.pid}.partial`, path);
+  writeSound(id: string, sound: Buffer): Promise<void> {
+    return this.writeSidecar(id, 'sound', sound);
   }
 
   /** Null when the video has no soundtrack (none was written). */
-  async readSound(id: string): Promise<Buffer | null> {
+  readSound(id: string): Promise<Buffer | null> {
+    return this.readSidecar(id, 'sound');
+  }
+
+  /** The clip's full probe (its frames hashed under every hypothesis, once for all shards) beside its frames. */
+  writeProbe(id: string, probe: Buffer): Promise<void> {
+    return this.writeSidecar(id, 'probe', probe);
+  }
+
+  /** Null when none was written (a clip sent out by an earlier release, or a registration's frames). */
+  readProbe(id: string): Promise<Buffer | null> {
+    return this.readSidecar(id, 'probe');
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.media.remove(this.keyOf(id));
+    for (const kind of SIDECARS) await this.media.remove(this.sidecarKeyOf(id, kind));
+  }
+
+  private async writeSidecar(id: string, kind: Sidecar, data: Buffer): Promise<void> {
+    const path = this.media.pathOf(this.sidecarKeyOf(id, kind));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(`${path}.${process.pid}.partial`, data);
+    await rename(`${path}.${process.pid}.partial`, path);
+  }
+
+  private async readSidecar(id: string, kind: Sidecar): Promise<Buffer | null> {
     try {
-      return await readFile(this.media.pathOf(this.soundKeyOf(id)));
+      return await readFile(this.media.pathOf(this.sidecarKeyOf(id, kind)));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
   }
 
-  async remove(id: string): Promise<void> {
-    await this.media.remove(this.keyOf(id));
-    await this.media.remove(this.soundKeyOf(id));
-  }
-
-  private soundKeyOf(id: string): string {
-    return `${FRAMES_DIR}/${id}.sound`;
+  private sidecarKeyOf(id: string, kind: Sidecar): string {
+    return `${FRAMES_DIR}/${id}.${kind}`;
   }
 }

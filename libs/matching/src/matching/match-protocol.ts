@@ -1,6 +1,6 @@
 import type { AudioCandidate, AudioMatch } from '@dramaguard/audio';
 import type { GreyFrame, Rect } from '@dramaguard/fingerprint';
-import type { EpisodeMatch, MatcherOptions, Reference } from '@dramaguard/matcher';
+import type { EpisodeMatch, MatcherOptions, QueryProbe, Reference } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '@dramaguard/records';
 
 /**
@@ -13,11 +13,12 @@ import type { StoredFingerprint } from '@dramaguard/records';
 export type MatchRequest =
   | { readonly op: 'index'; readonly rows: readonly StoredFingerprint[] }
   | { readonly op: 'has'; readonly episode: string }
-  | { readonly op: 'open'; readonly session: number; readonly build: boolean }
+  | { readonly op: 'open'; readonly session: number; readonly kind: SessionKind }
   | { readonly op: 'frame'; readonly session: number; readonly frame: GreyFrame }
   | { readonly op: 'second'; readonly session: number }
   | { readonly op: 'fingerprint'; readonly session: number }
-  | { readonly op: 'plan'; readonly session: number; readonly options: Partial<MatcherOptions> }
+  | { readonly op: 'probe'; readonly session: number }
+  | { readonly op: 'plan'; readonly session: number; readonly options: Partial<MatcherOptions>; readonly probe?: QueryProbe }
   | { readonly op: 'finish'; readonly session: number; readonly references: ReadonlyMap<string, Reference> }
   | { readonly op: 'family'; readonly session: number; readonly members: readonly StoredFingerprint[]; readonly episodes: readonly string[] }
   | { readonly op: 'close'; readonly session: number }
@@ -25,6 +26,13 @@ export type MatchRequest =
   | { readonly op: 'audio-among'; readonly key: string; readonly probe: Uint8Array; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'audio-finish'; readonly probe: Uint8Array; readonly candidates: readonly AudioCandidate[]; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'collect' };
+
+/**
+ * What a session does with its frames: keeps them for a match (`match`),
+ * hashes them into an episode's fingerprint and drops them (`build`), or
+ * hashes them into the clip's full probe as they come (`probe`).
+ */
+export type SessionKind = 'match' | 'build' | 'probe';
 
 /** A registered soundtrack as PostgreSQL holds it. */
 export interface AudioSource {
@@ -41,6 +49,8 @@ export interface MatchReplies {
   second: Rect | null;
   /** The encoded fingerprint and the number of frames it holds. */
   fingerprint: { readonly encoded: Uint8Array; readonly frames: number };
+  /** A `probe` session's frames hashed under every hypothesis of the clip (ProbeBuilder). */
+  probe: QueryProbe;
   /** Candidate episodes whose full fingerprints stage two needs. */
   plan: readonly string[];
   finish: EpisodeMatch[];

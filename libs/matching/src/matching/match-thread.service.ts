@@ -1,10 +1,17 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, MatcherOptions, Reference } from '@dramaguard/matcher';
+import { EpisodeMatch, MatcherOptions, QueryProbe, Reference } from '@dramaguard/matcher';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoredFingerprint } from '@dramaguard/records';
-import { MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
+import { MatchOp, MatchReplies, MatchRequest, MatchResponse, SessionKind } from './match-protocol';
+
+/**
+ * The thread's young generation, at most. V8's default lets it grow to tens of
+ * megabytes that stay resident in every shard process; the thread's large
+ * data are typed arrays outside that space.
+ */
+const YOUNG_GENERATION_MB = 4;
 
 /**
  * The worker process's match thread (match-thread.ts): the key-frame index
@@ -24,7 +31,8 @@ export class MatchThread implements OnModuleDestroy {
   constructor() {
     const fromSources = __filename.endsWith('.ts');
     const entry = join(__dirname, fromSources ? 'match-thread.ts' : 'match-thread.js');
-    this.worker = new Worker(entry, fromSources ? { execArgv: ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register'] } : {});
+    const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+    this.worker = new Worker(entry, fromSources ? { resourceLimits, execArgv: ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register'] } : { resourceLimits });
     this.worker.on('message', (r: MatchResponse) => {
       const waiting = this.pending.get(r.id);
       if (!waiting) return;
@@ -50,10 +58,10 @@ export class MatchThread implements OnModuleDestroy {
     });
   }
 
-  /** A video in the thread: a clip's frames, kept for matching, or (`build`) an episode's, hashed into its fingerprint as they arrive and not kept. */
-  async open(build: boolean): Promise<MatchSession> {
+  /** A video in the thread, its frames used as `kind` says. */
+  async open(kind: SessionKind): Promise<MatchSession> {
     const session = this.nextSession++;
-    await this.request({ op: 'open', session, build });
+    await this.request({ op: 'open', session, kind });
     return new MatchSession(this, session, (frame) => this.worker.postMessage({ id: 0, request: { op: 'frame', session, frame } }));
   }
 
@@ -84,9 +92,18 @@ export class MatchSession {
     return this.thread.request({ op: 'fingerprint', session: this.session });
   }
 
-  /** Stage one against the thread's index; answers the candidate episodes whose full fingerprints `finish` needs. */
-  plan(options: Partial<MatcherOptions>): Promise<readonly string[]> {
-    return this.thread.request({ op: 'plan', session: this.session, options });
+  /** A `probe` session's frames under every hypothesis of the clip: what every shard's stage one copies instead of hashing. */
+  probe(): Promise<QueryProbe> {
+    return this.thread.request({ op: 'probe', session: this.session });
+  }
+
+  /**
+   * Stage one against the thread's index, on the pushed frames or on the
+   * clip's full probe (then push the frames before `finish`); answers the
+   * candidate episodes whose full fingerprints `finish` needs.
+   */
+  plan(options: Partial<MatcherOptions>, probe?: QueryProbe): Promise<readonly string[]> {
+    return this.thread.request({ op: 'plan', session: this.session, options, probe });
   }
 
   finish(references: ReadonlyMap<string, Reference>): Promise<EpisodeMatch[]> {

@@ -1,21 +1,23 @@
 import { parentPort } from 'node:worker_threads';
 import { AudioIndex, AudioReference, decodeAudioPrint, decodeAudioProbe, finishAudio, planAudio } from '@dramaguard/audio';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
-import { candidateEpisodes, familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch } from '@dramaguard/matcher';
+import { candidateEpisodes, familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch, ProbeBuilder } from '@dramaguard/matcher';
 import { AudioSource, MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from './stored-episode';
 import { collectGarbage } from './collect-garbage';
 
 /**
- * One video in the thread: a clip's frames and its pending match plan, or an
+ * One video in the thread: a clip's frames and its pending match plan, an
  * episode's fingerprint builder, which hashes each frame as it arrives and
- * keeps none (the shards read the episode's frames from its frame file).
+ * keeps none (the shards read the episode's frames from its frame file), or
+ * a clip's probe builder, which hashes each frame as it arrives.
  */
 interface Session {
   readonly frames: GreyFrame[];
   count: number;
   readonly builder: FingerprintBuilder | null;
+  readonly prober: ProbeBuilder | null;
   /** Frames now arriving are the episode's second pass (FingerprintBuilder.pushSecond). */
   secondPass: boolean;
   plan: { readonly plan: MatchPlan; readonly options: Partial<MatcherOptions> } | null;
@@ -77,7 +79,14 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
     case 'has':
       return index.has(r.episode);
     case 'open':
-      sessions.set(r.session, { frames: [], count: 0, builder: r.build ? new FingerprintBuilder(FINGERPRINT_FPS) : null, secondPass: false, plan: null });
+      sessions.set(r.session, {
+        frames: [],
+        count: 0,
+        builder: r.kind === 'build' ? new FingerprintBuilder(FINGERPRINT_FPS) : null,
+        prober: r.kind === 'probe' ? new ProbeBuilder() : null,
+        secondPass: false,
+        plan: null,
+      });
       return null;
     case 'second': {
       const s = session(r.session);
@@ -91,9 +100,15 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
       if (!s.builder) throw new Error(`match session ${r.session} builds no fingerprint`);
       return { encoded: encodeFingerprint(s.builder.finish()), frames: s.count };
     }
+    case 'probe': {
+      const s = session(r.session);
+      if (!s.prober) throw new Error(`match session ${r.session} builds no probe`);
+      return s.prober.finish();
+    }
     case 'plan': {
       const s = session(r.session);
-      s.plan = { plan: planMatch(index, s.frames, r.options), options: r.options };
+      // From the clip's full probe the frames are needed only for stage two: they are pushed after the plan, when it has candidates.
+      s.plan = { plan: planMatch(index, r.probe ?? s.frames, r.options), options: r.options };
       return candidateEpisodes(s.plan.plan);
     }
     case 'finish': {
@@ -136,6 +151,7 @@ parentPort?.on('message', ({ id, request }: MatchEnvelope) => {
     }
     s.count++;
     if (s.builder) s.builder.push(request.frame);
+    else if (s.prober) s.prober.push(request.frame);
     else s.frames.push(request.frame);
     return;
   }

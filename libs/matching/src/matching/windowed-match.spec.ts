@@ -1,7 +1,7 @@
 import { GreyFrame } from '@dramaguard/fingerprint';
 import { EpisodeMatch } from '@dramaguard/matcher';
 import { MatchSession, MatchThread } from './match-thread.service';
-import { matchInWindows } from './windowed-match';
+import { FrameWindows, matchInWindows } from './windowed-match';
 
 /** Sessions that record the frames pushed to them, numbered by the frame's first byte. */
 class FakeThread {
@@ -56,3 +56,33 @@ describe('matchInWindows', () => {
     expect(thread.sessions).toEqual([{ frames: [], closed: true }]);
   });
 });
+
+describe('FrameWindows', () => {
+  it('windows frames pushed without waiting, as matchInWindows windows them, and answers each window with its first frame', async () => {
+    const thread = new FakeThread();
+    let made = 0;
+    const windows = new FrameWindows(() => thread.open(), async () => ++made, 80, 16);
+    for await (const frame of video(200)) void windows.push(frame);
+    expect(await windows.finish()).toEqual([
+      { first: 0, value: 1 },
+      { first: 64, value: 2 },
+      { first: 128, value: 3 },
+    ]);
+    expect(thread.sessions.map((s) => [s.frames[0], s.frames.length, s.closed])).toEqual([
+      [0, 80, true],
+      [64, 80, true],
+      [128, 72, true],
+    ]);
+  });
+
+  it('closes the open window without answering it when the frames stop coming', async () => {
+    const thread = new FakeThread();
+    const answered: number[] = [];
+    const windows = new FrameWindows(() => thread.open(), async () => answered.push(1), 80, 16);
+    for await (const frame of video(100)) void windows.push(frame);
+    await windows.abort();
+    expect(answered).toEqual([1]);
+    expect(thread.sessions.map((s) => s.closed)).toEqual([true, true]);
+  });
+});
+

@@ -1,5 +1,5 @@
 import { FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, mergeWindowMatches, WindowMatches } from '@dramaguard/matcher';
+import { EpisodeMatch, mergeWindowMatches } from '@dramaguard/matcher';
 import { MatchSession, MatchThread } from './match-thread.service';
 
 /**
@@ -12,6 +12,89 @@ import { MatchSession, MatchThread } from './match-thread.service';
 export const WINDOW_FRAMES = 120 * FINGERPRINT_FPS;
 export const OVERLAP_FRAMES = 10 * FINGERPRINT_FPS;
 
+/** What was made of one window's frames, and the window's first frame in the video. */
+export interface Windowed<T> {
+  readonly first: number;
+  readonly value: T;
+}
+
+/**
+ * Cuts a video's frames, pushed as they come, into windows, each in a match
+ * thread session of its own: `perWindow` runs once the window's last frame is
+ * pushed, then its session is closed. A window opens only when a frame comes
+ * after the previous window's overlap, so a video of exactly one window is one
+ * session.
+ */
+export class FrameWindows<T> {
+  private session: Promise<MatchSession> | null = null;
+  private start = 0;
+  private count = 0;
+  private readonly tail: GreyFrame[] = [];
+  private readonly windows: Promise<Windowed<T>>[] = [];
+
+  constructor(
+    private readonly open: () => Promise<MatchSession>,
+    private readonly perWindow: (session: MatchSession) => Promise<T>,
+    private readonly window = WINDOW_FRAMES,
+    private readonly overlap = OVERLAP_FRAMES,
+  ) {}
+
+  /** Null, or the window this frame closed: await it to hold one window at a time. */
+  push(frame: GreyFrame): Promise<Windowed<T>> | null {
+    if (!this.session) {
+      this.session = this.open();
+      for (const f of this.tail) this.send(f);
+    }
+    this.send(frame);
+    this.count++;
+    this.tail.push(frame);
+    if (this.tail.length > this.overlap) this.tail.shift();
+    if (this.count < this.window) return null;
+    const closed = this.close();
+    this.start += this.count - this.tail.length;
+    this.count = this.tail.length;
+    return closed;
+  }
+
+  /** Every window, in order (an empty video is one empty window). */
+  finish(): Promise<Windowed<T>[]> {
+    if (!this.windows.length && !this.session) this.session = this.open();
+    if (this.session) this.close();
+    return Promise.all(this.windows);
+  }
+
+  /** Closes the open window's session without its `perWindow` (the frames stopped coming). */
+  async abort(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    await Promise.allSettled([...this.windows, session?.then((s) => s.close())]);
+  }
+
+  private send(frame: GreyFrame): void {
+    // Frames go in order: callbacks on one promise run in the order they were added.
+    this.session?.then((s) => s.push(frame), () => undefined);
+  }
+
+  private close(): Promise<Windowed<T>> {
+    const opened = this.session!;
+    const first = this.start;
+    this.session = null;
+    const done = (async () => {
+      const session = await opened;
+      try {
+        return { first, value: await this.perWindow(session) };
+      } finally {
+        await session.close();
+      }
+    })();
+    // Awaited by finish; a failure before then must not count as unhandled.
+    done.catch(() => undefined);
+    this.windows.push(done);
+    return done;
+  }
+}
+
+/** A video's matches, window by window, merged onto the video's timeline. */
 export async function matchInWindows(
   thread: MatchThread,
   frames: AsyncIterable<GreyFrame>,
@@ -19,33 +102,16 @@ export async function matchInWindows(
   window = WINDOW_FRAMES,
   overlap = OVERLAP_FRAMES,
 ): Promise<EpisodeMatch[]> {
-  const windows: WindowMatches[] = [];
-  let session: MatchSession | null = null;
-  let start = 0;
-  let count = 0;
-  const tail: GreyFrame[] = [];
+  const windows = new FrameWindows(() => thread.open('match'), matchWindow, window, overlap);
   try {
-    for await (const frame of frames) {
-      if (!session) {
-        // The next window opens only when a frame comes after the overlap: a video of exactly one window is one session.
-        session = await thread.open(false);
-        for (const f of tail) session.push(f);
-      }
-      session.push(frame);
-      count++;
-      tail.push(frame);
-      if (tail.length > overlap) tail.shift();
-      if (count < window) continue;
-      windows.push({ offsetSeconds: start / FINGERPRINT_FPS, matches: await matchWindow(session) });
-      await session.close();
-      session = null;
-      start += count - tail.length;
-      count = tail.length;
-    }
-    if (!windows.length && !session) session = await thread.open(false);
-    if (session) windows.push({ offsetSeconds: start / FINGERPRINT_FPS, matches: await matchWindow(session) });
-  } finally {
-    await session?.close();
+    for await (const frame of frames) await windows.push(frame);
+  } catch (e) {
+    await windows.abort();
+    throw e;
   }
-  return windows.length === 1 ? windows[0].matches.slice() : mergeWindowMatches(windows);
+  return mergedWindows(await windows.finish());
+}
+
+export function mergedWindows(windows: readonly Windowed<EpisodeMatch[]>[]): EpisodeMatch[] {
+  return windows.length === 1 ? windows[0].value.slice() : mergeWindowMatches(windows.map((w) => ({ offsetSeconds: w.first / FINGERPRINT_FPS, matches: w.value })));
 }

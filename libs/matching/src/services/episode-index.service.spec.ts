@@ -77,14 +77,14 @@ describe('EpisodeIndex, with its match thread', () => {
       height: 128,
       data: Uint8Array.from({ length: 72 * 128 }, (_, i) => (((i % 72) * (f + 3) + Math.floor(i / 72) * 7 * ((f % 5) + 1)) & 0xff)),
     }));
-    const episode = await thread.open(true);
+    const episode = await thread.open('build');
     frames.forEach(episode.push);
     const { frames: count, encoded } = await episode.fingerprint();
     await episode.close();
     expect(count).toBe(40);
     table.rows.push(stored('z', 40, Buffer.from(encoded)));
     await index.sync();
-    const clip = await thread.open(false);
+    const clip = await thread.open('match');
     frames.forEach(clip.push);
     const candidates = await clip.plan({});
     await clip.close();

@@ -53,7 +53,7 @@ export class FingerprintService {
       return;
     }
     let held = false;
-    const session = await this.thread.open(true);
+    const session = await this.thread.open('build');
     try {
       await this.registrations.markFingerprinting(registrationId);
       const [{ frames, encoded }, sound] = await Promise.all([this.compute(registration, run, session), this.soundtrack(registration, run)]);

@@ -1,14 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { EpisodeMatch, MatcherOptions } from '@dramaguard/matcher';
+import { EpisodeMatch, MatcherOptions, QueryProbe } from '@dramaguard/matcher';
 import { MatchSession } from '../matching/match-thread.service';
 import { EpisodeIndex } from './episode-index.service';
 import { ReferenceStore } from './reference-store.service';
 
+/** Where a match's time went: index sync, stage one, reading the candidates' fingerprints, stage two. */
+export interface MatchStages {
+  readonly syncMs: number;
+  readonly planMs: number;
+  readonly candidates: number;
+  readonly readMs: number;
+  readonly finishMs: number;
+}
+
+/** A clip's full probe, and how to push its frames into the session should stage two need them. */
+export interface ProbedClip {
+  readonly probe: QueryProbe;
+  readonly pushFrames: () => Promise<void>;
+}
+
 /**
- * Matches a session's frames against this process's index: candidates from
- * the key-frame index, then verification against the candidates' full
- * fingerprints, read from PostgreSQL through the reference cache. Both stages
- * run in the match thread.
+ * Matches a session's frames, or a clip's full probe, against this process's
+ * index: candidates from the key-frame index, then verification against the
+ * candidates' full fingerprints, read from PostgreSQL through the reference
+ * cache. Both stages run in the match thread. From a probe, a shard with no
+ * candidate never reads the clip's frames.
  */
 @Injectable()
 export class IndexMatcher {
@@ -17,12 +33,19 @@ export class IndexMatcher {
     private readonly references: ReferenceStore,
   ) {}
 
-  /** The matches, and the seq of the last fingerprint the index held when matching. */
-  async match(session: MatchSession, options: Partial<MatcherOptions> = {}): Promise<{ matches: EpisodeMatch[]; seq: string }> {
+  /** The matches, the seq of the last fingerprint the index held when matching, and where the time went. */
+  async match(session: MatchSession, options: Partial<MatcherOptions> = {}, probed?: ProbedClip): Promise<{ matches: EpisodeMatch[]; seq: string; stages: MatchStages }> {
+    const started = Date.now();
     await this.index.sync();
     const seq = this.index.seq;
-    const candidates = await session.plan(options);
-    const references = await this.references.lookup(this.index.seqsOf(candidates));
-    return { matches: await session.finish(references), seq };
+    const synced = Date.now();
+    const candidates = await session.plan(options, probed?.probe);
+    const planned = Date.now();
+    if (!candidates.length) return { matches: [], seq, stages: { syncMs: synced - started, planMs: planned - synced, candidates: 0, readMs: 0, finishMs: 0 } };
+    const [references] = await Promise.all([this.references.lookup(this.index.seqsOf(candidates)), probed?.pushFrames()]);
+    const read = Date.now();
+    const matches = await session.finish(references);
+    const stages = { syncMs: synced - started, planMs: planned - synced, candidates: candidates.length, readMs: read - planned, finishMs: Date.now() - read };
+    return { matches, seq, stages };
   }
 }

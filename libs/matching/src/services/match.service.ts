@@ -1,9 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { GreyFrame } from '@dramaguard/fingerprint';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { encodeAudioProbe, speedCorrections } from '@dramaguard/audio';
+import { encodeProbes, QueryProbe } from '@dramaguard/matcher';
 import { AudioPrinter, FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
 import { ClipEntity, ClipRepository, DomainError, ShardAnswerRepository } from '@dramaguard/records';
+import { MatchThread } from '../matching/match-thread.service';
+import { FrameWindows } from '../matching/windowed-match';
 import { decodeFrames } from './decode-frames';
 import { recordFailure } from './job-failure';
 import { optionalSoundtrack } from './optional-soundtrack';
@@ -13,7 +17,8 @@ export const DECODE_SHARE = 80;
 
 /**
  * Starts a clip's match: decodes it once into a frame file in the shared
- * media directory, then sends it to every shard of the match index (one job
+ * media directory, hashes it under every geometry hypothesis once (its full
+ * probe, beside the frames, so no shard hashes it again), then sends it to every shard of the match index (one job
  * per shard queue) with a deadline for their answers. ShardMatchService
  * answers for a shard, ClipMergeService merges the answers into the result.
  */
@@ -29,6 +34,7 @@ export class MatchService {
     private readonly frames: FrameReader,
     private readonly frameStore: FrameStore,
     private readonly printer: AudioPrinter,
+    private readonly thread: MatchThread,
     private readonly queue: JobQueue,
   ) {}
 
@@ -66,13 +72,29 @@ export class MatchService {
     await this.queue.enqueue('merge-clip', { clipId, trigger: 'deadline', round }, { delayMs: this.config.shards.timeoutMs });
   }
 
-  /** The frames into the frame file, and beside them (a second ffmpeg) the soundtrack at every speed correction into the clip's row. */
+  /**
+   * The frames into the frame file and, window by window as they come, into
+   * the match thread for the full probe; beside them (a second ffmpeg) the
+   * soundtrack at every speed correction into the clip's row.
+   */
   private async decode(clip: ClipEntity, run: JobRun): Promise<number> {
     const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
     const progress = (p: number) => Promise.all([this.clips.setProgress(clip.id, p), run.reportProgress(p)]);
-    const [frames, audio] = await Promise.all([this.frameStore.record(clip.id, (write) => decodeFrames(this.frames, target, DECODE_SHARE, progress, write)), this.soundtrack(clip.id, target.path, run)]);
-    await this.clips.setAudio(clip.id, audio);
-    return frames;
+    const probes = new FrameWindows<QueryProbe>(() => this.thread.open('probe'), (session) => session.probe());
+    const record = (write: (frame: GreyFrame) => void) =>
+      decodeFrames(this.frames, target, DECODE_SHARE, progress, (frame) => {
+        write(frame);
+        void probes.push(frame);
+      });
+    try {
+      const [frames, audio] = await Promise.all([this.frameStore.record(clip.id, record), this.soundtrack(clip.id, target.path, run)]);
+      await this.clips.setAudio(clip.id, audio);
+      await this.frameStore.writeProbe(clip.id, encodeProbes((await probes.finish()).map((w) => ({ first: w.first, probe: w.value }))));
+      return frames;
+    } catch (e) {
+      await probes.abort();
+      throw e;
+    }
   }
 
   /** The clip's soundtrack at every speed correction (encodeAudioProbe); null without one, or when it stays unreadable (optionalSoundtrack). */

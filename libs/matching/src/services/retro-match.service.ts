@@ -106,7 +106,7 @@ export class RetroMatchService {
 
   /** The clip's matches of the episode among its work; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
   private async matchFamily(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string): Promise<EpisodeMatch[]> {
-    const session = await this.thread.open(false);
+    const session = await this.thread.open('match');
     try {
       const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
       await decodeFrames(this.frames, target, 100, async () => undefined, session.push);

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, LEARNING_OPTIONS, MatcherOptions } from '@dramaguard/matcher';
+import { decodeProbes, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
 import { ClipRepository, ShardAnswer, ShardAnswerRepository } from '@dramaguard/records';
 import { MatchThread } from '../matching/match-thread.service';
-import { matchInWindows } from '../matching/windowed-match';
+import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
 import { AudioMatcher } from './audio-matcher.service';
-import { IndexMatcher } from './index-matcher.service';
+import { IndexMatcher, MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
 import { DECODE_SHARE } from './match.service';
 
@@ -41,13 +41,14 @@ export class ShardMatchService {
     const round = clip.fannedOutAt.getTime();
     try {
       const started = Date.now();
-      const { matches, seq, matchMs } = await this.matchFrames(clipId, {});
+      const probes = await this.frameStore.readProbe(clipId);
+      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, decodeProbes(probes)) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
       const probe = await this.clips.audioOf(clipId);
       const audio = probe ? await this.audio.match(probe) : null;
       await this.settle(clipId, shard, clip.shardCount, round, { indexSeq: seq, matches, audio });
       const sound = audio ? `, soundtrack matched in ${Date.now() - heardAt} ms, ${audio.length} heard` : '';
-      this.log.log(`clip ${clipId}, shard ${shard}: frames read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms, ${matches.length} episode(s) found${sound}`);
+      this.log.log(`clip ${clipId}, shard ${shard}: ${probes ? 'probe' : 'frames'} read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms (${stagesText(stages)}), ${matches.length} episode(s) found${sound}`);
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, clip.shardCount, round, { failure: failureReason(e) });
       throw e;
@@ -67,23 +68,45 @@ export class ShardMatchService {
     }
   }
 
-  /**
-   * The decoded video's matches against this worker's index, window by window;
-   * the seq is the oldest index any window was matched against, so the merge's
-   * late-episode check covers every window.
-   */
-  private async matchFrames(id: string, options: Partial<MatcherOptions>): Promise<{ matches: EpisodeMatch[]; seq: string; matchMs: number }> {
-    const seqs: string[] = [];
-    let matchMs = 0;
+  /** The decoded video's matches against this worker's index, window by window. */
+  private async matchFrames(id: string, options: Partial<MatcherOptions>): Promise<ShardMatches> {
+    const found: TimedMatches[] = [];
     const matches = await matchInWindows(this.thread, this.frames(id), async (session) => {
-      const started = Date.now();
-      const found = await this.matcher.match(session, options);
-      matchMs += Date.now() - started;
-      seqs.push(found.seq);
-      return found.matches;
+      const timed = await this.timed(() => this.matcher.match(session, options));
+      found.push(timed);
+      return timed.matches;
     });
-    const seq = seqs.reduce((a, b) => (BigInt(b) < BigInt(a) ? b : a));
-    return { matches, seq, matchMs };
+    return summed(matches, found);
+  }
+
+  /**
+   * A clip's matches from its full probes, one per window (the worker that
+   * decoded it hashed it once for every shard): a window's frames are read
+   * only when stage one found candidates to verify.
+   */
+  private async matchProbes(id: string, windows: readonly WindowProbe[]): Promise<ShardMatches> {
+    const found: TimedMatches[] = [];
+    const byWindow: Windowed<EpisodeMatch[]>[] = [];
+    for (const { first, probe } of windows) {
+      const session = await this.thread.open('match');
+      try {
+        const pushFrames = async () => {
+          for await (const frame of this.frames(id, first, probe.frames)) session.push(frame);
+        };
+        const timed = await this.timed(() => this.matcher.match(session, {}, { probe, pushFrames }));
+        found.push(timed);
+        byWindow.push({ first, value: timed.matches });
+      } finally {
+        await session.close();
+      }
+    }
+    return summed(mergedWindows(byWindow), found);
+  }
+
+  private async timed(match: () => Promise<{ matches: EpisodeMatch[]; seq: string; stages: MatchStages }>): Promise<TimedMatches> {
+    const started = Date.now();
+    const found = await match();
+    return { ...found, ms: Date.now() - started };
   }
 
   private async settle(clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
@@ -92,9 +115,9 @@ export class ShardMatchService {
     if (answered >= shards) await this.queue.enqueue('merge-clip', { clipId, trigger: 'answers', round });
   }
 
-  private async *frames(id: string): AsyncGenerator<GreyFrame> {
+  private async *frames(id: string, first?: number, count?: number): AsyncGenerator<GreyFrame> {
     try {
-      yield* this.frameStore.read(id);
+      yield* this.frameStore.read(id, first, count);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       const path = this.frameStore.pathOf(id);
@@ -102,4 +125,30 @@ export class ShardMatchService {
       throw new DomainError('frames_missing', `the decoded frames (${path}) are missing on this worker`);
     }
   }
+}
+
+interface TimedMatches {
+  readonly matches: EpisodeMatch[];
+  readonly seq: string;
+  readonly stages: MatchStages;
+  readonly ms: number;
+}
+
+interface ShardMatches {
+  readonly matches: EpisodeMatch[];
+  readonly seq: string;
+  readonly matchMs: number;
+  readonly stages: MatchStages[];
+}
+
+/** The seq is the oldest index any window was matched against, so the merge's late-episode check covers every window. */
+function summed(matches: EpisodeMatch[], windows: readonly TimedMatches[]): ShardMatches {
+  const seq = windows.map((w) => w.seq).reduce((a, b) => (BigInt(b) < BigInt(a) ? b : a));
+  return { matches, seq, matchMs: windows.reduce((n, w) => n + w.ms, 0), stages: windows.map((w) => w.stages) };
+}
+
+/** Summed over a video's windows: sync, stage one (with its candidate count), reading references, stage two. */
+function stagesText(stages: readonly MatchStages[]): string {
+  const sum = (key: keyof MatchStages) => stages.reduce((n, s) => n + s[key], 0);
+  return `sync ${sum('syncMs')}, plan ${sum('planMs')} (${sum('candidates')} candidates), read ${sum('readMs')}, verify ${sum('finishMs')}`;
 }

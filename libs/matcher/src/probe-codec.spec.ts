@@ -1,0 +1,23 @@
+import { renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
+import { decodeProbes, encodeProbes } from './probe-codec';
+import { fullProbe, probeClip } from './query-probe';
+
+describe('clip probe codec', () => {
+  const clip = renderClip(syntheticVideo(7, 6), 0, 4, 8, 72, 128);
+
+  it('decodes the windows it encoded, hashes and hypotheses alike', () => {
+    const a = fullProbe(clip);
+    const b = fullProbe(clip.slice(10));
+    const decoded = decodeProbes(encodeProbes([{ first: 0, probe: a }, { first: 10, probe: b }]));
+    expect(decoded).toEqual([{ first: 0, probe: a }, { first: 10, probe: b }]);
+    expect(a.hashes.some((w) => w !== 0)).toBe(true);
+  });
+
+  it('refuses a probe with hashes missing, and a truncated or foreign file', () => {
+    expect(() => encodeProbes([{ first: 0, probe: probeClip(clip) }])).toThrow(/fully hashed/);
+    const data = encodeProbes([{ first: 0, probe: fullProbe(clip) }]);
+    expect(() => decodeProbes(data.subarray(0, data.length - 1))).toThrow(/truncated/);
+    expect(() => decodeProbes(Buffer.concat([data, Buffer.alloc(1)]))).toThrow(/trailing/);
+    expect(() => decodeProbes(Buffer.from('GIF89a'))).toThrow(/not a clip probe/);
+  });
+});
