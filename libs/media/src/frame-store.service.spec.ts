@@ -1,4 +1,5 @@
 import { parseConfig } from '@dramaguard/config';
+import { framesOf } from '@dramaguard/fingerprint';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,18 +32,20 @@ describe('FrameStore', () => {
     expect(read.every((f) => f.data.buffer.byteLength === 6)).toBe(true);
   });
 
-  it('reads a window of the frames: from a given frame, so many of them, cut short by the end of the file', async () => {
+  it('reads a window of the frames in one buffer of its own: from a given frame, so many, cut short by the end of the file', async () => {
     const writer = await store.writer('w1');
     for (let i = 0; i < 70; i++) writer.write(frame(i));
     await writer.close();
     const firsts = async (first: number, count: number) => {
-      const out: number[] = [];
-      for await (const f of store.read('w1', first, count)) out.push(f.data[0]);
-      return out;
+      const block = await store.readBlock('w1', first, count);
+      expect(block.data.byteOffset).toBe(0);
+      expect(block.data.buffer.byteLength).toBe(block.frames * 6);
+      return framesOf(block).map((f) => [f.width, f.height, f.data[0], f.data[5]]);
     };
-    expect(await firsts(30, 35)).toEqual(Array.from({ length: 35 }, (_, i) => 30 + i));
-    expect(await firsts(64, 40)).toEqual([64, 65, 66, 67, 68, 69]);
+    expect(await firsts(30, 35)).toEqual(Array.from({ length: 35 }, (_, i) => [3, 2, 30 + i, 30 + i]));
+    expect(await firsts(64, 40)).toEqual([64, 65, 66, 67, 68, 69].map((i) => [3, 2, i, i]));
     expect(await firsts(70, 5)).toEqual([]);
+    await expect(store.readBlock('nothing', 0, 1)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('keeps the sound and the probe beside the frames, and removes them with the frames', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { GreyFrame } from '@dramaguard/fingerprint';
+import type { GreyFrame, GreyFrameBlock } from '@dramaguard/fingerprint';
 import { createWriteStream, WriteStream } from 'node:fs';
-import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { FileHandle, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { FRAME_FILE_HEADER_BYTES, frameBytes, frameFileHeader, parseFrameFileHeader } from './frame-file';
@@ -55,6 +55,12 @@ export class FrameFileWriter {
   }
 }
 
+async function frameSize(file: FileHandle): Promise<{ width: number; height: number }> {
+  const header = Buffer.alloc(FRAME_FILE_HEADER_BYTES);
+  await file.read(header, 0, FRAME_FILE_HEADER_BYTES, 0);
+  return parseFrameFileHeader(header);
+}
+
 /** Decoded frames of clips, written once by the decoding worker and read by every shard that matches them. */
 @Injectable()
 export class FrameStore {
@@ -101,28 +107,49 @@ export class FrameStore {
     }
   }
 
-  /** The frames in order, from frame `first` on, `count` of them at most; throws ENOENT (code) when the file is not there. */
-  async *read(id: string, first = 0, count = Infinity): AsyncGenerator<GreyFrame> {
+  /** The frames in order; throws ENOENT (code) when the file is not there. */
+  async *read(id: string): AsyncGenerator<GreyFrame> {
     const file = await open(this.pathOf(id), 'r');
     try {
-      const header = Buffer.alloc(FRAME_FILE_HEADER_BYTES);
-      await file.read(header, 0, FRAME_FILE_HEADER_BYTES, 0);
-      const { width, height } = parseFrameFileHeader(header);
-      const frameSize = width * height;
-      let position = FRAME_FILE_HEADER_BYTES + first * frameSize;
-      let left = count;
-      while (left > 0) {
-        const chunk = Buffer.alloc(frameSize * Math.min(READ_FRAMES, left));
+      const { width, height } = await frameSize(file);
+      const bytes = width * height;
+      let position = FRAME_FILE_HEADER_BYTES;
+      for (;;) {
+        const chunk = Buffer.alloc(bytes * READ_FRAMES);
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
         position += bytesRead;
-        for (let at = 0; at + frameSize <= bytesRead; at += frameSize, left--) {
+        for (let at = 0; at + bytes <= bytesRead; at += bytes) {
           // A copy, not a view: a frame posted to the match thread would carry the whole chunk with it.
-          const data = new Uint8Array(frameSize);
-          data.set(chunk.subarray(at, at + frameSize));
+          const data = new Uint8Array(bytes);
+          data.set(chunk.subarray(at, at + bytes));
           yield { width, height, data };
         }
         if (bytesRead < chunk.length) return;
       }
+    } finally {
+      await file.close();
+    }
+  }
+
+  /**
+   * Frames `first` to `first + count` (fewer at the end of the file) in one
+   * read, in a buffer of their own that can be moved to a thread; throws
+   * ENOENT (code) when the file is not there.
+   */
+  async readBlock(id: string, first: number, count: number): Promise<GreyFrameBlock> {
+    const file = await open(this.pathOf(id), 'r');
+    try {
+      const { width, height } = await frameSize(file);
+      const size = width * height;
+      const data = new Uint8Array(size * count);
+      let read = 0;
+      for (;;) {
+        const { bytesRead } = await file.read(data, read, data.length - read, FRAME_FILE_HEADER_BYTES + first * size + read);
+        read += bytesRead;
+        if (!bytesRead || read === data.length) break;
+      }
+      const frames = Math.floor(read / size);
+      return { width, height, frames, data: frames === count ? data : data.slice(0, frames * size) };
     } finally {
       await file.close();
     }

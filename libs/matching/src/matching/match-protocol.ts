@@ -1,5 +1,5 @@
 import type { AudioCandidate, AudioMatch } from '@dramaguard/audio';
-import type { GreyFrame, Rect } from '@dramaguard/fingerprint';
+import type { GreyFrame, GreyFrameBlock, Rect } from '@dramaguard/fingerprint';
 import type { EpisodeMatch, MatcherOptions, QueryProbe, Reference } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '@dramaguard/records';
 
@@ -15,6 +15,7 @@ export type MatchRequest =
   | { readonly op: 'has'; readonly episode: string }
   | { readonly op: 'open'; readonly session: number; readonly kind: SessionKind }
   | { readonly op: 'frame'; readonly session: number; readonly frame: GreyFrame }
+  | { readonly op: 'frames'; readonly session: number; readonly block: GreyFrameBlock }
   | { readonly op: 'second'; readonly session: number }
   | { readonly op: 'fingerprint'; readonly session: number }
   | { readonly op: 'probe'; readonly session: number }
@@ -40,7 +41,7 @@ export interface AudioSource {
   readonly shares: Uint8Array | null;
 }
 
-/** What each request answers. */
+/** What each answered request answers. */
 export interface MatchReplies {
   index: { readonly episodes: number; readonly bytes: number; readonly unreadable: readonly { readonly registrationId: string; readonly reason: string }[] };
   has: boolean;
@@ -66,6 +67,12 @@ export interface MatchReplies {
 }
 
 export type MatchOp = MatchRequest['op'];
+
+/** Frames, sent without an answer each: the port keeps order, so the next request sees them all. */
+export type StreamOp = 'frame' | 'frames';
+
+/** The requests that are answered. */
+export type AnsweredOp = Exclude<MatchOp, StreamOp>;
 
 export interface MatchEnvelope {
   readonly id: number;

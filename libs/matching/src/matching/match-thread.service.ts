@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { GreyFrame } from '@dramaguard/fingerprint';
+import { GreyFrame, GreyFrameBlock } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatcherOptions, QueryProbe, Reference } from '@dramaguard/matcher';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoredFingerprint } from '@dramaguard/records';
-import { MatchOp, MatchReplies, MatchRequest, MatchResponse, SessionKind } from './match-protocol';
+import { AnsweredOp, MatchReplies, MatchRequest, MatchResponse, SessionKind } from './match-protocol';
 
 /**
  * The thread's young generation, at most. V8's default lets it grow to tens of
@@ -49,7 +49,7 @@ export class MatchThread implements OnModuleDestroy {
     await this.worker.terminate();
   }
 
-  request<O extends Exclude<MatchOp, 'frame'>>(request: Extract<MatchRequest, { op: O }>): Promise<MatchReplies[O]> {
+  request<O extends AnsweredOp>(request: Extract<MatchRequest, { op: O }>): Promise<MatchReplies[O]> {
     if (this.stopped) return Promise.reject(new Error(this.stopped));
     const id = this.nextId++;
     return new Promise<MatchReplies[O]>((resolve, reject) => {
@@ -62,7 +62,13 @@ export class MatchThread implements OnModuleDestroy {
   async open(kind: SessionKind): Promise<MatchSession> {
     const session = this.nextSession++;
     await this.request({ op: 'open', session, kind });
-    return new MatchSession(this, session, (frame) => this.worker.postMessage({ id: 0, request: { op: 'frame', session, frame } }));
+    return new MatchSession(
+      this,
+      session,
+      (frame) => this.worker.postMessage({ id: 0, request: { op: 'frame', session, frame } }),
+      // Moved, not copied: the block's buffer is the thread's from now on.
+      (block) => this.worker.postMessage({ id: 0, request: { op: 'frames', session, block } }, [block.data.buffer as ArrayBuffer]),
+    );
   }
 
   /** An unexpected end loses the index: every waiting and later request fails, and the jobs are retried. */
@@ -81,6 +87,8 @@ export class MatchSession {
     private readonly thread: MatchThread,
     private readonly session: number,
     readonly push: (frame: GreyFrame) => void,
+    /** Frames in one buffer of their own (FrameStore.readBlock), which this empties: the buffer moves to the thread. */
+    readonly pushBlock: (block: GreyFrameBlock) => void,
   ) {}
 
   /** After the first pass: the region of the episode's second view, or null; when there is one, push the same frames again before `fingerprint`. */

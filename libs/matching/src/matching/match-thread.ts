@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { AudioIndex, AudioReference, decodeAudioPrint, decodeAudioProbe, finishAudio, planAudio } from '@dramaguard/audio';
-import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, GreyFrame } from '@dramaguard/fingerprint';
+import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, framesOf, GreyFrame } from '@dramaguard/fingerprint';
 import { candidateEpisodes, familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch, ProbeBuilder } from '@dramaguard/matcher';
-import { AudioSource, MatchEnvelope, MatchOp, MatchReplies, MatchRequest, MatchResponse } from './match-protocol';
+import { AnsweredOp, AudioSource, MatchEnvelope, MatchReplies, MatchRequest, MatchResponse, StreamOp } from './match-protocol';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from './stored-episode';
 import { collectGarbage } from './collect-garbage';
@@ -62,7 +62,7 @@ function session(id: number): Session {
   return s;
 }
 
-function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude<MatchOp, 'frame'>] {
+function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[AnsweredOp] {
   switch (r.op) {
     case 'index': {
       const unreadable: MatchReplies['index']['unreadable'][number][] = [];
@@ -140,19 +140,23 @@ function handle(r: Exclude<MatchRequest, { op: 'frame' }>): MatchReplies[Exclude
   }
 }
 
+function push(s: Session, frame: GreyFrame): void {
+  if (s.secondPass) {
+    s.builder?.pushSecond(frame);
+    return;
+  }
+  s.count++;
+  if (s.builder) s.builder.push(frame);
+  else if (s.prober) s.prober.push(frame);
+  else s.frames.push(frame);
+}
+
 /** Frames are streamed without an answer each: the port keeps order, so the next request sees them all. */
 parentPort?.on('message', ({ id, request }: MatchEnvelope) => {
-  if (request.op === 'frame') {
+  if (request.op === 'frame' || request.op === 'frames') {
     const s = sessions.get(request.session);
     if (!s) return;
-    if (s.secondPass) {
-      s.builder?.pushSecond(request.frame);
-      return;
-    }
-    s.count++;
-    if (s.builder) s.builder.push(request.frame);
-    else if (s.prober) s.prober.push(request.frame);
-    else s.frames.push(request.frame);
+    for (const frame of request.op === 'frame' ? [request.frame] : framesOf(request.block)) push(s, frame);
     return;
   }
   let response: MatchResponse;

@@ -90,9 +90,7 @@ export class ShardMatchService {
     for (const { first, probe } of windows) {
       const session = await this.thread.open('match');
       try {
-        const pushFrames = async () => {
-          for await (const frame of this.frames(id, first, probe.frames)) session.push(frame);
-        };
+        const pushFrames = async () => session.pushBlock(await this.frameStore.readBlock(id, first, probe.frames).catch((e) => Promise.reject(this.missing(id, e))));
         const timed = await this.timed(() => this.matcher.match(session, {}, { probe, pushFrames }));
         found.push(timed);
         byWindow.push({ first, value: timed.matches });
@@ -115,15 +113,20 @@ export class ShardMatchService {
     if (answered >= shards) await this.queue.enqueue('merge-clip', { clipId, trigger: 'answers', round });
   }
 
-  private async *frames(id: string, first?: number, count?: number): AsyncGenerator<GreyFrame> {
+  private async *frames(id: string): AsyncGenerator<GreyFrame> {
     try {
-      yield* this.frameStore.read(id, first, count);
+      yield* this.frameStore.read(id);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      const path = this.frameStore.pathOf(id);
-      this.log.error(`${id}: its decoded frames (${path}) are missing; is the media directory shared with the worker that decoded them?`);
-      throw new DomainError('frames_missing', `the decoded frames (${path}) are missing on this worker`);
+      throw this.missing(id, e);
     }
+  }
+
+  /** A missing frame file as a domain error naming the likely cause; any other error as it is. */
+  private missing(id: string, e: unknown): unknown {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return e;
+    const path = this.frameStore.pathOf(id);
+    this.log.error(`${id}: its decoded frames (${path}) are missing; is the media directory shared with the worker that decoded them?`);
+    return new DomainError('frames_missing', `the decoded frames (${path}) are missing on this worker`);
   }
 }
 
