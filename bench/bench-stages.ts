@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_MATCHER_OPTIONS, HashIndex, matchClip, searchCandidates } from '@dramaguard/matcher';
+import { DEFAULT_MATCHER_OPTIONS, fullProbe, HashIndex, matchClip, searchCandidates } from '@dramaguard/matcher';
 import { clip60, fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   try {
     const clip = await frames(clip60(refs, dir));
     const o = DEFAULT_MATCHER_OPTIONS;
-    const t = { candidates: [] as number[], match: [] as number[] };
+    const t = { candidates: [] as number[], match: [] as number[], probe: [] as number[], fromProbe: [] as number[] };
     let found = 0;
     let candidates = 0;
     for (let run = 0; run < runs; run++) {
@@ -38,8 +38,16 @@ async function main(): Promise<void> {
       s = process.hrtime.bigint();
       found = matchClip(index, clip).length;
       t.match.push(ms(s));
+      s = process.hrtime.bigint();
+      const probe = fullProbe(clip);
+      t.probe.push(ms(s));
+      s = process.hrtime.bigint();
+      searchCandidates(index, { full: probe }, o);
+      t.fromProbe.push(ms(s));
     }
     const [c, m] = [median(t.candidates), median(t.match)];
+    // What the decoding worker spends on the clip's full probe, and what stage one then costs each shard.
+    console.log(`full probe (every frame, every hypothesis) ${median(t.probe).toFixed(0)} ms; stage one from it ${median(t.fromProbe).toFixed(0)} ms`);
     console.log(
       `60 s clip (${clip.length} frames), median of ${runs}: matchClip ${m.toFixed(0)} ms (${found} episodes) = ` +
         `stage one (hashing, lookups, vote) ${c.toFixed(0)} ms (${candidates} candidates) + densify and verification ${(m - c).toFixed(0)} ms`,

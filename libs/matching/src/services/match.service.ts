@@ -17,8 +17,9 @@ export const DECODE_SHARE = 80;
 
 /**
  * Starts a clip's match: decodes it once into a frame file in the shared
- * media directory, hashes it under every geometry hypothesis once (its full
- * probe, beside the frames, so no shard hashes it again), then sends it to every shard of the match index (one job
+ * media directory, with more than one shard also hashes it under every
+ * geometry hypothesis once (its full probe, beside the frames, so no shard
+ * hashes it again), then sends it to every shard of the match index (one job
  * per shard queue) with a deadline for their answers. ShardMatchService
  * answers for a shard, ClipMergeService merges the answers into the result.
  */
@@ -75,24 +76,26 @@ export class MatchService {
   /**
    * The frames into the frame file and, window by window as they come, into
    * the match thread for the full probe; beside them (a second ffmpeg) the
-   * soundtrack at every speed correction into the clip's row.
+   * soundtrack at every speed correction into the clip's row. One shard
+   * hashes only what its search asks for, which costs less than the full
+   * probe (docs/BENCHMARK.md, section 12): the probe is made for two or more.
    */
   private async decode(clip: ClipEntity, run: JobRun): Promise<number> {
     const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
     const progress = (p: number) => Promise.all([this.clips.setProgress(clip.id, p), run.reportProgress(p)]);
-    const probes = new FrameWindows<QueryProbe>(() => this.thread.open('probe'), (session) => session.probe());
+    const probes = this.config.shards.count > 1 ? new FrameWindows<QueryProbe>(() => this.thread.open('probe'), (session) => session.probe()) : null;
     const record = (write: (frame: GreyFrame) => void) =>
       decodeFrames(this.frames, target, DECODE_SHARE, progress, (frame) => {
         write(frame);
-        void probes.push(frame);
+        void probes?.push(frame);
       });
     try {
       const [frames, audio] = await Promise.all([this.frameStore.record(clip.id, record), this.soundtrack(clip.id, target.path, run)]);
       await this.clips.setAudio(clip.id, audio);
-      await this.frameStore.writeProbe(clip.id, encodeProbes((await probes.finish()).map((w) => ({ first: w.first, probe: w.value }))));
+      if (probes) await this.frameStore.writeProbe(clip.id, encodeProbes((await probes.finish()).map((w) => ({ first: w.first, probe: w.value }))));
       return frames;
     } catch (e) {
-      await probes.abort();
+      await probes?.abort();
       throw e;
     }
   }
