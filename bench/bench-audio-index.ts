@@ -5,7 +5,7 @@
 // one episode (with 4 of 32 bits changed per item) and for one that copies
 // nothing. Usage: npm run bench:audio-index -- [--hours H]
 import { AudioIndex, AUDIO_ITEM_SECONDS, AudioPrint, finishAudio, planAudio, speedCorrections } from '@dramaguard/audio';
-import { syntheticPrint } from '../libs/audio/test/synthetic-prints';
+import { noisy, slice, syntheticPrint } from '../libs/audio/test/synthetic-prints';
 
 const EPISODE_SECONDS = 90;
 const CLIP_SECONDS = 60;
@@ -15,18 +15,9 @@ function argument(name: string, fallback: number): number {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 }
 
-/** Flips 4 pseudo-random bits of every item: about the bit error rate of a low-bitrate re-encode. */
+/** 4 pseudo-random bits of every item flipped: about the bit error rate of a low-bitrate re-encode. */
 function reencoded(p: AudioPrint, from: number, count: number): AudioPrint {
-  let x = 12345;
-  const items = p.items.slice(from, from + count).map((v) => {
-    let out = v;
-    for (let b = 0; b < 4; b++) {
-      x = (Math.imul(x, 22695477) + 1) >>> 0;
-      out ^= 1 << (x >>> 27);
-    }
-    return out >>> 0;
-  });
-  return { items, voiced: p.voiced.slice(from, from + count) };
+  return noisy(slice(p, from, from + count), 4, 12345);
 }
 
 function main(): void {
@@ -64,6 +55,8 @@ function main(): void {
       copy_found: copy.found.join(','),
       unrelated_search_ms: none.ms,
       unrelated_candidates: none.candidates,
+      // The process's peak, the synthetic prints made and dropped as they are added included.
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     }),
   );
 }

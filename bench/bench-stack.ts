@@ -69,7 +69,7 @@ export class Child {
 
   /** A built process, a worker with the node flags `npm start` gives it (scripts/start.mjs). */
   static start(name: string, app: string, file: string, env: Record<string, string>): Child {
-    const flags = app === 'worker' ? ['--max-semi-space-size=1'] : [];
+    const flags = app === 'worker' && file === 'main.js' ? ['--max-semi-space-size=1'] : [];
     const proc = spawn(process.execPath, [...flags, BUILT(app, file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     return new Child(name, proc);
   }

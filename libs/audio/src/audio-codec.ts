@@ -23,9 +23,8 @@ export function audioItemCount(data: Uint8Array): number {
 }
 
 export function decodeAudioPrint(data: Uint8Array): AudioPrint {
+  const n = audioItemCount(data);
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (buf.byteLength < 8 || buf.toString('latin1', 0, 4) !== PRINT_MAGIC) throw new RangeError('not an audio fingerprint');
-  const n = buf.readUInt32LE(4);
   if (buf.byteLength !== 8 + n * 4 + Math.ceil(n / 8)) throw new RangeError(`audio fingerprint of ${n} items has ${buf.byteLength} bytes`);
   const items = new Uint32Array(n);
   const voiced = new Uint8Array(n);

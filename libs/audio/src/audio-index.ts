@@ -179,7 +179,8 @@ export class AudioIndex {
   private surprising(counts: Uint32Array, probes: number): number[] {
     const scored: { slot: number; z: number }[] = [];
     for (let slot = 0; slot < counts.length; slot++) {
-      if (!counts[slot]) continue;
+      // A replaced episode's postings stay until reclaimed: they must not take the live episodes' places.
+      if (!counts[slot] || this.names[slot] === null) continue;
       const expected = (this.perSlot[slot] / 2) * (probes / 65536);
       const z = (counts[slot] - expected) / Math.sqrt(expected + 1);
       if (z >= SURPRISE) scored.push({ slot, z });

@@ -1,25 +1,7 @@
 import { AudioIndex } from './audio-index';
 import { finishAudio, planAudio } from './audio-matcher';
 import { AUDIO_ITEM_SECONDS, AudioPrint, AudioVariant } from './audio-print';
-import { syntheticPrint } from '../test/synthetic-prints';
-
-/** Flips `bits` pseudo-random bits of every item, as a re-encode or a music bed does. */
-function noisy(p: AudioPrint, bits: number, seed: number): AudioPrint {
-  let x = seed;
-  const items = p.items.map((v) => {
-    let out = v;
-    for (let b = 0; b < bits; b++) {
-      x = (Math.imul(x, 22695477) + 1) >>> 0;
-      out ^= 1 << (x >>> 27);
-    }
-    return out >>> 0;
-  });
-  return { items, voiced: p.voiced };
-}
-
-function slice(p: AudioPrint, from: number, to: number): AudioPrint {
-  return { items: p.items.slice(from, to), voiced: p.voiced.slice(from, to) };
-}
+import { noisy, slice, syntheticPrint } from '../test/synthetic-prints';
 
 const asIs = (print: AudioPrint): AudioVariant => ({ speed: 1, pitchChanged: false, print });
 
@@ -82,6 +64,18 @@ describe('audio matching', () => {
       const [c] = planAudio(again, clip);
       expect(c).toMatchObject({ episode, offset: 100 });
     }
+  });
+
+  it('finds an episode replaced more often than the episodes a search keeps, while its old postings wait to be reclaimed', () => {
+    const big = new AudioIndex();
+    // Enough live postings that 40 replacements of a stay below the reclaiming rule's share.
+    for (let k = 0; k < 100; k++) big.add(`filler-${k}`, syntheticPrint(400, 100 + k));
+    for (let i = 0; i < 40; i++) big.add('a', a);
+    const one = new AudioIndex();
+    one.add('a', a);
+    expect(big.postingCount).toBeGreaterThan(130 * one.postingCount);
+    const [c] = planAudio(big, [asIs(slice(a, 100, 181))]);
+    expect(c).toMatchObject({ episode: 'a', offset: 100 });
   });
 
   it('replaces an episode added again', () => {

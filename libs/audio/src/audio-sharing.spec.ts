@@ -9,7 +9,7 @@ describe('audio sharing', () => {
     score: 0.9,
     speed: 1,
     pitchChanged: false,
-    segments: [{ clipStart: 2, clipEnd: 12, refStart: 20, refEnd: 30, speed: 1, ber: 0.1, chanceBer: 0.5, score: 0.9 }],
+    segments: [{ clipStart: 2, clipEnd: 12, refStart: 20, refEnd: 30, speed: 1, ber: 0.1, score: 0.9 }],
   };
 
   it('answers the shared items on both sides', () => {

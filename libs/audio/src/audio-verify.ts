@@ -27,8 +27,6 @@ export interface AudioSegment {
   /** Episode seconds per clip second. */
   readonly speed: number;
   readonly ber: number;
-  /** The bit error rate off the line, for the same items: about 0.5 for varied sound, lower for steady noise or room tone. */
-  readonly chanceBer: number;
   readonly score: number;
 }
 
@@ -189,7 +187,7 @@ function toSegment(run: readonly Window[], speed: number, items: Edges): AudioSe
   const refEnd = (items.last + tail.offset) * AUDIO_ITEM_SECONDS + trail;
   const slope = tail.first > head.first ? (tail.first + tail.offset - head.first - head.offset) / (tail.first - head.first) : 1;
   const lineSpeed = Math.round(speed * slope * 1000) / 1000;
-  return { clipStart, clipEnd, refStart, refEnd, speed: lineSpeed, ber, chanceBer: chance, score: audioScore(ber, chance, clipEnd - clipStart) };
+  return { clipStart, clipEnd, refStart, refEnd, speed: lineSpeed, ber, score: audioScore(ber, chance, clipEnd - clipStart) };
 }
 
 /**

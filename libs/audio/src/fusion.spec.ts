@@ -8,7 +8,7 @@ const episode = syntheticPrint(400, 1);
 /** The clip plays episode seconds 10–20 from its own second 0. */
 const line = { clipStart: 0, clipEnd: 10, refStart: 10, refEnd: 20, speed: 1, matchedFrames: 50 };
 const picture = (score: number): EpisodeMatch => ({ episode: 'e', score, mirrored: true, region: { x0: 0, y0: 0.2, x1: 1, y1: 0.8 }, segments: [{ ...line, score }] });
-const heard = (score: number, at = line): AudioMatch => ({ episode: 'e', score, speed: 1, pitchChanged: false, segments: [{ ...at, ber: 0.1, chanceBer: 0.5, score }] });
+const heard = (score: number, at = line): AudioMatch => ({ episode: 'e', score, speed: 1, pitchChanged: false, segments: [{ ...at, ber: 0.1, score }] });
 const clipOf = (print: AudioPrint) => [{ speed: 1, pitchChanged: false, print }];
 const sounds = (clip: AudioPrint | null) => ({ clip: clip ? clipOf(clip) : null, episode: (e: string) => (e === 'e' ? { print: episode, shares: null } : undefined) });
 const from = Math.round(10 / AUDIO_ITEM_SECONDS);
@@ -53,7 +53,7 @@ describe('fuseMatches', () => {
 
   it('adds the stretches only the sound found as audio-only segments', () => {
     const later = { clipStart: 12, clipEnd: 20, refStart: 22, refEnd: 30, speed: 1, matchedFrames: 0 };
-    const a: AudioMatch = { ...heard(0.8), segments: [{ ...line, ber: 0.1, chanceBer: 0.5, score: 0.8 }, { ...later, ber: 0.1, chanceBer: 0.5, score: 0.7 }] };
+    const a: AudioMatch = { ...heard(0.8), segments: [{ ...line, ber: 0.1, score: 0.8 }, { ...later, ber: 0.1, score: 0.7 }] };
     const [m] = fuseMatches([picture(0.6)], [a], sounds(excerpt));
     expect(m.segments.map((s) => s.signals)).toEqual([['picture', 'audio'], ['audio']]);
   });

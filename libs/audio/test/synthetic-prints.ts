@@ -14,3 +14,22 @@ export function syntheticPrint(n: number, seed: number, voiced = 1): AudioPrint 
   });
   return { items, voiced: new Uint8Array(n).fill(voiced) };
 }
+
+/** Flips `bits` pseudo-random bits of every item, as a re-encode or a music bed does. */
+export function noisy(p: AudioPrint, bits: number, seed: number): AudioPrint {
+  let x = seed;
+  const items = p.items.map((v) => {
+    let out = v;
+    for (let b = 0; b < bits; b++) {
+      x = (Math.imul(x, 22695477) + 1) >>> 0;
+      out ^= 1 << (x >>> 27);
+    }
+    return out >>> 0;
+  });
+  return { items, voiced: p.voiced };
+}
+
+/** Items `from` to `to` of a print. */
+export function slice(p: AudioPrint, from: number, to: number): AudioPrint {
+  return { items: p.items.slice(from, to), voiced: p.voiced.slice(from, to) };
+}

@@ -18,7 +18,7 @@ export function signalsText(signals: readonly MatchSignal[]): string {
 }
 
 /** What the soundtrack says of a match, in words; null when it had nothing to compare. */
-export function soundtrackText(audio: AudioEvidence | null): string | null {
+function soundtrackText(audio: AudioEvidence | null): string | null {
   if (!audio) return null;
   const pace = `${audio.speed.toFixed(2)}×${audio.pitchChanged ? ', pitch changed with the speed' : ''}`;
   switch (audio.agreement) {

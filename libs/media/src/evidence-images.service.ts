@@ -8,10 +8,7 @@ import { ffmpegFailureDetail, quietInputOptions } from './ffmpeg-args';
 import { frameGrabInputOptions, frameGrabOutputOptions } from './frame-grab-args';
 import { MediaError } from './media-error';
 
-/**
- * libvips weighs about 20 MB resident once loaded; only the api composes
- * evidence, so a worker process (one per shard) does not carry it.
- */
+/** Loaded on first use: only the api composes evidence, so libvips stays out of the worker processes (one per shard). */
 async function loadSharp(): Promise<typeof SharpModule> {
   return (await import('sharp')).default;
 }

@@ -137,7 +137,7 @@ export class FingerprintService {
     const current = await this.fingerprints.audioSharesForUpdate(em, updates.map((u) => u.episode));
     for (const u of updates) {
       const row = current.get(u.episode);
-      if (row) await this.fingerprints.updateAudioShares(em, u.episode, Buffer.from(markAudioShared(audioItemCount(row.audio), row.shares, u.ranges)));
+      if (row) await this.fingerprints.updateAudioShares(em, u.episode, Buffer.from(markAudioShared(audioItemCount(row.audioHeader), row.shares, u.ranges)));
     }
   }
 

@@ -41,10 +41,13 @@ export class IndexMatcher {
     const synced = Date.now();
     const candidates = await session.plan(options, probed?.probe);
     const planned = Date.now();
-    if (!candidates.length) return { matches: [], seq, stages: { syncMs: synced - started, planMs: planned - synced, candidates: 0, readMs: 0, finishMs: 0 } };
-    const [references] = await Promise.all([this.references.lookup(this.index.seqsOf(candidates)), probed?.pushFrames()]);
-    const read = Date.now();
-    const matches = await session.finish(references);
+    let read = planned;
+    let matches: EpisodeMatch[] = [];
+    if (candidates.length) {
+      const [references] = await Promise.all([this.references.lookup(this.index.seqsOf(candidates)), probed?.pushFrames()]);
+      read = Date.now();
+      matches = await session.finish(references);
+    }
     const stages = { syncMs: synced - started, planMs: planned - synced, candidates: candidates.length, readMs: read - planned, finishMs: Date.now() - read };
     return { matches, seq, stages };
   }

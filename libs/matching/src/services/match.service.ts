@@ -111,5 +111,4 @@ export class MatchService {
       (reason) => this.log.warn(`clip ${clipId}: its soundtrack is unreadable, matched by the picture alone (${reason})`),
     );
   }
-
 }

@@ -44,17 +44,19 @@ export class FingerprintRepository {
   }
 
   /**
-   * Soundtrack prints and audio share bytes of fingerprints, locked for update
-   * as `sharesForUpdate` locks the picture's; only episodes with a soundtrack
-   * are answered.
+   * Audio share bytes of fingerprints, locked for update as `sharesForUpdate`
+   * locks the picture's, with the first 8 bytes of each soundtrack print (its
+   * header, which holds its item count: audioItemCount); only episodes with a
+   * soundtrack are answered.
    */
-  async audioSharesForUpdate(em: EntityManager, registrationIds: readonly string[]): Promise<Map<string, { audio: Buffer; shares: Buffer | null }>> {
+  async audioSharesForUpdate(em: EntityManager, registrationIds: readonly string[]): Promise<Map<string, { audioHeader: Buffer; shares: Buffer | null }>> {
     if (!registrationIds.length) return new Map();
     const rows = (await em.query(
-      `SELECT registration_id, audio, audio_shares FROM fingerprints WHERE registration_id = ANY($1::uuid[]) AND audio IS NOT NULL ORDER BY registration_id FOR UPDATE`,
+      `SELECT registration_id, substring(audio FROM 1 FOR 8) AS audio_header, audio_shares FROM fingerprints
+       WHERE registration_id = ANY($1::uuid[]) AND audio IS NOT NULL ORDER BY registration_id FOR UPDATE`,
       [registrationIds],
-    )) as { registration_id: string; audio: Buffer; audio_shares: Buffer | null }[];
-    return new Map(rows.map((r) => [r.registration_id, { audio: r.audio, shares: r.audio_shares }]));
+    )) as { registration_id: string; audio_header: Buffer; audio_shares: Buffer | null }[];
+    return new Map(rows.map((r) => [r.registration_id, { audioHeader: r.audio_header, shares: r.audio_shares }]));
   }
 
   /** The soundtracks of registered episodes (those that have one), without their pictures' fingerprints. */
