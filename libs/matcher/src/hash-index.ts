@@ -83,6 +83,12 @@ export class HashIndex {
   private readonly slots = new Map<string, number>();
   private readonly slotEpisode: string[] = [];
   private readonly slotGroup: (string | undefined)[] = [];
+  /**
+   * One string per work, shared by its episodes' slots: each added episode
+   * brings its own copy of its work's id (64 B in V8), and a series has 60-100
+   * episodes.
+   */
+  private groupNames = new Map<string, string>();
   private readonly slotFirst = new ChunkedUint32();
   private slotAlive = new Uint8Array(64);
   private readonly references = new Map<string, Reference>();
@@ -145,7 +151,7 @@ export class HashIndex {
       const slot = this.slotEpisode.length;
       this.slots.set(b.episode, slot);
       this.slotEpisode.push(b.episode);
-      this.slotGroup.push(b.group);
+      this.slotGroup.push(b.group === undefined ? undefined : this.groupName(b.group));
       this.slotFirst.push(this.records.length);
       if (slot >= this.slotAlive.length) {
         const grown = new Uint8Array(this.slotAlive.length * 2);
@@ -287,6 +293,7 @@ export class HashIndex {
     this.slotEpisode.length = 0;
     const groups = live.map(([, slot]) => this.slotGroup[slot]);
     this.slotGroup.length = 0;
+    this.groupNames = new Map(groups.flatMap((g) => (g === undefined ? [] : [[g, g]])));
     const alive = new Uint8Array(Math.max(64, live.length * 2));
     live.forEach(([episode, slot], i) => {
       first.push(records.length);
@@ -300,6 +307,13 @@ export class HashIndex {
     this.slotFirst.replaceWith(first);
     this.slotAlive = alive;
     this.dead = 0;
+  }
+
+  private groupName(group: string): string {
+    const known = this.groupNames.get(group);
+    if (known !== undefined) return known;
+    this.groupNames.set(group, group);
+    return group;
   }
 
   private slotEnd(slot: number): number {

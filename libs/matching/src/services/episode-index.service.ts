@@ -114,6 +114,13 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
       }
       this.lastSeq = scannedTo;
       if (scanned < SYNC_BATCH) break;
+      // A full batch means more follow (loading, or a long catch-up). The rows
+      // just read are garbage once posted, but V8 frees their off-heap buffers
+      // only when it next collects in full; until then the process's malloc
+      // heap grows to hold batch after batch and never shrinks again. Measured
+      // on 40,032 episodes in one process: 336-348 MB resident after loading
+      // without this, 281-293 MB with it; loading took 9.5-10.8 s against 8.1-9.9 s.
+      collectGarbage();
     }
     if (indexed) this.log.log(`indexed ${indexed} episode(s) in ${Date.now() - started} ms, ${indexMs} ms of it index work (${this.episodes} in the index)`);
   }
