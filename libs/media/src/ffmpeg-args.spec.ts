@@ -1,4 +1,4 @@
-import { ffmpegFailureDetail, greyFrameFilter, greyFrameOutputOptions, quietInputOptions } from './ffmpeg-args';
+import { decodeInputOptions, ffmpegFailureDetail, greyFrameFilter, greyFrameOutputOptions, quietInputOptions } from './ffmpeg-args';
 
 describe('ffmpeg argument builders', () => {
   it('samples, scales with area averaging and converts to grey, in that order', () => {
@@ -17,6 +17,14 @@ describe('ffmpeg argument builders', () => {
     expect(() => greyFrameFilter({ fps: 8, width: 145, height: 256 })).toThrow(RangeError);
     expect(() => greyFrameFilter({ fps: 7.5, width: 144, height: 256 })).toThrow(RangeError);
     expect(() => greyFrameFilter({ fps: 8, width: 0, height: 256 })).toThrow(RangeError);
+  });
+
+  it('skips deblocking only where the frames shrink at least four times on both axes', () => {
+    const sampling = { fps: 8, width: 144, height: 256 };
+    expect(decodeInputOptions({ width: 1080, height: 1920 }, sampling)).toEqual(['-skip_loop_filter', 'all']);
+    expect(decodeInputOptions({ width: 576, height: 1024 }, sampling)).toEqual(['-skip_loop_filter', 'all']);
+    expect(decodeInputOptions({ width: 540, height: 960 }, sampling)).toEqual([]);
+    expect(decodeInputOptions({ width: 1080, height: 960 }, sampling)).toEqual([]);
   });
 
   it('keeps ffmpeg quiet except for errors and never reads stdin', () => {

@@ -6,6 +6,22 @@ export function quietInputOptions(): string[] {
 }
 
 /**
+ * Decoder options for a video of `source` size read as `s`. Where the frames
+ * shrink at least DEBLOCK_SKIP_FACTOR times on both axes, the decoder skips its
+ * deblocking filter: a coded block of 8 px becomes 2 px or less, averaged with
+ * its neighbours by the area scaler, so the edges the filter smooths barely
+ * reach the grey frames, and skipping it took 22 % off decoding a 1080x1920
+ * clip (docs/BENCHMARK.md section 13). Smaller videos keep it: their block
+ * edges survive the scaling. Decoders without such a filter ignore the option.
+ */
+export function decodeInputOptions(source: { readonly width: number; readonly height: number }, s: FrameSampling): string[] {
+  const shrink = Math.min(source.width / s.width, source.height / s.height);
+  return shrink >= DEBLOCK_SKIP_FACTOR ? ['-skip_loop_filter', 'all'] : [];
+}
+
+export const DEBLOCK_SKIP_FACTOR = 4;
+
+/**
  * ffmpeg samples, scales and converts to grey itself: `fps` picks the frames
  * shown at each 1/fps instant, `area` averaging is the scaler that aliases least
  * when shrinking, and Node receives only small 8-bit frames.

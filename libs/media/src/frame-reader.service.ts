@@ -3,9 +3,9 @@ import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import type { GreyFrame } from '@dramaguard/fingerprint';
 import ffmpeg from 'fluent-ffmpeg';
 import { PassThrough } from 'node:stream';
-import { ffmpegFailureDetail, greyFrameOutputOptions, quietInputOptions } from './ffmpeg-args';
+import { decodeInputOptions, ffmpegFailureDetail, greyFrameOutputOptions, quietInputOptions } from './ffmpeg-args';
 import { FrameChunker } from './frame-chunker';
-import { FrameSampling } from './frame-geometry';
+import { FrameGeometry, FrameSampling } from './frame-geometry';
 import { MediaError } from './media-error';
 
 @Injectable()
@@ -16,8 +16,10 @@ export class FrameReader {
    * Streams a video's frames as small grey pictures, decoded, sampled and scaled
    * by ffmpeg and piped straight into memory. Stopping the iteration early
    * kills ffmpeg; a decoding failure is thrown after the frames read so far.
+   * Given the video's own size, a large video is decoded without deblocking
+   * (decodeInputOptions).
    */
-  async *frames(file: string, sampling: FrameSampling): AsyncGenerator<GreyFrame> {
+  async *frames(file: string, sampling: FrameSampling, source?: FrameGeometry): AsyncGenerator<GreyFrame> {
     // fluent-ffmpeg fails with "Output stream closed" when its output stream
     // closes before it has seen ffmpeg exit, which a busy machine makes likely,
     // and async iteration closes a stream as soon as it is read to the end.
@@ -28,7 +30,7 @@ export class FrameReader {
     sink.pipe(out);
     const command = ffmpeg(file)
       .setFfmpegPath(this.config.ffmpeg.ffmpegPath)
-      .inputOptions(quietInputOptions())
+      .inputOptions([...quietInputOptions(), ...(source ? decodeInputOptions(source, sampling) : [])])
       .outputOptions(greyFrameOutputOptions(sampling));
     let finished = false;
     const done = new Promise<void>((resolve, reject) => {

@@ -38,7 +38,7 @@ export async function decodeFrames(
   let count = 0;
   const started = Date.now();
   try {
-    for await (const frame of reader.frames(target.path, sampling)) {
+    for await (const frame of reader.frames(target.path, sampling, target)) {
       onFrame(frame);
       const percent = meter.next(++count);
       if (percent !== null) await progress(percent);
