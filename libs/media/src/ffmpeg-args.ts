@@ -11,7 +11,7 @@ export function quietInputOptions(): string[] {
  * deblocking filter: a coded block of 8 px becomes 2 px or less, averaged with
  * its neighbours by the area scaler, so the edges the filter smooths barely
  * reach the grey frames, and skipping it took 22 % off decoding a 1080x1920
- * clip (docs/BENCHMARK.md section 13). Smaller videos keep it: their block
+ * clip (docs/FINGERPRINT.md section 1). Smaller videos keep it: their block
  * edges survive the scaling. Decoders without such a filter ignore the option.
  */
 export function decodeInputOptions(source: { readonly width: number; readonly height: number }, s: FrameSampling): string[] {
