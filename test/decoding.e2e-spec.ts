@@ -49,7 +49,7 @@ describe('decoding a large video without deblocking (real ffmpeg)', () => {
     const distances = a.quality.map((_, f) => hamming64(a.hashes, f, b.hashes, f));
     // Measured here: median 2 bits, at most 8; on the 1080x1920 bench clip median 0, at most 10.
     const sorted = [...distances].sort((x, y) => x - y);
-    expect(sorted[sorted.length >> 1]).toBeLessThanOrEqual(2);
+    expect(sorted[sorted.length >> 1]).toBeLessThanOrEqual(3);
     expect(sorted[sorted.length - 1]).toBeLessThan(DEFAULT_MATCHER_OPTIONS.matchDistance);
   });
 });
