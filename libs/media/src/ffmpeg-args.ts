@@ -1,9 +1,11 @@
-import { FrameSampling } from './frame-geometry';
+import { FrameGeometry, FrameSampling } from './frame-geometry';
 
 /** Quiet ffmpeg: only errors reach stderr, so the last lines of stderr are the reason for a failure. */
 export function quietInputOptions(): string[] {
   return ['-hide_banner', '-nostdin', '-nostats', '-v', 'error'];
 }
+
+const DEBLOCK_SKIP_FACTOR = 4;
 
 /**
  * Decoder options for a video of `source` size read as `s`. Where the frames
@@ -14,12 +16,10 @@ export function quietInputOptions(): string[] {
  * clip (docs/FINGERPRINT.md section 1). Smaller videos keep it: their block
  * edges survive the scaling. Decoders without such a filter ignore the option.
  */
-export function decodeInputOptions(source: { readonly width: number; readonly height: number }, s: FrameSampling): string[] {
+export function decodeInputOptions(source: FrameGeometry, s: FrameSampling): string[] {
   const shrink = Math.min(source.width / s.width, source.height / s.height);
   return shrink >= DEBLOCK_SKIP_FACTOR ? ['-skip_loop_filter', 'all'] : [];
 }
-
-export const DEBLOCK_SKIP_FACTOR = 4;
 
 /**
  * ffmpeg samples, scales and converts to grey itself: `fps` picks the frames
