@@ -109,6 +109,9 @@ async function main(): Promise<void> {
     );
 
     const addTimes = await addEpisodes(holder, workers);
+    // The target counts memory after loading; what matching and registering add on top is reported beside it.
+    const rssAfter = workers.reduce((n, w) => n + rssBytes(w.pid), 0);
+    console.log(`after the clips and the added episodes: resident ${(rssAfter / 1e6).toFixed(0)} MB in all (${Math.round(rssAfter / seconds)} B per registered second)`);
     console.log(
       JSON.stringify({
         hours: Math.round(seconds / 3600),
