@@ -56,7 +56,7 @@ function main(): void {
       unrelated_search_ms: none.ms,
       unrelated_candidates: none.candidates,
       // The process's peak, the synthetic prints made and dropped as they are added included.
-      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+      peak_rss_mb: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6),
     }),
   );
 }

@@ -72,7 +72,8 @@ async function main(): Promise<void> {
     workers = Array.from({ length: shards }, (_, k) => Child.start(`shard-${k}`, 'worker', 'main.js', shardEnv(k)));
     await Promise.all(workers.map((w) => w.waitFor('worker ready', 3_600_000)));
     const loadSeconds = (Date.now() - loadStart) / 1000;
-    const rss = workers.reduce((n, w) => n + rssBytes(w.pid), 0);
+    const shardsResident = (): number => workers.reduce((n, w) => n + rssBytes(w.pid), 0);
+    const rss = shardsResident();
     console.log(`${shards} shard worker(s) loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB in all`);
     for (const w of workers) w.drain();
 
@@ -100,17 +101,18 @@ async function main(): Promise<void> {
     const polledMs = Date.now() - hdStart;
     // The verdict exists once the merge writes it; the runner's polling, every 500 ms, sees it up to that much later.
     const [written] = (await db.query(`SELECT EXTRACT(EPOCH FROM matched_at) * 1000 AS at FROM clips WHERE id = $1`, [hdSubmitted.id])) as { at: string | null }[];
-    const hdMs = written?.at == null ? polledMs : Math.round(Number(written.at) - hdStart);
+    const hdMs = written?.at == null ? null : Math.round(Number(written.at) - hdStart);
     const decodeStart = Date.now();
     execFileSync('ffmpeg', ['-v', 'error', '-i', hd, '-f', 'null', '-']);
     const bareMs = Date.now() - decodeStart;
     console.log(
-      `60 s 1080x1920 clip: upload to verdict written ${hdMs} ms (seen by polling at ${polledMs} ms), bare ffmpeg decode ${bareMs} ms (${(hdMs / bareMs).toFixed(2)}x)`,
+      `60 s 1080x1920 clip: upload to verdict ${hdMs === null ? 'never written' : `written ${hdMs} ms`} (seen by polling at ${polledMs} ms), bare ffmpeg decode ${bareMs} ms` +
+        (hdMs === null ? '' : ` (${(hdMs / bareMs).toFixed(2)}x)`),
     );
 
     const addTimes = await addEpisodes(holder, workers);
     // The target counts memory after loading; what matching and registering add on top is reported beside it.
-    const rssAfter = workers.reduce((n, w) => n + rssBytes(w.pid), 0);
+    const rssAfter = shardsResident();
     console.log(`after the clips and the added episodes: resident ${(rssAfter / 1e6).toFixed(0)} MB in all (${Math.round(rssAfter / seconds)} B per registered second)`);
     console.log(
       JSON.stringify({

@@ -18,5 +18,5 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist/apps/worker dist/apps/worker
 RUN mkdir -p /data/media && chown node:node /data/media
 USER node
-# A small young generation: V8's default keeps about 40 MB more resident per worker (docs/BENCHMARK.md section 12).
+# A small young generation: V8's default keeps 27 MB more resident in an idle worker, about 60 MB more in a loaded shard (docs/BENCHMARK.md section 12).
 CMD ["node", "--max-semi-space-size=1", "dist/apps/worker/apps/worker/src/main.js"]

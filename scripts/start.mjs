@@ -11,7 +11,7 @@ run(process.execPath, [entry('worker', 'migrate.js')]);
 // Each process its own operations port (metrics and probes): the api OPS_PORT (default 9464), the worker the next one; 0 for none.
 const apiOps = process.env.OPS_PORT ?? '9464';
 const opsPort = { api: apiOps, worker: apiOps === '0' ? '0' : String(Number(apiOps) + 1) };
-// The worker's young generation kept small: V8's default left about 40 MB more resident in every shard process (docs/BENCHMARK.md section 12).
+// The worker's young generation kept small: V8's default left 27 MB more resident in an idle worker and about 60 MB more in a loaded shard process (docs/BENCHMARK.md section 12).
 const nodeFlags = { api: [], worker: ['--max-semi-space-size=1'] };
 const children = ['api', 'worker'].map((app) =>
   spawn(process.execPath, [...nodeFlags[app], entry(app, 'main.js')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OPS_PORT: opsPort[app] } }),

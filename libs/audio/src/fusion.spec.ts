@@ -10,7 +10,7 @@ const line = { clipStart: 0, clipEnd: 10, refStart: 10, refEnd: 20, speed: 1, ma
 const picture = (score: number): EpisodeMatch => ({ episode: 'e', score, mirrored: true, region: { x0: 0, y0: 0.2, x1: 1, y1: 0.8 }, segments: [{ ...line, score }] });
 const heard = (score: number, at = line): AudioMatch => ({ episode: 'e', score, speed: 1, pitchChanged: false, segments: [{ ...at, ber: 0.1, score }] });
 const clipOf = (print: AudioPrint) => [{ speed: 1, pitchChanged: false, print }];
-const sounds = (clip: AudioPrint | null) => ({ clip: clip ? clipOf(clip) : null, episode: (e: string) => (e === 'e' ? { print: episode, shares: null } : undefined) });
+const sounds = (clip: AudioPrint | null) => ({ clip: () => (clip ? clipOf(clip) : null), episode: (e: string) => (e === 'e' ? { print: episode, shares: null } : undefined) });
 const from = Math.round(10 / AUDIO_ITEM_SECONDS);
 const excerpt: AudioPrint = { items: episode.items.slice(from, from + 90), voiced: episode.voiced.slice(from, from + 90) };
 
@@ -56,5 +56,15 @@ describe('fuseMatches', () => {
     const a: AudioMatch = { ...heard(0.8), segments: [{ ...line, ber: 0.1, score: 0.8 }, { ...later, ber: 0.1, score: 0.7 }] };
     const [m] = fuseMatches([picture(0.6)], [a], sounds(excerpt));
     expect(m.segments.map((s) => s.signals)).toEqual([['picture', 'audio'], ['audio']]);
+  });
+
+  it('decodes the clip soundtrack once, and only when a picture match must be checked along its line', () => {
+    let asked = 0;
+    const counted = { ...sounds(excerpt), clip: () => (asked++, clipOf(excerpt)) };
+    fuseMatches([], [heard(0.7)], counted);
+    fuseMatches([picture(0.6)], [heard(0.8)], counted);
+    expect(asked).toBe(0);
+    fuseMatches([picture(0.6), { ...picture(0.7), episode: 'f' }], [], counted);
+    expect(asked).toBe(1);
   });
 });

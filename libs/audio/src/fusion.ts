@@ -32,9 +32,14 @@ export interface FusedMatch extends EpisodeMatch {
   readonly audio: AudioEvidence | null;
 }
 
-/** The soundtracks fusion may compare along a picture's line: the clip's (every speed correction) and the episode's. */
+/**
+ * The soundtracks fusion may compare along a picture's line: the clip's (every
+ * speed correction), asked for at most once and only when a picture match is
+ * not already confirmed by the sound's own match (decoding it is then wasted),
+ * and the episode's.
+ */
 export interface FusionSounds {
-  readonly clip: readonly AudioVariant[] | null;
+  readonly clip: () => readonly AudioVariant[] | null;
   readonly episode: (episode: string) => { readonly print: AudioPrint; readonly shares: Uint8Array | null } | undefined;
 }
 
@@ -75,11 +80,13 @@ const SAME_LINE_SECONDS = 1.5;
  */
 export function fuseMatches(picture: readonly EpisodeMatch[], audio: readonly AudioMatch[], sounds: FusionSounds): FusedMatch[] {
   const heard = new Map(audio.map((a) => [a.episode, a]));
+  let clip: readonly AudioVariant[] | null | undefined;
+  const once: FusionSounds = { clip: () => (clip === undefined ? (clip = sounds.clip()) : clip), episode: sounds.episode };
   const out: FusedMatch[] = [];
   for (const p of picture) {
     const a = heard.get(p.episode);
     heard.delete(p.episode);
-    const fused = a && sameLine(p, a) ? both(p, a) : alongPicture(p, sounds);
+    const fused = a && sameLine(p, a) ? both(p, a) : alongPicture(p, once);
     if (fused.score >= REPORT_MIN) out.push(fused);
   }
   for (const a of heard.values()) if (a.score >= AUDIO_ONLY_MIN_SCORE) out.push(audioOnly(a));
@@ -141,13 +148,14 @@ function alongPicture(p: EpisodeMatch, sounds: FusionSounds): FusedMatch {
     audio: agreement === 'unchecked' ? null : { score: 0, speed: p.segments[0]?.speed ?? 1, pitchChanged: false, agreement },
   });
   const ref = sounds.episode(p.episode);
-  if (!sounds.clip?.length || !ref) return unheard('unchecked');
+  const clip = ref ? sounds.clip() : null;
+  if (!clip?.length || !ref) return unheard('unchecked');
   let compared = 0;
   let agreeing: AudioVariant | null = null;
   const heard = p.segments.map((s) => {
     let agrees = false;
     for (const pitchChanged of [false, true]) {
-      const v = nearest(sounds.clip!, s.speed, pitchChanged);
+      const v = nearest(clip, s.speed, pitchChanged);
       // Variant item j is heard at clip time j·hop / v.speed; the picture puts that at refStart + (t − clipStart)·speed.
       const offset = Math.round((s.refStart - s.clipStart * s.speed) / AUDIO_ITEM_SECONDS);
       const r = agreementAlong(v, ref.print, ref.shares, offset, Math.floor((s.clipStart * v.speed) / AUDIO_ITEM_SECONDS), Math.ceil((s.clipEnd * v.speed) / AUDIO_ITEM_SECONDS));

@@ -15,9 +15,12 @@ export interface QueryProbe {
 /** The clip's hypotheses, with nothing hashed yet. */
 export function probeClip(frames: readonly GreyFrame[], plain = false): QueryProbe {
   const hypotheses = frames.length ? queryHypotheses(plain ? { active: null, inset: null, aspect: 1, plain } : clipLayout(frames)) : [];
-  const H = hypotheses.length;
-  const n = frames.length;
-  return { hypotheses, frames: n, hashes: new Uint32Array(2 * H * n), mirrored: new Uint32Array(2 * H * n), quality: new Uint8Array(H * n), hashed: new Uint8Array(H * n) };
+  return emptyProbe(hypotheses, frames.length);
+}
+
+function emptyProbe(hypotheses: readonly Hypothesis[], frames: number): QueryProbe {
+  const cells = hypotheses.length * frames;
+  return { hypotheses, frames, hashes: new Uint32Array(2 * cells), mirrored: new Uint32Array(2 * cells), quality: new Uint8Array(cells), hashed: new Uint8Array(cells) };
 }
 
 /**
@@ -34,10 +37,7 @@ export type ProbeSource = { readonly frames: readonly GreyFrame[] } | { readonly
  * a full probe is the match from the frames.
  */
 export function openProbe(source: ProbeSource, plain = false): QueryProbe {
-  if ('frames' in source) return probeClip(source.frames, plain);
-  const { hypotheses, frames } = source.full;
-  const H = hypotheses.length;
-  return { hypotheses, frames, hashes: new Uint32Array(2 * H * frames), mirrored: new Uint32Array(2 * H * frames), quality: new Uint8Array(H * frames), hashed: new Uint8Array(H * frames) };
+  return 'frames' in source ? probeClip(source.frames, plain) : emptyProbe(source.full.hypotheses, source.full.frames);
 }
 
 /** Hashes the given frames under the given hypotheses (those not hashed yet), plain and mirrored, or copies them from the full probe. */

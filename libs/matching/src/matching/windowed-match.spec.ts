@@ -32,7 +32,7 @@ describe('matchInWindows', () => {
     expect(found[0].segments[0].clipStart).toBe(0);
   });
 
-  it('holds one window at a time, each starting with the overlap the last one ended with, and times the matches on the whole video', async () => {
+  it('matches each window in a session of its own, each starting with the overlap the last one ended with, and times the matches on the whole video', async () => {
     const thread = new FakeThread();
     const found = await matchInWindows(thread as unknown as MatchThread, video(200), firstTwoSeconds, 80, 16);
     expect(thread.sessions.map((s) => [s.frames[0], s.frames.length, s.closed])).toEqual([
@@ -83,6 +83,15 @@ describe('FrameWindows', () => {
     await windows.abort();
     expect(answered).toEqual([1]);
     expect(thread.sessions.map((s) => s.closed)).toEqual([true, true]);
+  });
+
+  it('opens no window for frames pushed after an abort', async () => {
+    const thread = new FakeThread();
+    const windows = new FrameWindows(() => thread.open(), async () => 1, 80, 16);
+    for await (const frame of video(40)) void windows.push(frame);
+    await windows.abort();
+    for await (const frame of video(100)) expect(windows.push(frame)).toBeNull();
+    expect(thread.sessions.map((s) => [s.frames.length, s.closed])).toEqual([[40, true]]);
   });
 });
 

@@ -31,6 +31,7 @@ export class FrameWindows<T> {
   private count = 0;
   private readonly tail: GreyFrame[] = [];
   private readonly windows: Promise<Windowed<T>>[] = [];
+  private aborted = false;
 
   constructor(
     private readonly open: () => Promise<MatchSession>,
@@ -41,6 +42,7 @@ export class FrameWindows<T> {
 
   /** Null, or the window this frame closed: await it to hold one window at a time. */
   push(frame: GreyFrame): Promise<Windowed<T>> | null {
+    if (this.aborted) return null;
     if (!this.session) {
       this.session = this.open();
       for (const f of this.tail) this.send(f);
@@ -63,8 +65,13 @@ export class FrameWindows<T> {
     return Promise.all(this.windows);
   }
 
-  /** Closes the open window's session without its `perWindow` (the frames stopped coming). */
+  /**
+   * Closes the open window's session without its `perWindow` (the frames
+   * stopped coming), and opens none for frames pushed after: a caller whose
+   * other work failed may still be decoding.
+   */
   async abort(): Promise<void> {
+    this.aborted = true;
     const session = this.session;
     this.session = null;
     await Promise.allSettled([...this.windows, session?.then((s) => s.close())]);

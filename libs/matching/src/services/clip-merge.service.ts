@@ -106,7 +106,7 @@ export class ClipMergeService {
     const unheard = pictures.filter((p) => !heard.some((a) => a.episode === p.episode)).map((p) => p.episode);
     const rows = probe && unheard.length ? await this.fingerprints.soundtracksOf(unheard) : [];
     const prints = new Map(rows.map((r) => [r.registrationId, { print: decodeAudioPrint(r.audio), shares: r.audioShares }]));
-    return fuseMatches(pictures, heard, { clip: probe ? decodeAudioProbe(probe) : null, episode: (e) => prints.get(e) });
+    return fuseMatches(pictures, heard, { clip: () => (probe ? decodeAudioProbe(probe) : null), episode: (e) => prints.get(e) });
   }
 
   /**

@@ -99,10 +99,9 @@ export class RetroMatchService {
   /** The picture's matches fused with the clip's soundtrack against the episode's, as a clip's merge fuses them (libs/audio fuseMatches). */
   private async fuse(clip: ClipEntity, pictures: EpisodeMatch[], sound: EpisodeSound | null): Promise<FusedMatch[]> {
     const probe = sound && (await this.clips.audioOf(clip.id));
-    if (!sound || !probe) return fuseMatches(pictures, [], { clip: null, episode: () => undefined });
+    if (!sound || !probe) return fuseMatches(pictures, [], { clip: () => null, episode: () => undefined });
     const heard: AudioMatch[] = await this.thread.request({ op: 'audio-among', key: sound.key, probe, references: sound.sources });
-    // The clip's sound is compared along picture matches only: most clips have none, and decoding it would be wasted.
-    return fuseMatches(pictures, heard, { clip: pictures.length ? decodeAudioProbe(probe) : null, episode: (e) => (e === sound.episode ? sound.print : undefined) });
+    return fuseMatches(pictures, heard, { clip: () => decodeAudioProbe(probe), episode: (e) => (e === sound.episode ? sound.print : undefined) });
   }
 
   /** The clip's matches of the episode among its work; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */

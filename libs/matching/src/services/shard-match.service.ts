@@ -70,11 +70,11 @@ export class ShardMatchService {
 
   /** The decoded video's matches against this worker's index, window by window. */
   private async matchFrames(id: string, options: Partial<MatcherOptions>): Promise<ShardMatches> {
-    const found: TimedMatches[] = [];
+    const found: WindowMatches[] = [];
     const matches = await matchInWindows(this.thread, this.frames(id), async (session) => {
-      const timed = await this.timed(() => this.matcher.match(session, options));
-      found.push(timed);
-      return timed.matches;
+      const window = await this.matcher.match(session, options);
+      found.push(window);
+      return window.matches;
     });
     return summed(matches, found);
   }
@@ -85,26 +85,20 @@ export class ShardMatchService {
    * only when stage one found candidates to verify.
    */
   private async matchProbes(id: string, windows: readonly WindowProbe[]): Promise<ShardMatches> {
-    const found: TimedMatches[] = [];
+    const found: WindowMatches[] = [];
     const byWindow: Windowed<EpisodeMatch[]>[] = [];
     for (const { first, probe } of windows) {
       const session = await this.thread.open('match');
       try {
         const pushFrames = async () => session.pushBlock(await this.frameStore.readBlock(id, first, probe.frames).catch((e) => Promise.reject(this.missing(id, e))));
-        const timed = await this.timed(() => this.matcher.match(session, {}, { probe, pushFrames }));
-        found.push(timed);
-        byWindow.push({ first, value: timed.matches });
+        const window = await this.matcher.match(session, {}, { probe, pushFrames });
+        found.push(window);
+        byWindow.push({ first, value: window.matches });
       } finally {
         await session.close();
       }
     }
     return summed(mergedWindows(byWindow), found);
-  }
-
-  private async timed(match: () => Promise<{ matches: EpisodeMatch[]; seq: string; stages: MatchStages }>): Promise<TimedMatches> {
-    const started = Date.now();
-    const found = await match();
-    return { ...found, ms: Date.now() - started };
   }
 
   private async settle(clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
@@ -130,11 +124,10 @@ export class ShardMatchService {
   }
 }
 
-interface TimedMatches {
+interface WindowMatches {
   readonly matches: EpisodeMatch[];
   readonly seq: string;
   readonly stages: MatchStages;
-  readonly ms: number;
 }
 
 interface ShardMatches {
@@ -145,9 +138,10 @@ interface ShardMatches {
 }
 
 /** The seq is the oldest index any window was matched against, so the merge's late-episode check covers every window. */
-function summed(matches: EpisodeMatch[], windows: readonly TimedMatches[]): ShardMatches {
+function summed(matches: EpisodeMatch[], windows: readonly WindowMatches[]): ShardMatches {
   const seq = windows.map((w) => w.seq).reduce((a, b) => (BigInt(b) < BigInt(a) ? b : a));
-  return { matches, seq, matchMs: windows.reduce((n, w) => n + w.ms, 0), stages: windows.map((w) => w.stages) };
+  const ms = (s: MatchStages) => s.syncMs + s.planMs + s.readMs + s.finishMs;
+  return { matches, seq, matchMs: windows.reduce((n, w) => n + ms(w.stages), 0), stages: windows.map((w) => w.stages) };
 }
 
 /** Summed over a video's windows: sync, stage one (with its candidate count), reading references, stage two. */
