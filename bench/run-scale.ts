@@ -4,14 +4,16 @@
 // The set's refs are registered through the api; synthetic episodes made
 // from their real fingerprints fill the registry to H hours (see
 // scale/synthetic-registry.ts). The last line is one JSON object.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { BenchApi } from './bench-api';
 import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
 import { hdClip, scaleClips } from './scale/scale-clips';
+import { memoryParts } from './scale/process-memory';
 import { growRegistry } from './scale/synthetic-registry';
 
 const DB = 'dramaguard_scale';
@@ -73,9 +75,13 @@ async function main(): Promise<void> {
     await Promise.all(workers.map((w) => w.waitFor('worker ready', 3_600_000)));
     const loadSeconds = (Date.now() - loadStart) / 1000;
     const shardsResident = (): number => workers.reduce((n, w) => n + rssBytes(w.pid), 0);
+    // Where each shard's memory is, so that what matching adds can be told apart: the main heap, other threads' arenas and blocks.
+    const shardMemory = (when: string): void =>
+      console.log(`shards' memory ${when}, MB (main heap, anonymous, files): ${workers.map((w, k) => ((m) => `shard ${k} ${m.total} (${m.heap}, ${m.anonymous}, ${m.files})`)(memoryParts(w.pid))).join('; ')}`);
     const rss = shardsResident();
     console.log(`${shards} shard worker(s) loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB in all`);
     for (const w of workers) w.drain();
+    shardMemory('after loading');
 
     const latencies: number[] = [];
     let found = 0;
@@ -95,6 +101,7 @@ async function main(): Promise<void> {
       console.log(`${basename(clip.file)}: ${done.status}, found ${[...matched].join(', ') || 'nothing'}; decoded to merged ${latency ?? '?'} ms (${perShard})`);
     }
 
+    shardMemory(`after the ${clips.length} clips`);
     const hdStart = Date.now();
     const hdSubmitted = await reviewer.submitClip(hd);
     await reviewer.settle([hdSubmitted.id], (id) => reviewer.clip(id), settled, 600_000);
@@ -103,7 +110,8 @@ async function main(): Promise<void> {
     const [written] = (await db.query(`SELECT EXTRACT(EPOCH FROM matched_at) * 1000 AS at FROM clips WHERE id = $1`, [hdSubmitted.id])) as { at: string | null }[];
     const hdMs = written?.at == null ? null : Math.round(Number(written.at) - hdStart);
     const decodeStart = Date.now();
-    execFileSync('ffmpeg', ['-v', 'error', '-i', hd, '-f', 'null', '-']);
+    // Not execFileSync: a blocked event loop misses the API closing its idle keep-alive socket, and the next request fails on it.
+    await promisify(execFile)('ffmpeg', ['-v', 'error', '-i', hd, '-f', 'null', '-']);
     const bareMs = Date.now() - decodeStart;
     console.log(
       `60 s 1080x1920 clip: upload to verdict ${hdMs === null ? 'never written' : `written ${hdMs} ms`} (seen by polling at ${polledMs} ms), bare ffmpeg decode ${bareMs} ms` +
@@ -111,6 +119,7 @@ async function main(): Promise<void> {
     );
 
     const addTimes = await addEpisodes(holder, workers);
+    shardMemory('after the HD clip and the added episodes');
     // The target counts memory after loading; what matching and registering add on top is reported beside it.
     const rssAfter = shardsResident();
     console.log(`after the clips and the added episodes: resident ${(rssAfter / 1e6).toFixed(0)} MB in all (${Math.round(rssAfter / seconds)} B per registered second)`);

@@ -20,12 +20,14 @@ export interface RegistryStats {
  */
 export async function growRegistry(db: DataSource, hours: number, shards = 1, seed = 1): Promise<RegistryStats> {
   const rows = (await db.query(`SELECT f.data, r.id AS registration_id, r.episode_id, e.work_id FROM fingerprints f
-    JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id WHERE r.status = 'registered'`)) as {
+    JOIN registrations r ON r.id = f.registration_id JOIN episodes e ON e.id = r.episode_id WHERE r.status = 'registered' ORDER BY e.title, r.id`)) as {
     data: Buffer;
     registration_id: string;
     episode_id: string;
     work_id: string;
   }[];
+  // In a fixed order (the refs' titles, their file names): the workers register them in whatever order they finish, and the
+  // seeded generator picks refs by position, so an unordered read built another registry on every run.
   const refs = rows.map((r) => decodeFingerprint(r.data));
   const template = rows[0];
   let seconds = refs.reduce((n, fp) => n + fp.frames / 8, 0);

@@ -5,7 +5,7 @@ export interface GreyFrame {
   readonly data: Uint8Array;
 }
 
-/** Consecutive frames of one size in one buffer, `frames` x width x height bytes: moved to a thread whole, without a copy. */
+/** Consecutive frames of one size in one buffer, `frames` x width x height bytes: posted to a thread in one message (shared, not copied, when the buffer is a SharedArrayBuffer). */
 export interface GreyFrameBlock {
   readonly width: number;
   readonly height: number;

@@ -1,4 +1,4 @@
-import { FingerprintView } from '@dramaguard/fingerprint';
+import { FingerprintView, Rect } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatchSegment } from './clip-matcher';
 import { overlappingEpisodes, RegisteredEpisode, withoutRegisteredCopies } from './registered-copies';
 
@@ -30,8 +30,8 @@ function segment(clipStart: number, clipEnd: number, refStart: number, score: nu
   return { clipStart, clipEnd, refStart, refEnd: refStart + clipEnd - clipStart, speed: 1, matchedFrames, score };
 }
 
-function match(episode: string, segments: MatchSegment[]): EpisodeMatch {
-  return { episode, score: Math.max(...segments.map((s) => s.score)), mirrored: false, region: { x0: 0, y0: 0, x1: 1, y1: 1 }, segments };
+function match(episode: string, segments: MatchSegment[], region: Rect = { x0: 0, y0: 0, x1: 1, y1: 1 }): EpisodeMatch {
+  return { episode, score: Math.max(...segments.map((s) => s.score)), mirrored: false, region, segments };
 }
 
 describe('withoutRegisteredCopies', () => {
@@ -71,12 +71,24 @@ describe('withoutRegisteredCopies', () => {
     expect(withoutRegisteredCopies([copied, nearDuplicate], views, FPS, 8).map((m) => m.episode)).toEqual(['original', 'regraded']);
   });
 
-  it('keeps both when the registered pictures differ (split screen, picture in picture)', () => {
+  it('keeps both when the registered pictures differ and fill different areas of the clip (split screen, picture in picture)', () => {
     const views = registry([
       ['original', [original]],
-      ['regraded', [randomView(40, 2)]],
+      ['other', [randomView(40, 2)]],
     ]);
-    expect(withoutRegisteredCopies([copied, nearDuplicate], views, FPS, 8).map((m) => m.episode)).toEqual(['original', 'regraded']);
+    const left = match('original', [segment(0, 20, 10, 0.9, 150)], { x0: 0, y0: 0, x1: 0.5, y1: 1 });
+    const inset = match('other', [segment(5, 10, 0, 0.6, 20)], { x0: 0.55, y0: 0.6, x1: 0.95, y1: 0.9 });
+    expect(withoutRegisteredCopies([left, inset], views, FPS, 8).map((m) => m.episode)).toEqual(['original', 'other']);
+  });
+
+  it('drops a weaker match of other pictures found in the same area at the same time: a region fitted to a chance likeness', () => {
+    const views = registry([
+      ['original', [original]],
+      ['other', [randomView(40, 2)]],
+    ]);
+    const copy = match('original', [segment(0, 20, 10, 0.95, 150)], { x0: 0.15, y0: 0.15, x1: 0.85, y1: 0.85 });
+    const likeness = match('other', [{ ...segment(2, 9.5, 0, 0.59, 30), speed: 0.75 }], { x0: 0.1, y0: 0.11, x1: 0.82, y1: 0.9 });
+    expect(withoutRegisteredCopies([copy, likeness], views, FPS, 8).map((m) => m.episode)).toEqual(['original']);
   });
 
   it('keeps the stronger of two: a near-duplicate is never what removes the copy it resembles', () => {

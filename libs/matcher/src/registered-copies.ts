@@ -1,4 +1,4 @@
-import { FingerprintView, hamming64 } from '@dramaguard/fingerprint';
+import { FingerprintView, hamming64, Rect } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatchSegment } from './clip-matcher';
 
 const { max, min, round } = Math;
@@ -17,6 +17,8 @@ const MIN_COMPARED = 4;
 const SEARCH_SECONDS = 3;
 /** A segment is explained by another that covers this much of its clip time. */
 const COVER = 0.8;
+/** Clip regions overlapping this much (intersection over union) are one area of the picture. */
+const SAME_AREA = 0.5;
 
 /**
  * The episodes among `matches` that a segment of another match covers in
@@ -45,18 +47,21 @@ export interface RegisteredEpisode {
 
 /**
  * Drops the segments a clip matches only because one registered episode holds
- * a copy of another's pictures. Each shard verifies its own best candidates,
- * so a registered near-duplicate (the same shot re-graded or re-encoded, in
- * another work) that a single index would have left out of its candidates is
- * verified in its own shard and reported beside the episode the clip copies.
- * A segment goes when a stronger segment of another episode covers its clip
- * time and the two registered episodes show the same pictures along both
- * alignments: the clip then copies the stronger one, and the near-duplicate
- * resembles it. Two different pictures shown at once (split screen,
- * picture in picture) stay: their registered frames differ. Episodes of one
- * work are left to sibling attribution (a recap shows the previous episode's
- * pictures, and both are reported where the clip shows both).
- * `registered` holds the episodes of `overlappingEpisodes`.
+ * a copy of another's pictures, or looks like it there. Each shard verifies
+ * its own best candidates, so a registered near-duplicate (the same shot
+ * re-graded or re-encoded, in another work) that a single index would have
+ * left out of its candidates is verified in its own shard and reported beside
+ * the episode the clip copies. A segment goes when a stronger segment of
+ * another episode covers its clip time and either the two registered
+ * episodes show the same pictures along both alignments (the clip copies the
+ * stronger one, and the near-duplicate resembles it), or both were found in
+ * one area of the clip: an area shows one picture at a time, and on a still
+ * shot verification can fit a region to a chance likeness of another
+ * registered still (docs/BENCHMARK.md, section 14). Two different pictures
+ * shown at once in different areas (split screen, picture in picture) stay.
+ * Episodes of one work are left to sibling attribution (a recap shows the
+ * previous episode's pictures, and both are reported where the clip shows
+ * both). `registered` holds the episodes of `overlappingEpisodes`.
  */
 export function withoutRegisteredCopies(
   matches: readonly EpisodeMatch[],
@@ -72,7 +77,7 @@ export function withoutRegisteredCopies(
       if (t.match.episode === s.match.episode || !covers(t.segment, s.segment)) return false;
       const theirs = registered.get(t.match.episode);
       if (mine?.group !== undefined && mine.group === theirs?.group) return false;
-      return samePictures(theirs?.views, t.segment, mine?.views, s.segment, fps, minQuality);
+      return sameArea(t.match.region, s.match.region) || samePictures(theirs?.views, t.segment, mine?.views, s.segment, fps, minQuality);
     });
     if (!explained) kept.push(s);
   }
@@ -84,6 +89,13 @@ export function withoutRegisteredCopies(
     out.push(segments.length === m.segments.length ? m : { ...m, score: max(...segments.map((s) => s.score)), segments });
   }
   return out;
+}
+
+/** Whether two clip regions are one area of the picture: it cannot show two registered pictures at once. */
+function sameArea(a: Rect, b: Rect): boolean {
+  const overlap = max(0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0, min(a.y1, b.y1) - max(a.y0, b.y0));
+  const union = (a.x1 - a.x0) * (a.y1 - a.y0) + (b.x1 - b.x0) * (b.y1 - b.y0) - overlap;
+  return union > 0 && overlap >= SAME_AREA * union;
 }
 
 /** Positive when `a` is the stronger evidence: higher score, then more matched frames. */

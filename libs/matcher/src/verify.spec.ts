@@ -3,7 +3,7 @@ import { fingerprintOf, random, renderClip, syntheticVideo } from '../../fingerp
 import { Candidate } from './candidates';
 import { ClipHasher } from './clip-hasher';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
-import { motionAgreement, verifyCandidate } from './verify';
+import { motionAgreement, settleLine, verifyCandidate } from './verify';
 
 const FPS = 8;
 
@@ -55,6 +55,40 @@ describe('motionAgreement', () => {
     const stillRef = view(drifting(400, 0, 9));
     const clip = drifting(200, 0, 9);
     expect(motionAgreement(clip, stillRef, 0, 1, 0, 199, FPS)).toBe(1);
+  });
+});
+
+describe('settleLine', () => {
+  const o = DEFAULT_MATCHER_OPTIONS;
+  // A still shot (registered frames 40-119 alike), then motion; the clip copies it from frame 40 at 1.0x.
+  const moving = drifting(400, 3, 11);
+  const hashes = moving.slice();
+  for (let j = 41; j < 120; j++) {
+    hashes[2 * j] = hashes[80];
+    hashes[2 * j + 1] = hashes[81];
+  }
+  const registered = view(hashes);
+  const clip = hashes.slice(80, 80 + 2 * 160);
+  const quality = new Uint8Array(160).fill(40);
+  const shares = new Uint8Array(400);
+  /** Stage one's line through hits on the still part (clip frames 0-40), at the speed given. */
+  const candidate = (speed: number): Candidate => ({
+    episode: 'ep',
+    view: 0,
+    peak: { speed, offset: (60 - speed * 20) / FPS, support: 5, hits: [0, 1, 2] },
+    hits: [0, 20, 40].map((q) => ({ q, r: 60, weight: 1, tag: 0, hold: 1 })),
+  });
+  const settle = (speed: number) => settleLine(candidate(speed), { q: clip, quality, ref: registered, shares, o, contraQuality: o.minQuality }, 60 - speed * 20, speed);
+
+  it('tries a line at the slowest speed, which a still shot ties with every speed, at 1.0x too, and keeps the one matching more', () => {
+    const line = settle(o.minSpeed);
+    expect(line?.slope).toBeCloseTo(1, 2);
+    expect(line?.runs.reduce((n, r) => n + r.matched, 0)).toBeGreaterThan(150);
+  });
+
+  it('keeps a line at any other speed as refitted', () => {
+    const line = settle(0.8);
+    expect(line?.slope).toBeCloseTo(0.8, 2);
   });
 });
 

@@ -47,8 +47,8 @@ export function verifyCandidate(
 ): VerifiedCopy | null {
   // A weakly supported line is judged on informative frames only (MatcherOptions.weakSupport).
   const o = candidate.peak.support < options.minSupport ? { ...options, minQuality: options.weakMinQuality } : options;
-  let intercept = candidate.peak.offset * o.fps;
-  let slope = candidate.peak.speed;
+  const intercept = candidate.peak.offset * o.fps;
+  const slope = candidate.peak.speed;
   const sample = sampleFrames(candidate, clip.length, o);
   if (!sample.length) return null;
 
@@ -64,23 +64,68 @@ export function verifyCandidate(
   const { hashes: qHashes, quality: qQuality } = clip.hashAll(best.rect, best.mirror);
   clip.release();
 
-  const line = refitLine(qHashes, qQuality, ref, intercept, slope, o);
+  const line = settleLine(candidate, { q: qHashes, quality: qQuality, ref, shares, o, contraQuality: options.minQuality }, intercept, slope);
+  if (!line) return null;
+  const geometry = copyGeometry(best.rect, best.mirror, ref.region, start.root);
+  return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, geometry, ...line };
+}
+
+interface SettledLine {
+  readonly intercept: number;
+  readonly slope: number;
+  readonly aligned: AlignedFrames;
+  readonly runs: SegmentRun[];
+}
+
+/** What a line is judged on: every clip frame hashed over the settled region, the registered episode, and the options. */
+export interface LineEvidence {
+  readonly q: Uint32Array;
+  readonly quality: Uint8Array;
+  readonly ref: FingerprintView;
+  readonly shares: Uint8Array;
+  readonly o: MatcherOptions;
+  /** Quality down to which a frame can contradict the line (alignFrames). */
+  readonly contraQuality: number;
+}
+
+/**
+ * The line refitted on the clip's frames, and its matched runs. A line voted
+ * at the slowest speed allowed is also tried at 1.0x through the middle of its hits,
+ * and the one with more matched frames kept: a still shot fits every speed
+ * equally, its vote's tie goes to the slowest, and a copy of it lined up at
+ * 0.75x drifts off the registered episode within seconds (docs/BENCHMARK.md,
+ * section 14).
+ */
+export function settleLine(candidate: Candidate, e: LineEvidence, intercept: number, slope: number): SettledLine | null {
+  const kept = lineRuns(e, intercept, slope);
+  if (candidate.peak.speed > e.o.minSpeed + e.o.speedStep / 2) return kept;
+  const qs = candidate.hits.map((h) => h.q).sort((x, y) => x - y);
+  const middle = qs[qs.length >> 1];
+  const usual = lineRuns(e, intercept + (slope - 1) * middle, 1);
+  return usual && matchedFrames(usual) > (kept ? matchedFrames(kept) : 0) ? usual : kept;
+}
+
+function matchedFrames(line: SettledLine): number {
+  return line.runs.reduce((n, r) => n + r.matched, 0);
+}
+
+/** The line refitted from (intercept, slope), every clip frame aligned along it, and its matched runs; null when none. */
+function lineRuns({ q, quality, ref, shares, o, contraQuality }: LineEvidence, intercept: number, slope: number): SettledLine | null {
+  const line = refitLine(q, quality, ref, intercept, slope, o);
   if (line) {
     intercept = line.a;
     slope = line.b;
   }
-  const aligned = alignFrames(qHashes, qQuality, ref, shares, intercept, slope, o, options.minQuality);
+  const aligned = alignFrames(q, quality, ref, shares, intercept, slope, o, contraQuality);
   const runs = matchedRuns(aligned, {
     matchDistance: o.matchDistance,
     mismatchDistance: o.mismatchDistance,
     maxGap: round(o.maxGap * o.fps),
     minMatched: o.minMatchedFrames,
   })
-    .map((r) => ({ ...r, matched: r.matched * motionAgreement(qHashes, ref, intercept, slope, r.first, r.last, o.fps) }))
+    .map((r) => ({ ...r, matched: r.matched * motionAgreement(q, ref, intercept, slope, r.first, r.last, o.fps) }))
     .filter((r) => r.matched >= o.minMatchedFrames);
-  if (!runs.length) return null;
-  const geometry = copyGeometry(best.rect, best.mirror, ref.region, start.root);
-  return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, geometry, intercept, slope, runs, aligned };
+  return runs.length ? { intercept, slope, aligned, runs } : null;
 }
 
 /**

@@ -133,23 +133,23 @@ export class FrameStore {
 
   /**
    * Frames `first` to `first + count` (fewer at the end of the file) in one
-   * read, in a buffer of their own that can be moved to a thread; throws
-   * ENOENT (code) when the file is not there.
+   * read, into the bytes `allocate` gives (a buffer of their own by default);
+   * throws ENOENT (code) when the file is not there.
    */
-  async readBlock(id: string, first: number, count: number): Promise<GreyFrameBlock> {
+  async readBlock(id: string, first: number, count: number, allocate: (bytes: number) => Uint8Array = (bytes) => new Uint8Array(bytes)): Promise<GreyFrameBlock> {
     const file = await open(this.pathOf(id), 'r');
     try {
       const { width, height } = await frameSize(file);
       const size = width * height;
-      const data = new Uint8Array(size * count);
+      const data = allocate(size * count);
       let read = 0;
       for (;;) {
-        const { bytesRead } = await file.read(data, read, data.length - read, FRAME_FILE_HEADER_BYTES + first * size + read);
+        const { bytesRead } = await file.read(data, read, size * count - read, FRAME_FILE_HEADER_BYTES + first * size + read);
         read += bytesRead;
-        if (!bytesRead || read === data.length) break;
+        if (!bytesRead || read === size * count) break;
       }
       const frames = Math.floor(read / size);
-      return { width, height, frames, data: frames === count ? data : data.slice(0, frames * size) };
+      return { width, height, frames, data: data.subarray(0, frames * size) };
     } finally {
       await file.close();
     }

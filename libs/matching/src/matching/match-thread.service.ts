@@ -4,6 +4,7 @@ import { EpisodeMatch, MatcherOptions, QueryProbe, Reference } from '@dramaguard
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoredFingerprint } from '@dramaguard/records';
+import { FrameBuffers } from './frame-buffers';
 import { AnsweredOp, MatchReplies, MatchRequest, MatchResponse, SessionKind } from './match-protocol';
 
 /**
@@ -27,6 +28,7 @@ export class MatchThread implements OnModuleDestroy {
   private nextId = 1;
   private nextSession = 1;
   private stopped: string | null = null;
+  private readonly buffers = new FrameBuffers();
 
   constructor() {
     const fromSources = __filename.endsWith('.ts');
@@ -66,8 +68,8 @@ export class MatchThread implements OnModuleDestroy {
       this,
       session,
       (frame) => this.worker.postMessage({ id: 0, request: { op: 'frame', session, frame } }),
-      // Moved, not copied: the block's buffer is the thread's from now on.
-      (block) => this.worker.postMessage({ id: 0, request: { op: 'frames', session, block } }, [block.data.buffer as ArrayBuffer]),
+      (block) => this.worker.postMessage({ id: 0, request: { op: 'frames', session, block } }),
+      this.buffers,
     );
   }
 
@@ -83,13 +85,23 @@ export class MatchThread implements OnModuleDestroy {
 
 /** One video's frames in the match thread. Close it when done: the thread holds the frames until then. */
 export class MatchSession {
+  private readonly held: SharedArrayBuffer[] = [];
+
   constructor(
     private readonly thread: MatchThread,
     private readonly session: number,
     readonly push: (frame: GreyFrame) => void,
-    /** Frames in one buffer of their own (FrameStore.readBlock), which this empties: the buffer moves to the thread. */
+    /** Frames in one block; the thread shares a block read into `blockBytes`, and copies any other. */
     readonly pushBlock: (block: GreyFrameBlock) => void,
+    private readonly buffers: FrameBuffers,
   ) {}
+
+  /** Bytes shared with the thread, for a block of frames to push (FrameStore.readBlock); kept for another session once this one is closed. */
+  blockBytes(bytes: number): Uint8Array {
+    const buffer = this.buffers.take(bytes);
+    this.held.push(buffer);
+    return new Uint8Array(buffer, 0, bytes);
+  }
 
   /** After the first pass: the region of the episode's second view, or null; when there is one, push the same frames again before `fingerprint`. */
   secondView(): Promise<MatchReplies['second']> {
@@ -123,7 +135,12 @@ export class MatchSession {
     return this.thread.request({ op: 'family', session: this.session, members, episodes });
   }
 
-  close(): Promise<null> {
-    return this.thread.request({ op: 'close', session: this.session });
+  /** The thread drops the session's frames; only then are its block bytes given to another session. */
+  async close(): Promise<null> {
+    try {
+      return await this.thread.request({ op: 'close', session: this.session });
+    } finally {
+      for (const buffer of this.held.splice(0)) this.buffers.give(buffer);
+    }
   }
 }

@@ -90,7 +90,8 @@ export class ShardMatchService {
     for (const { first, probe } of windows) {
       const session = await this.thread.open('match');
       try {
-        const pushFrames = async () => session.pushBlock(await this.frameStore.readBlock(id, first, probe.frames).catch((e) => Promise.reject(this.missing(id, e))));
+        const pushFrames = async () =>
+          session.pushBlock(await this.frameStore.readBlock(id, first, probe.frames, (bytes) => session.blockBytes(bytes)).catch((e) => Promise.reject(this.missing(id, e))));
         const window = await this.matcher.match(session, {}, { probe, pushFrames });
         found.push(window);
         byWindow.push({ first, value: window.matches });

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+
+/** A process's resident memory by kind of mapping, in MB, from /proc/PID/smaps. */
+export interface MemoryParts {
+  readonly total: number;
+  /** The main thread's malloc heap (`[heap]`): glibc returns only its top to the system. */
+  readonly heap: number;
+  /** Anonymous mappings: other threads' malloc arenas, large blocks, the V8 heaps. */
+  readonly anonymous: number;
+  /** Mapped from files: the node binary and libraries. */
+  readonly files: number;
+}
+
+export function memoryParts(pid: number): MemoryParts {
+  let total = 0;
+  let heap = 0;
+  let anonymous = 0;
+  let files = 0;
+  let name = '';
+  for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      name = head[1];
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (!rss) continue;
+    const kb = Number(rss[1]);
+    total += kb;
+    if (name === '[heap]') heap += kb;
+    else if (name.startsWith('/')) files += kb;
+    else if (!name.startsWith('[')) anonymous += kb;
+  }
+  const mb = (kb: number): number => Math.round((kb * 1024) / 1e6);
+  return { total: mb(total), heap: mb(heap), anonymous: mb(anonymous), files: mb(files) };
+}

@@ -1,0 +1,34 @@
+/**
+ * The buffers a shard reads a clip's frames into for verification, shared
+ * with the match thread (no copy, no transfer) and kept for the next clip.
+ * Allocated per clip and freed after it, these blocks (17 MB for a 60 s clip)
+ * made a shard's resident memory grow with every clip it matched:
+ * docs/BENCHMARK.md, section 14.
+ */
+export class FrameBuffers {
+  private readonly spare: SharedArrayBuffer[] = [];
+
+  /** Buffers are allocated in multiples of `grain` bytes, so clips of similar length reuse them. */
+  constructor(private readonly grain = 4 << 20) {}
+
+  /** A buffer of at least `bytes`, the smallest spare one that holds them; give it back when the thread is done with it. */
+  take(bytes: number): SharedArrayBuffer {
+    let fits = -1;
+    this.spare.forEach((b, i) => {
+      if (b.byteLength >= bytes && (fits < 0 || b.byteLength < this.spare[fits].byteLength)) fits = i;
+    });
+    if (fits >= 0) return this.spare.splice(fits, 1)[0];
+    // None is large enough: the largest spare is dropped, so that no more buffers are kept than sessions read frames at once.
+    if (this.spare.length) this.spare.splice(this.spare.indexOf(this.spare.reduce((a, b) => (b.byteLength > a.byteLength ? b : a))), 1);
+    return new SharedArrayBuffer(Math.max(this.grain, Math.ceil(bytes / this.grain) * this.grain));
+  }
+
+  give(buffer: SharedArrayBuffer): void {
+    this.spare.push(buffer);
+  }
+
+  /** Bytes kept spare. */
+  get spareBytes(): number {
+    return this.spare.reduce((n, b) => n + b.byteLength, 0);
+  }
+}
