@@ -39,6 +39,8 @@ describe('matchClip', () => {
     expect(Math.abs(s3.refEnd - 12)).toBeLessThanOrEqual(0.5);
     expect(s3.speed).toBeCloseTo(1.2, 1);
     for (const m of matches) expect(m.score).toBeGreaterThanOrEqual(0.5);
+    // Each segment carries the region it was verified under: here each episode's one copy, the match's own.
+    for (const m of matches) for (const s of m.segments) expect(s.region).toEqual(m.region);
   });
 
   it('places a pillarboxed copy between its bars, the whole episode shown', () => {

@@ -19,6 +19,12 @@ export interface MatchSegment {
   readonly speed: number;
   readonly matchedFrames: number;
   readonly score: number;
+  /**
+   * Region of the clip frame this segment was verified under; its match's
+   * `region` is that of its best copy only. Absent from the soundtrack's
+   * segments and from shard answers stored by an earlier release.
+   */
+  readonly region?: Rect;
 }
 
 export interface EpisodeMatch {
@@ -123,6 +129,7 @@ function toMatches(copies: VerifiedCopy[], o: MatcherOptions, groupOf: (episode:
         speed: v.slope,
         matchedFrames: r.matched,
         score: segmentScore(r.agreement, r.matched),
+        region: v.region,
       };
       if (segment.score < o.decisionThreshold) continue;
       const list = byEpisode.get(v.episode) ?? [];

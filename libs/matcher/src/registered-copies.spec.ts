@@ -91,6 +91,22 @@ describe('withoutRegisteredCopies', () => {
     expect(withoutRegisteredCopies([copy, likeness], views, FPS, 8).map((m) => m.episode)).toEqual(['original']);
   });
 
+  it("judges the area by each segment's own region: pictures that swap sides are both kept", () => {
+    const views = registry([
+      ['original', [original]],
+      ['other', [randomView(400, 2)]],
+    ]);
+    const left = { x0: 0, y0: 0, x1: 0.5, y1: 1 };
+    const right = { x0: 0.5, y0: 0, x1: 1, y1: 1 };
+    // Side by side, then swapped at 30 s; each match's region is its best copy's, the left one for both.
+    const a = match('original', [{ ...segment(0, 30, 0, 0.95, 200), region: left }, { ...segment(30, 60, 30, 0.9, 180), region: right }], left);
+    const b = match('other', [{ ...segment(0, 30, 0, 0.8, 190), region: right }, { ...segment(30, 60, 30, 0.85, 200), region: left }], left);
+    expect(withoutRegisteredCopies([a, b], views, FPS, 8).map((m) => [m.episode, m.segments.length])).toEqual([
+      ['original', 2],
+      ['other', 2],
+    ]);
+  });
+
   it('keeps the stronger of two: a near-duplicate is never what removes the copy it resembles', () => {
     const views = registry([
       ['original', [original]],

@@ -1,4 +1,4 @@
-import { FingerprintView, hamming64, Rect } from '@dramaguard/fingerprint';
+import { FingerprintView, hamming64 } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatchSegment } from './clip-matcher';
 
 const { max, min, round } = Math;
@@ -17,7 +17,7 @@ const MIN_COMPARED = 4;
 const SEARCH_SECONDS = 3;
 /** A segment is explained by another that covers this much of its clip time. */
 const COVER = 0.8;
-/** Clip regions overlapping this much (intersection over union) are one area of the picture. */
+/** Clip regions overlapping more than this (intersection over union) are one area of the picture. */
 const SAME_AREA = 0.5;
 
 /**
@@ -76,8 +76,8 @@ export function withoutRegisteredCopies(
     const explained = kept.some((t) => {
       if (t.match.episode === s.match.episode || !covers(t.segment, s.segment)) return false;
       const theirs = registered.get(t.match.episode);
-      if (mine?.group !== undefined && mine.group === theirs?.group) return false;
-      return sameArea(t.match.region, s.match.region) || samePictures(theirs?.views, t.segment, mine?.views, s.segment, fps, minQuality);
+      if (!mine || !theirs || (mine.group !== undefined && mine.group === theirs.group)) return false;
+      return sameArea(t, s) || samePictures(theirs.views, t.segment, mine.views, s.segment, fps, minQuality);
     });
     if (!explained) kept.push(s);
   }
@@ -91,11 +91,18 @@ export function withoutRegisteredCopies(
   return out;
 }
 
-/** Whether two clip regions are one area of the picture: it cannot show two registered pictures at once. */
-function sameArea(a: Rect, b: Rect): boolean {
+/**
+ * Whether two segments were found in one area of the clip, which cannot show
+ * two registered pictures at once: their regions overlap by more than
+ * SAME_AREA. Each segment's own region where it has one (a match's region is
+ * that of its best copy, which may sit elsewhere in a clip that moves pictures around).
+ */
+function sameArea(t: { match: EpisodeMatch; segment: MatchSegment }, s: { match: EpisodeMatch; segment: MatchSegment }): boolean {
+  const a = t.segment.region ?? t.match.region;
+  const b = s.segment.region ?? s.match.region;
   const overlap = max(0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0, min(a.y1, b.y1) - max(a.y0, b.y0));
   const union = (a.x1 - a.x0) * (a.y1 - a.y0) + (b.x1 - b.x0) * (b.y1 - b.y0) - overlap;
-  return union > 0 && overlap >= SAME_AREA * union;
+  return union > 0 && overlap > SAME_AREA * union;
 }
 
 /** Positive when `a` is the stronger evidence: higher score, then more matched frames. */

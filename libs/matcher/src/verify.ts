@@ -90,8 +90,9 @@ export interface LineEvidence {
 
 /**
  * The line refitted on the clip's frames, and its matched runs. A line voted
- * at the slowest speed allowed is also tried at 1.0x through the middle of its hits,
- * and the one with more matched frames kept: a still shot fits every speed
+ * at the slowest speed allowed is also tried from 1.0x, through its own point
+ * at the median hit's clip frame, and the one refitted with more matched
+ * frames kept: a still shot fits every speed
  * equally, its vote's tie goes to the slowest, and a copy of it lined up at
  * 0.75x drifts off the registered episode within seconds (docs/BENCHMARK.md,
  * section 14).
@@ -100,6 +101,7 @@ export function settleLine(candidate: Candidate, e: LineEvidence, intercept: num
   const kept = lineRuns(e, intercept, slope);
   if (candidate.peak.speed > e.o.minSpeed + e.o.speedStep / 2) return kept;
   const qs = candidate.hits.map((h) => h.q).sort((x, y) => x - y);
+  if (!qs.length) return kept;
   const middle = qs[qs.length >> 1];
   const usual = lineRuns(e, intercept + (slope - 1) * middle, 1);
   return usual && matchedFrames(usual) > (kept ? matchedFrames(kept) : 0) ? usual : kept;

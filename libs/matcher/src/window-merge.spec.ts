@@ -40,6 +40,16 @@ describe('mergeWindowMatches', () => {
     expect(merged[0].segments).toEqual([{ clipStart: 100, clipEnd: 135, refStart: 50, refEnd: 85, speed: 1, matchedFrames: 200, score: 0.9 }]);
   });
 
+  it('keeps the region of the window that matched more frames when it joins a copy', () => {
+    const left = { x0: 0, y0: 0, x1: 0.5, y1: 1 };
+    const near = { x0: 0.02, y0: 0, x1: 0.52, y1: 1 };
+    const merged = mergeWindowMatches([
+      { offsetSeconds: 0, matches: [match('a', [{ ...segment(100, 120, 50, 0.8, 160), region: near }])] },
+      { offsetSeconds: 110, matches: [match('a', [{ ...segment(0, 25, 60, 0.9, 200), region: left }])] },
+    ]);
+    expect(merged[0].segments.map((s) => s.region)).toEqual([left]);
+  });
+
   it('keeps apart two stretches of one episode that lie on different lines', () => {
     const merged = mergeWindowMatches([
       { offsetSeconds: 0, matches: [match('a', [segment(100, 120, 50)])] },

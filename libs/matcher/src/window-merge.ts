@@ -52,6 +52,7 @@ function joinSegments(segments: readonly MatchSegment[]): MatchSegment[] {
       refStart: Math.min(t.refStart, s.refStart),
       refEnd: Math.max(t.refEnd, s.refEnd),
       speed: t.matchedFrames >= s.matchedFrames ? t.speed : s.speed,
+      region: t.matchedFrames >= s.matchedFrames ? t.region : s.region,
       // The overlap's frames were counted by both windows; the larger count is a floor, never an overcount.
       matchedFrames: Math.max(t.matchedFrames, s.matchedFrames),
       score: Math.max(t.score, s.score),

@@ -18,4 +18,11 @@ describe('MatchThread sessions', () => {
     expect(third.blockBytes(500).buffer).toBe(bytes.buffer);
     await Promise.all([second.close(), third.close()]);
   });
+
+  it('refuses block bytes to a session once it is closing: a late read would write into bytes given to another', async () => {
+    const session = await thread.open('match');
+    const closed = session.close();
+    expect(() => session.blockBytes(100)).toThrow(/closing/);
+    await closed;
+  });
 });

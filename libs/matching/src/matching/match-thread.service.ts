@@ -86,6 +86,7 @@ export class MatchThread implements OnModuleDestroy {
 /** One video's frames in the match thread. Close it when done: the thread holds the frames until then. */
 export class MatchSession {
   private readonly held: SharedArrayBuffer[] = [];
+  private closing = false;
 
   constructor(
     private readonly thread: MatchThread,
@@ -98,6 +99,7 @@ export class MatchSession {
 
   /** Bytes shared with the thread, for a block of frames to push (FrameStore.readBlock); kept for another session once this one is closed. */
   blockBytes(bytes: number): Uint8Array {
+    if (this.closing) throw new Error(`match session ${this.session} is closing: no more frames can be read for it`);
     const buffer = this.buffers.take(bytes);
     this.held.push(buffer);
     return new Uint8Array(buffer, 0, bytes);
@@ -137,6 +139,7 @@ export class MatchSession {
 
   /** The thread drops the session's frames; only then are its block bytes given to another session. */
   async close(): Promise<null> {
+    this.closing = true;
     try {
       return await this.thread.request({ op: 'close', session: this.session });
     } finally {

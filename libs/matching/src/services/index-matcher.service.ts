@@ -44,7 +44,12 @@ export class IndexMatcher {
     let read = planned;
     let matches: EpisodeMatch[] = [];
     if (candidates.length) {
-      const [references] = await Promise.all([this.references.lookup(this.index.seqsOf(candidates)), probed?.pushFrames()]);
+      // Both settle before either failure is thrown: a read still writing the frames into the session's
+      // block bytes must not outlive the session, whose closing gives those bytes to another.
+      const [looked, pushed] = await Promise.allSettled([this.references.lookup(this.index.seqsOf(candidates)), probed?.pushFrames()]);
+      if (looked.status === 'rejected') throw looked.reason;
+      if (pushed.status === 'rejected') throw pushed.reason;
+      const references = looked.value;
       read = Date.now();
       matches = await session.finish(references);
     }
