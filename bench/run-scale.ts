@@ -76,8 +76,13 @@ async function main(): Promise<void> {
     const loadSeconds = (Date.now() - loadStart) / 1000;
     const shardsResident = (): number => workers.reduce((n, w) => n + rssBytes(w.pid), 0);
     // Where each shard's memory is, so that what matching adds can be told apart: the main heap, other threads' arenas and blocks.
-    const shardMemory = (when: string): void =>
-      console.log(`shards' memory ${when}, MB (main heap, anonymous, files): ${workers.map((w, k) => ((m) => `shard ${k} ${m.total} (${m.heap}, ${m.anonymous}, ${m.files})`)(memoryParts(w.pid))).join('; ')}`);
+    const shardMemory = (when: string): void => {
+      const parts = workers.map((w, k) => {
+        const m = memoryParts(w.pid);
+        return `shard ${k} ${m.total} (${m.heap}, ${m.anonymous}, ${m.files})`;
+      });
+      console.log(`shards' memory ${when}, MB (main heap, anonymous, files): ${parts.join('; ')}`);
+    };
     const rss = shardsResident();
     console.log(`${shards} shard worker(s) loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB in all`);
     for (const w of workers) w.drain();
@@ -90,7 +95,8 @@ async function main(): Promise<void> {
     for (const clip of clips) {
       const submitted = await reviewer.submitClip(clip.file);
       const [done] = await reviewer.settle([submitted.id], (id) => reviewer.clip(id), settled, 600_000);
-      const latency = await fanOutToMerge(db, submitted.id);
+      const times = await clipTimes(db, submitted.id);
+      const latency = times.matchedAt === null || times.fannedOutAt === null ? null : times.matchedAt - times.fannedOutAt;
       if (latency !== null) latencies.push(latency);
       const shardTimes = workers.map((w) => new RegExp(`clip ${submitted.id}, shard (\\d+): (?:frames|probe) read in \\d+ ms, matched in (\\d+) ms`).exec(w.drain())).filter((m) => m !== null);
       const matched = new Set<string>((done.matches ?? []).map((m: { registrationId: string }) => refIds.get(m.registrationId) ?? `other:${m.registrationId}`));
@@ -107,8 +113,8 @@ async function main(): Promise<void> {
     await reviewer.settle([hdSubmitted.id], (id) => reviewer.clip(id), settled, 600_000);
     const polledMs = Date.now() - hdStart;
     // The verdict exists once the merge writes it; the runner's polling, every 500 ms, sees it up to that much later.
-    const [written] = (await db.query(`SELECT EXTRACT(EPOCH FROM matched_at) * 1000 AS at FROM clips WHERE id = $1`, [hdSubmitted.id])) as { at: string | null }[];
-    const hdMs = written?.at == null ? null : Math.round(Number(written.at) - hdStart);
+    const { matchedAt } = await clipTimes(db, hdSubmitted.id);
+    const hdMs = matchedAt === null ? null : matchedAt - hdStart;
     const decodeStart = Date.now();
     // Not execFileSync: a blocked event loop misses the API closing its idle keep-alive socket, and the next request fails on it.
     await promisify(execFile)('ffmpeg', ['-v', 'error', '-i', hd, '-f', 'null', '-']);
@@ -152,10 +158,14 @@ async function main(): Promise<void> {
 
 const settled = (c: Record<string, any>): boolean => ['done', 'incomplete', 'failed'].includes(c.status);
 
-/** From the clip's frames being ready (decoded and sent to the shards) to its merged result, as PostgreSQL recorded them. */
-async function fanOutToMerge(db: DataSource, clipId: string): Promise<number | null> {
-  const [row] = (await db.query(`SELECT EXTRACT(EPOCH FROM (matched_at - fanned_out_at)) * 1000 AS ms FROM clips WHERE id = $1`, [clipId])) as { ms: string | null }[];
-  return row?.ms == null ? null : Math.round(Number(row.ms));
+/** When the clip's frames were ready (decoded and sent to the shards) and when its merged result was written, in ms since the epoch, as PostgreSQL recorded them. */
+async function clipTimes(db: DataSource, clipId: string): Promise<{ fannedOutAt: number | null; matchedAt: number | null }> {
+  const [row] = (await db.query(`SELECT EXTRACT(EPOCH FROM fanned_out_at) * 1000 AS fanned, EXTRACT(EPOCH FROM matched_at) * 1000 AS matched FROM clips WHERE id = $1`, [clipId])) as {
+    fanned: string | null;
+    matched: string | null;
+  }[];
+  const ms = (v: string | null | undefined): number | null => (v == null ? null : Math.round(Number(v)));
+  return { fannedOutAt: ms(row?.fanned), matchedAt: ms(row?.matched) };
 }
 
 /** Registers three more episodes (distractor footage) into the loaded registry; answers the index work each took, from the log of the shard that holds it. */

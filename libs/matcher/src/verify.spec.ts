@@ -78,7 +78,7 @@ describe('settleLine', () => {
     peak: { speed, offset: (60 - speed * 20) / FPS, support: 5, hits: [0, 1, 2] },
     hits: [0, 20, 40].map((q) => ({ q, r: 60, weight: 1, tag: 0, hold: 1 })),
   });
-  const settle = (speed: number) => settleLine(candidate(speed), { q: clip, quality, ref: registered, shares, o, contraQuality: o.minQuality }, 60 - speed * 20, speed);
+  const settle = (speed: number) => settleLine(candidate(speed), { q: clip, quality, ref: registered, shares, o, contraQuality: o.minQuality });
 
   it('tries a line at the slowest speed, which a still shot ties with every speed, at 1.0x too, and keeps the one matching more', () => {
     const line = settle(o.minSpeed);

@@ -64,7 +64,7 @@ export function verifyCandidate(
   const { hashes: qHashes, quality: qQuality } = clip.hashAll(best.rect, best.mirror);
   clip.release();
 
-  const line = settleLine(candidate, { q: qHashes, quality: qQuality, ref, shares, o, contraQuality: options.minQuality }, intercept, slope);
+  const line = settleLine(candidate, { q: qHashes, quality: qQuality, ref, shares, o, contraQuality: options.minQuality });
   if (!line) return null;
   const geometry = copyGeometry(best.rect, best.mirror, ref.region, start.root);
   return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, geometry, ...line };
@@ -89,7 +89,7 @@ export interface LineEvidence {
 }
 
 /**
- * The line refitted on the clip's frames, and its matched runs. A line voted
+ * The candidate's voted line refitted on the clip's frames, and its matched runs. A line voted
  * at the slowest speed allowed is also tried from 1.0x, through its own point
  * at the median hit's clip frame, and the one refitted with more matched
  * frames kept: a still shot fits every speed
@@ -97,9 +97,11 @@ export interface LineEvidence {
  * 0.75x drifts off the registered episode within seconds (docs/BENCHMARK.md,
  * section 14).
  */
-export function settleLine(candidate: Candidate, e: LineEvidence, intercept: number, slope: number): SettledLine | null {
+export function settleLine(candidate: Candidate, e: LineEvidence): SettledLine | null {
+  const intercept = candidate.peak.offset * e.o.fps;
+  const slope = candidate.peak.speed;
   const kept = lineRuns(e, intercept, slope);
-  if (candidate.peak.speed > e.o.minSpeed + e.o.speedStep / 2) return kept;
+  if (slope > e.o.minSpeed + e.o.speedStep / 2) return kept;
   const qs = candidate.hits.map((h) => h.q).sort((x, y) => x - y);
   if (!qs.length) return kept;
   const middle = qs[qs.length >> 1];

@@ -6,6 +6,7 @@
  * docs/BENCHMARK.md, section 14.
  */
 export class FrameBuffers {
+  /** Smallest first. */
   private readonly spare: SharedArrayBuffer[] = [];
 
   /** Buffers are allocated in multiples of `grain` bytes, so clips of similar length reuse them. */
@@ -13,18 +14,16 @@ export class FrameBuffers {
 
   /** A buffer of at least `bytes`, the smallest spare one that holds them; give it back when the thread is done with it. */
   take(bytes: number): SharedArrayBuffer {
-    let fits = -1;
-    this.spare.forEach((b, i) => {
-      if (b.byteLength >= bytes && (fits < 0 || b.byteLength < this.spare[fits].byteLength)) fits = i;
-    });
+    const fits = this.spare.findIndex((b) => b.byteLength >= bytes);
     if (fits >= 0) return this.spare.splice(fits, 1)[0];
     // None is large enough: the largest spare is dropped, so that no more buffers are kept than sessions read frames at once.
-    if (this.spare.length) this.spare.splice(this.spare.indexOf(this.spare.reduce((a, b) => (b.byteLength > a.byteLength ? b : a))), 1);
+    this.spare.pop();
     return new SharedArrayBuffer(Math.max(this.grain, Math.ceil(bytes / this.grain) * this.grain));
   }
 
   give(buffer: SharedArrayBuffer): void {
-    this.spare.push(buffer);
+    const larger = this.spare.findIndex((b) => b.byteLength > buffer.byteLength);
+    this.spare.splice(larger < 0 ? this.spare.length : larger, 0, buffer);
   }
 
   /** Bytes kept spare. */
