@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
@@ -9,6 +9,7 @@ import { allQueues } from '../libs/queue/src/jobs';
 
 export const ROOT = join(__dirname, '..');
 const BUILT = (app: string, file: string): string => join(ROOT, 'dist/apps', app, 'apps', app, 'src', file);
+const WORKER_RUNTIME = JSON.parse(readFileSync(join(ROOT, 'scripts/worker-runtime.json'), 'utf8')) as { nodeFlags: string[]; env: Record<string, string> };
 
 /**
  * The bench runs the real built api and workers as processes, on a database
@@ -67,10 +68,14 @@ export class Child {
     this.exited = new Promise((resolve) => proc.on('exit', resolve));
   }
 
-  /** A built process, a worker with the node flags `npm start` gives it (scripts/start.mjs). */
+  /** A built process, a worker with the node flags and environment `npm start` gives it (scripts/worker-runtime.json). */
   static start(name: string, app: string, file: string, env: Record<string, string>): Child {
-    const flags = app === 'worker' && file === 'main.js' ? ['--max-semi-space-size=1'] : [];
-    const proc = spawn(process.execPath, [...flags, BUILT(app, file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const runtime = app === 'worker' && file === 'main.js' ? WORKER_RUNTIME : { nodeFlags: [], env: {} };
+    const proc = spawn(process.execPath, [...runtime.nodeFlags, BUILT(app, file)], {
+      cwd: ROOT,
+      env: { ...runtime.env, ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return new Child(name, proc);
   }
 

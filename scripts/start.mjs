@@ -1,5 +1,6 @@
 // npm start: bootstrap, migrate, then run the api and one worker until stopped.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bootstrap, log, ROOT, run } from './bootstrap.mjs';
 
@@ -11,10 +12,11 @@ run(process.execPath, [entry('worker', 'migrate.js')]);
 // Each process its own operations port (metrics and probes): the api OPS_PORT (default 9464), the worker the next one; 0 for none.
 const apiOps = process.env.OPS_PORT ?? '9464';
 const opsPort = { api: apiOps, worker: apiOps === '0' ? '0' : String(Number(apiOps) + 1) };
-// The worker's young generation kept small: V8's default left 27 MB more resident in an idle worker and about 60 MB more in a loaded shard process (docs/BENCHMARK.md section 12).
-const nodeFlags = { api: [], worker: ['--max-semi-space-size=1'] };
+// How a worker runs (scripts/worker-runtime.json): its young generation kept small, since V8's default left 27 MB more resident in an idle worker and about 60 MB more in a loaded shard process (docs/BENCHMARK.md section 12), and glibc told to map large blocks apart, so that they go back to the system when freed (section 15). Variables already set win.
+const worker = JSON.parse(readFileSync(join(ROOT, 'scripts/worker-runtime.json'), 'utf8'));
+const runtime = { api: { nodeFlags: [], env: {} }, worker };
 const children = ['api', 'worker'].map((app) =>
-  spawn(process.execPath, [...nodeFlags[app], entry(app, 'main.js')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, OPS_PORT: opsPort[app] } }),
+  spawn(process.execPath, [...runtime[app].nodeFlags, entry(app, 'main.js')], { cwd: ROOT, stdio: 'inherit', env: { ...runtime[app].env, ...process.env, OPS_PORT: opsPort[app] } }),
 );
 let stopping = false;
 function stop(code) {

@@ -25,4 +25,20 @@ describe('ClipHasher', () => {
     expect(clip.hashAll(rect, true)).toBe(clip.hashAll({ ...rect }, true));
     expect(clip.hashAll(rect, true)).not.toBe(clip.hashAll(rect, false));
   });
+
+  it('hashes several regions in one pass as it hashes each alone', () => {
+    const regions = [
+      { rect, mirror: false },
+      { rect: { x0: 0, y0: 0.1, x1: 1, y1: 0.95, angle: 2 }, mirror: true },
+      { rect, mirror: false },
+    ];
+    const together = new ClipHasher(frames);
+    const known = together.hashAll(rect, true);
+    const [first, turned, again] = together.hashAllOf(regions);
+    expect(again).toBe(first);
+    expect(together.hashAllOf([{ rect, mirror: true }])[0]).toBe(known);
+    const alone = new ClipHasher(frames);
+    expect(first).toEqual(alone.hashAll(regions[0].rect, false));
+    expect(turned).toEqual(alone.hashAll(regions[1].rect, true));
+  });
 });

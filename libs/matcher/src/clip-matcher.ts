@@ -1,4 +1,4 @@
-import { GreyFrame, Rect } from '@dramaguard/fingerprint';
+import { FingerprintView, GreyFrame, Rect } from '@dramaguard/fingerprint';
 import { Candidate } from './candidates';
 import { ClipHasher } from './clip-hasher';
 import { CopyGeometry } from './copy-geometry';
@@ -7,7 +7,7 @@ import { searchCandidates } from './geometry-search';
 import { HashIndex, Reference } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS, MatcherOptions } from './matcher-options';
 import { probeClip, ProbeSource, QueryProbe } from './query-probe';
-import { verifyCandidate, VerifiedCopy } from './verify';
+import { SettledRegion, settleRegion, VerifiedCopy, verifyOnRegion } from './verify';
 
 /** One matched stretch: the time range in the clip and the corresponding range in the episode (seconds). */
 export interface MatchSegment {
@@ -74,20 +74,28 @@ export function candidateEpisodes(plan: MatchPlan): string[] {
 /**
  * Stage two: verifies each candidate against that episode's full fingerprint
  * only, and turns the verified copies into matches: the registered episodes
- * the clip copies, and where.
+ * the clip copies, and where. Every candidate's region is settled first, so
+ * that the clip's frames are hashed over all of the regions in one pass; the
+ * lines are then verified in the candidates' order.
  */
 export function finishMatch(plan: MatchPlan, frames: readonly GreyFrame[], references: ReferenceLookup, options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
   const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   if (!plan.candidates.length) return [];
   const clip = new ClipHasher(frames);
-  const copies: VerifiedCopy[] = [];
+  const settled: { stageOne: Candidate; dense: Candidate; view: FingerprintView; shares: Uint8Array; region: SettledRegion }[] = [];
   for (const c of plan.candidates) {
-    if (copies.some((v) => v.episode === c.episode && sameLine(v, c.peak.offset * o.fps, c.peak.speed, o.fps))) continue;
     const ref = references(c.episode);
     const view = ref?.fingerprint.views[c.view];
     if (!ref || !view) continue;
     const dense = densify(c, plan.probe, view, ref.shares, o);
-    const v = dense && verifyCandidate(clip, view, ref.shares, dense, plan.probe.hypotheses, o);
+    const region = dense && settleRegion(clip, view, dense, plan.probe.hypotheses, o);
+    if (dense && region) settled.push({ stageOne: c, dense, view, shares: ref.shares, region });
+  }
+  clip.hashAllOf(settled.map((s) => s.region));
+  const copies: VerifiedCopy[] = [];
+  for (const { stageOne: c, dense, view, shares, region } of settled) {
+    if (copies.some((v) => v.episode === c.episode && sameLine(v, c.peak.offset * o.fps, c.peak.speed, o.fps))) continue;
+    const v = verifyOnRegion(clip, view, shares, dense, region, o);
     // Kept even on a line already verified: refitted from other hits, a copy
     // of the same line can run on where the first stopped, and toMatches keeps
     // whichever segment holds more matched frames.

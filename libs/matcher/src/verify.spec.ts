@@ -3,7 +3,7 @@ import { fingerprintOf, random, renderClip, syntheticVideo } from '../../fingerp
 import { Candidate } from './candidates';
 import { ClipHasher } from './clip-hasher';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
-import { motionAgreement, settleLine, verifyCandidate } from './verify';
+import { motionAgreement, settleLine, settleRegion, verifyOnRegion } from './verify';
 
 const FPS = 8;
 
@@ -92,7 +92,7 @@ describe('settleLine', () => {
   });
 });
 
-describe('verifyCandidate', () => {
+describe('settleRegion and verifyOnRegion', () => {
   const W = 72;
   const H = 128;
   const episode = syntheticVideo(101, 16);
@@ -108,9 +108,14 @@ describe('verifyCandidate', () => {
     return { episode: 'ep', view: 0, peak: { speed: 1, offset: 3, support, hits: [0, 1, 2] }, hits };
   }
 
+  function verifyCandidate(clip: ClipHasher, c: Candidate) {
+    const region = settleRegion(clip, ref, c, hypotheses, o);
+    return region && verifyOnRegion(clip, ref, shares, c, region, o);
+  }
+
   function verify(contrast: number, support: number) {
     const frames = renderClip(episode, 3, 9, FPS, W, H, { tone: (v) => 128 + contrast * (v - 128) });
-    return verifyCandidate(new ClipHasher(frames), ref, shares, candidate(support), hypotheses, o);
+    return verifyCandidate(new ClipHasher(frames), candidate(support));
   }
 
   it('verifies a well-supported copy of low-contrast pictures', () => {
@@ -129,7 +134,7 @@ describe('verifyCandidate', () => {
     // 6 s of the episode, then 3 s of unrelated pictures at half contrast (quality under weakMinQuality).
     const copy = renderClip(episode, 3, 9, FPS, W, H);
     const other = renderClip(syntheticVideo(999, 4), 0, 3, FPS, W, H, { tone: (v) => 128 + 0.5 * (v - 128) });
-    const v = verifyCandidate(new ClipHasher([...copy, ...other]), ref, shares, candidate(o.weakSupport), hypotheses, o);
+    const v = verifyCandidate(new ClipHasher([...copy, ...other]), candidate(o.weakSupport));
     const last = Math.max(...(v?.runs ?? []).map((r) => r.last));
     expect(Math.abs(last + 1 - copy.length)).toBeLessThanOrEqual(FPS / 2);
   });

@@ -1,7 +1,7 @@
 import { FingerprintView, Hypothesis, popcount32, Rect } from '@dramaguard/fingerprint';
 import { robustLine } from './alignment';
 import { Candidate } from './candidates';
-import { ClipHasher } from './clip-hasher';
+import { ClipHasher, ClipRegion } from './clip-hasher';
 import { copyGeometry, CopyGeometry } from './copy-geometry';
 import { MatcherOptions } from './matcher-options';
 import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
@@ -30,23 +30,20 @@ export interface VerifiedCopy {
 const SAMPLE_FRAMES = 24;
 const REFINE_STEPS = [0.04, 0.02, 0.01];
 
+/** Where verification found a candidate's registered picture in the clip frame, and the hypothesis its search started from. */
+export interface SettledRegion extends ClipRegion {
+  /** Picture area the starting hypothesis assumed (copyGeometry's bounds). */
+  readonly root: Rect;
+}
+
 /**
- * Stage two, against one candidate episode only: settle the geometry (which
- * region of the clip shows the registered picture, mirrored or not) by local
- * search from the hypotheses that voted for the candidate, refit the alignment
- * line on the frames' best local matches, then compare every clip frame with
- * the registered frame the line puts it on.
+ * Stage two, first half, against one candidate episode only: settles the
+ * geometry (which region of the clip shows the registered picture, mirrored
+ * or not) by local search from the hypotheses that voted for the candidate,
+ * on a sample of the clip's frames. Null when no frame can be sampled.
  */
-export function verifyCandidate(
-  clip: ClipHasher,
-  ref: FingerprintView,
-  shares: Uint8Array,
-  candidate: Candidate,
-  hypotheses: readonly Hypothesis[],
-  options: MatcherOptions,
-): VerifiedCopy | null {
-  // A weakly supported line is judged on informative frames only (MatcherOptions.weakSupport).
-  const o = candidate.peak.support < options.minSupport ? { ...options, minQuality: options.weakMinQuality } : options;
+export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: Candidate, hypotheses: readonly Hypothesis[], options: MatcherOptions): SettledRegion | null {
+  const o = lineOptions(candidate, options);
   const intercept = candidate.peak.offset * o.fps;
   const slope = candidate.peak.speed;
   const sample = sampleFrames(candidate, clip.length, o);
@@ -59,15 +56,35 @@ export function verifyCandidate(
   });
   seeds.sort((a, b) => a.cost - b.cost);
   const start = seeds[0];
-  const best = { ...refineRegion(clip, ref, sample, start.rect, start.mirror, start.cost, intercept, slope, o), mirror: start.mirror };
-
-  const { hashes: qHashes, quality: qQuality } = clip.hashAll(best.rect, best.mirror);
+  const { rect } = refineRegion(clip, ref, sample, start.rect, start.mirror, start.cost, intercept, slope, o);
   clip.release();
+  return { rect, mirror: start.mirror, root: start.root };
+}
 
-  const line = settleLine(candidate, { q: qHashes, quality: qQuality, ref, shares, o, contraQuality: options.minQuality });
+/**
+ * Stage two, second half: refits the candidate's alignment line on the
+ * frames' best local matches, every clip frame hashed over the settled region
+ * (ClipHasher.hashAllOf hashes the regions of a clip's candidates together),
+ * then compares every clip frame with the registered frame the line puts it on.
+ */
+export function verifyOnRegion(
+  clip: ClipHasher,
+  ref: FingerprintView,
+  shares: Uint8Array,
+  candidate: Candidate,
+  region: SettledRegion,
+  options: MatcherOptions,
+): VerifiedCopy | null {
+  const { hashes: q, quality } = clip.hashAll(region.rect, region.mirror);
+  const line = settleLine(candidate, { q, quality, ref, shares, o: lineOptions(candidate, options), contraQuality: options.minQuality });
   if (!line) return null;
-  const geometry = copyGeometry(best.rect, best.mirror, ref.region, start.root);
-  return { episode: candidate.episode, mirrored: best.mirror, region: best.rect, geometry, ...line };
+  const geometry = copyGeometry(region.rect, region.mirror, ref.region, region.root);
+  return { episode: candidate.episode, mirrored: region.mirror, region: region.rect, geometry, ...line };
+}
+
+/** A weakly supported line is judged on informative frames only (MatcherOptions.weakSupport). */
+function lineOptions(candidate: Candidate, options: MatcherOptions): MatcherOptions {
+  return candidate.peak.support < options.minSupport ? { ...options, minQuality: options.weakMinQuality } : options;
 }
 
 interface SettledLine {
