@@ -32,9 +32,9 @@ export class ClipHasher {
     return this.frames.length;
   }
 
-  /** Hash words and quality of frame f over `rect`, mirrored or not; `keep` keeps the frame's table until release. */
-  hash(f: number, rect: Rect, mirror: boolean, keep = false): { lo: number; hi: number; quality: number } {
-    const quality = this.table(f, keep).hashOne(rect, mirror, this.words, 0);
+  /** Hash words and quality of frame f over `rect`, mirrored or not; the frame's table is kept until release. */
+  hash(f: number, rect: Rect, mirror: boolean): { lo: number; hi: number; quality: number } {
+    const quality = this.keptTable(f).hashOne(rect, mirror, this.words, 0);
     return { lo: this.words[0], hi: this.words[1], quality };
   }
 
@@ -52,17 +52,16 @@ export class ClipHasher {
   hashAllOf(regions: readonly ClipRegion[]): ClipHashes[] {
     const keys = regions.map(regionKey);
     const n = this.frames.length;
-    const todo = new Map<string, ClipRegion & { out: ClipHashes }>();
-    regions.forEach((r, i) => {
-      if (!this.wholeClip.has(keys[i]) && !todo.has(keys[i])) todo.set(keys[i], { ...r, out: { hashes: new Uint32Array(2 * n), quality: new Uint8Array(n) } });
+    const pending = new Map<string, { region: ClipRegion; out: ClipHashes }>();
+    regions.forEach((region, i) => {
+      if (!this.wholeClip.has(keys[i]) && !pending.has(keys[i])) pending.set(keys[i], { region, out: { hashes: new Uint32Array(2 * n), quality: new Uint8Array(n) } });
     });
-    if (todo.size) {
-      const passes = [...todo.values()];
+    if (pending.size) {
       for (let f = 0; f < n; f++) {
-        const table = this.table(f, false);
-        for (const p of passes) p.out.quality[f] = table.hashOne(p.rect, p.mirror, p.out.hashes, f);
+        const table = this.cache.get(f) ?? this.spareWith(f);
+        for (const { region, out } of pending.values()) out.quality[f] = table.hashOne(region.rect, region.mirror, out.hashes, f);
       }
-      for (const [key, p] of todo) this.wholeClip.set(key, p.out);
+      for (const [key, { out }] of pending) this.wholeClip.set(key, out);
     }
     return keys.map((key) => this.wholeClip.get(key) as ClipHashes);
   }
@@ -73,16 +72,19 @@ export class ClipHasher {
     this.cache.clear();
   }
 
-  /** Frame f's table: a kept one, a newly kept one (`keep`), or the spare loaded with it. */
-  private table(f: number, keep: boolean): RegionHasher {
-    const kept = this.cache.get(f);
-    if (kept) return kept;
-    if (keep) {
+  /** Frame f's table, kept until release: one kept already, a released one loaded again, or a new one. */
+  private keptTable(f: number): RegionHasher {
+    let table = this.cache.get(f);
+    if (!table) {
       const reused = this.free.pop();
-      const hasher = reused ? reused.load(this.frames[f]) : new RegionHasher(this.frames[f]);
-      this.cache.set(f, hasher);
-      return hasher;
+      table = reused ? reused.load(this.frames[f]) : new RegionHasher(this.frames[f]);
+      this.cache.set(f, table);
     }
+    return table;
+  }
+
+  /** The one unkept table, loaded with frame f. */
+  private spareWith(f: number): RegionHasher {
     return this.spare ? this.spare.load(this.frames[f]) : (this.spare = new RegionHasher(this.frames[f]));
   }
 }

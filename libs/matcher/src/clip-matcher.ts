@@ -71,36 +71,49 @@ export function candidateEpisodes(plan: MatchPlan): string[] {
   return [...plan.groups.keys()];
 }
 
+/** A candidate as stage one proposed it, densified, with its episode's view and the region verification settled for it. */
+interface SettledCandidate {
+  readonly proposed: Candidate;
+  readonly dense: Candidate;
+  readonly view: FingerprintView;
+  readonly shares: Uint8Array;
+  readonly region: SettledRegion;
+}
+
 /**
  * Stage two: verifies each candidate against that episode's full fingerprint
  * only, and turns the verified copies into matches: the registered episodes
  * the clip copies, and where. Every candidate's region is settled first, so
  * that the clip's frames are hashed over all of the regions in one pass; the
- * lines are then verified in the candidates' order.
+ * lines are then verified in the candidates' order. A line already verified
+ * is skipped only then, since that depends on the lines verified before it: it
+ * has had its region searched for nothing (4 of 136 candidates at 2,500 h,
+ * docs/BENCHMARK.md section 15).
  */
 export function finishMatch(plan: MatchPlan, frames: readonly GreyFrame[], references: ReferenceLookup, options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
   const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   if (!plan.candidates.length) return [];
   const clip = new ClipHasher(frames);
-  const settled: { stageOne: Candidate; dense: Candidate; view: FingerprintView; shares: Uint8Array; region: SettledRegion }[] = [];
-  for (const c of plan.candidates) {
-    const ref = references(c.episode);
-    const view = ref?.fingerprint.views[c.view];
+  const settled: SettledCandidate[] = [];
+  for (const proposed of plan.candidates) {
+    const ref = references(proposed.episode);
+    const view = ref?.fingerprint.views[proposed.view];
     if (!ref || !view) continue;
-    const dense = densify(c, plan.probe, view, ref.shares, o);
-    const region = dense && settleRegion(clip, view, dense, plan.probe.hypotheses, o);
-    if (dense && region) settled.push({ stageOne: c, dense, view, shares: ref.shares, region });
+    const dense = densify(proposed, plan.probe, view, ref.shares, o);
+    if (!dense) continue;
+    const region = settleRegion(clip, view, dense, plan.probe.hypotheses, o);
+    if (region) settled.push({ proposed, dense, view, shares: ref.shares, region });
   }
-  clip.hashAllOf(settled.map((s) => s.region));
+  const hashes = clip.hashAllOf(settled.map((s) => s.region));
   const copies: VerifiedCopy[] = [];
-  for (const { stageOne: c, dense, view, shares, region } of settled) {
-    if (copies.some((v) => v.episode === c.episode && sameLine(v, c.peak.offset * o.fps, c.peak.speed, o.fps))) continue;
-    const v = verifyOnRegion(clip, view, shares, dense, region, o);
+  settled.forEach(({ proposed: c, dense, view, shares, region }, i) => {
+    if (copies.some((v) => v.episode === c.episode && sameLine(v, c.peak.offset * o.fps, c.peak.speed, o.fps))) return;
+    const v = verifyOnRegion(hashes[i], view, shares, dense, region, o);
     // Kept even on a line already verified: refitted from other hits, a copy
     // of the same line can run on where the first stopped, and toMatches keeps
     // whichever segment holds more matched frames.
     if (v) copies.push(v);
-  }
+  });
   return toMatches(copies, o, (episode) => plan.groups.get(episode));
 }
 

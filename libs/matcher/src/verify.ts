@@ -1,7 +1,7 @@
 import { FingerprintView, Hypothesis, popcount32, Rect } from '@dramaguard/fingerprint';
 import { robustLine } from './alignment';
 import { Candidate } from './candidates';
-import { ClipHasher, ClipRegion } from './clip-hasher';
+import { ClipHasher, ClipHashes, ClipRegion } from './clip-hasher';
 import { copyGeometry, CopyGeometry } from './copy-geometry';
 import { MatcherOptions } from './matcher-options';
 import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
@@ -56,26 +56,25 @@ export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: 
   });
   seeds.sort((a, b) => a.cost - b.cost);
   const start = seeds[0];
-  const { rect } = refineRegion(clip, ref, sample, start.rect, start.mirror, start.cost, intercept, slope, o);
+  const rect = refineRegion(clip, ref, sample, start.rect, start.mirror, start.cost, intercept, slope, o);
   clip.release();
   return { rect, mirror: start.mirror, root: start.root };
 }
 
 /**
  * Stage two, second half: refits the candidate's alignment line on the
- * frames' best local matches, every clip frame hashed over the settled region
- * (ClipHasher.hashAllOf hashes the regions of a clip's candidates together),
- * then compares every clip frame with the registered frame the line puts it on.
+ * frames' best local matches, given every clip frame hashed over the settled
+ * region, then compares every clip frame with the registered frame the line
+ * puts it on.
  */
 export function verifyOnRegion(
-  clip: ClipHasher,
+  { hashes: q, quality }: ClipHashes,
   ref: FingerprintView,
   shares: Uint8Array,
   candidate: Candidate,
   region: SettledRegion,
   options: MatcherOptions,
 ): VerifiedCopy | null {
-  const { hashes: q, quality } = clip.hashAll(region.rect, region.mirror);
   const line = settleLine(candidate, { q, quality, ref, shares, o: lineOptions(candidate, options), contraQuality: options.minQuality });
   if (!line) return null;
   const geometry = copyGeometry(region.rect, region.mirror, ref.region, region.root);
@@ -216,7 +215,7 @@ function regionCost(
   for (let i = 0; i < sample.length; i++) {
     const f = sample[i];
     const j = round(intercept + slope * f);
-    const q = clip.hash(f, r, mirror, true);
+    const q = clip.hash(f, r, mirror);
     if (q.quality < o.minQuality) continue;
     let d = 64;
     for (let k = max(0, j - 2); k <= min(ref.quality.length - 1, j + 2); k++) {
@@ -239,7 +238,7 @@ function refineRegion(
   intercept: number,
   slope: number,
   o: MatcherOptions,
-): { rect: Rect; cost: number } {
+): Rect {
   let rect = start;
   let current = startCost;
   const cost = (r: Rect): number => regionCost(clip, ref, sample, r, mirror, intercept, slope, o, current - 1e-9);
@@ -257,7 +256,7 @@ function refineRegion(
       if (!improved) break;
     }
   }
-  return { rect, cost: current };
+  return rect;
 }
 
 function moves(r: Rect, s: number): Rect[] {
