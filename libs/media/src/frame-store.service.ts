@@ -141,12 +141,13 @@ export class FrameStore {
     try {
       const { width, height } = await frameSize(file);
       const size = width * height;
-      const data = allocate(size * count);
+      const wanted = size * count;
+      const data = allocate(wanted);
       let read = 0;
       for (;;) {
-        const { bytesRead } = await file.read(data, read, size * count - read, FRAME_FILE_HEADER_BYTES + first * size + read);
+        const { bytesRead } = await file.read(data, read, wanted - read, FRAME_FILE_HEADER_BYTES + first * size + read);
         read += bytesRead;
-        if (!bytesRead || read === size * count) break;
+        if (!bytesRead || read === wanted) break;
       }
       const frames = Math.floor(read / size);
       return { width, height, frames, data: data.subarray(0, frames * size) };
