@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -11,10 +11,14 @@ export const BUILT = {
   cli: join(ROOT, 'dist/apps/cli/apps/cli/src/main.js'),
 };
 
+/** The node flags and environment `npm start` gives a worker. */
+export const WORKER_RUNTIME = JSON.parse(readFileSync(join(ROOT, 'scripts/worker-runtime.json'), 'utf8')) as { nodeFlags: string[]; env: Record<string, string> };
+
 /**
  * A built entry point running as its own process. Workers run this way in the
  * e2e tests because hashing inside jest's sandbox is several times slower than
- * in plain node; it also proves the build output starts.
+ * in plain node; it also proves the build output starts. A worker runs with
+ * the flags and environment `npm start` gives it.
  */
 export class BuiltProcess {
   private output = '';
@@ -28,7 +32,8 @@ export class BuiltProcess {
 
   static start(entry: string, env: Record<string, string>): BuiltProcess {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" before the e2e tests (npm test does)`);
-    return new BuiltProcess(spawn(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const runtime = entry === BUILT.worker ? WORKER_RUNTIME : { nodeFlags: [], env: {} };
+    return new BuiltProcess(spawn(process.execPath, [...runtime.nodeFlags, entry], { env: { PATH: process.env.PATH ?? '', ...runtime.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 
   get log(): string {
