@@ -71,10 +71,11 @@ const LINKS = 3;
  * Entries are appended, never moved: each table is a chained hash table whose
  * bucket heads are addressed by the substring's low bits, and whose chains run
  * through per-entry `next` links stored in fixed-size chunks. Adding an episode
- * therefore costs time in proportion to the episode, amortised (the tables
- * double, rebuilt from the entries, when their chains grow long), not to the
- * index. A removed or replaced episode's entries stay until dead entries reach
- * half the live ones, then everything is rebuilt.
+ * therefore costs time in proportion to the episode, not to the index: when
+ * chains grow long the tables double, and each later add moves a few of the
+ * old buckets into the new tables (`Doubling`), so that no single add pays for
+ * relinking the whole index. A removed or replaced episode's entries stay
+ * until dead entries reach half the live ones, then everything is rebuilt.
  */
 export class HashIndex {
   private readonly rules: KeyFrameRules;
@@ -101,10 +102,13 @@ export class HashIndex {
   private layout: SubstringLayout = substringLayout(4);
   private bucketBits = MIN_BUCKET_BITS;
   private heads: Int32Array[] = [];
+  /** The old, smaller tables while a doubling is under way; `heads` and `bucketBits` are already the new ones. */
+  private doubling: Doubling | null = null;
   private dead = 0;
   /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
   private readonly probeKeys: number[] = [0, 0, 0, 0];
   readonly counters: SearchCounters = { lookups: 0, walked: 0, hits: 0 };
+  private linkSteps = 0;
 
   constructor(options: HashIndexOptions = {}) {
     this.rules = { ...DEFAULT_KEY_FRAME_RULES, ...options.keyFrames };
@@ -144,6 +148,7 @@ export class HashIndex {
 
   /** Adds episodes (replacing any already indexed under the same key). */
   add(batch: readonly IndexedEpisode[]): void {
+    const before = this.records.length;
     for (const b of batch) {
       this.remove(b.episode);
       if (b.shares && b.shares.length !== b.fingerprint.frames) throw new RangeError(`episode ${b.episode}: ${b.shares.length} share bytes for ${b.fingerprint.frames} frames`);
@@ -170,7 +175,7 @@ export class HashIndex {
         });
       });
     }
-    this.grow();
+    this.grow(this.records.length - before);
   }
 
   remove(episode: string): void {
@@ -183,10 +188,19 @@ export class HashIndex {
     if (this.dead > 1024 && this.dead * 2 > this.records.length) this.rebuild(true);
   }
 
+  /**
+   * Link words written or followed to place entries in the tables, by adds,
+   * doublings and rebuilds, since the index was made: the work of adding,
+   * counted rather than timed (for the specs).
+   */
+  get linkWork(): number {
+    return this.linkSteps;
+  }
+
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
     let n = this.records.byteLength + this.slotFirst.byteLength + this.slotAlive.byteLength;
-    for (const h of this.heads) n += h.byteLength;
+    for (const h of [...this.heads, ...(this.doubling?.heads ?? [])]) n += h.byteLength;
     return n;
   }
 
@@ -208,6 +222,8 @@ export class HashIndex {
     const { count, starts, widths } = this.layout;
     const sub = Math.min(substringRadius, Math.floor(radius / count));
     const bucketMask = (1 << this.bucketBits) - 1;
+    const doubling = this.doubling;
+    const oldMask = doubling ? (1 << doubling.bits) - 1 : 0;
     const keys = this.probeKeys;
     for (let t = 0; t < count; t++) keys[t] = extractBits(lo, hi, starts[t], widths[t]);
     const counters = this.counters;
@@ -219,7 +235,14 @@ export class HashIndex {
       const link = LINKS + t;
       for (let mi = 0; mi < masks.length; mi++) {
         const probe = (keys[t] ^ masks[mi]) >>> 0;
-        for (let e = heads[probe & bucketMask]; e >= 0; ) {
+        // An old bucket not yet moved holds the probe's older entries: its chain follows the new one's, so entries still come newest first.
+        let older = doubling && (probe & oldMask) >= doubling.moved ? doubling.heads[t][probe & oldMask] : -1;
+        for (let e = heads[probe & bucketMask]; ; ) {
+          if (e < 0) {
+            if (older < 0) break;
+            e = older;
+            older = -1;
+          }
           counters.walked++;
           const chunk = chunks[e >>> RECORD_CHUNK_BITS];
           const at = (e & RECORD_MASK) * stride;
@@ -256,15 +279,80 @@ export class HashIndex {
       this.records.set(e, LINKS + t, this.heads[t][b]);
       this.heads[t][b] = e;
     }
+    this.linkSteps += count;
   }
 
-  /** Doubles the tables (or switches to the large layout) once chains grow past LOAD entries per bucket. */
-  private grow(): void {
+  /**
+   * Moves old buckets in proportion to the entries just appended, then doubles
+   * the tables (or switches to the large layout) once chains grow past LOAD
+   * entries per bucket. A doubling is paced to end by the time the index has
+   * grown half-way to the next one. An add of a quarter of the index or more
+   * (an index built in one go, as a work's family index is) rebuilds the tables
+   * at once instead: that costs at most a few times the add itself, and leaves
+   * no old tables behind for searches to walk.
+   */
+  private grow(appended: number): void {
     const entries = this.records.length;
     const large = entries > this.largeFrom;
     if (large !== this.isLarge) return this.rebuild(false);
+    if (this.doubling) this.moveBuckets(Math.ceil(appended * this.doubling.pace));
+    const bits = this.bucketBitsFor(entries);
+    if (bits <= this.bucketBits) return;
+    if (this.doubling || bits > this.bucketBits + 1 || 4 * appended >= entries) return this.rebuild(false);
+    const room = (LOAD << bits) - entries;
+    this.doubling = { heads: this.heads, bits: this.bucketBits, moved: 0, pace: (1 << this.bucketBits) / Math.max(1, room / 2) };
+    this.bucketBits = bits;
+    this.resetTables();
+  }
+
+  /**
+   * Relinks the entries of the next `count` old buckets into the new tables.
+   * A new bucket may already hold entries added since the doubling began, all
+   * newer than the old ones: the moved entries go after them, in the order
+   * they had, so that every chain runs newest first as a full rebuild leaves it.
+   */
+  private moveBuckets(count: number): void {
+    const d = this.doubling;
+    if (!d || count <= 0) return;
+    const oldSize = 1 << d.bits;
+    const end = Math.min(oldSize, d.moved + count);
+    const { count: tables, starts, widths } = this.layout;
+    const newMask = (1 << this.bucketBits) - 1;
+    const tails = new Int32Array(1 << (this.bucketBits - d.bits));
+    for (let t = 0; t < tables; t++) {
+      const heads = this.heads[t];
+      const link = LINKS + t;
+      for (let b = d.moved; b < end; b++) {
+        for (let k = 0; k < tails.length; k++) {
+          let tail = heads[b + k * oldSize];
+          while (tail >= 0 && (this.records.get(tail, link) | 0) >= 0) {
+            tail = this.records.get(tail, link) | 0;
+            this.linkSteps++;
+          }
+          tails[k] = tail;
+        }
+        for (let e = d.heads[t][b]; e >= 0; ) {
+          const next = this.records.get(e, link) | 0;
+          const nb = extractBits(this.records.get(e, 0), this.records.get(e, 1), starts[t], widths[t]) & newMask;
+          const k = nb >>> d.bits;
+          if (tails[k] < 0) heads[nb] = e;
+          else this.records.set(tails[k], link, e);
+          this.records.set(e, link, -1);
+          tails[k] = e;
+          this.linkSteps++;
+          e = next;
+        }
+      }
+    }
+    d.moved = end;
+    if (end === oldSize) this.doubling = null;
+  }
+
+  private bucketBitsFor(entries: number): number {
     const maxBits = Math.min(...this.layout.widths);
-    if (this.bucketBits < maxBits && entries > LOAD << this.bucketBits) this.rebuild(false);
+    let bits = MIN_BUCKET_BITS;
+    while (bits < maxBits && entries > LOAD << bits) bits++;
+    return bits;
   }
 
   /** Relinks every entry into fresh tables sized for the index; with `reclaim`, drops removed episodes' entries first. */
@@ -273,10 +361,8 @@ export class HashIndex {
     const entries = this.records.length;
     this.layout = substringLayout(entries > this.largeFrom ? 3 : 4);
     if (this.records.stride !== LINKS + this.layout.count) this.records = copyRecords(this.records, LINKS + this.layout.count, 0, entries);
-    const maxBits = Math.min(...this.layout.widths);
-    let bits = MIN_BUCKET_BITS;
-    while (bits < maxBits && entries > LOAD << bits) bits++;
-    this.bucketBits = bits;
+    this.bucketBits = this.bucketBitsFor(entries);
+    this.doubling = null;
     this.resetTables();
     for (let e = 0; e < entries; e++) this.link(e, this.records.get(e, 0), this.records.get(e, 1));
   }
@@ -331,6 +417,14 @@ export class HashIndex {
     }
     return lo;
   }
+}
+
+/** Tables being doubled: the old heads, their bucket bits, how many old buckets have been moved into the new tables, and how many to move per entry appended. */
+interface Doubling {
+  readonly heads: Int32Array[];
+  readonly bits: number;
+  moved: number;
+  readonly pace: number;
 }
 
 /** True when an earlier table's probes already reached this entry, so it is reported once. */
