@@ -26,6 +26,11 @@ export class FrameBuffers {
     this.spare.splice(larger < 0 ? this.spare.length : larger, 0, buffer);
   }
 
+  /** Drops every spare buffer, for the next clip to allocate anew. */
+  clear(): void {
+    this.spare.length = 0;
+  }
+
   /** Bytes kept spare. */
   get spareBytes(): number {
     return this.spare.reduce((n, b) => n + b.byteLength, 0);

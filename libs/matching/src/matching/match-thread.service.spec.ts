@@ -1,4 +1,4 @@
-import { MatchThread } from './match-thread.service';
+import { IDLE_MS, MatchThread } from './match-thread.service';
 
 describe('MatchThread sessions', () => {
   const thread = new MatchThread();
@@ -24,5 +24,24 @@ describe('MatchThread sessions', () => {
     const closed = session.close();
     expect(() => session.blockBytes(100)).toThrow(/closing/);
     await closed;
+  });
+
+  it('keeps its spare block bytes while sessions follow each other, and gives them back once none has been open for a while', async () => {
+    // A thread of its own: the other tests leave spare buffers of the same size.
+    const own = new MatchThread();
+    try {
+      const first = await own.open('match');
+      const bytes = first.blockBytes(1000);
+      await first.close();
+      const soon = await own.open('match');
+      expect(soon.blockBytes(1000).buffer).toBe(bytes.buffer);
+      await soon.close();
+      await new Promise((r) => setTimeout(r, IDLE_MS + 500));
+      const later = await own.open('match');
+      expect(later.blockBytes(1000).buffer).not.toBe(bytes.buffer);
+      await later.close();
+    } finally {
+      await own.onModuleDestroy();
+    }
   });
 });

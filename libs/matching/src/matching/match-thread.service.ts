@@ -4,6 +4,7 @@ import { EpisodeMatch, MatcherOptions, QueryProbe, Reference } from '@dramaguard
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoredFingerprint } from '@dramaguard/records';
+import { collectGarbage } from './collect-garbage';
 import { FrameBuffers } from './frame-buffers';
 import { AnsweredOp, MatchReplies, MatchRequest, MatchResponse, SessionKind } from './match-protocol';
 
@@ -13,6 +14,14 @@ import { AnsweredOp, MatchReplies, MatchRequest, MatchResponse, SessionKind } fr
  * data are typed arrays outside that space.
  */
 const YOUNG_GENERATION_MB = 4;
+
+/**
+ * How long no session may be open before the worker gives back what its last
+ * matches left: the spare frame buffer and both threads' garbage. A shard that
+ * matches without pause keeps them; one that has gone quiet does not sit on
+ * the memory of its busiest moment (docs/BENCHMARK.md, section 16).
+ */
+export const IDLE_MS = 2_000;
 
 /**
  * The worker process's match thread (match-thread.ts): the key-frame index
@@ -29,6 +38,8 @@ export class MatchThread implements OnModuleDestroy {
   private nextSession = 1;
   private stopped: string | null = null;
   private readonly buffers = new FrameBuffers();
+  private openSessions = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
 
   constructor() {
     const fromSources = __filename.endsWith('.ts');
@@ -47,6 +58,7 @@ export class MatchThread implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     this.stopped = 'the worker is shutting down';
     await this.worker.terminate();
   }
@@ -63,14 +75,36 @@ export class MatchThread implements OnModuleDestroy {
   /** A video in the thread, its frames used as `kind` says. */
   async open(kind: SessionKind): Promise<MatchSession> {
     const session = this.nextSession++;
-    await this.request({ op: 'open', session, kind });
+    this.openSessions++;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    try {
+      await this.request({ op: 'open', session, kind });
+    } catch (e) {
+      this.closed();
+      throw e;
+    }
     return new MatchSession(
       this,
       session,
       (frame) => this.worker.postMessage({ id: 0, request: { op: 'frame', session, frame } }),
       (block) => this.worker.postMessage({ id: 0, request: { op: 'frames', session, block } }),
       this.buffers,
+      () => this.closed(),
     );
+  }
+
+  private closed(): void {
+    if (--this.openSessions > 0 || this.stopped) return;
+    this.idleTimer = setTimeout(() => void this.giveBack(), IDLE_MS).unref();
+  }
+
+  private async giveBack(): Promise<void> {
+    this.idleTimer = null;
+    this.buffers.clear();
+    // A block shared with the thread is freed once both threads have collected their handles on it.
+    await this.request({ op: 'collect' }).catch(() => undefined);
+    if (this.openSessions === 0) collectGarbage();
   }
 
   /** An unexpected end loses the index: every waiting and later request fails, and the jobs are retried. */
@@ -95,6 +129,7 @@ export class MatchSession {
     /** Frames in one block; the thread shares a block read into `blockBytes`, and copies any other. */
     readonly pushBlock: (block: GreyFrameBlock) => void,
     private readonly buffers: FrameBuffers,
+    private readonly onClosed: () => void,
   ) {}
 
   /** Bytes shared with the thread, for a block of frames to push (FrameStore.readBlock); kept for another session once this one is closed. */
@@ -144,6 +179,7 @@ export class MatchSession {
       return await this.thread.request({ op: 'close', session: this.session });
     } finally {
       for (const buffer of this.held.splice(0)) this.buffers.give(buffer);
+      this.onClosed();
     }
   }
 }
