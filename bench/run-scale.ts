@@ -85,7 +85,9 @@ async function main(): Promise<void> {
     };
     const rss = shardsResident();
     console.log(`${shards} shard worker(s) loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB in all`);
-    for (const w of workers) w.drain();
+    // Loading adds the shard's episodes one by one: its index work per episode is what adding costs, amortised over the index's growth.
+    const loadWork = workers.map((w) => /indexed (\d+) episode\(s\) in \d+ ms, (\d+) ms of it index work/.exec(w.drain())).filter((m) => m !== null);
+    console.log(`loading's index work per episode: ${loadWork.map((m) => (Number(m[2]) / Number(m[1])).toFixed(2)).join(', ')} ms (shard by shard)`);
     shardMemory('after loading');
 
     const latencies: number[] = [];
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
     );
 
     const addTimes = await addEpisodes(holder, workers);
+    console.log(`index work of the three episodes added: ${addTimes.join(', ')} ms`);
     shardMemory('after the HD clip and the added episodes');
     // The target counts memory after loading; what matching and registering add on top is reported beside it.
     const rssAfter = shardsResident();
