@@ -103,6 +103,7 @@ export class MatchThread implements OnModuleDestroy {
     this.idleTimer = null;
     this.buffers.clear();
     // A block shared with the thread is freed once both threads have collected their handles on it.
+    // A thread that has stopped cannot collect, and stop() has said so already.
     await this.request({ op: 'collect' }).catch(() => undefined);
     if (this.openSessions === 0) collectGarbage();
   }
@@ -174,12 +175,13 @@ export class MatchSession {
 
   /** The thread drops the session's frames; only then are its block bytes given to another session. */
   async close(): Promise<null> {
+    const first = !this.closing;
     this.closing = true;
     try {
       return await this.thread.request({ op: 'close', session: this.session });
     } finally {
       for (const buffer of this.held.splice(0)) this.buffers.give(buffer);
-      this.onClosed();
+      if (first) this.onClosed();
     }
   }
 }
