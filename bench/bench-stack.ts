@@ -1,15 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../libs/config/src/load-config';
 import { allQueues } from '../libs/queue/src/jobs';
+import { PLAIN_RUNTIME, WORKER_RUNTIME } from '../scripts/process-runtimes';
 
 export const ROOT = join(__dirname, '..');
 const BUILT = (app: string, file: string): string => join(ROOT, 'dist/apps', app, 'apps', app, 'src', file);
-const WORKER_RUNTIME = JSON.parse(readFileSync(join(ROOT, 'scripts/worker-runtime.json'), 'utf8')) as { nodeFlags: string[]; env: Record<string, string> };
 
 /**
  * The bench runs the real built api and workers as processes, on a database
@@ -70,7 +70,7 @@ export class Child {
 
   /** A built process, a worker with the node flags and environment `npm start` gives it (scripts/worker-runtime.json). */
   static start(name: string, app: string, file: string, env: Record<string, string>): Child {
-    const runtime = app === 'worker' && file === 'main.js' ? WORKER_RUNTIME : { nodeFlags: [], env: {} };
+    const runtime = app === 'worker' && file === 'main.js' ? WORKER_RUNTIME : PLAIN_RUNTIME;
     const proc = spawn(process.execPath, [...runtime.nodeFlags, BUILT(app, file)], {
       cwd: ROOT,
       env: { ...runtime.env, ...process.env, ...env },

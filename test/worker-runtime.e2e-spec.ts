@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WORKER_RUNTIME } from './support/built-process';
+import { WORKER_RUNTIME } from '../scripts/process-runtimes';
 
 const ROOT = join(__dirname, '..');
 const WORKER_MAIN = 'dist/apps/worker/apps/worker/src/main.js';

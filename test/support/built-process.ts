@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { PLAIN_RUNTIME, WORKER_RUNTIME } from '../../scripts/process-runtimes';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -10,9 +11,6 @@ export const BUILT = {
   migrate: join(ROOT, 'dist/apps/worker/apps/worker/src/migrate.js'),
   cli: join(ROOT, 'dist/apps/cli/apps/cli/src/main.js'),
 };
-
-/** The node flags and environment `npm start` gives a worker. */
-export const WORKER_RUNTIME = JSON.parse(readFileSync(join(ROOT, 'scripts/worker-runtime.json'), 'utf8')) as { nodeFlags: string[]; env: Record<string, string> };
 
 /**
  * A built entry point running as its own process. Workers run this way in the
@@ -32,7 +30,7 @@ export class BuiltProcess {
 
   static start(entry: string, env: Record<string, string>): BuiltProcess {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" before the e2e tests (npm test does)`);
-    const runtime = entry === BUILT.worker ? WORKER_RUNTIME : { nodeFlags: [], env: {} };
+    const runtime = entry === BUILT.worker ? WORKER_RUNTIME : PLAIN_RUNTIME;
     return new BuiltProcess(spawn(process.execPath, [...runtime.nodeFlags, entry], { env: { PATH: process.env.PATH ?? '', ...runtime.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 

@@ -1,6 +1,8 @@
-import { RegionHasher } from '@dramaguard/fingerprint';
+import { Rect, RegionHasher } from '@dramaguard/fingerprint';
 import { renderFrame, syntheticVideo } from '../../fingerprint/test/synthetic-video';
-import { ClipHasher } from './clip-hasher';
+import { ClipHasher, ClipHashes } from './clip-hasher';
+
+const wholeClip = (clip: ClipHasher, rect: Rect, mirror: boolean): ClipHashes => clip.hashAllOf([{ rect, mirror }])[0];
 
 describe('ClipHasher', () => {
   const video = syntheticVideo(4, 6);
@@ -11,7 +13,7 @@ describe('ClipHasher', () => {
     const clip = new ClipHasher(frames);
     clip.hash(2, { x0: 0, y0: 0, x1: 1, y1: 1 }, false);
     for (const mirror of [false, true]) {
-      const all = clip.hashAll(rect, mirror);
+      const all = wholeClip(clip, rect, mirror);
       frames.forEach((f, i) => {
         const own = new RegionHasher(f).hash([rect], true);
         expect([all.hashes[2 * i], all.hashes[2 * i + 1]]).toEqual(Array.from(mirror ? own.mirrored : own.hashes));
@@ -22,8 +24,8 @@ describe('ClipHasher', () => {
 
   it('hashes a region over the whole clip once', () => {
     const clip = new ClipHasher(frames);
-    expect(clip.hashAll(rect, true)).toBe(clip.hashAll({ ...rect }, true));
-    expect(clip.hashAll(rect, true)).not.toBe(clip.hashAll(rect, false));
+    expect(wholeClip(clip, rect, true)).toBe(wholeClip(clip, { ...rect }, true));
+    expect(wholeClip(clip, rect, true)).not.toBe(wholeClip(clip, rect, false));
   });
 
   it('hashes several regions in one pass as it hashes each alone', () => {
@@ -33,12 +35,12 @@ describe('ClipHasher', () => {
       { rect, mirror: false },
     ];
     const together = new ClipHasher(frames);
-    const known = together.hashAll(rect, true);
+    const known = wholeClip(together, rect, true);
     const [first, turned, again] = together.hashAllOf(regions);
     expect(again).toBe(first);
     expect(together.hashAllOf([{ rect, mirror: true }])[0]).toBe(known);
     const alone = new ClipHasher(frames);
-    expect(first).toEqual(alone.hashAll(regions[0].rect, false));
-    expect(turned).toEqual(alone.hashAll(regions[1].rect, true));
+    expect(first).toEqual(wholeClip(alone, regions[0].rect, false));
+    expect(turned).toEqual(wholeClip(alone, regions[1].rect, true));
   });
 });

@@ -38,16 +38,11 @@ export class ClipHasher {
     return { lo: this.words[0], hi: this.words[1], quality };
   }
 
-  /** Every frame over `rect`, mirrored or not. */
-  hashAll(rect: Rect, mirror: boolean): ClipHashes {
-    return this.hashAllOf([{ rect, mirror }])[0];
-  }
-
   /**
    * Every frame over each region. A frame's summed-area table costs several
-   * times the hash of one region over it (a 60 s clip at 144x256: about 32 of the 42 ms a
-   * region's pass took), so the regions not yet hashed are hashed together,
-   * each frame's table built once for all of them.
+   * times the hash of one region over it (docs/BENCHMARK.md, section 15), so
+   * the regions not yet hashed are hashed together, each frame's table built
+   * once for all of them; a region hashed before is answered as it was.
    */
   hashAllOf(regions: readonly ClipRegion[]): ClipHashes[] {
     const keys = regions.map(regionKey);

@@ -3,6 +3,7 @@ import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-f
 import { ChunkedUint32 } from './chunked-array';
 import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { extractBits, flipMasks, substringLayout, SubstringLayout } from './substrings';
+import { TableDoubling } from './table-doubling';
 
 /** An episode as it is added to the index: its fingerprint and how widely each frame is shared (see shared-content). */
 export interface IndexedEpisode {
@@ -73,7 +74,7 @@ const LINKS = 3;
  * through per-entry `next` links stored in fixed-size chunks. Adding an episode
  * therefore costs time in proportion to the episode, not to the index: when
  * chains grow long the tables double, and each later add moves a few of the
- * old buckets into the new tables (`Doubling`), so that no single add pays for
+ * old buckets into the new tables (TableDoubling), so that no single add pays for
  * relinking the whole index. A removed or replaced episode's entries stay
  * until dead entries reach half the live ones, then everything is rebuilt.
  */
@@ -103,7 +104,7 @@ export class HashIndex {
   private bucketBits = MIN_BUCKET_BITS;
   private heads: Int32Array[] = [];
   /** The old, smaller tables while a doubling is under way; `heads` and `bucketBits` are already the new ones. */
-  private doubling: Doubling | null = null;
+  private doubling: TableDoubling | null = null;
   private dead = 0;
   /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
   private readonly probeKeys: number[] = [0, 0, 0, 0];
@@ -223,7 +224,6 @@ export class HashIndex {
     const sub = Math.min(substringRadius, Math.floor(radius / count));
     const bucketMask = (1 << this.bucketBits) - 1;
     const doubling = this.doubling;
-    const oldMask = doubling ? (1 << doubling.bits) - 1 : 0;
     const keys = this.probeKeys;
     for (let t = 0; t < count; t++) keys[t] = extractBits(lo, hi, starts[t], widths[t]);
     const counters = this.counters;
@@ -236,7 +236,7 @@ export class HashIndex {
       for (let mi = 0; mi < masks.length; mi++) {
         const probe = (keys[t] ^ masks[mi]) >>> 0;
         // An old bucket not yet moved holds the probe's older entries: its chain follows the new one's, so entries still come newest first.
-        let older = doubling && (probe & oldMask) >= doubling.moved ? doubling.heads[t][probe & oldMask] : -1;
+        let older = doubling ? doubling.olderChain(t, probe) : -1;
         for (let e = heads[probe & bucketMask]; ; ) {
           if (e < 0) {
             if (older < 0) break;
@@ -295,57 +295,20 @@ export class HashIndex {
     const entries = this.records.length;
     const large = entries > this.largeFrom;
     if (large !== this.isLarge) return this.rebuild(false);
-    if (this.doubling) this.moveBuckets(Math.ceil(appended * this.doubling.pace));
+    if (this.doubling) this.moveBuckets(this.doubling.bucketsFor(appended));
     const bits = this.bucketBitsFor(entries);
     if (bits <= this.bucketBits) return;
     if (this.doubling || bits > this.bucketBits + 1 || 4 * appended >= entries) return this.rebuild(false);
     const room = (LOAD << bits) - entries;
-    this.doubling = { heads: this.heads, bits: this.bucketBits, moved: 0, pace: (1 << this.bucketBits) / Math.max(1, room / 2) };
+    this.doubling = new TableDoubling(this.heads, this.bucketBits, (1 << this.bucketBits) / Math.max(1, room / 2));
     this.bucketBits = bits;
     this.resetTables();
   }
 
-  /**
-   * Relinks the entries of the next `count` old buckets into the new tables.
-   * A new bucket may already hold entries added since the doubling began, all
-   * newer than the old ones: the moved entries go after them, in the order
-   * they had, so that every chain runs newest first as a full rebuild leaves it.
-   */
   private moveBuckets(count: number): void {
-    const d = this.doubling;
-    if (!d || count <= 0) return;
-    const oldSize = 1 << d.bits;
-    const end = Math.min(oldSize, d.moved + count);
-    const { count: tables, starts, widths } = this.layout;
-    const newMask = (1 << this.bucketBits) - 1;
-    const tails = new Int32Array(1 << (this.bucketBits - d.bits));
-    for (let t = 0; t < tables; t++) {
-      const heads = this.heads[t];
-      const link = LINKS + t;
-      for (let b = d.moved; b < end; b++) {
-        for (let k = 0; k < tails.length; k++) {
-          let tail = heads[b + k * oldSize];
-          while (tail >= 0 && (this.records.get(tail, link) | 0) >= 0) {
-            tail = this.records.get(tail, link) | 0;
-            this.linkSteps++;
-          }
-          tails[k] = tail;
-        }
-        for (let e = d.heads[t][b]; e >= 0; ) {
-          const next = this.records.get(e, link) | 0;
-          const nb = extractBits(this.records.get(e, 0), this.records.get(e, 1), starts[t], widths[t]) & newMask;
-          const k = nb >>> d.bits;
-          if (tails[k] < 0) heads[nb] = e;
-          else this.records.set(tails[k], link, e);
-          this.records.set(e, link, -1);
-          tails[k] = e;
-          this.linkSteps++;
-          e = next;
-        }
-      }
-    }
-    d.moved = end;
-    if (end === oldSize) this.doubling = null;
+    if (!this.doubling) return;
+    this.linkSteps += this.doubling.move(count, this.heads, this.bucketBits, this.records, this.layout, LINKS);
+    if (this.doubling.done) this.doubling = null;
   }
 
   private bucketBitsFor(entries: number): number {
@@ -417,14 +380,6 @@ export class HashIndex {
     }
     return lo;
   }
-}
-
-/** Tables being doubled: the old heads, their bucket bits, how many old buckets have been moved into the new tables, and how many to move per entry appended. */
-interface Doubling {
-  readonly heads: Int32Array[];
-  readonly bits: number;
-  moved: number;
-  readonly pace: number;
 }
 
 /** True when an earlier table's probes already reached this entry, so it is reported once. */

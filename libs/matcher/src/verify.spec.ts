@@ -110,7 +110,7 @@ describe('settleRegion and verifyOnRegion', () => {
 
   function verifyCandidate(clip: ClipHasher, c: Candidate) {
     const region = settleRegion(clip, ref, c, hypotheses, o);
-    return region && verifyOnRegion(clip.hashAll(region.rect, region.mirror), ref, shares, c, region, o);
+    return region && verifyOnRegion(clip.hashAllOf([region])[0], ref, shares, c, region, o);
   }
 
   function verify(contrast: number, support: number) {
