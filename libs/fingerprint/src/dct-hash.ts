@@ -56,11 +56,27 @@ export function lowFrequencyDct(grid: Float64Array, out: Float64Array = new Floa
     const folded = f % 2 === 0 ? diffs : sums;
     const at = f * n;
     const first = basis[at];
-    for (let x = 0; x < n; x++) tmp[at + x] = first * folded[x];
-    for (let y = 1; y < HALF; y++) {
-      const c = basis[at + y];
-      const row = y * n;
-      for (let x = 0; x < n; x++) tmp[at + x] += c * folded[row + x];
+    // Four columns at a time in locals: adding into the array row by row
+    // stored and reloaded every partial sum, which took half the time. Each
+    // coefficient still sums its rows in the same order, so the bits are those
+    // of the row-by-row loop.
+    for (let x = 0; x < n; x += 4) {
+      let s0 = first * folded[x];
+      let s1 = first * folded[x + 1];
+      let s2 = first * folded[x + 2];
+      let s3 = first * folded[x + 3];
+      for (let y = 1; y < HALF; y++) {
+        const c = basis[at + y];
+        const r = y * n + x;
+        s0 += c * folded[r];
+        s1 += c * folded[r + 1];
+        s2 += c * folded[r + 2];
+        s3 += c * folded[r + 3];
+      }
+      tmp[at + x] = s0;
+      tmp[at + x + 1] = s1;
+      tmp[at + x + 2] = s2;
+      tmp[at + x + 3] = s3;
     }
   }
   const rowSums = ROW_SUMS;
@@ -98,12 +114,45 @@ export function mirrorCoefficients(coef: Float64Array, out: Float64Array = new F
 /** Writes the 64 median-threshold bits of `coef` as two words (bits 0..31 in out[at], 32..63 in out[at+1]). */
 export function thresholdBits(coef: Float64Array, out: Uint32Array, at: number): void {
   SORTED.set(coef);
-  const sorted = SORTED.sort();
-  const median = (sorted[HASH_BITS / 2 - 1] + sorted[HASH_BITS / 2]) / 2;
+  const median = middlePair(SORTED);
   let lo = 0;
   let hi = 0;
   for (let i = 0; i < 32; i++) if (coef[i] > median) lo |= 1 << i;
   for (let i = 0; i < 32; i++) if (coef[32 + i] > median) hi |= 1 << i;
   out[2 * at] = lo >>> 0;
   out[2 * at + 1] = hi >>> 0;
+}
+
+/**
+ * The mean of the two middle values of `v` (even length), which it reorders:
+ * the two order statistics are selected rather than the whole array sorted, a
+ * fifth of a hash's time otherwise (docs/BENCHMARK.md, section 17). The values
+ * selected are those a sort puts there, so the median is the sort's.
+ */
+export function middlePair(v: Float64Array): number {
+  const k = v.length / 2 - 1;
+  let lo = 0;
+  let hi = v.length - 1;
+  while (lo < hi) {
+    const pivot = v[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (v[i] < pivot) i++;
+      while (v[j] > pivot) j--;
+      if (i <= j) {
+        const t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  let next = Infinity;
+  for (let x = k + 1; x < v.length; x++) if (v[x] < next) next = v[x];
+  return (v[k] + next) / 2;
 }

@@ -88,16 +88,21 @@ export class IntegralImage {
     edges(rect.x0 * this.width, rect.x1 * this.width, this.width, xs);
     edges(rect.y0 * this.height, rect.y1 * this.height, this.height, ys);
     this.cornerSums(xs.pos, ys.pos, corners);
+    const { cell: xCell, size: xSize } = xs;
+    for (let i = 0; i < n; i++) xSize[i] = xs.pos[xCell[i] + 1] - xs.pos[xCell[i]];
     for (let j = 0; j < n; j++) {
       const cj = ys.cell[j];
       const ch = ys.pos[cj + 1] - ys.pos[cj];
+      const top = cj * (n + 1);
+      const bottom = top + n + 1;
+      const row = j * n;
       for (let i = 0; i < n; i++) {
-        const ci = xs.cell[i];
-        const area = (xs.pos[ci + 1] - xs.pos[ci]) * ch;
-        const a = cj * (n + 1) + ci;
-        const b = a + n + 1;
+        const ci = xCell[i];
+        const area = xSize[i] * ch;
+        const a = top + ci;
+        const b = bottom + ci;
         const sum = corners[b + 1] - corners[b] - corners[a + 1] + corners[a];
-        out[j * n + i] = area > 1e-9 ? sum / area : 0;
+        out[row + i] = area > 1e-9 ? sum / area : 0;
       }
     }
     return out;
@@ -170,10 +175,12 @@ export class IntegralImage {
 interface AxisCells {
   readonly pos: Float64Array;
   readonly cell: Int32Array;
+  /** Width of each cell's source, filled by resample once per call for its inner loop. */
+  readonly size: Float64Array;
 }
 
 function axisCells(n: number): AxisCells {
-  return { pos: new Float64Array(n + 1), cell: new Int32Array(n) };
+  return { pos: new Float64Array(n + 1), cell: new Int32Array(n), size: new Float64Array(n) };
 }
 
 /**

@@ -130,6 +130,16 @@ describe('settleRegion and verifyOnRegion', () => {
     expect(verify(0.5, o.weakSupport)).toBeNull();
   });
 
+  it('hashes no sampled frame over the same rectangle twice while it settles a cropped copy', () => {
+    const frames = renderClip(episode, 3, 9, FPS, W, H, { window: { x0: 0.04, y0: 0.06, x1: 0.9, y1: 0.92 } });
+    const clip = new ClipHasher(frames);
+    const hashed = jest.spyOn(clip, 'hash');
+    const region = settleRegion(clip, ref, candidate(o.minSupport), hypotheses, o);
+    const asked = hashed.mock.calls.map(([f, r, mirror]) => `${f}:${r.x0}:${r.y0}:${r.x1}:${r.y1}:${r.angle ?? 0}:${mirror}`);
+    expect(region?.rect).not.toEqual(hypotheses[0].rect);
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
   it('ends a weakly supported copy where low-texture frames of other footage follow it', () => {
     // 6 s of the episode, then 3 s of unrelated pictures at half contrast (quality under weakMinQuality).
     const copy = renderClip(episode, 3, 9, FPS, W, H);

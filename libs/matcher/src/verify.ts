@@ -241,11 +241,18 @@ function refineRegion(
 ): Rect {
   let rect = start;
   let current = startCost;
+  // A rectangle tried once never improves later, since the cost to beat only
+  // falls: the move back to where the search came from, among others, is one
+  // evaluation in ten (docs/BENCHMARK.md, section 17), and is skipped.
+  const tried = new Set<string>([rectKey(start)]);
   const cost = (r: Rect): number => regionCost(clip, ref, sample, r, mirror, intercept, slope, o, current - 1e-9);
   for (const s of REFINE_STEPS) {
     for (let pass = 0; pass < 4; pass++) {
       let improved = false;
       for (const move of moves(rect, s)) {
+        const key = rectKey(move);
+        if (tried.has(key)) continue;
+        tried.add(key);
         const c = cost(move);
         if (c < current - 1e-9) {
           current = c;
@@ -257,6 +264,11 @@ function refineRegion(
     }
   }
   return rect;
+}
+
+/** Exact: a rectangle reached again by other moves whose sums round differently is tried again. */
+function rectKey(r: Rect): string {
+  return `${r.x0}:${r.y0}:${r.x1}:${r.y1}:${r.angle ?? 0}`;
 }
 
 function moves(r: Rect, s: number): Rect[] {
