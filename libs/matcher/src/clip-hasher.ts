@@ -85,5 +85,10 @@ export class ClipHasher {
 }
 
 function regionKey({ rect, mirror }: ClipRegion): string {
-  return `${mirror ? 1 : 0}:${rect.x0}:${rect.y0}:${rect.x1}:${rect.y1}:${rect.angle ?? 0}`;
+  return `${mirror ? 1 : 0}:${rectKey(rect)}`;
+}
+
+/** A rectangle's exact coordinates as a key: one reached again by moves whose sums round differently is another key. */
+export function rectKey(r: Rect): string {
+  return `${r.x0}:${r.y0}:${r.x1}:${r.y1}:${r.angle ?? 0}`;
 }

@@ -1,7 +1,7 @@
 import { FingerprintView, Hypothesis, popcount32, Rect } from '@dramaguard/fingerprint';
 import { robustLine } from './alignment';
 import { Candidate } from './candidates';
-import { ClipHasher, ClipHashes, ClipRegion } from './clip-hasher';
+import { ClipHasher, ClipHashes, ClipRegion, rectKey } from './clip-hasher';
 import { copyGeometry, CopyGeometry } from './copy-geometry';
 import { MatcherOptions } from './matcher-options';
 import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
@@ -242,8 +242,8 @@ function refineRegion(
   let rect = start;
   let current = startCost;
   // A rectangle tried once never improves later, since the cost to beat only
-  // falls: the move back to where the search came from, among others, is one
-  // evaluation in ten (docs/BENCHMARK.md, section 17), and is skipped.
+  // falls: the move back to where the search came from, among others, was one
+  // evaluation in twelve (docs/BENCHMARK.md, section 17), and is skipped.
   const tried = new Set<string>([rectKey(start)]);
   const cost = (r: Rect): number => regionCost(clip, ref, sample, r, mirror, intercept, slope, o, current - 1e-9);
   for (const s of REFINE_STEPS) {
@@ -264,11 +264,6 @@ function refineRegion(
     }
   }
   return rect;
-}
-
-/** Exact: a rectangle reached again by other moves whose sums round differently is tried again. */
-function rectKey(r: Rect): string {
-  return `${r.x0}:${r.y0}:${r.x1}:${r.y1}:${r.angle ?? 0}`;
 }
 
 function moves(r: Rect, s: number): Rect[] {
