@@ -27,7 +27,15 @@ export interface VerifiedCopy {
   readonly aligned: AlignedFrames;
 }
 
-const SAMPLE_FRAMES = 24;
+/**
+ * Clip frames the region search scores a rectangle on. The search is most of
+ * a candidate's verification; 12 frames instead of 24 cut a 2,500-hour
+ * shard's verification CPU by a third and found the same episodes in the
+ * dev, harsh and swap sets and in the 30 scale clips, at a segment AP 0.03 to
+ * 0.3 points lower (docs/BENCHMARK.md, section 18). 16 and a final step on 24
+ * did not win that back.
+ */
+const SAMPLE_FRAMES = 12;
 const REFINE_STEPS = [0.04, 0.02, 0.01];
 
 /** Where verification found a candidate's registered picture in the clip frame, and the hypothesis its search started from. */
