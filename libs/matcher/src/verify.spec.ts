@@ -140,13 +140,13 @@ describe('settleRegion and verifyOnRegion', () => {
     expect(new Set(asked).size).toBe(asked.length);
   });
 
-  it('scores the region search on 12 frames spread over the span of the candidate hits', () => {
+  it('scores the region search on 16 frames spread over the span of the candidate hits', () => {
     const clip = new ClipHasher(renderClip(episode, 3, 9, FPS, W, H));
     const hashed = jest.spyOn(clip, 'hash');
     settleRegion(clip, ref, candidate(o.minSupport), hypotheses, o);
     const frames = [...new Set(hashed.mock.calls.map(([f]) => f))].sort((a, b) => a - b);
-    // The hits lie on clip frames 0-16, padded by a second: 25 frames, of which every other is sampled.
-    expect(frames).toHaveLength(12);
+    // The hits lie on clip frames 0-16, padded by a second: 25 frames, of which 16 are sampled.
+    expect(frames).toHaveLength(16);
     expect(frames[frames.length - 1] - frames[0]).toBeGreaterThanOrEqual(20);
   });
 

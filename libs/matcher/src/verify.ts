@@ -35,7 +35,7 @@ export interface VerifiedCopy {
  * 0.3 points lower (docs/BENCHMARK.md, section 18). 16 and a final step on 24
  * did not win that back.
  */
-const SAMPLE_FRAMES = 12;
+const SAMPLE_FRAMES = 16;
 const REFINE_STEPS = [0.04, 0.02, 0.01];
 
 /** Where verification found a candidate's registered picture in the clip frame, and the hypothesis its search started from. */
