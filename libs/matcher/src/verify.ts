@@ -29,11 +29,11 @@ export interface VerifiedCopy {
 
 /**
  * Clip frames the region search scores a rectangle on. The search is most of
- * a candidate's verification; 12 frames instead of 24 cut a 2,500-hour
- * shard's verification CPU by a third and found the same episodes in the
- * dev, harsh and swap sets and in the 30 scale clips, at a segment AP 0.03 to
- * 0.3 points lower (docs/BENCHMARK.md, section 18). 16 and a final step on 24
- * did not win that back.
+ * a candidate's verification. 16 instead of 24 found the same episodes in the
+ * dev, harsh and swap sets and in the 30 scale clips, and took a shard 12 %
+ * less time per clip at 1,000 h; 12 cut a third of the verification's CPU
+ * but settled a letterboxed copy on a region 5 % too small, which reads as a
+ * crop (docs/BENCHMARK.md, section 18).
  */
 const SAMPLE_FRAMES = 16;
 const REFINE_STEPS = [0.04, 0.02, 0.01];
