@@ -9,11 +9,13 @@ type Body = Record<string, any>;
 /**
  * The registry split in two shards, each held and answered for by its own
  * worker process (WORKER_SHARDS), as on two machines: the compilation cuts
- * from an episode of each.
+ * from an episode of each. Each shard tells the other the geometries it found
+ * support for before either matches.
  */
 describe('a registry of two shards served by separate worker processes', () => {
   const TIMEOUT_MS = 8_000;
   let stack: TestStack;
+  let shardZero: BuiltProcess;
   let shardOne: BuiltProcess;
   let first: Body;
   let second: Body;
@@ -22,7 +24,7 @@ describe('a registry of two shards served by separate worker processes', () => {
 
   beforeAll(async () => {
     stack = await TestStack.start({ shards: { count: 2, serves: [0, 1], timeoutMs: TIMEOUT_MS } }, { processes: 0 });
-    await stack.addWorkerProcess(servingOnly(0));
+    shardZero = await stack.addWorkerProcess(servingOnly(0));
     shardOne = await stack.addWorkerProcess(servingOnly(1));
     const a = await createWork(stack, { title: 'Shard A' });
     const b = await createWork(stack, { title: 'Shard B' });
@@ -38,6 +40,9 @@ describe('a registry of two shards served by separate worker processes', () => {
     const clip = await matchClip(stack, await fixtures.compilation());
     expect(clip).toMatchObject({ status: 'done', shardCount: 2, shardsAnswered: [0, 1], failureReason: null });
     expect(clip.matches.map((m: Body) => m.registrationId).sort()).toEqual([first.id, second.id].sort());
+
+    // Each shard told its geometries first, and the last to tell started both matches before their wait ran out.
+    expect(shardZero.log + shardOne.log).toContain(`clip ${clip.id}: every shard told its geometries, 2 of 2 match job(s) started before their wait ran out`);
   }, 120_000);
 
   it('ends a clip as incomplete, naming the shard killed during its match, and completes it when the shard is back', async () => {

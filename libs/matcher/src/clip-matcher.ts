@@ -3,7 +3,7 @@ import { Candidate } from './candidates';
 import { ClipHasher } from './clip-hasher';
 import { CopyGeometry } from './copy-geometry';
 import { densify } from './densify';
-import { searchCandidates } from './geometry-search';
+import { searchCandidates, SparseRound } from './geometry-search';
 import { HashIndex, Reference } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS, MatcherOptions } from './matcher-options';
 import { probeClip, ProbeSource, QueryProbe } from './query-probe';
@@ -56,14 +56,22 @@ export type ReferenceLookup = (episode: string) => Reference | undefined;
  * candidates. The clip is its frames at `options.fps`, frame f shown at
  * f / fps seconds, or its full probe (fullProbe; then no frame is needed until
  * stage two). Needs nothing but the index: the full fingerprints of the
- * candidates (`candidateEpisodes`) are fetched for stage two.
+ * candidates (`candidateEpisodes`) are fetched for stage two. `shared`:
+ * geometries other shards found support for; `kept`: this clip's sparse round
+ * against this index, when it was run already (searchCandidates).
  */
-export function planMatch(index: HashIndex, clip: readonly GreyFrame[] | QueryProbe, options: Partial<MatcherOptions> = {}): MatchPlan {
+export function planMatch(
+  index: HashIndex,
+  clip: readonly GreyFrame[] | QueryProbe,
+  options: Partial<MatcherOptions> = {},
+  shared: readonly number[] = [],
+  kept?: SparseRound,
+): MatchPlan {
   const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   const source: ProbeSource = Array.isArray(clip) ? { frames: clip } : { full: clip as QueryProbe };
   const frames = 'frames' in source ? source.frames.length : source.full.frames;
   if (!frames || index.episodeCount === 0) return { probe: probeClip([], o.plainGeometry), candidates: [], groups: new Map() };
-  const { probe, candidates } = searchCandidates(index, source, o);
+  const { probe, candidates } = searchCandidates(index, source, o, shared, kept);
   return { probe, candidates, groups: new Map(candidates.map((c) => [c.episode, index.group(c.episode)])) };
 }
 

@@ -1,7 +1,7 @@
 import { fingerprintOf, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { Candidate, stageOneSupport } from './candidates';
 import { finishMatch, matchClip, planMatch } from './clip-matcher';
-import { likelyTags, searchCandidates } from './geometry-search';
+import { geometryVotes, likelyTags, searchCandidates, sharedGeometries, sparseRound } from './geometry-search';
 import { HashIndex } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
 import { fullProbe } from './query-probe';
@@ -70,5 +70,76 @@ describe('searchCandidates', () => {
     expect(fromFrames.candidates.length).toBeGreaterThan(0);
     const matches = (plan: typeof fromFrames) => finishMatch(plan, clip, (e) => index.reference(e));
     expect(matches(fromProbe)).toEqual(matches(fromFrames));
+  });
+
+  it('names the geometries its sparse round voted for, the copies\' own among them, best supported first', () => {
+    const o = DEFAULT_MATCHER_OPTIONS;
+    const votes = geometryVotes(sparseRound(index, { frames: clip }, o), o);
+    const { candidates } = searchCandidates(index, { frames: clip }, o);
+    const copies = likelyTags(candidates.filter((c) => c.episode !== 'ep1'), 1);
+    expect(votes.length).toBeGreaterThan(0);
+    for (const tag of copies) expect(votes.map((v) => v.tag)).toContain(tag);
+    expect(votes.map((v) => v.support)).toEqual([...votes.map((v) => v.support)].sort((a, b) => b - a));
+    expect(geometryVotes(sparseRound(index, { frames: clip.slice(0, o.geometryMinFrames - 1) }, o), o)).toEqual([]);
+  });
+
+  it('tries the shared geometries on the other frames too, and ignores tags the probe has not', () => {
+    const o = DEFAULT_MATCHER_OPTIONS;
+    const own = searchCandidates(index, { frames: clip }, o).probe;
+    const H = own.hypotheses.length;
+    const unused = [...Array(H).keys()].find((h) => !own.hashed[H + h]) as number;
+    expect(unused).toBeDefined();
+    const { probe } = searchCandidates(index, { frames: clip }, o, [2 * unused + 1, -1, 2 * H, 0.5]);
+    expect(probe.hashed[H + unused]).toBe(1);
+    expect([...probe.hashed].reduce((a, b) => a + b, 0)).toBeGreaterThan([...own.hashed].reduce((a, b) => a + b, 0));
+  });
+});
+
+describe('a kept sparse round', () => {
+  const o = DEFAULT_MATCHER_OPTIONS;
+  const episodes = [201, 202].map((seed) => syntheticVideo(seed, 20));
+  const clip = renderClip(episodes[0], 2, 19, FPS, W, H, { mirror: true });
+  const indexOf = () => {
+    const index = new HashIndex({ retainReferences: true });
+    index.add([{ episode: 'ep1', fingerprint: fingerprintOf(renderClip(episodes[0], 0, 20, FPS, W, H)) }]);
+    return index;
+  };
+  const lookups = <T>(index: HashIndex, run: () => T) => {
+    const before = index.counters.lookups;
+    const out = run();
+    return { out, lookups: index.counters.lookups - before };
+  };
+
+  it('is continued, not looked up again, and gives the candidates of a fresh search', () => {
+    const index = indexOf();
+    const fresh = lookups(index, () => searchCandidates(index, { frames: clip }, o).candidates);
+    const round = sparseRound(index, { frames: clip }, o);
+    const continued = lookups(index, () => searchCandidates(index, { frames: clip }, o, [], round).candidates);
+    expect(continued.out).toEqual(fresh.out);
+    expect(fresh.out.map((c) => c.episode)).toContain('ep1');
+    expect(continued.lookups).toBeLessThan(fresh.lookups);
+  });
+
+  it('is run again once the index has changed since', () => {
+    const index = indexOf();
+    const round = sparseRound(index, { frames: clip }, o);
+    index.add([{ episode: 'ep2', fingerprint: fingerprintOf(renderClip(episodes[1], 0, 20, FPS, W, H)) }]);
+    const fresh = lookups(index, () => searchCandidates(index, { frames: clip }, o).candidates);
+    const stale = lookups(index, () => searchCandidates(index, { frames: clip }, o, [], round).candidates);
+    expect(stale).toEqual(fresh);
+  });
+});
+
+describe('sharedGeometries', () => {
+  it('sums each geometry\'s support over the shards and keeps the best, ties to the lower tag', () => {
+    const votes = [
+      [{ tag: 7, support: 0.4 }, { tag: 3, support: 0.3 }],
+      [{ tag: 3, support: 0.35 }, { tag: 9, support: 0.5 }],
+      [],
+      [{ tag: 12, support: 0.5 }],
+    ];
+    expect(sharedGeometries(votes, 3)).toEqual([3, 9, 12]);
+    expect(sharedGeometries(votes, 1)).toEqual([3]);
+    expect(sharedGeometries([], 3)).toEqual([]);
   });
 });

@@ -4,6 +4,30 @@ import { MatcherOptions } from './matcher-options';
 import { hashProbe, openProbe, ProbeSource, QueryProbe } from './query-probe';
 
 /**
+ * A geometry (hypothesis index x 2 + mirrored) and the summed support of the
+ * sparse round's lines it gave most of their hits to: what one shard tells
+ * the others about a clip before they search it in full (sharedGeometries).
+ */
+export interface GeometryVote {
+  readonly tag: number;
+  readonly support: number;
+}
+
+/**
+ * A clip's sparse round against one index as it stood (`version`): what the
+ * second round continues. A shard keeps it between telling its geometries and
+ * matching, so the round is not looked up twice.
+ */
+export interface SparseRound {
+  readonly probe: QueryProbe;
+  readonly vote: CandidateVote;
+  readonly looked: number[];
+  readonly coarse: number;
+  readonly radius: number;
+  readonly version: number;
+}
+
+/**
  * Stage one with a coarse-to-fine geometry search. Hashing every frame under
  * every hypothesis, plain and mirrored, and looking each up was most of a
  * match's time, yet a copy has one geometry: every hypothesis is tried on a
@@ -13,8 +37,67 @@ import { hashProbe, openProbe, ProbeSource, QueryProbe } from './query-probe';
  * rounds probe exact substrings only (largeSubstringRadius). The hashes come
  * from the clip's frames or from its full probe (ProbeSource): the same
  * hashes asked for either way.
+ *
+ * `shared` geometries are tried on the other frames too: the ones other
+ * shards' sparse rounds found most support for (sharedGeometries). A
+ * compilation's excerpts share the upload's edit, and a shard that holds only
+ * the hardest-hit excerpt's episode may find no line in its sparse round.
  */
-export function searchCandidates(index: HashIndex, source: ProbeSource, o: MatcherOptions): { probe: QueryProbe; candidates: Candidate[] } {
+export function searchCandidates(
+  index: HashIndex,
+  source: ProbeSource,
+  o: MatcherOptions,
+  shared: readonly number[] = [],
+  kept?: SparseRound,
+): { probe: QueryProbe; candidates: Candidate[] } {
+  const { probe, vote, looked, coarse, radius } = kept && kept.version === index.version ? kept : sparseRound(index, source, o);
+  if (coarse > 1) {
+    const valid = shared.filter((t) => Number.isInteger(t) && t >= 0 && t < 2 * probe.hypotheses.length);
+    const tags = [...new Set([...likelyTags(vote.candidates(stageOneSupport(o, 1 / coarse)), o.geometryTags), ...valid])].sort((a, b) => a - b);
+    const rest = looked.filter((_, i) => i % coarse !== 0);
+    hashProbe(probe, source, rest, [...new Set(tags.map((t) => t >> 1))]);
+    vote.lookUp(rest, tags, radius);
+  }
+  return { probe, candidates: vote.candidates(stageOneSupport(o)) };
+}
+
+/**
+ * The geometries a sparse round's lines voted for, best supported first;
+ * none for a clip too short for a sparse round (every geometry is tried on
+ * every frame there).
+ */
+export function geometryVotes({ vote, coarse }: SparseRound, o: MatcherOptions): GeometryVote[] {
+  if (coarse === 1) return [];
+  const support = new Map<number, number>();
+  for (const c of vote.candidates(stageOneSupport(o, 1 / coarse))) {
+    for (const tag of likelyTags([c], o.geometryTags)) support.set(tag, (support.get(tag) ?? 0) + c.peak.support);
+  }
+  return [...support].map(([tag, s]) => ({ tag, support: s })).sort(bySupport);
+}
+
+/**
+ * The `count` geometries with the most support summed over every shard's
+ * votes. Three (one line's worth, geometryTags) gave the shards of a
+ * 1,000-hour registry the recall of one index holding it all, for 7 % more
+ * lookups; every shard's tags together cost 49 % more (docs/BENCHMARK.md,
+ * section 19).
+ */
+export function sharedGeometries(votes: readonly (readonly GeometryVote[])[], count: number): number[] {
+  const support = new Map<number, number>();
+  for (const shard of votes) for (const v of shard) support.set(v.tag, (support.get(v.tag) ?? 0) + v.support);
+  return [...support]
+    .map(([tag, s]) => ({ tag, support: s }))
+    .sort(bySupport)
+    .slice(0, count)
+    .map((v) => v.tag);
+}
+
+function bySupport(a: GeometryVote, b: GeometryVote): number {
+  return b.support - a.support || a.tag - b.tag;
+}
+
+/** Every geometry looked up on a sparse subset of the clip's frames (all of them for a short clip). */
+export function sparseRound(index: HashIndex, source: ProbeSource, o: MatcherOptions): SparseRound {
   const probe = openProbe(source, o.plainGeometry);
   const vote = new CandidateVote(index, probe, o);
   const looked = range(0, probe.frames, o.probeStride);
@@ -23,13 +106,7 @@ export function searchCandidates(index: HashIndex, source: ProbeSource, o: Match
   hashProbe(probe, source, sparse, range(0, probe.hypotheses.length));
   const radius = coarse > 1 && index.isLarge ? o.largeSubstringRadius : o.substringRadius;
   vote.lookUp(sparse, allTags(probe, o), radius);
-  if (coarse > 1) {
-    const tags = likelyTags(vote.candidates(stageOneSupport(o, 1 / coarse)), o.geometryTags);
-    const rest = looked.filter((_, i) => i % coarse !== 0);
-    hashProbe(probe, source, rest, [...new Set(tags.map((t) => t >> 1))]);
-    vote.lookUp(rest, tags, radius);
-  }
-  return { probe, candidates: vote.candidates(stageOneSupport(o)) };
+  return { probe, vote, looked, coarse, radius, version: index.version };
 }
 
 /** The (hypothesis, mirror) tags that gave each candidate most of its support, `perCandidate` each. */

@@ -110,6 +110,7 @@ export class HashIndex {
   private readonly probeKeys: number[] = [0, 0, 0, 0];
   readonly counters: SearchCounters = { lookups: 0, walked: 0, hits: 0 };
   private linkSteps = 0;
+  private changes = 0;
 
   constructor(options: HashIndexOptions = {}) {
     this.rules = { ...DEFAULT_KEY_FRAME_RULES, ...options.keyFrames };
@@ -126,6 +127,11 @@ export class HashIndex {
   /** Indexed key frames, live or not yet reclaimed. */
   get entryCount(): number {
     return this.records.length;
+  }
+
+  /** Counts the adds and removals: a search kept from an earlier version may have missed what changed since. */
+  get version(): number {
+    return this.changes;
   }
 
   /** True in the layout of three long substrings (beyond largeFrom entries), whose chains grow with the index. */
@@ -149,6 +155,7 @@ export class HashIndex {
 
   /** Adds episodes (replacing any already indexed under the same key). */
   add(batch: readonly IndexedEpisode[]): void {
+    this.changes++;
     const before = this.records.length;
     for (const b of batch) {
       this.remove(b.episode);
@@ -182,6 +189,7 @@ export class HashIndex {
   remove(episode: string): void {
     const slot = this.slots.get(episode);
     if (slot === undefined) return;
+    this.changes++;
     this.slots.delete(episode);
     this.references.delete(episode);
     this.slotAlive[slot] = 0;

@@ -51,6 +51,8 @@ export interface MatcherOptions {
   readonly geometryMaxSparseFrames: number;
   readonly geometryTags: number;
   readonly geometryMinFrames: number;
+  /** Geometries every shard also tries on a clip's other frames, the best supported over all shards' sparse rounds (sharedGeometries). */
+  readonly sharedGeometryCount: number;
   readonly minSpeed: number;
   readonly maxSpeed: number;
   readonly speedStep: number;
@@ -104,6 +106,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   largeSubstringRadius: 0,
   geometryTags: 3,
   geometryMinFrames: 128,
+  sharedGeometryCount: 3,
   minSpeed: 0.75,
   maxSpeed: 1.45,
   speedStep: 0.01,

@@ -75,6 +75,22 @@ export class JobQueue implements OnModuleDestroy {
     return true;
   }
 
+  /**
+   * Starts a delayed job now. Answers whether it did: false when the queue
+   * holds no such job or it is no longer delayed (its delay ran out first).
+   */
+  async promote<N extends JobName>(name: N, payload: JobPayload<N>): Promise<boolean> {
+    const job = await this.queueFor(name, payload).getJob(jobId(name, payload));
+    if (!job || !(await job.isDelayed())) return false;
+    try {
+      await job.promote();
+      return true;
+    } catch (e) {
+      if (await job.isDelayed()) throw e;
+      return false;
+    }
+  }
+
   /** Jobs of this name's queue not yet started: waiting, delayed or paused. */
   async depth<N extends JobName>(name: N, payload: JobPayload<N>): Promise<number> {
     const counts = await this.queueFor(name, payload).getJobCounts('wait', 'delayed', 'paused', 'prioritized');

@@ -5,12 +5,15 @@
  * against a newly registered episode has its own for the same reason. A
  * clip is decoded on `clips`, matched on one queue per shard of the match
  * index (`shard-0`, `shard-1`, ...: only the workers holding that shard
- * consume it), and the shards' answers are merged on `merges`. A dispute's
+ * consume it; with several shards each first tells the others which
+ * geometries it found support for), and the shards' answers are merged on
+ * `merges`. A dispute's
  * answer deadline waits on `disputes` as a delayed job.
  */
 export const JOBS = {
   'fingerprint-episode': { queue: 'episodes' },
   'match-clip': { queue: 'clips' },
+  'geometry-shard': { queue: 'shard' },
   'match-shard': { queue: 'shard' },
   'learn-shard': { queue: 'shard' },
   'merge-clip': { queue: 'merges' },
@@ -23,6 +26,13 @@ export type JobName = keyof typeof JOBS;
 export interface JobPayloads {
   'fingerprint-episode': { readonly registrationId: string };
   'match-clip': { readonly clipId: string };
+  /**
+   * The geometries the clip's sparse round finds support for in one shard,
+   * for every shard to try (searchCandidates). The shard that completes the
+   * set promotes the clip's delayed `match-shard` jobs; without it they start
+   * when their delay is over.
+   */
+  'geometry-shard': { readonly clipId: string; readonly shard: number; readonly round: number };
   /**
    * Match the decoded clip against one shard's registrations. `round` is when
    * the clip was sent out (ms since the epoch): the same for a retried send,

@@ -40,6 +40,7 @@ export class ShardWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       return this.shards.learn(registrationId, shard, jobRun(job));
     }
     const { clipId, shard } = job.data as JobPayload<'match-shard'>;
+    if (job.name === 'geometry-shard') return this.shards.tell(clipId, shard, jobRun(job));
     return this.shards.answer(clipId, shard, jobRun(job));
   }
 

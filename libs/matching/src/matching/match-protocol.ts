@@ -1,6 +1,6 @@
 import type { AudioCandidate, AudioMatch } from '@dramaguard/audio';
 import type { GreyFrame, GreyFrameBlock, Rect } from '@dramaguard/fingerprint';
-import type { EpisodeMatch, MatcherOptions, QueryProbe, Reference } from '@dramaguard/matcher';
+import type { EpisodeMatch, GeometryVote, MatcherOptions, QueryProbe, Reference } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '@dramaguard/records';
 
 /**
@@ -19,7 +19,15 @@ export type MatchRequest =
   | { readonly op: 'second'; readonly session: number }
   | { readonly op: 'fingerprint'; readonly session: number }
   | { readonly op: 'probe'; readonly session: number }
-  | { readonly op: 'plan'; readonly session: number; readonly options: Partial<MatcherOptions>; readonly probe?: QueryProbe }
+  | { readonly op: 'geometry'; readonly key: string; readonly options: Partial<MatcherOptions>; readonly probe: QueryProbe }
+  | {
+      readonly op: 'plan';
+      readonly session: number;
+      readonly options: Partial<MatcherOptions>;
+      readonly probe?: QueryProbe;
+      /** Geometries to try besides the sparse round's, and the key of a sparse round kept by `geometry`. */
+      readonly shared?: { readonly tags: readonly number[]; readonly key: string };
+    }
   | { readonly op: 'finish'; readonly session: number; readonly references: ReadonlyMap<string, Reference> }
   | { readonly op: 'family'; readonly session: number; readonly members: readonly StoredFingerprint[]; readonly episodes: readonly string[] }
   | { readonly op: 'close'; readonly session: number }
@@ -52,6 +60,8 @@ export interface MatchReplies {
   fingerprint: { readonly encoded: Uint8Array; readonly frames: number };
   /** A `probe` session's frames hashed under every hypothesis of the clip (ProbeBuilder). */
   probe: QueryProbe;
+  /** The geometries a clip's sparse round found support for in the thread's index (geometryVotes); the round is kept under the request's key for `plan`. */
+  geometry: GeometryVote[];
   /** Candidate episodes whose full fingerprints stage two needs. */
   plan: readonly string[];
   finish: EpisodeMatch[];

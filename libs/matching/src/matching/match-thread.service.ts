@@ -72,6 +72,15 @@ export class MatchThread implements OnModuleDestroy {
     });
   }
 
+  /**
+   * The geometries a clip's sparse round finds support for in this shard,
+   * from its full probe: what the other shards are told before they plan.
+   * The round is kept under `key` for the plan that follows (MatchSession.plan).
+   */
+  geometry(key: string, probe: QueryProbe, options: Partial<MatcherOptions> = {}): Promise<MatchReplies['geometry']> {
+    return this.request({ op: 'geometry', key, options, probe });
+  }
+
   /** A video in the thread, its frames used as `kind` says. */
   async open(kind: SessionKind): Promise<MatchSession> {
     const session = this.nextSession++;
@@ -157,11 +166,13 @@ export class MatchSession {
 
   /**
    * Stage one against the thread's index, on the pushed frames or on the
-   * clip's full probe (then push the frames before `finish`); answers the
-   * candidate episodes whose full fingerprints `finish` needs.
+   * clip's full probe (then push the frames before `finish`), trying the
+   * `shared` geometries too and continuing the sparse round kept under its
+   * key, if any (searchCandidates); answers the candidate episodes whose
+   * full fingerprints `finish` needs.
    */
-  plan(options: Partial<MatcherOptions>, probe?: QueryProbe): Promise<readonly string[]> {
-    return this.thread.request({ op: 'plan', session: this.session, options, probe });
+  plan(options: Partial<MatcherOptions>, probe?: QueryProbe, shared?: { readonly tags: readonly number[]; readonly key: string }): Promise<readonly string[]> {
+    return this.thread.request({ op: 'plan', session: this.session, options, probe, shared });
   }
 
   finish(references: ReadonlyMap<string, Reference>): Promise<EpisodeMatch[]> {

@@ -1,7 +1,21 @@
 import { parentPort } from 'node:worker_threads';
 import { AudioIndex, AudioReference, decodeAudioPrint, decodeAudioProbe, finishAudio, planAudio } from '@dramaguard/audio';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, framesOf, GreyFrame } from '@dramaguard/fingerprint';
-import { candidateEpisodes, familyIndex, finishMatch, HashIndex, matchAmong, MatcherOptions, MatchPlan, planMatch, ProbeBuilder } from '@dramaguard/matcher';
+import {
+  candidateEpisodes,
+  DEFAULT_MATCHER_OPTIONS,
+  familyIndex,
+  finishMatch,
+  geometryVotes,
+  HashIndex,
+  matchAmong,
+  MatcherOptions,
+  MatchPlan,
+  planMatch,
+  ProbeBuilder,
+  sparseRound,
+  SparseRound,
+} from '@dramaguard/matcher';
 import { AnsweredOp, AudioSource, MatchEnvelope, MatchReplies, MatchRequest, MatchResponse, StreamOp } from './match-protocol';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from './stored-episode';
@@ -27,6 +41,28 @@ const index = new HashIndex();
 /** The soundtracks of the same episodes, indexed by their items' bytes. */
 const audio = new AudioIndex();
 const sessions = new Map<number, Session>();
+/**
+ * Sparse rounds run to tell a clip's geometries to the other shards, kept
+ * for the match that follows (by clip window and options). A few: the match
+ * follows within moments, and one that finds its round gone runs it again.
+ */
+const keptRounds = new Map<string, SparseRound>();
+const KEPT_ROUNDS = 8;
+
+function keep(key: string, round: SparseRound): void {
+  keptRounds.delete(key);
+  keptRounds.set(key, round);
+  for (const oldest of keptRounds.keys()) {
+    if (keptRounds.size <= KEPT_ROUNDS) break;
+    keptRounds.delete(oldest);
+  }
+}
+
+function taken(key: string): SparseRound | undefined {
+  const round = keptRounds.get(key);
+  keptRounds.delete(key);
+  return round;
+}
 /**
  * The last family index built: a retro-match matches every recent clip
  * against the same work, and would otherwise decode and index it per clip.
@@ -105,10 +141,17 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
       if (!s.prober) throw new Error(`match session ${r.session} builds no probe`);
       return s.prober.finish();
     }
+    case 'geometry': {
+      const o = { ...DEFAULT_MATCHER_OPTIONS, ...r.options };
+      const round = sparseRound(index, { full: r.probe }, o);
+      keep(`${r.key}:${JSON.stringify(r.options)}`, round);
+      return geometryVotes(round, o);
+    }
     case 'plan': {
       const s = session(r.session);
+      const kept = r.shared && r.probe ? taken(`${r.shared.key}:${JSON.stringify(r.options)}`) : undefined;
       // From the clip's full probe the frames are needed only for stage two: they are pushed after the plan, when it has candidates.
-      s.plan = { plan: planMatch(index, r.probe ?? s.frames, r.options), options: r.options };
+      s.plan = { plan: planMatch(index, r.probe ?? s.frames, r.options, r.shared?.tags, kept), options: r.options };
       return candidateEpisodes(s.plan.plan);
     }
     case 'finish': {

@@ -13,9 +13,14 @@ export interface MatchStages {
   readonly finishMs: number;
 }
 
-/** A clip's full probe, and how to push its frames into the session should stage two need them. */
+/**
+ * A clip's full probe, the geometries other shards found support for (with
+ * the key this shard's sparse round was kept under when it told its own), and
+ * how to push its frames into the session should stage two need them.
+ */
 export interface ProbedClip {
   readonly probe: QueryProbe;
+  readonly shared: { readonly tags: readonly number[]; readonly key: string };
   readonly pushFrames: () => Promise<void>;
 }
 
@@ -39,7 +44,7 @@ export class IndexMatcher {
     await this.index.sync();
     const seq = this.index.seq;
     const synced = Date.now();
-    const candidates = await session.plan(options, probed?.probe);
+    const candidates = await session.plan(options, probed?.probe, probed?.shared);
     const planned = Date.now();
     let read = planned;
     let matches: EpisodeMatch[] = [];

@@ -15,12 +15,16 @@ import { optionalSoundtrack } from './optional-soundtrack';
 /** Decoding is most of a clip's work; the shards' answers make up the rest of its progress. */
 export const DECODE_SHARE = 80;
 
+/** Share of the shards' answer deadline their match jobs wait for every shard's geometries: the rest is left for matching. */
+const GEOMETRY_WAIT = 0.25;
+
 /**
  * Starts a clip's match: decodes it once into a frame file in the shared
  * media directory, with more than one shard also hashes it under every
  * geometry hypothesis once (its full probe, beside the frames, so no shard
  * hashes it again), then sends it to every shard of the match index (one job
- * per shard queue) with a deadline for their answers. ShardMatchService
+ * per shard queue; with several, each first tells the others its geometries)
+ * with a deadline for their answers. ShardMatchService
  * answers for a shard, ClipMergeService merges the answers into the result.
  */
 @Injectable()
@@ -52,6 +56,7 @@ export class MatchService {
       const started = Date.now();
       await this.clips.markMatching(clipId);
       await this.answers.clear('clip', clipId);
+      await this.answers.clear('geometry', clipId);
       const frames = await this.decode(clip, run);
       const shards = this.config.shards.count;
       const round = new Date();
@@ -67,10 +72,19 @@ export class MatchService {
     }
   }
 
+  /**
+   * One shard matches at once. Several first tell each other the geometries
+   * their sparse rounds found (geometry-shard): their match jobs wait, delayed,
+   * until the last of them promotes them, or for GEOMETRY_WAIT of the
+   * deadline when a shard does not answer.
+   */
   private async fanOut(clipId: string, shards: number, sentAt: Date): Promise<void> {
     const round = sentAt.getTime();
-    for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('match-shard', { clipId, shard, round });
-    await this.queue.enqueue('merge-clip', { clipId, trigger: 'deadline', round }, { delayMs: this.config.shards.timeoutMs });
+    const { timeoutMs } = this.config.shards;
+    const delayMs = shards > 1 ? Math.round(timeoutMs * GEOMETRY_WAIT) : 0;
+    for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('match-shard', { clipId, shard, round }, { delayMs });
+    if (shards > 1) for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('geometry-shard', { clipId, shard, round });
+    await this.queue.enqueue('merge-clip', { clipId, trigger: 'deadline', round }, { delayMs: timeoutMs });
   }
 
   /**

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { decodeProbes, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, WindowProbe } from '@dramaguard/matcher';
+import { decodeProbes, DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, sharedGeometries, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
-import { ClipRepository, ShardAnswer, ShardAnswerRepository } from '@dramaguard/records';
+import { ClipRepository, ShardAnswer, ShardAnswerRepository, WindowGeometry } from '@dramaguard/records';
 import { MatchThread } from '../matching/match-thread.service';
 import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
 import { AudioMatcher } from './audio-matcher.service';
@@ -19,6 +19,11 @@ import { DECODE_SHARE } from './match.service';
  * completes the set queues the merge; a new registration's fingerprinting job
  * waits for its answers (RegistrationShardCheck). A shard that cannot answer
  * (its last attempt failed) records why, so nobody waits for its deadline.
+ * With several shards, each first tells the others which geometries the
+ * clip's sparse round found support for in its registrations (`tell`), and
+ * every shard then tries the best supported of all (sharedGeometries): a
+ * compilation's excerpts share the upload's edit, and the shard holding the
+ * most damaged excerpt's episode often finds no line of its own.
  */
 @Injectable()
 export class ShardMatchService {
@@ -42,7 +47,8 @@ export class ShardMatchService {
     try {
       const started = Date.now();
       const probes = await this.frameStore.readProbe(clipId);
-      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, decodeProbes(probes)) : await this.matchFrames(clipId, {});
+      const shared = clip.shardCount > 1 ? await this.sharedGeometries(clipId) : new Map<number, number[]>();
+      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, decodeProbes(probes), shared) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
       const probe = await this.clips.audioOf(clipId);
       const audio = probe ? await this.audio.match(probe) : null;
@@ -53,6 +59,42 @@ export class ShardMatchService {
       if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, clip.shardCount, round, { failure: failureReason(e) });
       throw e;
     }
+  }
+
+  /**
+   * This shard's geometries for the clip, window by window; the shard that
+   * completes the set starts every shard's match at once.
+   */
+  async tell(clipId: string, shard: number, run: JobRun): Promise<void> {
+    const clip = await this.clips.findById(clipId);
+    if (!clip) throw new DomainError('clip_not_found', `no clip with id ${clipId}`);
+    if (clip.status === 'done' || clip.shardCount === null || clip.fannedOutAt === null) return;
+    const round = clip.fannedOutAt.getTime();
+    const shards = clip.shardCount;
+    try {
+      const probes = await this.frameStore.readProbe(clipId);
+      const geometry: WindowGeometry[] = [];
+      for (const { first, probe } of probes ? decodeProbes(probes) : []) geometry.push({ first, votes: await this.thread.geometry(windowKey(clipId, round, first), probe) });
+      await this.told(clipId, shard, shards, round, { geometry });
+    } catch (e) {
+      if (isPermanent(e) || isLastAttempt(run)) await this.told(clipId, shard, shards, round, { failure: failureReason(e) });
+      throw e;
+    }
+  }
+
+  private async told(clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
+    if ((await this.answers.record('geometry', clipId, shard, answer)) < shards) return;
+    let started = 0;
+    for (let k = 0; k < shards; k++) if (await this.queue.promote('match-shard', { clipId, shard: k, round })) started++;
+    this.log.log(`clip ${clipId}: every shard told its geometries, ${started} of ${shards} match job(s) started before their wait ran out`);
+  }
+
+  /** Per window (by its first frame), the geometries every shard tries: the best supported over the shards that told theirs. */
+  private async sharedGeometries(clipId: string): Promise<Map<number, number[]>> {
+    const told = (await this.answers.of('geometry', clipId)).map((a) => a.geometry ?? []);
+    const firsts = new Set(told.flatMap((windows) => windows.map((w) => w.first)));
+    const count = DEFAULT_MATCHER_OPTIONS.sharedGeometryCount;
+    return new Map([...firsts].map((first) => [first, sharedGeometries(told.map((windows) => windows.find((w) => w.first === first)?.votes ?? []), count)]));
   }
 
   /** Matches a new episode against this shard as LEARNING_OPTIONS says (what it shares with registered episodes, whom it copies), and its sound. */
@@ -81,10 +123,11 @@ export class ShardMatchService {
 
   /**
    * A clip's matches from its full probes, one per window (the worker that
-   * decoded it hashed it once for every shard): a window's frames are read
-   * only when stage one found candidates to verify.
+   * decoded it hashed it once for every shard), each trying its window's
+   * `shared` geometries too: a window's frames are read only when stage one
+   * found candidates to verify.
    */
-  private async matchProbes(id: string, windows: readonly WindowProbe[]): Promise<ShardMatches> {
+  private async matchProbes(id: string, round: number, windows: readonly WindowProbe[], shared: ReadonlyMap<number, readonly number[]>): Promise<ShardMatches> {
     const found: WindowMatches[] = [];
     const byWindow: Windowed<EpisodeMatch[]>[] = [];
     for (const { first, probe } of windows) {
@@ -92,7 +135,7 @@ export class ShardMatchService {
       try {
         const pushFrames = async () =>
           session.pushBlock(await this.frameStore.readBlock(id, first, probe.frames, (bytes) => session.blockBytes(bytes)).catch((e) => Promise.reject(this.missing(id, e))));
-        const window = await this.matcher.match(session, {}, { probe, pushFrames });
+        const window = await this.matcher.match(session, {}, { probe, pushFrames, shared: { tags: shared.get(first) ?? [], key: windowKey(id, round, first) } });
         found.push(window);
         byWindow.push({ first, value: window.matches });
       } finally {
@@ -123,6 +166,11 @@ export class ShardMatchService {
     this.log.error(`${id}: its decoded frames (${path}) are missing; is the media directory shared with the worker that decoded them?`);
     return new DomainError('frames_missing', `the decoded frames (${path}) are missing on this worker`);
   }
+}
+
+/** The key a window's sparse round is kept under in the match thread, between telling its geometries and matching. */
+function windowKey(clipId: string, round: number, first: number): string {
+  return `${clipId}:${round}:${first}`;
 }
 
 interface WindowMatches {

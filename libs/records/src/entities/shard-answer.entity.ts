@@ -1,9 +1,13 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { AudioMatch } from '@dramaguard/audio';
-import type { EpisodeMatch } from '@dramaguard/matcher';
+import type { EpisodeMatch, GeometryVote } from '@dramaguard/matcher';
 
-/** What was sent to the shards: a suspect clip to match, or a new episode whose sharing and conflicts are checked. */
-export const SHARD_SUBJECTS = ['clip', 'registration'] as const;
+/**
+ * What was sent to the shards: a suspect clip to match, the same clip's
+ * geometries (what each shard tells the others before they match it), or a
+ * new episode whose sharing and conflicts are checked.
+ */
+export const SHARD_SUBJECTS = ['clip', 'geometry', 'registration'] as const;
 export type ShardSubject = (typeof SHARD_SUBJECTS)[number];
 
 /**
@@ -34,9 +38,18 @@ export class ShardAnswerEntity {
   @Column({ type: 'jsonb', nullable: true })
   audio!: AudioMatch[] | null;
 
+  /** A `geometry` answer: per window of the clip (by its first frame), the geometries the shard's sparse round found support for. */
+  @Column({ type: 'jsonb', nullable: true })
+  geometry!: WindowGeometry[] | null;
+
   @Column({ type: 'text', nullable: true })
   failure!: string | null;
 
   @CreateDateColumn({ name: 'answered_at', type: 'timestamptz' })
   answeredAt!: Date;
+}
+
+export interface WindowGeometry {
+  readonly first: number;
+  readonly votes: readonly GeometryVote[];
 }
