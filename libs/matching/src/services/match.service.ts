@@ -73,10 +73,10 @@ export class MatchService {
   }
 
   /**
-   * One shard matches at once. Several first tell each other the geometries
-   * their sparse rounds found (geometry-shard): their match jobs wait, delayed,
-   * until the last of them promotes them, or for GEOMETRY_WAIT of the
-   * deadline when a shard does not answer.
+   * A single shard's match job starts at once. Several shards first tell each
+   * other the geometries their sparse rounds found (geometry-shard): their
+   * match jobs wait, delayed, until the last of them promotes them, or for
+   * GEOMETRY_WAIT of the deadline when a shard does not answer.
    */
   private async fanOut(clipId: string, shards: number, sentAt: Date): Promise<void> {
     const round = sentAt.getTime();
