@@ -39,7 +39,9 @@ export class AudioPrinter {
       });
       const level = await output(outputs[outputs.length - 1].file);
       const pcm = new Int16Array(level.buffer, level.byteOffset, Math.floor(level.byteLength / 2));
-      return Promise.all(
+      // Awaited here: returned bare, the reads ran on while `finally` removed their files, and their
+      // rejection, unhandled until `finally` ended, ended the worker process (seen in bench:scale).
+      return await Promise.all(
         corrections.map(async (c, i) => {
           const items = itemsFromRaw(await output(outputs[i].file));
           return { speed: c.speed, pitchChanged: c.pitchChanged, print: { items, voiced: voicedItems(pcm, LEVEL_RATE, items.length, 1 / c.speed) } };
@@ -51,7 +53,7 @@ export class AudioPrinter {
   }
 }
 
-/** An output ffmpeg did not write although it exited cleanly (seen once, not reproduced) fails the print as a decode would, to be retried. */
+/** An output ffmpeg did not write although it exited cleanly fails the print as a decode would, to be retried. */
 async function output(file: string): Promise<Buffer> {
   try {
     return await readFile(file);

@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { currentRequestId, QueueCounts } from '@dramaguard/observability';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, JobData, jobId, JobName, JobPayload, MERGES_QUEUE, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
+import { CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, JobData, jobId, JobName, JobPayload, MERGES_QUEUE, priorityOf, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
 import { queueConnection } from './queue-connection';
 
 export interface EnqueueOptions {
@@ -51,6 +51,7 @@ export class JobQueue implements OnModuleDestroy {
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 5000 },
       ...(options.delayMs ? { delay: options.delayMs } : {}),
+      ...(priorityOf(name) ? { priority: priorityOf(name) } : {}),
     });
   }
 
@@ -106,8 +107,9 @@ export class JobQueue implements OnModuleDestroy {
   async counts(): Promise<Record<string, QueueCounts>> {
     const entries = await Promise.all(
       Object.values(this.queues).map(async (q) => {
-        const c = await q.getJobCounts('waiting', 'active', 'delayed', 'failed');
-        return [q.name, { waiting: c.waiting ?? 0, active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 }] as const;
+        // A prioritized job (a shard's match, JOBS) waits as any other does.
+        const c = await q.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
+        return [q.name, { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 }] as const;
       }),
     );
     return Object.fromEntries(entries);

@@ -1,4 +1,4 @@
-import { allQueues, CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, jobId, JOBS, MERGES_QUEUE, QUEUE_NAMES, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
+import { allQueues, CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, jobId, JOBS, MERGES_QUEUE, priorityOf, QUEUE_NAMES, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
 
 describe('job declarations', () => {
   it('derives a deterministic id from the subject of the job', () => {
@@ -24,5 +24,12 @@ describe('job declarations', () => {
     expect(jobId('learn-shard', { registrationId: 'r', shard: 1, check: 'k1' })).not.toBe(jobId('learn-shard', { registrationId: 'r', shard: 1, check: 'k2' }));
     expect(queueOf('merge-clip', { clipId: 'c', trigger: 'answers', round: 1 })).toBe(JOBS['merge-clip'].queue);
     expect(allQueues(2)).toEqual([...QUEUE_NAMES, shardQueue(0), shardQueue(1)]);
+  });
+
+  it("takes a shard's geometry and conflict-check jobs before its matches (BullMQ takes jobs without a priority first)", () => {
+    expect(queueOf('geometry-shard', { clipId: 'c', shard: 2, round: 1 })).toBe('shard-2');
+    expect(priorityOf('geometry-shard')).toBeUndefined();
+    expect(priorityOf('learn-shard')).toBeUndefined();
+    expect(priorityOf('match-shard')).toBe(1);
   });
 });

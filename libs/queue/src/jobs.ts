@@ -14,7 +14,7 @@ export const JOBS = {
   'fingerprint-episode': { queue: 'episodes' },
   'match-clip': { queue: 'clips' },
   'geometry-shard': { queue: 'shard' },
-  'match-shard': { queue: 'shard' },
+  'match-shard': { queue: 'shard', priority: 1 },
   'learn-shard': { queue: 'shard' },
   'merge-clip': { queue: 'merges' },
   'retro-match-episode': { queue: 'retro' },
@@ -22,6 +22,17 @@ export const JOBS = {
 } as const;
 
 export type JobName = keyof typeof JOBS;
+
+/**
+ * BullMQ takes jobs without a priority before prioritized ones. A shard's
+ * match jobs come after the geometry jobs queued behind them: a clip's
+ * geometry round trip then does not wait through the shard's backlog twice
+ * (30 clips at once at 1,000 h, docs/BENCHMARK.md section 19).
+ */
+export function priorityOf(name: JobName): number | undefined {
+  const job = JOBS[name];
+  return 'priority' in job ? job.priority : undefined;
+}
 
 export interface JobPayloads {
   'fingerprint-episode': { readonly registrationId: string };
