@@ -47,12 +47,17 @@ export function scaleClips(setDir: string, sourcesDir: string, outDir: string, c
   return clips;
 }
 
-/** One 60 s 1080x1920 copy, for the upload-to-verdict time against a bare decode of the same file. */
-export function hdClip(setDir: string, outDir: string): string {
-  const out = join(outDir, 'hd-1080x1920.mp4');
-  if (existsSync(out)) return out;
+/**
+ * `count` 60 s 1080x1920 copies, each of three refs (the k-th starts at ref
+ * k), for the upload-to-verdict time against a bare decode of the same file.
+ */
+export function hdClips(setDir: string, outDir: string, count: number): string[] {
   const refs = readdirSync(join(setDir, 'refs')).filter((f) => f.endsWith('.mp4')).sort().map((f) => join(setDir, 'refs', f));
-  const picked = refs.slice(0, 3);
-  encode(picked, picked.map((_, k) => ({ input: k, start: 0, seconds: 21 })), 'hflip,scale=1080:1920', out);
-  return out;
+  return Array.from({ length: count }, (_, k) => {
+    const out = join(outDir, `hd-1080x1920-${k}.mp4`);
+    if (existsSync(out)) return out;
+    const picked = [0, 1, 2].map((i) => refs[(k + i) % refs.length]);
+    encode(picked, picked.map((_, i) => ({ input: i, start: 0, seconds: 21 })), 'hflip,scale=1080:1920', out);
+    return out;
+  });
 }
