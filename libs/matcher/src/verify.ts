@@ -60,11 +60,12 @@ export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: 
   const seeds = seedTags(candidate).map((tag) => {
     const rect = hypotheses[tag >> 1].rect;
     const mirror = (tag & 1) === 1;
-    return { rect, mirror, root: hypotheses[tag >> 1].root, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o) };
+    const distances = new Int8Array(sample.length);
+    return { rect, mirror, root: hypotheses[tag >> 1].root, distances, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o, Infinity, distances) };
   });
   seeds.sort((a, b) => a.cost - b.cost);
   const start = seeds[0];
-  const rect = refineRegion(clip, ref, sample, start.rect, start.mirror, start.cost, intercept, slope, o);
+  const rect = refineRegion(clip, ref, worstFirst(sample, start.distances), start.rect, start.mirror, start.cost, intercept, slope, o);
   clip.release();
   return { rect, mirror: start.mirror, root: start.root };
 }
@@ -217,10 +218,12 @@ function regionCost(
   slope: number,
   o: MatcherOptions,
   bound = Infinity,
+  distances?: Int8Array,
 ): number {
   let sum = 0;
   let n = 0;
   for (let i = 0; i < sample.length; i++) {
+    if (distances) distances[i] = -1;
     const f = sample[i];
     const j = round(intercept + slope * f);
     const q = clip.hash(f, r, mirror);
@@ -229,6 +232,7 @@ function regionCost(
     for (let k = max(0, j - 2); k <= min(ref.quality.length - 1, j + 2); k++) {
       d = min(d, popcount32(q.lo ^ ref.hashes[2 * k]) + popcount32(q.hi ^ ref.hashes[2 * k + 1]));
     }
+    if (distances) distances[i] = d;
     sum += d;
     n++;
     if (sum >= bound * (n + sample.length - 1 - i)) return Infinity;
@@ -253,7 +257,9 @@ function refineRegion(
   // falls: the move back to where the search came from, among others, was one
   // evaluation in twelve (docs/BENCHMARK.md, section 17), and is skipped.
   const tried = new Set<string>([rectKey(start)]);
-  const cost = (r: Rect): number => regionCost(clip, ref, sample, r, mirror, intercept, slope, o, current - 1e-9);
+  let order = sample;
+  const distances = new Int8Array(sample.length);
+  const cost = (r: Rect): number => regionCost(clip, ref, order, r, mirror, intercept, slope, o, current - 1e-9, distances);
   for (const s of REFINE_STEPS) {
     for (let pass = 0; pass < 4; pass++) {
       let improved = false;
@@ -266,12 +272,26 @@ function refineRegion(
           current = c;
           rect = move;
           improved = true;
+          order = worstFirst(order, distances);
         }
       }
       if (!improved) break;
     }
   }
   return rect;
+}
+
+/**
+ * The sampled frames, those the current region matches worst first (distances
+ * at their index; -1, too little detail, last). A move's cost is given up on
+ * once it cannot beat the current one, and the frames the current region
+ * matches worst are the likeliest to be bad under a neighbouring region too:
+ * they reach that bound sooner. Only when a cost is given up depends on the
+ * order, never whether: 9.5 % fewer of the search's hashes on the 30 scale
+ * clips at 200 h, the same regions (docs/BENCHMARK.md, section 20).
+ */
+export function worstFirst(sample: readonly number[], distances: Int8Array): number[] {
+  return sample.map((f, i) => ({ f, d: distances[i] })).sort((a, b) => b.d - a.d).map((x) => x.f);
 }
 
 function moves(r: Rect, s: number): Rect[] {
