@@ -40,3 +40,12 @@ export class EntryRecords {
 
 export const RECORD_CHUNK_BITS = CHUNK_BITS;
 export const RECORD_MASK = MASK;
+
+/** Appends the first `words` words (hash and meta) of records [first, end) of `from` to `into` (a fresh store of `stride` words a record by default), the rest unset. */
+export function copyRecords(from: EntryRecords, words: number, stride: number, first: number, end: number, into = new EntryRecords(stride)): EntryRecords {
+  for (let e = first; e < end; e++) {
+    const r = into.append();
+    for (let w = 0; w < words; w++) into.set(r, w, from.get(e, w));
+  }
+  return into;
+}

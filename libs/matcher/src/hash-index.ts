@@ -1,8 +1,8 @@
 import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
 import { ChunkedUint32 } from './chunked-array';
-import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
-import { extractBits, flipMasks, substringLayout, SubstringLayout } from './substrings';
+import { copyRecords, EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
+import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 import { TableDoubling } from './table-doubling';
 
 /** An episode as it is added to the index: its fingerprint and how widely each frame is shared (see shared-content). */
@@ -331,7 +331,7 @@ export class HashIndex {
     if (reclaim) this.reclaim();
     const entries = this.records.length;
     this.layout = substringLayout(entries > this.largeFrom ? 3 : 4);
-    if (this.records.stride !== LINKS + this.layout.count) this.records = copyRecords(this.records, LINKS + this.layout.count, 0, entries);
+    if (this.records.stride !== LINKS + this.layout.count) this.records = copyRecords(this.records, LINKS, LINKS + this.layout.count, 0, entries);
     this.bucketBits = this.bucketBitsFor(entries);
     this.doubling = null;
     this.resetTables();
@@ -354,7 +354,7 @@ export class HashIndex {
     const alive = new Uint8Array(Math.max(64, live.length * 2));
     live.forEach(([episode, slot], i) => {
       first.push(records.length);
-      copyRecords(this.records, records.stride, this.slotFirst.get(slot), this.slotEnd(slot), records);
+      copyRecords(this.records, LINKS, records.stride, this.slotFirst.get(slot), this.slotEnd(slot), records);
       this.slots.set(episode, i);
       this.slotEpisode.push(episode);
       this.slotGroup.push(groups[i]);
@@ -388,21 +388,4 @@ export class HashIndex {
     }
     return lo;
   }
-}
-
-/** True when an earlier table's probes already reached this entry, so it is reported once. */
-function foundEarlier(lo: number, hi: number, keys: number[], t: number, sub: number, starts: readonly number[], widths: readonly number[]): boolean {
-  for (let u = 0; u < t; u++) {
-    if (popcount32(extractBits(lo, hi, starts[u], widths[u]) ^ keys[u]) <= sub) return true;
-  }
-  return false;
-}
-
-/** Appends the hash and meta of records [from, to) to `into` (a fresh store of `stride` words a record), links unset. */
-function copyRecords(from: EntryRecords, stride: number, first: number, end: number, into = new EntryRecords(stride)): EntryRecords {
-  for (let e = first; e < end; e++) {
-    const r = into.append();
-    for (let w = 0; w < LINKS; w++) into.set(r, w, from.get(e, w));
-  }
-  return into;
 }

@@ -1,3 +1,5 @@
+import { popcount32 } from '@dramaguard/fingerprint';
+
 /** Layout of a 64-bit hash split into `m` contiguous substrings for multi-index hashing. */
 export interface SubstringLayout {
   readonly count: number;
@@ -48,4 +50,12 @@ export function flipMasks(width: number, radius: number): Uint32Array {
   const masks = Uint32Array.from(out);
   masksCache.set(key, masks);
   return masks;
+}
+
+/** True when an earlier table's probes already reached this entry, so it is reported once. */
+export function foundEarlier(lo: number, hi: number, keys: number[], t: number, sub: number, starts: readonly number[], widths: readonly number[]): boolean {
+  for (let u = 0; u < t; u++) {
+    if (popcount32(extractBits(lo, hi, starts[u], widths[u]) ^ keys[u]) <= sub) return true;
+  }
+  return false;
 }

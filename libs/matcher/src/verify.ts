@@ -287,7 +287,7 @@ function refineRegion(
  * once it cannot beat the current one, and the frames the current region
  * matches worst are the likeliest to be bad under a neighbouring region too:
  * they reach that bound sooner. Only when a cost is given up depends on the
- * order, never whether: 9.5 % fewer of the search's hashes on the 30 scale
+ * order, never whether: 9.5 % fewer of the refinement's hashes on the 30 scale
  * clips at 200 h, the same regions (docs/BENCHMARK.md, section 20).
  */
 export function worstFirst(sample: readonly number[], distances: Int8Array): number[] {

@@ -58,6 +58,11 @@ function keep(key: string, round: SparseRound): void {
   }
 }
 
+/** A kept round serves only a plan with the options it was run with. */
+function roundKey(key: string, options: Partial<MatcherOptions>): string {
+  return `${key}:${JSON.stringify(options)}`;
+}
+
 function taken(key: string): SparseRound | undefined {
   const round = keptRounds.get(key);
   keptRounds.delete(key);
@@ -144,12 +149,12 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
     case 'geometry': {
       const o = { ...DEFAULT_MATCHER_OPTIONS, ...r.options };
       const round = sparseRound(index, { full: r.probe }, o);
-      keep(`${r.key}:${JSON.stringify(r.options)}`, round);
+      keep(roundKey(r.key, r.options), round);
       return geometryVotes(round, o);
     }
     case 'plan': {
       const s = session(r.session);
-      const kept = r.shared && r.probe ? taken(`${r.shared.key}:${JSON.stringify(r.options)}`) : undefined;
+      const kept = r.shared && r.probe ? taken(roundKey(r.shared.key, r.options)) : undefined;
       // From the clip's full probe the frames are needed only for stage two: they are pushed after the plan, when it has candidates.
       s.plan = { plan: planMatch(index, r.probe ?? s.frames, r.options, r.shared?.tags, kept), options: r.options };
       return candidateEpisodes(s.plan.plan);

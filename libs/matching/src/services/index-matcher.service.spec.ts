@@ -12,13 +12,13 @@ describe('IndexMatcher', () => {
     const references = { lookup: () => Promise.reject(new Error('database down')) } as unknown as ReferenceStore;
     let framesRead = false;
     const pushFrames = () => new Promise<void>((resolve) => setTimeout(() => ((framesRead = true), resolve()), 50));
-    const failed = new IndexMatcher(index, references).match(session, {}, { probe, shared: { tags: [], key: "k" }, pushFrames }).catch((e: Error) => ({ failed: e.message, framesRead }));
+    const failed = new IndexMatcher(index, references).match(session, {}, { probe, shared: { tags: [], key: 'k' }, pushFrames }).catch((e: Error) => ({ failed: e.message, framesRead }));
     await expect(failed).resolves.toEqual({ failed: 'database down', framesRead: true });
   });
 
   it('fails with the read when reading the frames fails', async () => {
     const references = { lookup: async () => new Map() } as unknown as ReferenceStore;
     const pushFrames = () => Promise.reject(new Error('frames missing'));
-    await expect(new IndexMatcher(index, references).match(session, {}, { probe, shared: { tags: [], key: "k" }, pushFrames })).rejects.toThrow('frames missing');
+    await expect(new IndexMatcher(index, references).match(session, {}, { probe, shared: { tags: [], key: 'k' }, pushFrames })).rejects.toThrow('frames missing');
   });
 });
