@@ -5,7 +5,7 @@ export * from './fingerprint-codec';
 export * from './frame-quality';
 export * from './grey-frame';
 export * from './hamming';
-export * from './integral-image';
 export * from './region-hasher';
+export * from './region-kernel';
 export * from './hypotheses';
 export * from './inset-picture';

@@ -1,6 +1,5 @@
 import { random, renderFrame, syntheticVideo } from '../test/synthetic-video';
-import { HASH_FREQS, HASH_GRID, lowFrequencyDct, middlePair } from './dct-hash';
-import { FULL_FRAME, GreyFrame } from './grey-frame';
+import { FULL_FRAME, GreyFrame, Rect } from './grey-frame';
 import { hamming64 } from './hamming';
 import { RegionHasher } from './region-hasher';
 
@@ -65,60 +64,52 @@ describe('RegionHasher, against the registrations already stored', () => {
     expect([...mirrored]).toEqual([0xb8cde6, 0x7d3b0f15, 0x184dff, 0xfd3b1b05, 0x483f33c, 0x6cbb932d, 0x9560c99d, 0x99f598f0]);
     expect([...quality]).toEqual([43, 39, 29, 45]);
   });
-});
 
-describe('lowFrequencyDct', () => {
-  it('equals the textbook 2-D DCT-II on the lowest non-DC frequencies', () => {
-    const n = HASH_GRID;
-    const grid = Float64Array.from({ length: n * n }, (_, i) => Math.sin(i * 0.37) * 50 + (i % 7) * 3);
-    const fast = lowFrequencyDct(grid);
-    const basis = (f: number, x: number): number => Math.sqrt(2 / n) * Math.cos((Math.PI / (2 * n)) * (f + 1) * (2 * x + 1));
-    for (let fy = 0; fy < HASH_FREQS; fy++) {
-      for (let fx = 0; fx < HASH_FREQS; fx++) {
-        let s = 0;
-        for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) s += basis(fy, y) * basis(fx, x) * grid[y * n + x];
-        expect(fast[fy * HASH_FREQS + fx]).toBeCloseTo(s, 6);
-      }
-    }
-  });
-
-  it('sums each coefficient in the order of a row-by-row pass, so its bits never move', () => {
-    const n = HASH_GRID;
-    const half = n / 2;
-    const basis = (f: number, x: number): number => Math.sqrt(2 / n) * Math.cos((Math.PI / (2 * n)) * (f + 1) * (2 * x + 1));
-    const rnd = random(3);
-    for (let trial = 0; trial < 20; trial++) {
-      const grid = Float64Array.from({ length: n * n }, () => rnd() * 255);
-      const folded = (f: number, y: number, x: number): number => grid[y * n + x] + (f % 2 === 0 ? -1 : 1) * grid[(n - 1 - y) * n + x];
-      const tmp: number[][] = [];
-      for (let f = 0; f < HASH_FREQS; f++) {
-        const row = Array.from({ length: n }, (_, x) => basis(f, 0) * folded(f, 0, x));
-        for (let y = 1; y < half; y++) for (let x = 0; x < n; x++) row[x] += basis(f, y) * folded(f, y, x);
-        tmp.push(row);
-      }
-      const expected: number[] = [];
-      for (let fy = 0; fy < HASH_FREQS; fy++) {
-        for (let fx = 0; fx < HASH_FREQS; fx++) {
-          let s = 0;
-          for (let x = 0; x < half; x++) s += (tmp[fy][x] + (fx % 2 === 0 ? -1 : 1) * tmp[fy][n - 1 - x]) * basis(fx, x);
-          expected.push(s);
+  it('hashes 1,134 regions of 18 frames as the TypeScript hasher did before the kernel', () => {
+    // The digest of every word and quality, written by the TypeScript
+    // resample, DCT and threshold the region kernel replaced (commit d006bd1):
+    // upright, turned, overhanging, outside and tiny regions, three frame sizes.
+    const rnd = random(41);
+    const regions: Rect[] = Array.from({ length: 60 }, (_, i) => {
+      const x0 = rnd() * 0.5 - 0.15;
+      const y0 = rnd() * 0.5 - 0.15;
+      const r = { x0, y0, x1: x0 + 0.3 + rnd() * 0.8, y1: y0 + 0.3 + rnd() * 0.8 };
+      return i % 3 === 0 ? { ...r, angle: (rnd() - 0.5) * 8 } : r;
+    });
+    regions.push({ x0: 1.1, y0: 0.2, x1: 1.6, y1: 0.9 }, { x0: -0.7, y0: -0.6, x1: -0.2, y1: -0.1, angle: 2 }, { x0: 0.4, y0: 0.4, x1: 0.42, y1: 0.43 });
+    let digest = 0x811c9dc5;
+    const fold = (v: number): void => {
+      for (let b = 0; b < 4; b++) digest = Math.imul(digest ^ ((v >>> (8 * b)) & 0xff), 0x01000193);
+    };
+    let count = 0;
+    for (const seed of [3, 11, 29]) {
+      for (const t of [1.3, 4.2]) {
+        for (const [w, h] of [[144, 256], [72, 128], [256, 144]]) {
+          const { hashes, mirrored, quality } = new RegionHasher(renderFrame(syntheticVideo(seed, 12), t, w, h)).hash(regions, true);
+          hashes.forEach(fold);
+          mirrored.forEach(fold);
+          quality.forEach(fold);
+          count += quality.length;
         }
       }
-      expect([...lowFrequencyDct(grid)]).toEqual(expected);
+    }
+    expect(count).toBe(1134);
+    expect((digest >>> 0).toString(16)).toBe('849867e1');
+  });
+
+  it('hashes a reloaded frame, and one whose table was lent to other frames, as a new hasher does', () => {
+    const frames = [3, 4, 5].map((t) => renderFrame(syntheticVideo(7, 12), t, 144, 256));
+    const reused = new RegionHasher(frames[0]);
+    reused.hash([centre], true);
+    // More hashers than the kernel keeps tables for, each hashing once, take every slot in turn.
+    for (let i = 0; i < 40; i++) new RegionHasher(frames[i % 3]).hash([centre], false);
+    for (const frame of [frames[0], frames[2], renderFrame(syntheticVideo(7, 12), 6, 72, 128)]) {
+      reused.load(frame);
+      expect(reused.hash([centre, { ...centre, angle: 2 }], true)).toEqual(new RegionHasher(frame).hash([centre, { ...centre, angle: 2 }], true));
     }
   });
-});
 
-describe('middlePair', () => {
-  it('gives the median a full sort gives, with ties, runs and repeated values', () => {
-    const rnd = random(17);
-    const shapes: Array<() => number> = [() => rnd() * 200 - 100, () => Math.round(rnd() * 4), () => (rnd() < 0.6 ? 1 : rnd())];
-    for (let trial = 0; trial < 600; trial++) {
-      const values = Float64Array.from({ length: 64 }, shapes[trial % shapes.length]);
-      if (trial % 5 === 0) values.sort();
-      if (trial % 7 === 0) values.sort().reverse();
-      const sorted = Float64Array.from(values).sort();
-      expect(middlePair(Float64Array.from(values))).toBe((sorted[31] + sorted[32]) / 2);
-    }
+  it('refuses a frame whose data is shorter than its size', () => {
+    expect(() => new RegionHasher({ width: 10, height: 10, data: new Uint8Array(99) })).toThrow(RangeError);
   });
 });

@@ -1,7 +1,5 @@
-import { HASH_BITS, HASH_GRID, lowFrequencyDct, mirrorCoefficients, thresholdBits } from './dct-hash';
-import { gridQuality } from './frame-quality';
 import { GreyFrame, Rect } from './grey-frame';
-import { IntegralImage } from './integral-image';
+import { BOTH, MIRRORED, PLAIN, regionKernel, TableHolder } from './region-kernel';
 
 /** Hashes of one frame over several regions: region r's hash is words 2r..2r+1. */
 export interface RegionHashes {
@@ -11,23 +9,26 @@ export interface RegionHashes {
   readonly quality: Uint8Array;
 }
 
+let holders = 0;
+
 /**
- * Hashes many regions of one frame. The summed-area table is built once per
- * frame, so each extra candidate region costs a 32x32 resample and a small DCT.
+ * Hashes many regions of one frame. The frame's summed-area table is built
+ * once (in the region kernel), so each extra candidate region costs a 32x32
+ * resample and a small DCT.
  */
 export class RegionHasher {
-  private readonly integral: IntegralImage;
-  private readonly grid = new Float64Array(HASH_GRID * HASH_GRID);
-  private readonly coef = new Float64Array(HASH_BITS);
-  private readonly flipped = new Float64Array(HASH_BITS);
+  private readonly kernel = regionKernel();
+  private readonly holder: TableHolder = { id: holders++, slot: -1, stale: true };
+  private frame: GreyFrame;
 
   constructor(frame: GreyFrame) {
-    this.integral = new IntegralImage(frame);
+    this.frame = checked(frame);
   }
 
-  /** Switches to another frame of the same size without allocating a new table. */
+  /** Switches to another frame; its table reuses this hasher's slot. */
   load(frame: GreyFrame): this {
-    this.integral.load(frame);
+    this.frame = checked(frame);
+    this.holder.stale = true;
     return this;
   }
 
@@ -36,26 +37,49 @@ export class RegionHasher {
     const mirrored = new Uint32Array(withMirror ? 2 * regions.length : 0);
     const quality = new Uint8Array(regions.length);
     for (let i = 0; i < regions.length; i++) {
-      quality[i] = this.hashOne(regions[i], false, hashes, i);
-      if (withMirror) thresholdBits(mirrorCoefficients(this.coef, this.flipped), mirrored, i);
+      quality[i] = this.run(regions[i], withMirror ? BOTH : PLAIN);
+      const words = this.kernel.wordsOf();
+      hashes[2 * i] = words[0];
+      hashes[2 * i + 1] = words[1];
+      if (withMirror) {
+        mirrored[2 * i] = words[2];
+        mirrored[2 * i + 1] = words[3];
+      }
     }
     return { hashes, mirrored, quality };
   }
 
   /** Hashes one region, plain into `plain` and mirrored into `mirrored`, at words 2 at, 2 at + 1; returns its quality. */
   hashBoth(region: Rect, plain: Uint32Array, mirrored: Uint32Array, at: number): number {
-    this.integral.resample(region, HASH_GRID, this.grid);
-    lowFrequencyDct(this.grid, this.coef);
-    thresholdBits(this.coef, plain, at);
-    thresholdBits(mirrorCoefficients(this.coef, this.flipped), mirrored, at);
-    return gridQuality(this.grid);
+    const quality = this.run(region, BOTH);
+    const words = this.kernel.wordsOf();
+    plain[2 * at] = words[0];
+    plain[2 * at + 1] = words[1];
+    mirrored[2 * at] = words[2];
+    mirrored[2 * at + 1] = words[3];
+    return quality;
   }
 
   /** Hashes one region into words 2 at, 2 at + 1 of `out`, mirrored or not; returns its quality. */
   hashOne(region: Rect, mirror: boolean, out: Uint32Array, at: number): number {
-    this.integral.resample(region, HASH_GRID, this.grid);
-    lowFrequencyDct(this.grid, this.coef);
-    thresholdBits(mirror ? mirrorCoefficients(this.coef, this.flipped) : this.coef, out, at);
-    return gridQuality(this.grid);
+    const quality = this.run(region, mirror ? MIRRORED : PLAIN);
+    const words = this.kernel.wordsOf();
+    const from = mirror ? 2 : 0;
+    out[2 * at] = words[from];
+    out[2 * at + 1] = words[from + 1];
+    return quality;
   }
+
+  private run(region: Rect, mode: number): number {
+    const { width, height } = this.frame;
+    return this.kernel.hash(this.kernel.table(this.holder, this.frame), width, height, region, mode);
+  }
+}
+
+function checked(frame: GreyFrame): GreyFrame {
+  const { width: w, height: h, data } = frame;
+  if (data.length < w * h) throw new RangeError(`frame data holds ${data.length} bytes, expected ${w * h}`);
+  // The table's sums are 32-bit integers.
+  if (w * h * 255 > 0x7fffffff) throw new RangeError(`frame of ${w}x${h} is too large for 32-bit sums`);
+  return frame;
 }
