@@ -60,7 +60,7 @@ export interface TableHolder {
  * The region hash in WebAssembly, one instance per thread: a frame's
  * summed-area table is built once into one of the kernel's slots, and each
  * region hashed over it costs a resample, a DCT and a threshold (an upright
- * region about 5 µs against 21 in TypeScript, a turned one 14 against 35;
+ * region about 5 µs against 21 in TypeScript, a turned one 18 against 35;
  * docs/BENCHMARK.md, section 21). Slots are lent to holders by id, least
  * recently used first, so no frame is kept alive by the kernel.
  */
@@ -75,11 +75,8 @@ export class RegionKernel {
   private words = new Uint32Array(0);
 
   constructor() {
-    const module = new wasm.Module(Buffer.from(REGION_KERNEL_WASM, 'base64'));
-    const abort = (): never => {
-      throw new Error('region kernel aborted');
-    };
-    this.k = new wasm.Instance(module, { env: { abort } }).exports as KernelExports;
+    // The module imports nothing: it allocates no memory of its own and asserts nothing (build-wasm.mjs).
+    this.k = new wasm.Instance(new wasm.Module(Buffer.from(REGION_KERNEL_WASM, 'base64')), {}).exports as KernelExports;
     this.views();
     new Float64Array(this.k.memory.buffer, this.k.basisAt(), HASH_FREQS * HASH_GRID).set(dctBasis(HASH_FREQS, HASH_GRID));
     this.k.prepare();
