@@ -36,16 +36,7 @@ export class RegionHasher {
     const hashes = new Uint32Array(2 * regions.length);
     const mirrored = new Uint32Array(withMirror ? 2 * regions.length : 0);
     const quality = new Uint8Array(regions.length);
-    for (let i = 0; i < regions.length; i++) {
-      quality[i] = this.run(regions[i], withMirror ? BOTH : PLAIN);
-      const words = this.kernel.wordsOf();
-      hashes[2 * i] = words[0];
-      hashes[2 * i + 1] = words[1];
-      if (withMirror) {
-        mirrored[2 * i] = words[2];
-        mirrored[2 * i + 1] = words[3];
-      }
-    }
+    for (let i = 0; i < regions.length; i++) quality[i] = withMirror ? this.hashBoth(regions[i], hashes, mirrored, i) : this.hashOne(regions[i], false, hashes, i);
     return { hashes, mirrored, quality };
   }
 

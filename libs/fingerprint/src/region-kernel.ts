@@ -27,11 +27,11 @@ interface KernelExports {
   prepare(): void;
   buildTable(src: number, table: number, w: number, h: number): void;
   resample(table: number, w: number, h: number, x0: number, y0: number, x1: number, y1: number): void;
-  resampleTurned(table: number, w: number, h: number, cx: number, cy: number, cw: number, ch: number, cos: number, sin: number): void;
+  resampleTurned(table: number, w: number, h: number, x0: number, y0: number, x1: number, y1: number, cos: number, sin: number): void;
   dct(): void;
   bits(mode: number): void;
   hashRect(table: number, w: number, h: number, x0: number, y0: number, x1: number, y1: number, mode: number): number;
-  hashTurned(table: number, w: number, h: number, cx: number, cy: number, cw: number, ch: number, cos: number, sin: number, mode: number): number;
+  hashTurned(table: number, w: number, h: number, x0: number, y0: number, x1: number, y1: number, cos: number, sin: number, mode: number): number;
 }
 
 /** Which words a hash writes: plain (words 0-1), mirrored (words 2-3), or both. */
@@ -109,13 +109,10 @@ export class RegionKernel {
    * region's quality (frame-quality).
    */
   hash(table: number, w: number, h: number, rect: Rect, mode: number): number {
-    if (!rect.angle) return detailQuality(this.k.hashRect(table, w, h, rect.x0, rect.y0, rect.x1, rect.y1, mode));
-    const rad = (rect.angle * Math.PI) / 180;
-    const cx = ((rect.x0 + rect.x1) / 2) * w;
-    const cy = ((rect.y0 + rect.y1) / 2) * h;
-    const cw = ((rect.x1 - rect.x0) * w) / HASH_GRID;
-    const ch = ((rect.y1 - rect.y0) * h) / HASH_GRID;
-    return detailQuality(this.k.hashTurned(table, w, h, cx, cy, cw, ch, Math.cos(rad), Math.sin(rad), mode));
+    const { x0, y0, x1, y1, angle } = rect;
+    if (!angle) return detailQuality(this.k.hashRect(table, w, h, x0, y0, x1, y1, mode));
+    const rad = (angle * Math.PI) / 180;
+    return detailQuality(this.k.hashTurned(table, w, h, x0, y0, x1, y1, Math.cos(rad), Math.sin(rad), mode));
   }
 
   /** The last hash's words: plain lo, hi, mirrored lo, hi. */
@@ -125,10 +122,9 @@ export class RegionKernel {
 
   /** The HASH_GRID x HASH_GRID cell means of `rect` of the frame at `table` (a copy). */
   resample(table: number, w: number, h: number, rect: Rect): Float64Array {
-    if (rect.angle) {
-      const rad = (rect.angle * Math.PI) / 180;
-      this.k.resampleTurned(table, w, h, ((rect.x0 + rect.x1) / 2) * w, ((rect.y0 + rect.y1) / 2) * h, ((rect.x1 - rect.x0) * w) / HASH_GRID, ((rect.y1 - rect.y0) * h) / HASH_GRID, Math.cos(rad), Math.sin(rad));
-    } else this.k.resample(table, w, h, rect.x0, rect.y0, rect.x1, rect.y1);
+    const { x0, y0, x1, y1, angle } = rect;
+    if (!angle) this.k.resample(table, w, h, x0, y0, x1, y1);
+    else this.k.resampleTurned(table, w, h, x0, y0, x1, y1, Math.cos((angle * Math.PI) / 180), Math.sin((angle * Math.PI) / 180));
     return new Float64Array(this.k.memory.buffer, this.k.gridAt(), HASH_GRID * HASH_GRID).slice();
   }
 
