@@ -25,6 +25,18 @@ describe('voteAlignment', () => {
     expect(best.support).toBeLessThanOrEqual(10);
   });
 
+  it("counts each clip frame's heaviest hit on a line, whichever of its hits comes first", () => {
+    for (const weights of [
+      [0.3, 0.9],
+      [0.9, 0.3],
+    ]) {
+      const hits: FrameHit[] = [];
+      for (let q = 0; q < 10; q++) for (const weight of weights) hits.push({ q, r: 40 + q, weight });
+      const [best] = voteAlignment(hits, options);
+      expect(best.support).toBeCloseTo(9, 9);
+    }
+  });
+
   it('finds two short stretches of one episode rather than one stretch at several speeds', () => {
     // Slow footage: each clip frame hits its registered frame and the three either side.
     // Clip 0-3 s shows registered 0-3 s (an intro), clip 3-6 s registered 7-10 s (a recap, re-encoded: weaker hits).

@@ -75,11 +75,20 @@ export function voteAlignment(hits: readonly FrameHit[], o: AlignmentOptions): A
 function bestCell(hits: readonly FrameHit[], subset: readonly number[], o: AlignmentOptions): { speed: number; bin: number; support: number } | null {
   if (!subset.length) return null;
   const byQ = [...subset].sort((a, b) => hits[a].q - hits[b].q);
+  // The hits in clip order as plain numbers, and where each clip frame's run of them ends: the 71 passes read these only.
+  const m = byQ.length;
+  const qs = new Float64Array(m);
+  const rs = new Float64Array(m);
+  const ws = new Float64Array(m);
+  const runEnd = new Int32Array(m);
   let qMin = Infinity, qMax = -Infinity, rMin = Infinity, rMax = -Infinity;
-  for (const h of byQ) {
-    qMin = min(qMin, hits[h].q); qMax = max(qMax, hits[h].q);
-    rMin = min(rMin, hits[h].r); rMax = max(rMax, hits[h].r);
+  for (let i = 0; i < m; i++) {
+    const { q, r, weight } = hits[byQ[i]];
+    qs[i] = q; rs[i] = r; ws[i] = weight;
+    qMin = min(qMin, q); qMax = max(qMax, q);
+    rMin = min(rMin, r); rMax = max(rMax, r);
   }
+  for (let i = m - 1; i >= 0; i--) runEnd[i] = i + 1 < m && qs[i + 1] === qs[i] ? runEnd[i + 1] : i + 1;
   const scale = o.fps * o.offsetBin;
   // Every bin any speed step can produce, with a margin for the pooled neighbours and rounding.
   const lo = floor((rMin - (o.maxSpeed + o.speedStep) * qMax) / scale) - 2;
@@ -89,20 +98,27 @@ function bestCell(hits: readonly FrameHit[], subset: readonly number[], o: Align
   const frameStamp = new Int32Array(size).fill(-1);
   const speedStamp = new Int32Array(size).fill(-1);
   const touched = new Int32Array(size);
-  const frameCells = new Int32Array(3 * byQ.length);
+  const frameCells = new Int32Array(3 * m);
+  const { fps, offsetBin } = o;
   let best: { speed: number; bin: number; support: number } | null = null;
   let stamp = 0;
   const steps = Math.round((o.maxSpeed - o.minSpeed) / o.speedStep);
   for (let s = 0; s <= steps; s++) {
     const speed = o.minSpeed + s * o.speedStep;
     let nTouched = 0;
-    for (let i = 0; i < byQ.length; ) {
-      const q = hits[byQ[i]].q;
+    for (let i = 0; i < m; ) {
+      const end = runEnd[i];
       stamp++;
       let nCells = 0;
-      for (; i < byQ.length && hits[byQ[i]].q === q; i++) {
-        const { r, weight } = hits[byQ[i]];
-        const bin = floor((r - speed * q) / o.fps / o.offsetBin) - lo;
+      let lastBin = -1;
+      let lastWeight = 0;
+      for (; i < end; i++) {
+        const weight = ws[i];
+        const bin = floor((rs[i] - speed * qs[i]) / fps / offsetBin) - lo;
+        // The previous hit's cells already hold at least its weight: a lighter hit in the same bin changes none.
+        if (bin === lastBin && weight <= lastWeight) continue;
+        lastBin = bin;
+        lastWeight = weight;
         for (let c = bin - 1; c <= bin + 1; c++) {
           if (frameStamp[c] !== stamp) {
             frameStamp[c] = stamp;
