@@ -14,7 +14,6 @@ export function prepare(): void {
   }
 }
 
-
 /**
  * The K x K low-frequency DCT block of GRID into COEF. The basis is symmetric
  * about the middle for even frequencies and antisymmetric for odd ones, so
