@@ -19,11 +19,16 @@ const EDITS = [
   'scale=300:532,setpts=PTS/1.1,scale=360:640',
 ];
 
+/**
+ * One encoder thread: x264 with several made a different file on every run (6 encodes of one clip, 6 files), so
+ * no checkout matched the bytes another had matched; with one, two encodes are the same bytes (docs/BENCHMARK.md,
+ * section 23).
+ */
 function encode(inputs: string[], pieces: { input: number; start: number; seconds: number }[], edit: string, out: string): void {
   const args = inputs.flatMap((f) => ['-i', f]);
   const parts = pieces.map((p, i) => `[${p.input}:v]trim=start=${p.start}:duration=${p.seconds},setpts=PTS-STARTPTS,fps=30,scale=540:960,setsar=1[v${i}]`).join(';');
   const filter = `${parts};${pieces.map((_, i) => `[v${i}]`).join('')}concat=n=${pieces.length}:v=1:a=0,${edit}[out]`;
-  execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, '-filter_complex', filter, '-map', '[out]', '-t', '60', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '28', out]);
+  execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, '-filter_complex', filter, '-map', '[out]', '-t', '60', '-c:v', 'libx264', '-threads', '1', '-preset', 'veryfast', '-crf', '28', out]);
 }
 
 /** `copies` clips of 60 s cut from 3 refs each and `others` of distractor footage only, every one edited. */

@@ -77,10 +77,11 @@ export function geometryVotes({ vote, coarse }: SparseRound, o: MatcherOptions):
 
 /**
  * The `count` geometries with the most support summed over every shard's
- * votes. Three (one line's worth, geometryTags) gave the shards of a
- * 1,000-hour registry the recall of one index holding it all, for 7 % more
- * lookups; every shard's tags together cost 49 % more (docs/BENCHMARK.md,
- * section 19).
+ * votes. Six (two lines' worth, geometryTags): three gave the shards of a
+ * 1,000-hour registry the recall of one index holding it all in section 19,
+ * but on clips encoded once more a copy's geometry ranked below the fourth
+ * and was lost (section 23); six cost 6-8 % more lookups than three, every
+ * shard's tags together 49 % more (docs/BENCHMARK.md).
  */
 export function sharedGeometries(votes: readonly (readonly GeometryVote[])[], count: number): number[] {
   const support = new Map<number, number>();

@@ -106,7 +106,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   largeSubstringRadius: 0,
   geometryTags: 3,
   geometryMinFrames: 128,
-  sharedGeometryCount: 3,
+  sharedGeometryCount: 6,
   minSpeed: 0.75,
   maxSpeed: 1.45,
   speedStep: 0.01,
