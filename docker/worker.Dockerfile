@@ -13,8 +13,9 @@ FROM node:20-bookworm-slim
 RUN apt-get update -q && apt-get install -y -q --no-install-recommends ffmpeg fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production MEDIA_DIR=/data/media
-# Large blocks mapped apart, so that they go back to the system when freed (scripts/worker-runtime.json; docs/BENCHMARK.md sections 15 and 16).
-ENV MALLOC_MMAP_THRESHOLD_=32768
+# Blocks of 4 MiB or more mapped apart, so that they go back to the system when freed, and up to 8 MiB kept free
+# at a heap's top for the next clip (scripts/worker-runtime.json; docs/BENCHMARK.md sections 15, 16 and 24).
+ENV MALLOC_MMAP_THRESHOLD_=4194304 MALLOC_TRIM_THRESHOLD_=8388608
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist/apps/worker dist/apps/worker

@@ -11,11 +11,11 @@ import { makeOnce } from './fixtures';
  * and reused; bump the version when a recipe changes.
  */
 export const REFS_DIR = resolve(__dirname, '..', '..', '..', 'shared', 'bench', 'dev', 'refs');
-const DIR = join(tmpdir(), 'dramaguard-common-content-v3');
+const DIR = join(tmpdir(), 'dramaguard-common-content-v4');
 
 const SIZE = { width: 270, height: 480 };
 const FPS = 25;
-const ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '28', '-pix_fmt', 'yuv420p', '-an'];
+const ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '28', '-pix_fmt', 'yuv420p', '-an', '-threads', '1'];
 
 /** A stretch of one benchmark ref, in seconds, or of an ffmpeg test source. */
 type Piece = { readonly ref: string; readonly start: number; readonly seconds: number } | { readonly lavfi: string; readonly seconds: number };

@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 /** Generated once per machine and reused by every spec; bump the version when a recipe changes. */
-const DIR = join(tmpdir(), 'dramaguard-fixtures-v1');
-const ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '30', '-pix_fmt', 'yuv420p'];
+const DIR = join(tmpdir(), 'dramaguard-fixtures-v2');
+const ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '30', '-pix_fmt', 'yuv420p', '-threads', '1'];
 
 export async function ffmpeg(args: string[]): Promise<void> {
   await run('ffmpeg', ['-hide_banner', '-v', 'error', '-nostdin', '-y', ...args]);
