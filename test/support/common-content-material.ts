@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { makeOnce } from './fixtures';
+import { makeOnce, X264 } from './fixtures';
 
 /**
  * Material for the shared-content spec (docs/FINGERPRINT.md, section 7), cut
@@ -15,7 +15,7 @@ const DIR = join(tmpdir(), 'dramaguard-common-content-v4');
 
 const SIZE = { width: 270, height: 480 };
 const FPS = 25;
-const ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '28', '-pix_fmt', 'yuv420p', '-an', '-threads', '1'];
+const ENCODE = [...X264, '-crf', '28', '-an'];
 
 /** A stretch of one benchmark ref, in seconds, or of an ffmpeg test source. */
 type Piece = { readonly ref: string; readonly start: number; readonly seconds: number } | { readonly lavfi: string; readonly seconds: number };

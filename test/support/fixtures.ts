@@ -8,7 +8,12 @@ const run = promisify(execFile);
 
 /** Generated once per machine and reused by every spec; bump the version when a recipe changes. */
 const DIR = join(tmpdir(), 'dramaguard-fixtures-v2');
-const ENCODE = ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '30', '-pix_fmt', 'yuv420p', '-threads', '1'];
+/**
+ * x264 as every cached fixture is encoded (add a -crf): one encoder thread, since with several every encode of the
+ * same recipe made other bytes (docs/BENCHMARK.md, sections 23 and 24).
+ */
+export const X264 = ['-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-threads', '1'];
+const ENCODE = [...X264, '-crf', '30'];
 
 export async function ffmpeg(args: string[]): Promise<void> {
   await run('ffmpeg', ['-hide_banner', '-v', 'error', '-nostdin', '-y', ...args]);
