@@ -15,8 +15,9 @@ const opsPort = { api: apiOps, worker: apiOps === '0' ? '0' : String(Number(apiO
 // How a worker runs (scripts/worker-runtime.json): its young generation kept small, since V8's
 // default left 27 MB more resident in an idle worker and about 60 MB more in a loaded shard process
 // (docs/BENCHMARK.md section 12), and glibc told to map blocks of 4 MiB or more apart, so that they
-// go back to the system when freed, and to keep 8 MiB free at a heap's top instead of faulting it in
-// again at every clip (sections 15 and 24). Variables already set win.
+// go back to the system when freed, to keep 8 MiB free at a heap's top instead of faulting it in
+// again at every clip, to serve every thread from one arena, and to ask for huge pages where it maps
+// memory (sections 15, 24 and 25). Variables already set win.
 const workerRuntime = JSON.parse(readFileSync(join(ROOT, 'scripts/worker-runtime.json'), 'utf8'));
 const runtime = { api: { nodeFlags: [], env: {} }, worker: workerRuntime };
 const children = ['api', 'worker'].map((app) =>
