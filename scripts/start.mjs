@@ -12,12 +12,8 @@ run(process.execPath, [entry('worker', 'migrate.js')]);
 // Each process its own operations port (metrics and probes): the api OPS_PORT (default 9464), the worker the next one; 0 for none.
 const apiOps = process.env.OPS_PORT ?? '9464';
 const opsPort = { api: apiOps, worker: apiOps === '0' ? '0' : String(Number(apiOps) + 1) };
-// How a worker runs (scripts/worker-runtime.json): its young generation kept small, since V8's
-// default left 27 MB more resident in an idle worker and about 60 MB more in a loaded shard process
-// (docs/BENCHMARK.md section 12), and glibc told to map blocks of 4 MiB or more apart, so that they
-// go back to the system when freed, to keep 8 MiB free at a heap's top instead of faulting it in
-// again at every clip, to serve every thread from one arena, and to ask for huge pages where it maps
-// memory (sections 15, 24 and 25). Variables already set win.
+// How a worker runs (scripts/worker-runtime.json; why each flag and variable: the README's
+// "More workers" paragraph). Variables already set win.
 const workerRuntime = JSON.parse(readFileSync(join(ROOT, 'scripts/worker-runtime.json'), 'utf8'));
 const runtime = { api: { nodeFlags: [], env: {} }, worker: workerRuntime };
 const children = ['api', 'worker'].map((app) =>
