@@ -10,7 +10,8 @@ type Body = Record<string, any>;
  * The registry split in two shards, each held and answered for by its own
  * worker process (WORKER_SHARDS), as on two machines: the compilation cuts
  * from an episode of each. Each shard tells the other the geometries it found
- * support for before either matches.
+ * support for before either matches, and proposes its candidates before
+ * either verifies.
  */
 describe('a registry of two shards served by separate worker processes', () => {
   const TIMEOUT_MS = 8_000;
@@ -41,8 +42,11 @@ describe('a registry of two shards served by separate worker processes', () => {
     expect(clip).toMatchObject({ status: 'done', shardCount: 2, shardsAnswered: [0, 1], failureReason: null });
     expect(clip.matches.map((m: Body) => m.registrationId).sort()).toEqual([first.id, second.id].sort());
 
-    // Each shard told its geometries first, and the last to tell started both matches before their wait ran out.
-    expect(shardZero.log + shardOne.log).toContain(`clip ${clip.id}: every shard told its geometries, 2 of 2 match job(s) started before their wait ran out`);
+    // Each shard told its geometries first, and the last to tell started both stage ones before their wait ran out;
+    // each proposed its candidates then, and the last to propose started both verifications.
+    const logs = shardZero.log + shardOne.log;
+    expect(logs).toContain(`clip ${clip.id}: every shard told its geometries, 2 of 2 match-shard job(s) started before their wait ran out`);
+    expect(logs).toContain(`clip ${clip.id}: every shard proposed its candidates, 2 of 2 verify-shard job(s) started before their wait ran out`);
   }, 120_000);
 
   it('ends a clip as incomplete, naming the shard killed during its match, and completes it when the shard is back', async () => {

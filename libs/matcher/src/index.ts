@@ -1,5 +1,6 @@
 export * from './alignment';
 export * from './candidates';
+export * from './candidate-budget';
 export * from './family-match';
 export * from './clip-matcher';
 export * from './hash-index';

@@ -26,8 +26,12 @@ describe('traceJob', () => {
     expect(await sample('dramaguard_job_duration_seconds_count{queue="spec-clips",name="match-clip",outcome="completed"}')).toBeUndefined();
   });
 
-  it("times a shard's match apart, by shard", async () => {
+  it("times a shard's match jobs apart, by shard: its stage one and, with several shards, its verification", async () => {
     await traceJob({ id: 'm', name: 'match-shard', queue: 'shard-3', shard: 3 }, async () => undefined);
     expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(1);
+    await traceJob({ id: 'v', name: 'verify-shard', queue: 'shard-3', shard: 3 }, async () => undefined);
+    expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(2);
+    await traceJob({ id: 'g', name: 'geometry-shard', queue: 'shard-3', shard: 3 }, async () => undefined);
+    expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(2);
   });
 });

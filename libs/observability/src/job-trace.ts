@@ -10,7 +10,7 @@ export interface JobTrace {
   readonly queue: string;
   /** The request that (directly or through other jobs) enqueued it. */
   readonly requestId?: string;
-  /** The shard a match-shard job matches against. */
+  /** The shard a match-shard or verify-shard job matches against. */
   readonly shard?: number;
 }
 
@@ -34,7 +34,7 @@ export function traceJob(job: JobTrace, run: () => Promise<void>): Promise<void>
     }
     const ms = performance.now() - started;
     jobSeconds.observe({ queue: job.queue, name: job.name, outcome: 'completed' }, ms / 1000);
-    if (job.name === 'match-shard' && job.shard !== undefined) matchSeconds.observe({ shard: String(job.shard) }, ms / 1000);
+    if ((job.name === 'match-shard' || job.name === 'verify-shard') && job.shard !== undefined) matchSeconds.observe({ shard: String(job.shard) }, ms / 1000);
     const decodeMs = currentTrace()?.decodeMs ?? 0;
     if (decodeMs > 0) fingerprintDecodeRatio.observe({ name: job.name }, ms / decodeMs);
     log.log(`${job.name} completed in ${(ms / 1000).toFixed(2)} s${decodeMs > 0 ? `, ${(decodeMs / 1000).toFixed(2)} s of it decoding` : ''}`);

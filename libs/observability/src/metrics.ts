@@ -54,7 +54,7 @@ export const jobSeconds = new Histogram({
 
 export const matchSeconds = new Histogram({
   name: 'dramaguard_match_duration_seconds',
-  help: 'Time one shard took to match a clip (match-shard jobs that completed), by shard',
+  help: 'Time of the match jobs of one shard that completed, by shard: stage one (match-shard) and, with several shards, verification (verify-shard)',
   labelNames: ['shard'] as const,
   buckets: JOB_SECONDS,
   registers: [metricsRegistry],

@@ -26,10 +26,11 @@ describe('job declarations', () => {
     expect(allQueues(2)).toEqual([...QUEUE_NAMES, shardQueue(0), shardQueue(1)]);
   });
 
-  it("takes a shard's geometry and conflict-check jobs before its matches (BullMQ takes jobs without a priority first)", () => {
+  it("takes a shard's geometry and conflict-check jobs before its matches, and its verifications before its stage ones (BullMQ takes jobs without a priority first, then the lower)", () => {
     expect(queueOf('geometry-shard', { clipId: 'c', shard: 2, round: 1 })).toBe('shard-2');
+    expect(queueOf('verify-shard', { clipId: 'c', shard: 2, round: 1 })).toBe('shard-2');
     expect(priorityOf('geometry-shard')).toBeUndefined();
     expect(priorityOf('learn-shard')).toBeUndefined();
-    expect(priorityOf('match-shard')).toBe(1);
+    expect(priorityOf('verify-shard')).toBeLessThan(priorityOf('match-shard')!);
   });
 });

@@ -6,15 +6,17 @@
  * clip is decoded on `clips`, matched on one queue per shard of the match
  * index (`shard-0`, `shard-1`, ...: only the workers holding that shard
  * consume it; with several shards each first tells the others which
- * geometries it found support for), and the shards' answers are merged on
- * `merges`. A dispute's
- * answer deadline waits on `disputes` as a delayed job.
+ * geometries it found support for, then proposes its candidates, and
+ * verifies those within the budget every shard's proposals leave), and the
+ * shards' answers are merged on `merges`. A dispute's answer deadline waits
+ * on `disputes` as a delayed job.
  */
 export const JOBS = {
   'fingerprint-episode': { queue: 'episodes' },
   'match-clip': { queue: 'clips' },
   'geometry-shard': { queue: 'shard' },
-  'match-shard': { queue: 'shard', priority: 1 },
+  'match-shard': { queue: 'shard', priority: 2 },
+  'verify-shard': { queue: 'shard', priority: 1 },
   'learn-shard': { queue: 'shard' },
   'merge-clip': { queue: 'merges' },
   'retro-match-episode': { queue: 'retro' },
@@ -24,10 +26,13 @@ export const JOBS = {
 export type JobName = keyof typeof JOBS;
 
 /**
- * BullMQ takes jobs without a priority before prioritized ones. A shard's
- * match jobs come after the geometry jobs queued behind them: a clip's
- * geometry round trip then does not wait through the shard's backlog twice
- * (30 clips at once at 1,000 h, docs/BENCHMARK.md section 19).
+ * BullMQ takes jobs without a priority before prioritized ones, and lower
+ * priorities before higher. A shard's match jobs come after the geometry
+ * jobs queued behind them: a clip's geometry round trip then does not wait
+ * through the shard's backlog twice (30 clips at once at 1,000 h,
+ * docs/BENCHMARK.md section 19). Verification comes before the stage ones of
+ * later clips, so that a clip in flight is finished first and its kept stage
+ * one is still there.
  */
 export function priorityOf(name: JobName): number | undefined {
   const job = JOBS[name];
@@ -47,9 +52,13 @@ export interface JobPayloads {
   /**
    * Match the decoded clip against one shard's registrations. `round` is when
    * the clip was sent out (ms since the epoch): the same for a retried send,
-   * new if the clip is ever decoded and sent again.
+   * new if the clip is ever decoded and sent again. With several shards this
+   * is stage one only: the shard proposes its candidates, and the one that
+   * completes the set promotes the clip's delayed `verify-shard` jobs.
    */
   'match-shard': { readonly clipId: string; readonly shard: number; readonly round: number };
+  /** With several shards: verify this shard's candidates within the budget every shard's proposals leave (withinBudget), then answer. */
+  'verify-shard': { readonly clipId: string; readonly shard: number; readonly round: number };
   /**
    * Match a new episode's frames against one shard, ignoring share weights:
    * what it shares, whom it copies. `check` is new for every conflict check, so

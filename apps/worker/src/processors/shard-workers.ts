@@ -41,6 +41,7 @@ export class ShardWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const { clipId, shard } = job.data as JobPayload<'match-shard'>;
     if (job.name === 'geometry-shard') return this.shards.tell(clipId, shard, jobRun(job));
+    if (job.name === 'verify-shard') return this.shards.verify(clipId, shard, jobRun(job));
     return this.shards.answer(clipId, shard, jobRun(job));
   }
 

@@ -1,6 +1,6 @@
 import type { AudioCandidate, AudioMatch } from '@dramaguard/audio';
 import type { GreyFrame, GreyFrameBlock, Rect } from '@dramaguard/fingerprint';
-import type { EpisodeMatch, GeometryVote, MatcherOptions, QueryProbe, Reference } from '@dramaguard/matcher';
+import type { EpisodeMatch, GeometryVote, MatcherOptions, ProposedLine, QueryProbe, Reference } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '@dramaguard/records';
 
 /**
@@ -20,6 +20,7 @@ export type MatchRequest =
   | { readonly op: 'fingerprint'; readonly session: number }
   | { readonly op: 'probe'; readonly session: number }
   | { readonly op: 'geometry'; readonly key: string; readonly options: Partial<MatcherOptions>; readonly probe: QueryProbe }
+  | { readonly op: 'candidates'; readonly key: string; readonly options: Partial<MatcherOptions>; readonly probe: QueryProbe; readonly tags: readonly number[] }
   | {
       readonly op: 'plan';
       readonly session: number;
@@ -27,6 +28,8 @@ export type MatchRequest =
       readonly probe?: QueryProbe;
       /** Geometries to try besides the sparse round's, and the key of a sparse round kept by `geometry`. */
       readonly shared?: { readonly tags: readonly number[]; readonly key: string };
+      /** Every shard's proposed lines: verify only the candidates within the budget they leave (withinBudget), from the stage one kept under the shared key by `candidates` if any. */
+      readonly proposals?: readonly ProposedLine[];
     }
   | { readonly op: 'finish'; readonly session: number; readonly references: ReadonlyMap<string, Reference> }
   | { readonly op: 'family'; readonly session: number; readonly members: readonly StoredFingerprint[]; readonly episodes: readonly string[] }
@@ -62,6 +65,8 @@ export interface MatchReplies {
   probe: QueryProbe;
   /** The geometries a clip's sparse round found support for in the thread's index (geometryVotes); the round is kept under the request's key for `plan`. */
   geometry: GeometryVote[];
+  /** The lines a clip window's stage one proposes in the thread's index; the stage one is kept under the request's key for `plan`. */
+  candidates: ProposedLine[];
   /** Candidate episodes whose full fingerprints stage two needs. */
   plan: readonly string[];
   finish: EpisodeMatch[];

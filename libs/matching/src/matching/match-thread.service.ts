@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { GreyFrame, GreyFrameBlock } from '@dramaguard/fingerprint';
-import { EpisodeMatch, MatcherOptions, QueryProbe, Reference } from '@dramaguard/matcher';
+import { EpisodeMatch, MatcherOptions, ProposedLine, QueryProbe, Reference } from '@dramaguard/matcher';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoredFingerprint } from '@dramaguard/records';
@@ -79,6 +79,17 @@ export class MatchThread implements OnModuleDestroy {
    */
   geometry(key: string, probe: QueryProbe, options: Partial<MatcherOptions> = {}): Promise<MatchReplies['geometry']> {
     return this.request({ op: 'geometry', key, options, probe });
+  }
+
+  /**
+   * Stage one of a clip window from its full probe, trying the `tags` other
+   * shards found support for, continuing the sparse round kept under `key`:
+   * the lines it proposes, for the budget over every shard's. The stage one
+   * is kept under `key` for the verification that follows (MatchSession.plan
+   * with every shard's proposals).
+   */
+  candidates(key: string, probe: QueryProbe, tags: readonly number[], options: Partial<MatcherOptions> = {}): Promise<MatchReplies['candidates']> {
+    return this.request({ op: 'candidates', key, options, probe, tags });
   }
 
   /** A video in the thread, its frames used as `kind` says. */
@@ -169,10 +180,18 @@ export class MatchSession {
    * clip's full probe (then push the frames before `finish`), trying the
    * `shared` geometries too and continuing the sparse round kept under its
    * key, if any (searchCandidates); answers the candidate episodes whose
-   * full fingerprints `finish` needs.
+   * full fingerprints `finish` needs. With every shard's `proposals`, the
+   * stage one kept under the shared key by MatchThread.candidates serves, if
+   * it is still there, and only its candidates within the budget they leave
+   * (withinBudget) are verified.
    */
-  plan(options: Partial<MatcherOptions>, probe?: QueryProbe, shared?: { readonly tags: readonly number[]; readonly key: string }): Promise<readonly string[]> {
-    return this.thread.request({ op: 'plan', session: this.session, options, probe, shared });
+  plan(
+    options: Partial<MatcherOptions>,
+    probe?: QueryProbe,
+    shared?: { readonly tags: readonly number[]; readonly key: string },
+    proposals?: readonly ProposedLine[],
+  ): Promise<readonly string[]> {
+    return this.thread.request({ op: 'plan', session: this.session, options, probe, shared, proposals });
   }
 
   finish(references: ReadonlyMap<string, Reference>): Promise<EpisodeMatch[]> {

@@ -13,13 +13,16 @@ import {
   MatchPlan,
   planMatch,
   ProbeBuilder,
+  proposedLines,
   sparseRound,
   SparseRound,
+  withinBudget,
 } from '@dramaguard/matcher';
 import { AnsweredOp, AudioSource, MatchEnvelope, MatchReplies, MatchRequest, MatchResponse, StreamOp } from './match-protocol';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from './stored-episode';
 import { collectGarbage } from './collect-garbage';
+import { KeptByKey } from './kept-by-key';
 
 /**
  * One video in the thread: a clip's frames and its pending match plan, an
@@ -42,32 +45,19 @@ const index = new HashIndex();
 const audio = new AudioIndex();
 const sessions = new Map<number, Session>();
 /**
- * Sparse rounds run to tell a clip's geometries to the other shards, kept
- * for the match that follows (by clip window and options). A few: the match
- * follows within moments, and one that finds its round gone runs it again.
+ * Sparse rounds run to tell a clip's geometries to the other shards, kept for
+ * the stage one that follows; with several shards, stage ones run to propose
+ * a clip's candidates, kept for the verification that follows once every
+ * shard has proposed. Both by clip window and options.
  */
-const keptRounds = new Map<string, SparseRound>();
-const KEPT_ROUNDS = 8;
+const keptRounds = new KeptByKey<SparseRound>(8);
+const keptPlans = new KeptByKey<MatchPlan>(8);
 
-function keep(key: string, round: SparseRound): void {
-  keptRounds.delete(key);
-  keptRounds.set(key, round);
-  for (const oldest of keptRounds.keys()) {
-    if (keptRounds.size <= KEPT_ROUNDS) break;
-    keptRounds.delete(oldest);
-  }
-}
-
-/** A kept round serves only a plan with the options it was run with. */
-function roundKey(key: string, options: Partial<MatcherOptions>): string {
+/** Kept work serves only a plan with the options it was done with. */
+function keptKey(key: string, options: Partial<MatcherOptions>): string {
   return `${key}:${JSON.stringify(options)}`;
 }
 
-function taken(key: string): SparseRound | undefined {
-  const round = keptRounds.get(key);
-  keptRounds.delete(key);
-  return round;
-}
 /**
  * The last family index built: a retro-match matches every recent clip
  * against the same work, and would otherwise decode and index it per clip.
@@ -149,14 +139,22 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
     case 'geometry': {
       const o = { ...DEFAULT_MATCHER_OPTIONS, ...r.options };
       const round = sparseRound(index, { full: r.probe }, o);
-      keep(roundKey(r.key, r.options), round);
+      keptRounds.keep(keptKey(r.key, r.options), round);
       return geometryVotes(round, o);
+    }
+    case 'candidates': {
+      const key = keptKey(r.key, r.options);
+      const plan = planMatch(index, r.probe, r.options, r.tags, keptRounds.take(key));
+      keptPlans.keep(key, plan);
+      return proposedLines(plan);
     }
     case 'plan': {
       const s = session(r.session);
-      const kept = r.shared && r.probe ? taken(roundKey(r.shared.key, r.options)) : undefined;
+      const key = r.shared && keptKey(r.shared.key, r.options);
+      const proposed = key && r.proposals ? keptPlans.take(key) : undefined;
       // From the clip's full probe the frames are needed only for stage two: they are pushed after the plan, when it has candidates.
-      s.plan = { plan: planMatch(index, r.probe ?? s.frames, r.options, r.shared?.tags, kept), options: r.options };
+      const plan = proposed ?? planMatch(index, r.probe ?? s.frames, r.options, r.shared?.tags, key && r.probe ? keptRounds.take(key) : undefined);
+      s.plan = { plan: r.proposals ? withinBudget(plan, r.proposals) : plan, options: r.options };
       return candidateEpisodes(s.plan.plan);
     }
     case 'finish': {

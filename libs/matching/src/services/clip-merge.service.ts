@@ -70,6 +70,7 @@ export class ClipMergeService {
         // A done clip's answers are all in its matches; an incomplete one keeps them to merge the late ones with.
         await this.answers.clear('clip', clipId, em);
         await this.answers.clear('geometry', clipId, em);
+        await this.answers.clear('plan', clipId, em);
       }
       return { found: all.length, copies: found.length + late.length - pictures.length, missing: outcome.missing, receivedAt: clip.receivedAt };
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EpisodeMatch, MatcherOptions, QueryProbe } from '@dramaguard/matcher';
+import { EpisodeMatch, MatcherOptions, ProposedLine, QueryProbe } from '@dramaguard/matcher';
 import { MatchSession } from '../matching/match-thread.service';
 import { EpisodeIndex } from './episode-index.service';
 import { ReferenceStore } from './reference-store.service';
@@ -16,12 +16,16 @@ export interface MatchStages {
 /**
  * A clip's full probe, the geometries other shards found support for (with
  * the key this shard's sparse round was kept under when it told its own), and
- * how to push its frames into the session should stage two need them.
+ * how to push its frames into the session should stage two need them. With
+ * every shard's `proposals`, only candidates within the budget they leave are
+ * verified (withinBudget), and the stage one this shard ran to propose its
+ * own, kept under the same key, serves.
  */
 export interface ProbedClip {
   readonly probe: QueryProbe;
   readonly shared: { readonly tags: readonly number[]; readonly key: string };
   readonly pushFrames: () => Promise<void>;
+  readonly proposals?: readonly ProposedLine[];
 }
 
 /**
@@ -44,7 +48,7 @@ export class IndexMatcher {
     await this.index.sync();
     const seq = this.index.seq;
     const synced = Date.now();
-    const candidates = await session.plan(options, probed?.probe, probed?.shared);
+    const candidates = await session.plan(options, probed?.probe, probed?.shared, probed?.proposals);
     const planned = Date.now();
     let read = planned;
     let matches: EpisodeMatch[] = [];

@@ -17,6 +17,8 @@ export const DECODE_SHARE = 80;
 
 /** Share of the shards' answer deadline their match jobs wait for every shard's geometries: the rest is left for matching. */
 const GEOMETRY_WAIT = 0.25;
+/** Share of the deadline their verify jobs wait for every shard's candidates: the rest is left for verifying. */
+const VERIFY_WAIT = 0.5;
 
 /**
  * Starts a clip's match: decodes it once into a frame file in the shared
@@ -57,6 +59,7 @@ export class MatchService {
       await this.clips.markMatching(clipId);
       await this.answers.clear('clip', clipId);
       await this.answers.clear('geometry', clipId);
+      await this.answers.clear('plan', clipId);
       const frames = await this.decode(clip, run);
       const shards = this.config.shards.count;
       const round = new Date();
@@ -76,14 +79,19 @@ export class MatchService {
    * A single shard's match job starts at once. Several shards first tell each
    * other the geometries their sparse rounds found (geometry-shard): their
    * match jobs wait, delayed, until the last of them promotes them, or for
-   * GEOMETRY_WAIT of the deadline when a shard does not answer.
+   * GEOMETRY_WAIT of the deadline when a shard does not answer. Those propose
+   * each shard's candidates, and the verify jobs wait in turn for all of them
+   * (or VERIFY_WAIT of the deadline).
    */
   private async fanOut(clipId: string, shards: number, sentAt: Date): Promise<void> {
     const round = sentAt.getTime();
     const { timeoutMs } = this.config.shards;
     const delayMs = shards > 1 ? Math.round(timeoutMs * GEOMETRY_WAIT) : 0;
     for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('match-shard', { clipId, shard, round }, { delayMs });
-    if (shards > 1) for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('geometry-shard', { clipId, shard, round });
+    if (shards > 1) {
+      for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('verify-shard', { clipId, shard, round }, { delayMs: Math.round(timeoutMs * VERIFY_WAIT) });
+      for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('geometry-shard', { clipId, shard, round });
+    }
     await this.queue.enqueue('merge-clip', { clipId, trigger: 'deadline', round }, { delayMs: timeoutMs });
   }
 

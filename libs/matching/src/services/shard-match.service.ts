@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { decodeProbes, DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, sharedGeometries, WindowProbe } from '@dramaguard/matcher';
+import { decodeProbes, DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, sharedGeometries, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
-import { ClipRepository, ShardAnswer, ShardAnswerRepository, WindowGeometry } from '@dramaguard/records';
+import { ClipRepository, ShardAnswer, ShardAnswerRepository, WindowGeometry, WindowPlan } from '@dramaguard/records';
 import { MatchThread } from '../matching/match-thread.service';
 import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
 import { AudioMatcher } from './audio-matcher.service';
@@ -23,7 +23,9 @@ import { DECODE_SHARE } from './match.service';
  * clip's sparse round found support for in its registrations (`tell`), and
  * every shard then tries the best supported of all (sharedGeometries): a
  * compilation's excerpts share the upload's edit, and the shard holding the
- * most damaged excerpt's episode often finds no line of its own.
+ * most damaged excerpt's episode often finds no line of its own. Each then
+ * proposes its candidate lines (`answer`), and verifies only those that
+ * fewer than AREA_BUDGET stronger lines of any shard overlap (`verify`).
  */
 @Injectable()
 export class ShardMatchService {
@@ -39,26 +41,80 @@ export class ShardMatchService {
     private readonly queue: JobQueue,
   ) {}
 
+  /**
+   * A `match-shard` job: one shard alone answers at once; with several, this
+   * shard proposes its candidates (propose), and verifies them once every
+   * shard has proposed its own (verify).
+   */
   async answer(clipId: string, shard: number, run: JobRun): Promise<void> {
+    const clip = await this.sentClip(clipId);
+    if (!clip) return;
+    if (clip.shards > 1) return this.propose(clip, shard, run);
+    return this.conclude(clip, shard, run, false);
+  }
+
+  /** A `verify-shard` job: this shard's candidates within the budget every shard's proposals leave, verified; then its answer. */
+  async verify(clipId: string, shard: number, run: JobRun): Promise<void> {
+    const clip = await this.sentClip(clipId);
+    if (clip) return this.conclude(clip, shard, run, true);
+  }
+
+  /** The clip as it was sent to the shards; null when it is done or was never sent. */
+  private async sentClip(clipId: string): Promise<SentClip | null> {
     const clip = await this.clips.findById(clipId);
     if (!clip) throw new DomainError('clip_not_found', `no clip with id ${clipId}`);
-    if (clip.status === 'done' || clip.shardCount === null || clip.fannedOutAt === null) return;
-    const round = clip.fannedOutAt.getTime();
+    if (clip.status === 'done' || clip.shardCount === null || clip.fannedOutAt === null) return null;
+    return { id: clip.id, shards: clip.shardCount, round: clip.fannedOutAt.getTime() };
+  }
+
+  /**
+   * Stage one of every window of the clip, kept in the match thread; the
+   * lines it proposes go to PostgreSQL, and the shard that completes the set
+   * starts every shard's verification at once (withinBudget says why).
+   */
+  private async propose({ id: clipId, shards, round }: SentClip, shard: number, run: JobRun): Promise<void> {
+    // Verified already, when its wait ran out before this job came.
+    if ((await this.answers.of('clip', clipId)).some((a) => a.shard === shard)) return;
     try {
       const started = Date.now();
       const probes = await this.frameStore.readProbe(clipId);
-      const shared = clip.shardCount > 1 ? await this.sharedGeometries(clipId) : new Map<number, number[]>();
-      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, decodeProbes(probes), shared) : await this.matchFrames(clipId, {});
+      const shared = await this.sharedGeometries(clipId);
+      const plan: WindowPlan[] = [];
+      for (const { first, probe } of probes ? decodeProbes(probes) : []) plan.push({ first, lines: await this.thread.candidates(windowKey(clipId, round, first), probe, shared.get(first) ?? []) });
+      const proposed = plan.reduce((n, w) => n + w.lines.length, 0);
+      this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${Date.now() - started} ms`);
+      await this.roundDone('plan', clipId, shard, shards, round, { plan });
+    } catch (e) {
+      if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('plan', clipId, shard, shards, round, { failure: failureReason(e) });
+      throw e;
+    }
+  }
+
+  /** This shard's matches for the clip (only its candidates within the budget every shard's proposals leave when `budgeted`), and its sound; then its answer. */
+  private async conclude({ id: clipId, shards, round }: SentClip, shard: number, run: JobRun, budgeted: boolean): Promise<void> {
+    try {
+      const started = Date.now();
+      const probes = await this.frameStore.readProbe(clipId);
+      const shared = shards > 1 ? await this.sharedGeometries(clipId) : new Map<number, number[]>();
+      const proposals = budgeted ? await this.proposals(clipId) : null;
+      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, decodeProbes(probes), shared, proposals) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
       const probe = await this.clips.audioOf(clipId);
       const audio = probe ? await this.audio.match(probe) : null;
-      await this.settle(clipId, shard, clip.shardCount, round, { indexSeq: seq, matches, audio });
+      await this.settle(clipId, shard, shards, round, { indexSeq: seq, matches, audio });
       const sound = audio ? `, soundtrack matched in ${Date.now() - heardAt} ms, ${audio.length} heard` : '';
       this.log.log(`clip ${clipId}, shard ${shard}: ${probes ? 'probe' : 'frames'} read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms (${stagesText(stages)}), ${matches.length} episode(s) found${sound}`);
     } catch (e) {
-      if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, clip.shardCount, round, { failure: failureReason(e) });
+      if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, shards, round, { failure: failureReason(e) });
       throw e;
     }
+  }
+
+  /** Per window (by its first frame), the lines every shard that proposed proposed. */
+  private async proposals(clipId: string): Promise<Map<number, ProposedLine[]>> {
+    const out = new Map<number, ProposedLine[]>();
+    for (const answer of await this.answers.of('plan', clipId)) for (const { first, lines } of answer.plan ?? []) out.set(first, [...(out.get(first) ?? []), ...lines]);
+    return out;
   }
 
   /**
@@ -66,27 +122,28 @@ export class ShardMatchService {
    * completes the set starts every shard's match at once.
    */
   async tell(clipId: string, shard: number, run: JobRun): Promise<void> {
-    const clip = await this.clips.findById(clipId);
-    if (!clip) throw new DomainError('clip_not_found', `no clip with id ${clipId}`);
-    if (clip.status === 'done' || clip.shardCount === null || clip.fannedOutAt === null) return;
-    const round = clip.fannedOutAt.getTime();
-    const shards = clip.shardCount;
+    const clip = await this.sentClip(clipId);
+    if (!clip) return;
+    const { shards, round } = clip;
     try {
       const probes = await this.frameStore.readProbe(clipId);
       const geometry: WindowGeometry[] = [];
       for (const { first, probe } of probes ? decodeProbes(probes) : []) geometry.push({ first, votes: await this.thread.geometry(windowKey(clipId, round, first), probe) });
-      await this.told(clipId, shard, shards, round, { geometry });
+      await this.roundDone('geometry', clipId, shard, shards, round, { geometry });
     } catch (e) {
-      if (isPermanent(e) || isLastAttempt(run)) await this.told(clipId, shard, shards, round, { failure: failureReason(e) });
+      if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('geometry', clipId, shard, shards, round, { failure: failureReason(e) });
       throw e;
     }
   }
 
-  private async told(clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
-    if ((await this.answers.record('geometry', clipId, shard, answer)) < shards) return;
+  /** Records this shard's part of a round; the shard that completes the set starts every shard's next jobs before their wait runs out. */
+  private async roundDone(subject: 'geometry' | 'plan', clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
+    if ((await this.answers.record(subject, clipId, shard, answer)) < shards) return;
+    const next = subject === 'geometry' ? 'match-shard' : 'verify-shard';
     let started = 0;
-    for (let k = 0; k < shards; k++) if (await this.queue.promote('match-shard', { clipId, shard: k, round })) started++;
-    this.log.log(`clip ${clipId}: every shard told its geometries, ${started} of ${shards} match job(s) started before their wait ran out`);
+    for (let k = 0; k < shards; k++) if (await this.queue.promote(next, { clipId, shard: k, round })) started++;
+    const done = subject === 'geometry' ? 'told its geometries' : 'proposed its candidates';
+    this.log.log(`clip ${clipId}: every shard ${done}, ${started} of ${shards} ${next} job(s) started before their wait ran out`);
   }
 
   /** Per window (by its first frame), the geometries every shard tries: the best supported over the shards that told theirs. */
@@ -124,10 +181,18 @@ export class ShardMatchService {
   /**
    * A clip's matches from its full probes, one per window (the worker that
    * decoded it hashed it once for every shard), each trying its window's
-   * `shared` geometries too: a window's frames are read only when stage one
-   * found candidates to verify.
+   * `shared` geometries too, and, given every shard's `proposals`, verifying
+   * only its candidates within the budget they leave (withinBudget), from the
+   * stage one kept when this shard proposed: a window's frames are read only
+   * when stage one found candidates to verify.
    */
-  private async matchProbes(id: string, round: number, windows: readonly WindowProbe[], shared: ReadonlyMap<number, readonly number[]>): Promise<ShardMatches> {
+  private async matchProbes(
+    id: string,
+    round: number,
+    windows: readonly WindowProbe[],
+    shared: ReadonlyMap<number, readonly number[]>,
+    proposals: ReadonlyMap<number, readonly ProposedLine[]> | null,
+  ): Promise<ShardMatches> {
     const found: WindowMatches[] = [];
     const byWindow: Windowed<EpisodeMatch[]>[] = [];
     for (const { first, probe } of windows) {
@@ -135,7 +200,7 @@ export class ShardMatchService {
       try {
         const pushFrames = async () =>
           session.pushBlock(await this.frameStore.readBlock(id, first, probe.frames, (bytes) => session.blockBytes(bytes)).catch((e) => Promise.reject(this.missing(id, e))));
-        const window = await this.matcher.match(session, {}, { probe, pushFrames, shared: { tags: shared.get(first) ?? [], key: windowKey(id, round, first) } });
+        const window = await this.matcher.match(session, {}, { probe, pushFrames, shared: { tags: shared.get(first) ?? [], key: windowKey(id, round, first) }, proposals: proposals ? (proposals.get(first) ?? []) : undefined });
         found.push(window);
         byWindow.push({ first, value: window.matches });
       } finally {
@@ -171,6 +236,13 @@ export class ShardMatchService {
 /** The key a window's sparse round is kept under in the match thread, between telling its geometries and matching. */
 function windowKey(clipId: string, round: number, first: number): string {
   return `${clipId}:${round}:${first}`;
+}
+
+/** A clip as it was sent to the shards: how many, and when (its round). */
+interface SentClip {
+  readonly id: string;
+  readonly shards: number;
+  readonly round: number;
 }
 
 interface WindowMatches {

@@ -1,13 +1,14 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { AudioMatch } from '@dramaguard/audio';
-import type { EpisodeMatch, GeometryVote } from '@dramaguard/matcher';
+import type { EpisodeMatch, GeometryVote, ProposedLine } from '@dramaguard/matcher';
 
 /**
  * What was sent to the shards: a suspect clip to match, the same clip's
- * geometries (what each shard tells the others before they match it), or a
- * new episode whose sharing and conflicts are checked.
+ * geometries (what each shard tells the others before they match it), its
+ * candidates (what each shard proposes before any verifies), or a new
+ * episode whose sharing and conflicts are checked.
  */
-export const SHARD_SUBJECTS = ['clip', 'geometry', 'registration'] as const;
+export const SHARD_SUBJECTS = ['clip', 'geometry', 'plan', 'registration'] as const;
 export type ShardSubject = (typeof SHARD_SUBJECTS)[number];
 
 /**
@@ -42,6 +43,10 @@ export class ShardAnswerEntity {
   @Column({ type: 'jsonb', nullable: true })
   geometry!: WindowGeometry[] | null;
 
+  /** A `plan` answer: per window of the clip, the candidate lines the shard's stage one proposed. */
+  @Column({ type: 'jsonb', nullable: true })
+  plan!: WindowPlan[] | null;
+
   @Column({ type: 'text', nullable: true })
   failure!: string | null;
 
@@ -52,4 +57,9 @@ export class ShardAnswerEntity {
 export interface WindowGeometry {
   readonly first: number;
   readonly votes: readonly GeometryVote[];
+}
+
+export interface WindowPlan {
+  readonly first: number;
+  readonly lines: readonly ProposedLine[];
 }

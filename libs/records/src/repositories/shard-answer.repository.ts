@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { AudioMatch } from '@dramaguard/audio';
 import type { EpisodeMatch } from '@dramaguard/matcher';
 import { DataSource, EntityManager } from 'typeorm';
-import { ShardAnswerEntity, ShardSubject, WindowGeometry } from '../entities';
+import { ShardAnswerEntity, ShardSubject, WindowGeometry, WindowPlan } from '../entities';
 
 export type ShardAnswer =
   | { readonly indexSeq: string; readonly matches: EpisodeMatch[]; readonly audio?: AudioMatch[] | null }
   | { readonly geometry: readonly WindowGeometry[] }
+  | { readonly plan: readonly WindowPlan[] }
   | { readonly failure: string };
 
 @Injectable()
@@ -15,13 +16,15 @@ export class ShardAnswerRepository {
 
   /** Records (or replaces) a shard's answer; answers how many shards have answered for the subject since. */
   async record(subjectType: ShardSubject, subjectId: string, shard: number, answer: ShardAnswer): Promise<number> {
-    const none = { indexSeq: null, matches: null, audio: null, geometry: null, failure: null };
+    const none = { indexSeq: null, matches: null, audio: null, geometry: null, plan: null, failure: null };
     const values =
       'failure' in answer
         ? { ...none, failure: answer.failure }
         : 'geometry' in answer
           ? { ...none, geometry: [...answer.geometry] }
-          : { ...none, indexSeq: answer.indexSeq, matches: answer.matches, audio: answer.audio ?? null };
+          : 'plan' in answer
+            ? { ...none, plan: [...answer.plan] }
+            : { ...none, indexSeq: answer.indexSeq, matches: answer.matches, audio: answer.audio ?? null };
     const repo = this.db.getRepository(ShardAnswerEntity);
     await repo.upsert({ subjectType, subjectId, shard, ...values, answeredAt: new Date() }, ['subjectType', 'subjectId', 'shard']);
     return repo.countBy({ subjectType, subjectId });

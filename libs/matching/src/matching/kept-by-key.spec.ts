@@ -1,0 +1,21 @@
+import { KeptByKey } from './kept-by-key';
+
+describe('KeptByKey', () => {
+  it('gives a kept value once', () => {
+    const kept = new KeptByKey<number>(2);
+    kept.keep('a', 1);
+    expect(kept.take('a')).toBe(1);
+    expect(kept.take('a')).toBeUndefined();
+  });
+
+  it('forgets the oldest beyond its limit, a value kept again counting as new', () => {
+    const kept = new KeptByKey<number>(2);
+    kept.keep('a', 1);
+    kept.keep('b', 2);
+    kept.keep('a', 3);
+    kept.keep('c', 4);
+    expect(kept.take('b')).toBeUndefined();
+    expect(kept.take('a')).toBe(3);
+    expect(kept.take('c')).toBe(4);
+  });
+});
