@@ -38,7 +38,8 @@ describe('withinBudget', () => {
 
   it('counts neither weaker nor equally strong lines, nor lines elsewhere in the clip', () => {
     const plan = planOf(candidate('a', 2, 100, 160));
-    const proposals = [stronger(100, 160, 1), stronger(100, 160, 2), stronger(100, 160, 2 + 1e-12), stronger(0, 99), stronger(161, 480), stronger(170, 200)];
+    const tied = [stronger(100, 160, 2), stronger(110, 150, 2), stronger(100, 160, 2 + 1e-12)];
+    const proposals = [stronger(100, 160, 1), ...tied, stronger(0, 99), stronger(161, 480), stronger(170, 200)];
     expect(withinBudget(plan, proposals).candidates.map((c) => c.episode)).toEqual(['a']);
   });
 
