@@ -1,5 +1,5 @@
 import { encodeFingerprint, GreyFrame } from '@dramaguard/fingerprint';
-import type { ProposedLine } from '@dramaguard/matcher';
+import type { ProposedLine, QueryProbe } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { fingerprintOf, renderClip, syntheticVideo } from '../../../fingerprint/test/synthetic-video';
 import { MatchThread } from './match-thread.service';
@@ -36,21 +36,21 @@ describe('MatchThread: stage one kept for a verification within a budget', () =>
 
   afterAll(() => thread.onModuleDestroy());
 
-  async function probe() {
+  async function probe(frames: readonly GreyFrame[] = clip) {
     const session = await thread.open('probe');
     try {
-      for (const frame of clip) session.push(frame);
+      for (const frame of frames) session.push(frame);
       return await session.probe();
     } finally {
       await session.close();
     }
   }
 
-  async function plan(key: string, proposals?: readonly ProposedLine[]): Promise<string[]> {
+  async function plan(key: string, proposals?: readonly ProposedLine[], probed?: QueryProbe): Promise<string[]> {
     const session = await thread.open('match');
     try {
       for (const frame of clip) session.push(frame);
-      return [...(await session.plan({}, await probe(), { tags: [], key }, proposals))].sort();
+      return [...(await session.plan({}, probed ?? (await probe()), { tags: [], key }, proposals))].sort();
     } finally {
       await session.close();
     }
@@ -65,6 +65,14 @@ describe('MatchThread: stage one kept for a verification within a budget', () =>
     const second = lines.find((l) => l.first >= 8 * FPS);
     expect(second).toBeDefined();
     expect(await plan('clip-a:1:0', [...lines, ...crowding(second!)])).toEqual(['ep1']);
+  });
+
+  it('verifies from the stage one kept when the shard proposed, not from the probe it is given then', async () => {
+    const lines = await thread.candidates('clip-c:1:0', await probe(), []);
+    const unrelated = await probe(renderClip(syntheticVideo(999, 12), 0, 11, FPS, W, H));
+    expect(await plan('clip-c:1:0', lines, unrelated)).toEqual(['ep1', 'ep2']);
+    // Taken by the plan above: this one plans from the probe it is given.
+    expect(await plan('clip-c:1:0', lines, unrelated)).toEqual([]);
   });
 
   it('plans again, with the same candidates, when the kept stage one is gone', async () => {

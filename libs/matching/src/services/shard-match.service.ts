@@ -94,9 +94,11 @@ export class ShardMatchService {
   private async conclude({ id: clipId, shards, round }: SentClip, shard: number, run: JobRun, budgeted: boolean): Promise<void> {
     try {
       const started = Date.now();
-      const probes = await this.frameStore.readProbe(clipId);
-      const shared = shards > 1 ? await this.sharedGeometries(clipId) : new Map<number, number[]>();
-      const proposals = budgeted ? await this.proposals(clipId) : null;
+      const [probes, shared, proposals] = await Promise.all([
+        this.frameStore.readProbe(clipId),
+        shards > 1 ? this.sharedGeometries(clipId) : new Map<number, number[]>(),
+        budgeted ? this.proposals(clipId) : null,
+      ]);
       const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, decodeProbes(probes), shared, proposals) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
       const probe = await this.clips.audioOf(clipId);
@@ -112,9 +114,8 @@ export class ShardMatchService {
 
   /** Per window (by its first frame), the lines every shard that proposed proposed. */
   private async proposals(clipId: string): Promise<Map<number, ProposedLine[]>> {
-    const out = new Map<number, ProposedLine[]>();
-    for (const answer of await this.answers.of('plan', clipId)) for (const { first, lines } of answer.plan ?? []) out.set(first, [...(out.get(first) ?? []), ...lines]);
-    return out;
+    const proposed = byWindow((await this.answers.of('plan', clipId)).map((a) => a.plan ?? []));
+    return new Map([...proposed].map(([first, windows]) => [first, windows.flatMap((w) => w.lines)]));
   }
 
   /**
@@ -148,10 +149,9 @@ export class ShardMatchService {
 
   /** Per window (by its first frame), the geometries every shard tries: the best supported over the shards that told theirs. */
   private async sharedGeometries(clipId: string): Promise<Map<number, number[]>> {
-    const told = (await this.answers.of('geometry', clipId)).map((a) => a.geometry ?? []);
-    const firsts = new Set(told.flatMap((windows) => windows.map((w) => w.first)));
+    const told = byWindow((await this.answers.of('geometry', clipId)).map((a) => a.geometry ?? []));
     const count = DEFAULT_MATCHER_OPTIONS.sharedGeometryCount;
-    return new Map([...firsts].map((first) => [first, sharedGeometries(told.map((windows) => windows.find((w) => w.first === first)?.votes ?? []), count)]));
+    return new Map([...told].map(([first, windows]) => [first, sharedGeometries(windows.map((w) => w.votes), count)]));
   }
 
   /** Matches a new episode against this shard as LEARNING_OPTIONS says (what it shares with registered episodes, whom it copies), and its sound. */
@@ -236,6 +236,19 @@ export class ShardMatchService {
 /** The key a window's sparse round is kept under in the match thread, between telling its geometries and matching. */
 function windowKey(clipId: string, round: number, first: number): string {
   return `${clipId}:${round}:${first}`;
+}
+
+/** Every shard's answer for a clip, window by window, gathered by window (its first frame), in the shards' order. */
+function byWindow<W extends { readonly first: number }>(answers: readonly (readonly W[])[]): Map<number, W[]> {
+  const out = new Map<number, W[]>();
+  for (const windows of answers) {
+    for (const w of windows) {
+      const gathered = out.get(w.first);
+      if (gathered) gathered.push(w);
+      else out.set(w.first, [w]);
+    }
+  }
+  return out;
 }
 
 /** A clip as it was sent to the shards: how many, and when (its round). */
