@@ -49,6 +49,27 @@ describe('a registry of two shards served by separate worker processes', () => {
     expect(logs).toContain(`clip ${clip.id}: every shard proposed its candidates, 2 of 2 verify-shard job(s) started before their wait ran out`);
   }, 120_000);
 
+  it('takes the answer of a shard that proposes no candidate as it proposes, with nothing left to verify', async () => {
+    const clip = await matchClip(stack, await fixtures.unrelated());
+    expect(clip).toMatchObject({ status: 'done', shardCount: 2, shardsAnswered: [0, 1], failureReason: null, matches: [] });
+
+    // The merge can finish before the last to propose has started both verifications: wait for them to end.
+    const verified = new RegExp(`"jobId":"verify-shard\\.${clip.id}\\.[^"]*"[^\\n]*"msg":"verify-shard completed`, 'g');
+    const logs = await waitFor(
+      async () => shardZero.log + shardOne.log,
+      (l) => (l.match(verified) ?? []).length === 2,
+      30_000,
+    );
+    expect(logs).toContain(`clip ${clip.id}: every shard proposed its candidates, 2 of 2 verify-shard job(s) started before their wait ran out`);
+    // The merge can end before a verification starts; it must then see the clip done, not go looking for its frames.
+    expect(logs).not.toMatch(new RegExp(`"jobId":"verify-shard\\.${clip.id}\\.[^"]*"[^\\n]*"msg":"verify-shard failed`));
+    for (const shard of [0, 1]) {
+      expect(logs).toMatch(new RegExp(`clip ${clip.id}, shard ${shard}: 0 candidate line\\(s\\) proposed in \\d+ ms; answered, nothing to verify`));
+      // Its verification found the answer there and read nothing.
+      expect(logs).not.toContain(`clip ${clip.id}, shard ${shard}: probe read`);
+    }
+  }, 120_000);
+
   it('ends a clip as incomplete, naming the shard killed during its match, and completes it when the shard is back', async () => {
     const res = await stack.reviewer.http.post('/clips').attach('file', await fixtures.compilation()).expect(201);
     await shardOne.kill();

@@ -8,6 +8,7 @@ import { ClipRepository, ShardAnswer, ShardAnswerRepository, WindowGeometry, Win
 import { MatchThread } from '../matching/match-thread.service';
 import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
 import { AudioMatcher } from './audio-matcher.service';
+import { EpisodeIndex } from './episode-index.service';
 import { IndexMatcher, MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
 import { DECODE_SHARE } from './match.service';
@@ -37,6 +38,7 @@ export class ShardMatchService {
     private readonly frameStore: FrameStore,
     private readonly thread: MatchThread,
     private readonly matcher: IndexMatcher,
+    private readonly index: EpisodeIndex,
     private readonly audio: AudioMatcher,
     private readonly queue: JobQueue,
   ) {}
@@ -53,10 +55,21 @@ export class ShardMatchService {
     return this.conclude(clip, shard, run, false);
   }
 
-  /** A `verify-shard` job: this shard's candidates within the budget every shard's proposals leave, verified; then its answer. */
+  /**
+   * A `verify-shard` job: this shard's candidates within the budget every
+   * shard's proposals leave, verified; then its answer. Nothing to do when the
+   * shard answered as it proposed (it had no candidate).
+   */
   async verify(clipId: string, shard: number, run: JobRun): Promise<void> {
+    // The answer is looked for before the clip is read: the merge that marks the clip done clears its answers in the
+    // same transaction, so either the answer is still there or the clip is seen done (not one read before, one after).
+    if (await this.answered(clipId, shard)) return;
     const clip = await this.sentClip(clipId);
     if (clip) return this.conclude(clip, shard, run, true);
+  }
+
+  private async answered(clipId: string, shard: number): Promise<boolean> {
+    return (await this.answers.of('clip', clipId)).some((a) => a.shard === shard);
   }
 
   /** The clip as it was sent to the shards; null when it is done or was never sent. */
@@ -70,19 +83,26 @@ export class ShardMatchService {
   /**
    * Stage one of every window of the clip, kept in the match thread; the
    * lines it proposes go to PostgreSQL, and the shard that completes the set
-   * starts every shard's verification at once (withinBudget says why).
+   * starts every shard's verification at once (withinBudget says why). A
+   * shard that proposes no line has nothing to verify whatever the others
+   * propose: it answers now, before it records its part of the round, so
+   * that its verification, once started, finds the answer there.
    */
   private async propose({ id: clipId, shards, round }: SentClip, shard: number, run: JobRun): Promise<void> {
-    // Verified already, when its wait ran out before this job came.
-    if ((await this.answers.of('clip', clipId)).some((a) => a.shard === shard)) return;
+    // Answered already: it proposed nothing and this is a retry, or its verification's wait ran out before this job came.
+    if (await this.answered(clipId, shard)) return this.roundDone('plan', clipId, shard, shards, round, { plan: [] });
     try {
       const started = Date.now();
+      const seq = this.index.seq;
       const probes = await this.frameStore.readProbe(clipId);
       const shared = await this.sharedGeometries(clipId);
       const plan: WindowPlan[] = [];
       for (const { first, probe } of probes ? decodeProbes(probes) : []) plan.push({ first, lines: await this.thread.candidates(windowKey(clipId, round, first), probe, shared.get(first) ?? []) });
       const proposed = plan.reduce((n, w) => n + w.lines.length, 0);
-      this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${Date.now() - started} ms`);
+      const proposedMs = Date.now() - started;
+      // Without probes, verification plans from the frames, so no line proposed here does not mean none found.
+      const answeredNow = probes && proposed === 0 ? `; answered, nothing to verify${await this.settleWithSound(clipId, shard, shards, round, seq, [])}` : '';
+      this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${proposedMs} ms${answeredNow}`);
       await this.roundDone('plan', clipId, shard, shards, round, { plan });
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('plan', clipId, shard, shards, round, { failure: failureReason(e) });
@@ -101,10 +121,7 @@ export class ShardMatchService {
       ]);
       const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, decodeProbes(probes), shared, proposals) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
-      const probe = await this.clips.audioOf(clipId);
-      const audio = probe ? await this.audio.match(probe) : null;
-      await this.settle(clipId, shard, shards, round, { indexSeq: seq, matches, audio });
-      const sound = audio ? `, soundtrack matched in ${Date.now() - heardAt} ms, ${audio.length} heard` : '';
+      const sound = await this.settleWithSound(clipId, shard, shards, round, seq, matches);
       this.log.log(`clip ${clipId}, shard ${shard}: ${probes ? 'probe' : 'frames'} read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms (${stagesText(stages)}), ${matches.length} episode(s) found${sound}`);
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, shards, round, { failure: failureReason(e) });
@@ -208,6 +225,15 @@ export class ShardMatchService {
       }
     }
     return summed(mergedWindows(byWindow), found);
+  }
+
+  /** The clip's soundtrack matched against this shard, and the answer recorded with the picture's `matches`; says what was heard, for the log. */
+  private async settleWithSound(clipId: string, shard: number, shards: number, round: number, seq: string, matches: EpisodeMatch[]): Promise<string> {
+    const heardAt = Date.now();
+    const probe = await this.clips.audioOf(clipId);
+    const audio = probe ? await this.audio.match(probe) : null;
+    await this.settle(clipId, shard, shards, round, { indexSeq: seq, matches, audio });
+    return audio ? `, soundtrack matched in ${Date.now() - heardAt} ms, ${audio.length} heard` : '';
   }
 
   private async settle(clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
