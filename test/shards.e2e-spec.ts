@@ -61,6 +61,8 @@ describe('a registry of two shards served by separate worker processes', () => {
       30_000,
     );
     expect(logs).toContain(`clip ${clip.id}: every shard proposed its candidates, 2 of 2 verify-shard job(s) started before their wait ran out`);
+    // Merged once both had answered, not at the shards' deadline.
+    expect(logs).toMatch(new RegExp(`"jobId":"merge-clip\\.${clip.id}\\.[^"]*\\.answers"[^\\n]*"msg":"merge-clip completed`));
     // The merge can end before a verification starts; it must then see the clip done, not go looking for its frames.
     expect(logs).not.toMatch(new RegExp(`"jobId":"verify-shard\\.${clip.id}\\.[^"]*"[^\\n]*"msg":"verify-shard failed`));
     for (const shard of [0, 1]) {

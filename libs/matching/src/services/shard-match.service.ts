@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { AudioMatch } from '@dramaguard/audio';
 import { GreyFrame } from '@dramaguard/fingerprint';
 import { decodeProbes, DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, sharedGeometries, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
@@ -85,8 +86,7 @@ export class ShardMatchService {
    * lines it proposes go to PostgreSQL, and the shard that completes the set
    * starts every shard's verification at once (withinBudget says why). A
    * shard that proposes no line has nothing to verify whatever the others
-   * propose: it answers now, before it records its part of the round, so
-   * that its verification, once started, finds the answer there.
+   * propose: it answers now (answerUnproposed).
    */
   private async propose({ id: clipId, shards, round }: SentClip, shard: number, run: JobRun): Promise<void> {
     // Answered already: it proposed nothing and this is a retry, or its verification's wait ran out before this job came.
@@ -101,13 +101,30 @@ export class ShardMatchService {
       const proposed = plan.reduce((n, w) => n + w.lines.length, 0);
       const proposedMs = Date.now() - started;
       // Without probes, verification plans from the frames, so no line proposed here does not mean none found.
-      const answeredNow = probes && proposed === 0 ? `; answered, nothing to verify${await this.settleWithSound(clipId, shard, shards, round, seq, [])}` : '';
-      this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${proposedMs} ms${answeredNow}`);
+      if (probes && proposed === 0) return await this.answerUnproposed(clipId, shard, shards, round, seq, plan, proposedMs);
+      this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${proposedMs} ms`);
       await this.roundDone('plan', clipId, shard, shards, round, { plan });
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('plan', clipId, shard, shards, round, { failure: failureReason(e) });
       throw e;
     }
+  }
+
+  /**
+   * The answer of a shard that proposed no line, written with its part of the
+   * round in one transaction: its verification, once started, finds the
+   * answer there, and the merge, which clears both once the clip is done,
+   * cannot come between the two writes and leave the second behind.
+   */
+  private async answerUnproposed(clipId: string, shard: number, shards: number, round: number, seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
+    const { audio, sound } = await this.heard(clipId);
+    const [answered, proposed] = await this.answers.recordTogether(clipId, shard, [
+      ['clip', { indexSeq: seq, matches: [], audio }],
+      ['plan', { plan }],
+    ]);
+    this.log.log(`clip ${clipId}, shard ${shard}: 0 candidate line(s) proposed in ${proposedMs} ms; answered, nothing to verify${sound}`);
+    await this.roundCounted('plan', clipId, shards, round, proposed);
+    await this.answerCounted(clipId, shards, round, answered);
   }
 
   /** This shard's matches for the clip (only its candidates within the budget every shard's proposals leave when `budgeted`), and its sound; then its answer. */
@@ -121,7 +138,8 @@ export class ShardMatchService {
       ]);
       const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, decodeProbes(probes), shared, proposals) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
-      const sound = await this.settleWithSound(clipId, shard, shards, round, seq, matches);
+      const { audio, sound } = await this.heard(clipId);
+      await this.settle(clipId, shard, shards, round, { indexSeq: seq, matches, audio });
       this.log.log(`clip ${clipId}, shard ${shard}: ${probes ? 'probe' : 'frames'} read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms (${stagesText(stages)}), ${matches.length} episode(s) found${sound}`);
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, shards, round, { failure: failureReason(e) });
@@ -156,7 +174,12 @@ export class ShardMatchService {
 
   /** Records this shard's part of a round; the shard that completes the set starts every shard's next jobs before their wait runs out. */
   private async roundDone(subject: 'geometry' | 'plan', clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
-    if ((await this.answers.record(subject, clipId, shard, answer)) < shards) return;
+    await this.roundCounted(subject, clipId, shards, round, await this.answers.record(subject, clipId, shard, answer));
+  }
+
+  /** Given how many shards have now recorded their part of the round: once all have, their next jobs are started. */
+  private async roundCounted(subject: 'geometry' | 'plan', clipId: string, shards: number, round: number, recorded: number): Promise<void> {
+    if (recorded < shards) return;
     const next = subject === 'geometry' ? 'match-shard' : 'verify-shard';
     let started = 0;
     for (let k = 0; k < shards; k++) if (await this.queue.promote(next, { clipId, shard: k, round })) started++;
@@ -227,17 +250,20 @@ export class ShardMatchService {
     return summed(mergedWindows(byWindow), found);
   }
 
-  /** The clip's soundtrack matched against this shard, and the answer recorded with the picture's `matches`; says what was heard, for the log. */
-  private async settleWithSound(clipId: string, shard: number, shards: number, round: number, seq: string, matches: EpisodeMatch[]): Promise<string> {
+  /** The clip's soundtrack matched against this shard, and what was heard, for the log. */
+  private async heard(clipId: string): Promise<{ audio: AudioMatch[] | null; sound: string }> {
     const heardAt = Date.now();
     const probe = await this.clips.audioOf(clipId);
     const audio = probe ? await this.audio.match(probe) : null;
-    await this.settle(clipId, shard, shards, round, { indexSeq: seq, matches, audio });
-    return audio ? `, soundtrack matched in ${Date.now() - heardAt} ms, ${audio.length} heard` : '';
+    return { audio, sound: audio ? `, soundtrack matched in ${Date.now() - heardAt} ms, ${audio.length} heard` : '' };
   }
 
   private async settle(clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
-    const answered = await this.answers.record('clip', clipId, shard, answer);
+    await this.answerCounted(clipId, shards, round, await this.answers.record('clip', clipId, shard, answer));
+  }
+
+  /** Given how many shards have now answered for the clip: its progress, and its merge once all have. */
+  private async answerCounted(clipId: string, shards: number, round: number, answered: number): Promise<void> {
     await this.clips.setProgress(clipId, DECODE_SHARE + Math.floor(((100 - DECODE_SHARE) * Math.min(answered, shards)) / (shards + 1)));
     if (answered >= shards) await this.queue.enqueue('merge-clip', { clipId, trigger: 'answers', round });
   }

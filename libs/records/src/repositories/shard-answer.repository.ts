@@ -16,6 +16,24 @@ export class ShardAnswerRepository {
 
   /** Records (or replaces) a shard's answer; answers how many shards have answered for the subject since. */
   async record(subjectType: ShardSubject, subjectId: string, shard: number, answer: ShardAnswer): Promise<number> {
+    await this.write(this.db.manager, subjectType, subjectId, shard, answer);
+    return this.count(subjectType, subjectId);
+  }
+
+  /**
+   * A shard's answers on several subjects of one id, in one transaction: no
+   * reader sees one without the others, nor clears one before the others are
+   * written. Answers each subject's count of shards, counted once committed:
+   * counted inside, two shards answering at once would each miss the other's.
+   */
+  async recordTogether(subjectId: string, shard: number, answers: readonly (readonly [ShardSubject, ShardAnswer])[]): Promise<number[]> {
+    await this.db.transaction(async (em) => {
+      for (const [subjectType, answer] of answers) await this.write(em, subjectType, subjectId, shard, answer);
+    });
+    return Promise.all(answers.map(([subjectType]) => this.count(subjectType, subjectId)));
+  }
+
+  private async write(em: EntityManager, subjectType: ShardSubject, subjectId: string, shard: number, answer: ShardAnswer): Promise<void> {
     const none = { indexSeq: null, matches: null, audio: null, geometry: null, plan: null, failure: null };
     const values =
       'failure' in answer
@@ -25,12 +43,13 @@ export class ShardAnswerRepository {
           : 'plan' in answer
             ? { ...none, plan: [...answer.plan] }
             : { ...none, indexSeq: answer.indexSeq, matches: answer.matches, audio: answer.audio ?? null };
-    const repo = this.db.getRepository(ShardAnswerEntity);
-    await repo.upsert({ subjectType, subjectId, shard, ...values, answeredAt: new Date() }, ['subjectType', 'subjectId', 'shard']);
-    return repo.countBy({ subjectType, subjectId });
+    await em.getRepository(ShardAnswerEntity).upsert({ subjectType, subjectId, shard, ...values, answeredAt: new Date() }, ['subjectType', 'subjectId', 'shard']);
   }
 
-  /** Forgets a subject's answers: merged, or about to be asked again. */
+  private count(subjectType: ShardSubject, subjectId: string): Promise<number> {
+    return this.db.getRepository(ShardAnswerEntity).countBy({ subjectType, subjectId });
+  }
+
   async clear(subjectType: ShardSubject, subjectId: string, em: EntityManager = this.db.manager): Promise<void> {
     await em.delete(ShardAnswerEntity, { subjectType, subjectId });
   }
