@@ -50,6 +50,7 @@ export class ShardAnswerRepository {
     return this.db.getRepository(ShardAnswerEntity).countBy({ subjectType, subjectId });
   }
 
+  /** Forgets a subject's answers: merged, or about to be asked again. */
   async clear(subjectType: ShardSubject, subjectId: string, em: EntityManager = this.db.manager): Promise<void> {
     await em.delete(ShardAnswerEntity, { subjectType, subjectId });
   }
