@@ -145,7 +145,8 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
     case 'candidates': {
       const key = keptKey(r.key, r.options);
       const plan = planMatch(index, r.probe, r.options, r.tags, keptRounds.take(key));
-      keptPlans.keep(key, plan);
+      // A plan without candidates is never asked for: its shard answers as it proposes (ShardMatchService).
+      if (plan.candidates.length) keptPlans.keep(key, plan);
       return proposedLines(plan);
     }
     case 'plan': {

@@ -6,7 +6,7 @@ import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, overlappingEpisodes, withoutRegi
 import { FrameStore } from '@dramaguard/media';
 import { observeClipResult } from '@dramaguard/observability';
 import { DataSource, EntityManager } from 'typeorm';
-import { ClipEntity, ShardAnswerEntity } from '@dramaguard/records';
+import { CLIP_SUBJECTS, ClipEntity, ShardAnswerEntity } from '@dramaguard/records';
 import { ClipRepository, FingerprintRepository, MatchRepository, ShardAnswerRepository } from '@dramaguard/records';
 import { MatchThread } from '../matching/match-thread.service';
 import { matchInWindows } from '../matching/windowed-match';
@@ -68,9 +68,7 @@ export class ClipMergeService {
       else {
         await this.clips.markDone(em, clipId);
         // A done clip's answers are all in its matches; an incomplete one keeps them to merge the late ones with.
-        await this.answers.clear('clip', clipId, em);
-        await this.answers.clear('geometry', clipId, em);
-        await this.answers.clear('plan', clipId, em);
+        await this.answers.clear(CLIP_SUBJECTS, clipId, em);
       }
       return { found: all.length, copies: found.length + late.length - pictures.length, missing: outcome.missing, receivedAt: clip.receivedAt };
     });

@@ -5,7 +5,7 @@ import { encodeAudioProbe, speedCorrections } from '@dramaguard/audio';
 import { encodeProbes, QueryProbe } from '@dramaguard/matcher';
 import { AudioPrinter, FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';
-import { ClipEntity, ClipRepository, DomainError, ShardAnswerRepository } from '@dramaguard/records';
+import { CLIP_SUBJECTS, ClipEntity, ClipRepository, DomainError, ShardAnswerRepository } from '@dramaguard/records';
 import { MatchThread } from '../matching/match-thread.service';
 import { FrameWindows } from '../matching/windowed-match';
 import { decodeFrames } from './decode-frames';
@@ -57,9 +57,7 @@ export class MatchService {
     try {
       const started = Date.now();
       await this.clips.markMatching(clipId);
-      await this.answers.clear('clip', clipId);
-      await this.answers.clear('geometry', clipId);
-      await this.answers.clear('plan', clipId);
+      await this.answers.clear(CLIP_SUBJECTS, clipId);
       const frames = await this.decode(clip, run);
       const shards = this.config.shards.count;
       const round = new Date();

@@ -5,7 +5,7 @@ import { decodeProbes, DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, 
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
-import { ClipRepository, ShardAnswer, ShardAnswerRepository, WindowGeometry, WindowPlan } from '@dramaguard/records';
+import { ClipRepository, ShardAnswer, ShardAnswerEntity, ShardAnswerRepository, WindowGeometry, WindowPlan } from '@dramaguard/records';
 import { MatchThread } from '../matching/match-thread.service';
 import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
 import { AudioMatcher } from './audio-matcher.service';
@@ -53,7 +53,7 @@ export class ShardMatchService {
     const clip = await this.sentClip(clipId);
     if (!clip) return;
     if (clip.shards > 1) return this.propose(clip, shard, run);
-    return this.conclude(clip, shard, run, false);
+    return this.conclude(clip, shard, run, null);
   }
 
   /**
@@ -62,11 +62,12 @@ export class ShardMatchService {
    * shard answered as it proposed (it had no candidate).
    */
   async verify(clipId: string, shard: number, run: JobRun): Promise<void> {
-    // The answer is looked for before the clip is read: the merge that marks the clip done clears its answers in the
-    // same transaction, so either the answer is still there or the clip is seen done (not one read before, one after).
-    if (await this.answered(clipId, shard)) return;
+    // The answers are read before the clip: the merge that marks the clip done clears them in the same transaction,
+    // so either this shard's answer is still there or the clip is seen done (not one read before, one after).
+    const answers = await this.answers.of(['clip', 'plan'], clipId);
+    if (answers.some((a) => a.subjectType === 'clip' && a.shard === shard)) return;
     const clip = await this.sentClip(clipId);
-    if (clip) return this.conclude(clip, shard, run, true);
+    if (clip) return this.conclude(clip, shard, run, proposalsByWindow(answers.filter((a) => a.subjectType === 'plan')));
   }
 
   private async answered(clipId: string, shard: number): Promise<boolean> {
@@ -94,8 +95,7 @@ export class ShardMatchService {
     try {
       const started = Date.now();
       const seq = this.index.seq;
-      const probes = await this.frameStore.readProbe(clipId);
-      const shared = await this.sharedGeometries(clipId);
+      const [probes, shared] = await Promise.all([this.frameStore.readProbe(clipId), this.sharedGeometries(clipId)]);
       const plan: WindowPlan[] = [];
       for (const { first, probe } of probes ? decodeProbes(probes) : []) plan.push({ first, lines: await this.thread.candidates(windowKey(clipId, round, first), probe, shared.get(first) ?? []) });
       const proposed = plan.reduce((n, w) => n + w.lines.length, 0);
@@ -127,15 +127,16 @@ export class ShardMatchService {
     await this.answerCounted(clipId, shards, round, answered);
   }
 
-  /** This shard's matches for the clip (only its candidates within the budget every shard's proposals leave when `budgeted`), and its sound; then its answer. */
-  private async conclude({ id: clipId, shards, round }: SentClip, shard: number, run: JobRun, budgeted: boolean): Promise<void> {
+  /** This shard's matches for the clip (only its candidates within the budget every shard's `proposals` leave, given them), and its sound; then its answer. */
+  private async conclude(
+    { id: clipId, shards, round }: SentClip,
+    shard: number,
+    run: JobRun,
+    proposals: ReadonlyMap<number, readonly ProposedLine[]> | null,
+  ): Promise<void> {
     try {
       const started = Date.now();
-      const [probes, shared, proposals] = await Promise.all([
-        this.frameStore.readProbe(clipId),
-        shards > 1 ? this.sharedGeometries(clipId) : new Map<number, number[]>(),
-        budgeted ? this.proposals(clipId) : null,
-      ]);
+      const [probes, shared] = await Promise.all([this.frameStore.readProbe(clipId), shards > 1 ? this.sharedGeometries(clipId) : new Map<number, number[]>()]);
       const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, decodeProbes(probes), shared, proposals) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
       const { audio, sound } = await this.heard(clipId);
@@ -145,12 +146,6 @@ export class ShardMatchService {
       if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, shards, round, { failure: failureReason(e) });
       throw e;
     }
-  }
-
-  /** Per window (by its first frame), the lines every shard that proposed proposed. */
-  private async proposals(clipId: string): Promise<Map<number, ProposedLine[]>> {
-    const proposed = byWindow((await this.answers.of('plan', clipId)).map((a) => a.plan ?? []));
-    return new Map([...proposed].map(([first, windows]) => [first, windows.flatMap((w) => w.lines)]));
   }
 
   /**
@@ -301,6 +296,12 @@ function byWindow<W extends { readonly first: number }>(answers: readonly (reado
     }
   }
   return out;
+}
+
+/** Per window (by its first frame), the lines every shard that proposed proposed, from their `plan` answers. */
+function proposalsByWindow(answers: readonly ShardAnswerEntity[]): Map<number, ProposedLine[]> {
+  const proposed = byWindow(answers.map((a) => a.plan ?? []));
+  return new Map([...proposed].map(([first, windows]) => [first, windows.flatMap((w) => w.lines)]));
 }
 
 /** A clip as it was sent to the shards: how many, and when (its round). */

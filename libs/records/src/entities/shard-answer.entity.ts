@@ -10,6 +10,8 @@ import type { EpisodeMatch, GeometryVote, ProposedLine } from '@dramaguard/match
  */
 export const SHARD_SUBJECTS = ['clip', 'geometry', 'plan', 'registration'] as const;
 export type ShardSubject = (typeof SHARD_SUBJECTS)[number];
+/** Everything the shards answer about one suspect clip in one round. */
+export const CLIP_SUBJECTS: readonly ShardSubject[] = ['clip', 'geometry', 'plan'];
 
 /**
  * One shard's answer for a clip or a new registration: the episodes of that

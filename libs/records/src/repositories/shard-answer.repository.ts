@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AudioMatch } from '@dramaguard/audio';
 import type { EpisodeMatch } from '@dramaguard/matcher';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { ShardAnswerEntity, ShardSubject, WindowGeometry, WindowPlan } from '../entities';
 
 export type ShardAnswer =
@@ -50,12 +50,13 @@ export class ShardAnswerRepository {
     return this.db.getRepository(ShardAnswerEntity).countBy({ subjectType, subjectId });
   }
 
-  /** Forgets a subject's answers: merged, or about to be asked again. */
-  async clear(subjectType: ShardSubject, subjectId: string, em: EntityManager = this.db.manager): Promise<void> {
-    await em.delete(ShardAnswerEntity, { subjectType, subjectId });
+  /** Forgets a subject's answers, of one type or several, in one statement: merged, or about to be asked again. */
+  async clear(subjectTypes: ShardSubject | readonly ShardSubject[], subjectId: string, em: EntityManager = this.db.manager): Promise<void> {
+    await em.delete(ShardAnswerEntity, { subjectType: In([subjectTypes].flat()), subjectId });
   }
 
-  of(subjectType: ShardSubject, subjectId: string, em: EntityManager = this.db.manager): Promise<ShardAnswerEntity[]> {
-    return em.find(ShardAnswerEntity, { where: { subjectType, subjectId }, order: { shard: 'ASC' } });
+  /** A subject's answers, of one type or several, by shard. */
+  of(subjectTypes: ShardSubject | readonly ShardSubject[], subjectId: string, em: EntityManager = this.db.manager): Promise<ShardAnswerEntity[]> {
+    return em.find(ShardAnswerEntity, { where: { subjectType: In([subjectTypes].flat()), subjectId }, order: { shard: 'ASC' } });
   }
 }
