@@ -81,9 +81,9 @@ async function main(): Promise<void> {
     const shardMemory = (when: string): void => {
       const parts = workers.map((w, k) => {
         const m = memoryParts(w.pid);
-        return `shard ${k} ${m.total} (${m.heap}, ${m.anonymous}, ${m.files})`;
+        return `shard ${k} ${m.total} (${m.heap}, ${m.anonymous}, ${m.files}; ${m.huge})`;
       });
-      console.log(`shards' memory ${when}, MB (main heap, anonymous, files): ${parts.join('; ')}`);
+      console.log(`shards' memory ${when}, MB (main heap, anonymous, files; on huge pages): ${parts.join('; ')}`);
     };
     const rss = shardsResident();
     console.log(`${shards} shard worker(s) loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB in all`);
