@@ -10,10 +10,10 @@ export interface MemoryParts {
   /** Mapped from files: the node binary and libraries. */
   readonly files: number;
   /**
-   * Of the total, what transparent huge pages back. The index's lookups run
-   * about twice as fast on them: a shard whose heap had been trimmed once after
-   * loading kept 16-18 MB of them instead of 82 MB, and its geometry jobs took
-   * 0.22-0.29 s instead of 0.12 s (docs/BENCHMARK.md, section 28).
+   * Of the total, what transparent huge pages back. Shards whose heaps had
+   * been trimmed after loading kept few of them (one shard loaded alone: 16-18
+   * MB instead of 82 MB), and their geometry jobs took about twice as long
+   * (docs/BENCHMARK.md, section 28).
    */
   readonly huge: number;
 }

@@ -89,7 +89,8 @@ export class ShardMatchService {
    * shard that proposes no line has nothing to verify whatever the others
    * propose: it answers now (answerUnproposed).
    */
-  private async propose({ id: clipId, shards, round }: SentClip, shard: number, run: JobRun): Promise<void> {
+  private async propose(clip: SentClip, shard: number, run: JobRun): Promise<void> {
+    const { id: clipId, shards, round } = clip;
     // Answered already: it proposed nothing and this is a retry, or its verification's wait ran out before this job came.
     if (await this.answered(clipId, shard)) return this.roundDone('plan', clipId, shard, shards, round, { plan: [] });
     try {
@@ -101,7 +102,7 @@ export class ShardMatchService {
       const proposed = plan.reduce((n, w) => n + w.lines.length, 0);
       const proposedMs = Date.now() - started;
       // Without probes, verification plans from the frames, so no line proposed here does not mean none found.
-      if (probes && proposed === 0) return await this.answerUnproposed(clipId, shard, shards, round, seq, plan, proposedMs);
+      if (probes && proposed === 0) return await this.answerUnproposed(clip, shard, seq, plan, proposedMs);
       this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${proposedMs} ms`);
       await this.roundDone('plan', clipId, shard, shards, round, { plan });
     } catch (e) {
@@ -116,7 +117,7 @@ export class ShardMatchService {
    * answer there, and the merge, which clears both once the clip is done,
    * cannot come between the two writes and leave the second behind.
    */
-  private async answerUnproposed(clipId: string, shard: number, shards: number, round: number, seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
+  private async answerUnproposed({ id: clipId, shards, round }: SentClip, shard: number, seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
     const { audio, sound } = await this.heard(clipId);
     const [answered, proposed] = await this.answers.recordTogether(clipId, shard, [
       ['clip', { indexSeq: seq, matches: [], audio }],
