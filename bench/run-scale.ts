@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { BenchApi } from './bench-api';
 import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
 import { hdClips, scaleClips } from './scale/scale-clips';
+import { cpuSeconds } from './scale/process-cpu';
 import { memoryParts } from './scale/process-memory';
 import { growRegistry } from './scale/synthetic-registry';
 
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     console.log(`loading's index work per episode: ${loadWork.map((m) => (Number(m[2]) / Number(m[1])).toFixed(2)).join(', ')} ms (shard by shard)`);
     shardMemory('after loading');
 
+    const cpuBefore = workers.map((w) => cpuSeconds(w.pid));
     const latencies: number[] = [];
     let found = 0;
     let expected = 0;
@@ -112,6 +114,10 @@ async function main(): Promise<void> {
     }
 
     shardMemory(`after the ${clips.length} clips`);
+    const cpu = workers.map((w, k) => cpuSeconds(w.pid) - cpuBefore[k]);
+    const cpuTotal = cpu.reduce((a, b) => a + b, 0);
+    // Decoding a clip's probe is in it too, in whichever shard's process took the clip's decode job; ffmpeg is not.
+    console.log(`shards' CPU over the ${clips.length} clips: ${cpuTotal.toFixed(1)} s, ${Math.round((cpuTotal * 1000) / clips.length)} ms a clip (shard by shard ${cpu.map((c) => c.toFixed(1)).join(', ')} s)`);
     const ratios: number[] = [];
     for (const file of hd) {
       const hdStart = Date.now();
