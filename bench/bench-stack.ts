@@ -123,6 +123,22 @@ export async function clearBenchQueues(prefix = BENCH_PREFIX, shards = 1): Promi
   }
 }
 
+/** Waits until the queue holds no job that is waiting, delayed or running; returns how long that took. */
+export async function queueDrained(name: string, prefix: string, timeoutMs: number): Promise<number> {
+  const q = new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+  const start = Date.now();
+  try {
+    for (;;) {
+      const counts = await q.getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'waiting-children');
+      if (Object.values(counts).every((n) => n === 0)) return Date.now() - start;
+      if (Date.now() - start > timeoutMs) throw new Error(`queue ${name} still holds jobs after ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+      await new Promise((res) => setTimeout(res, 1_000));
+    }
+  } finally {
+    await q.close();
+  }
+}
+
 export async function runToEnd(child: Child): Promise<void> {
   const code = await child.exited;
   if (code !== 0) throw new Error(`${child.name} failed with exit code ${code}`);

@@ -10,8 +10,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
+import { IDLE_MS } from '@dramaguard/matching';
+import { RETRO_QUEUE } from '@dramaguard/queue';
 import { BenchApi } from './bench-api';
-import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
+import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, queueDrained, ROOT, runToEnd } from './bench-stack';
 import { hdClips, scaleClips } from './scale/scale-clips';
 import { cpuSeconds } from './scale/process-cpu';
 import { memoryParts } from './scale/process-memory';
@@ -147,8 +149,19 @@ async function main(): Promise<void> {
     console.log(`index work of the three episodes added: ${addTimes.join(', ')} ms`);
     shardMemory('after the HD clip and the added episodes');
     // The target counts memory after loading; what matching and registering add on top is reported beside it.
-    const rssAfter = shardsResident();
-    console.log(`after the clips and the added episodes: resident ${(rssAfter / 1e6).toFixed(0)} MB in all (${Math.round(rssAfter / seconds)} B per registered second)`);
+    const resident = (when: string): void => {
+      const rssNow = shardsResident();
+      console.log(`${when}: resident ${(rssNow / 1e6).toFixed(0)} MB in all (${Math.round(rssNow / seconds)} B per registered second)`);
+    };
+    resident('after the clips and the added episodes');
+    // Each added episode is matched again against the recent clips; the shards are idle only once that is done.
+    const retroMs = await queueDrained(RETRO_QUEUE, PREFIX, 900_000);
+    console.log(`retro-matching of the added episodes ended ${(retroMs / 1000).toFixed(1)} s after the last was indexed`);
+    // A shard gives back its spare frame buffer and its garbage only once it has matched nothing for IDLE_MS.
+    const idle = `idle for ${(IDLE_MS + 5_000) / 1000} s`;
+    await new Promise((res) => setTimeout(res, IDLE_MS + 5_000));
+    shardMemory(idle);
+    resident(idle);
     console.log(
       JSON.stringify({
         hours: Math.round(seconds / 3600),

@@ -26,21 +26,25 @@ describe('MatchThread sessions', () => {
     await closed;
   });
 
-  it('keeps its spare block bytes while sessions follow each other, and gives them back once none has been open for a while', async () => {
+  it('keeps its spare block bytes while sessions follow each other, and gives them back once none has been open for IDLE_MS', async () => {
+    // Only the timers are faked: the thread answers through its message port.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     // A thread of its own: the other tests leave spare buffers of the same size.
     const own = new MatchThread();
     try {
       const first = await own.open('match');
       const bytes = first.blockBytes(1000);
       await first.close();
+      jest.advanceTimersByTime(IDLE_MS - 1);
       const soon = await own.open('match');
       expect(soon.blockBytes(1000).buffer).toBe(bytes.buffer);
       await soon.close();
-      await new Promise((r) => setTimeout(r, IDLE_MS + 500));
+      jest.advanceTimersByTime(IDLE_MS);
       const later = await own.open('match');
       expect(later.blockBytes(1000).buffer).not.toBe(bytes.buffer);
       await later.close();
     } finally {
+      jest.useRealTimers();
       await own.onModuleDestroy();
     }
   });

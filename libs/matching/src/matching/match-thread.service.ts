@@ -19,9 +19,12 @@ const YOUNG_GENERATION_MB = 4;
  * How long no session may be open before the worker gives back what its last
  * matches left: the spare frame buffer and both threads' garbage. A shard that
  * matches without pause keeps them; one that has gone quiet does not sit on
- * the memory of its busiest moment (docs/BENCHMARK.md, section 16).
+ * the memory of its busiest moment (docs/BENCHMARK.md, section 16). Not
+ * shorter: a forced full collection also drops the optimised code of the hot
+ * matching functions, and the next clip pays for it again, about a quarter of
+ * a shard's CPU when clips came every few seconds (section 30).
  */
-export const IDLE_MS = 2_000;
+export const IDLE_MS = 30_000;
 
 /**
  * The worker process's match thread (match-thread.ts): the key-frame index
