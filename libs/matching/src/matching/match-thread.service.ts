@@ -21,8 +21,8 @@ const YOUNG_GENERATION_MB = 4;
  * matches without pause keeps them; one that has gone quiet does not sit on
  * the memory of its busiest moment (docs/BENCHMARK.md, section 16). Not
  * shorter: a forced full collection also drops the optimised code of the hot
- * matching functions, and the next clip pays for it again, about a quarter of
- * a shard's CPU when clips came every few seconds (section 30).
+ * matching functions, and the next clip pays for it again: up to a quarter of
+ * a shard's CPU when clips came every few seconds (sections 29 and 30).
  */
 export const IDLE_MS = 30_000;
 
