@@ -115,9 +115,13 @@ export async function dropBenchDatabase(name = BENCH_DB): Promise<void> {
   }
 }
 
+function benchQueue(name: string, prefix: string): Queue {
+  return new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+}
+
 export async function clearBenchQueues(prefix = BENCH_PREFIX, shards = 1): Promise<void> {
   for (const name of allQueues(shards)) {
-    const q = new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    const q = benchQueue(name, prefix);
     await q.obliterate({ force: true });
     await q.close();
   }
@@ -125,7 +129,7 @@ export async function clearBenchQueues(prefix = BENCH_PREFIX, shards = 1): Promi
 
 /** Waits until the queue holds no job that is waiting, delayed or running; returns how long that took. */
 export async function queueDrained(name: string, prefix: string, timeoutMs: number): Promise<number> {
-  const q = new Queue(name, { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+  const q = benchQueue(name, prefix);
   const start = Date.now();
   try {
     for (;;) {

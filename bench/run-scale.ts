@@ -10,8 +10,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
-import { IDLE_MS } from '@dramaguard/matching';
-import { RETRO_QUEUE } from '@dramaguard/queue';
+import { IDLE_MS } from '../libs/matching/src/matching/match-thread.service';
+import { RETRO_QUEUE } from '../libs/queue/src/jobs';
 import { BenchApi } from './bench-api';
 import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, queueDrained, ROOT, runToEnd } from './bench-stack';
 import { hdClips, scaleClips } from './scale/scale-clips';
@@ -158,10 +158,10 @@ async function main(): Promise<void> {
     const retroMs = await queueDrained(RETRO_QUEUE, PREFIX, 900_000);
     console.log(`retro-matching of the added episodes ended ${(retroMs / 1000).toFixed(1)} s after the last was indexed`);
     // A shard gives back its spare frame buffer and its garbage only once it has matched nothing for IDLE_MS.
-    const idle = `idle for ${(IDLE_MS + 5_000) / 1000} s`;
-    await new Promise((res) => setTimeout(res, IDLE_MS + 5_000));
-    shardMemory(idle);
-    resident(idle);
+    const idleMs = IDLE_MS + 5_000;
+    await new Promise((res) => setTimeout(res, idleMs));
+    shardMemory(`idle for ${idleMs / 1000} s`);
+    resident(`idle for ${idleMs / 1000} s`);
     console.log(
       JSON.stringify({
         hours: Math.round(seconds / 3600),
