@@ -18,3 +18,4 @@ export * from './registered-copies';
 export * from './copy-geometry';
 export * from './match-edits';
 export * from './probe-codec';
+export * from './kept-shapes';

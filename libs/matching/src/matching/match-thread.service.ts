@@ -20,9 +20,9 @@ const YOUNG_GENERATION_MB = 4;
  * matches left: the spare frame buffer and both threads' garbage. A shard that
  * matches without pause keeps them; one that has gone quiet does not sit on
  * the memory of its busiest moment (docs/BENCHMARK.md, section 16). Not
- * shorter: a forced full collection also drops the optimised code of the hot
- * matching functions, and the next clip pays for it again: up to a quarter of
- * a shard's CPU when clips came every few seconds (sections 29 and 30).
+ * shorter: each give-back is a full collection of both threads' heaps. Since
+ * keepShapes it no longer throws away the matcher's compiled code, but a
+ * give-back after every clip still cost a shard 42 % more CPU (section 31).
  */
 export const IDLE_MS = 30_000;
 

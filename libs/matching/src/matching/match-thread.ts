@@ -8,6 +8,7 @@ import {
   finishMatch,
   geometryVotes,
   HashIndex,
+  keepShapes,
   matchAmong,
   MatcherOptions,
   MatchPlan,
@@ -41,6 +42,8 @@ interface Session {
 }
 
 const index = new HashIndex();
+// A give-back's collection between clips then leaves the matcher's compiled code alone.
+keepShapes(index);
 /** The soundtracks of the same episodes, indexed by their items' bytes. */
 const audio = new AudioIndex();
 const sessions = new Map<number, Session>();

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+// Run in a fresh process: V8's optimisation status is only readable with
+// --allow-natives-syntax, and jest's own objects must not keep the maps alive.
+const SCRIPT = `
+const { ActiveRegionDetector, InsetPictureDetector, RegionHasher } = require('@dramaguard/fingerprint');
+const { HashIndex, keepShapes } = require('@dramaguard/matcher');
+if (process.env.KEEP_SHAPES) keepShapes(new HashIndex());
+const frame = () => ({ width: 32, height: 32, data: new Uint8Array(1024).map((_, i) => (i * 37) % 251) });
+const rect = { x0: 0, y0: 0, x1: 1, y1: 1 };
+const uses = {
+  RegionHasher: () => new RegionHasher(frame()).load(frame()).hash([rect]).quality[0],
+  ActiveRegionDetector: () => { const d = new ActiveRegionDetector(32, 32); d.push(frame()); return d.detect().x1; },
+  InsetPictureDetector: () => { const d = new InsetPictureDetector(32, 32); d.push(frame()); d.push(frame()); return d.width; },
+};
+for (const f of Object.values(uses)) { %PrepareFunctionForOptimization(f); f(); f(); %OptimizeFunctionOnNextCall(f); f(); }
+const optimised = () => Object.fromEntries(Object.entries(uses).map(([name, f]) => [name, (%GetOptimizationStatus(f) & 16) !== 0]));
+const before = optimised();
+gc();
+console.log(JSON.stringify({ before, after: optimised() }));
+`;
+
+function optimisedAcrossCollection(keep: boolean): { before: Record<string, boolean>; after: Record<string, boolean> } {
+  const root = join(__dirname, '../../..');
+  const out = execFileSync(
+    process.execPath,
+    ['--allow-natives-syntax', '--expose-gc', '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', '-e', SCRIPT],
+    { cwd: root, env: { ...process.env, KEEP_SHAPES: keep ? '1' : '' }, encoding: 'utf8' },
+  );
+  return JSON.parse(out.trim().split('\n').pop() as string);
+}
+
+const ALL = { RegionHasher: true, ActiveRegionDetector: true, InsetPictureDetector: true };
+
+describe('keepShapes', () => {
+  it('keeps code compiled against per-clip classes optimised across a full collection', () => {
+    expect(optimisedAcrossCollection(true)).toEqual({ before: ALL, after: ALL });
+  }, 60_000);
+
+  it('is needed: without it the same collection throws that code away', () => {
+    const { before, after } = optimisedAcrossCollection(false);
+    expect(before).toEqual(ALL);
+    expect(after).toEqual({ RegionHasher: false, ActiveRegionDetector: false, InsetPictureDetector: false });
+  }, 60_000);
+});
