@@ -15,7 +15,7 @@ const kept: object[] = [];
  * reached from the class only through weak transitions. So a full collection
  * between two clips, when no RegionHasher or CandidateVote is alive, frees
  * their maps and throws away every function compiled against them, to be
- * compiled again on the next clip: about 80 ms more CPU for the clip after
+ * compiled again on the next clip: about 65 ms more CPU for the clip after
  * each collection (docs/BENCHMARK.md, section 31). A live instance keeps its
  * class's maps, whatever its fields hold.
  */

@@ -22,7 +22,7 @@ const YOUNG_GENERATION_MB = 4;
  * the memory of its busiest moment (docs/BENCHMARK.md, section 16). Not
  * shorter: each give-back is a full collection of both threads' heaps. Since
  * keepShapes it no longer throws away the matcher's compiled code, but a
- * give-back after every clip still cost a shard 42 % more CPU (section 31).
+ * give-back after every clip still cost the shards 42 % more CPU (section 31).
  */
 export const IDLE_MS = 30_000;
 
