@@ -1,6 +1,7 @@
 // bench:scale: a registry of H hours on the real path (built api and worker
 // processes, BullMQ, PostgreSQL), matched with 60 s clips. Usage:
-//   npm run bench:scale -- [--hours H] [--shards N] [--copies C] [--others O]
+//   npm run bench:scale -- [--hours H] [--shards N] [--copies C] [--others O] [--verify-threads T]
+// (T: MATCH_VERIFY_THREADS of every worker, 1 by default.)
 // The set's refs are registered through the api; synthetic episodes made
 // from their real fingerprints fill the registry to H hours (see
 // scale/synthetic-registry.ts). The last line is one JSON object.
@@ -27,6 +28,7 @@ const hours = flag('--hours', 100);
 const shards = flag('--shards', 1);
 const copies = flag('--copies', 20);
 const others = flag('--others', 10);
+const verifyThreads = flag('--verify-threads', 1);
 /** HD clips timed against their bare decode: one ratio moved by 0.2 between runs of the same code (docs/BENCHMARK.md, section 20). */
 const HD_CLIPS = 3;
 const setDir = resolve(ROOT, '../shared/bench/dev');
@@ -48,7 +50,7 @@ async function main(): Promise<void> {
   await dropBenchDatabase(DB);
   await clearBenchQueues(PREFIX, shards);
   const port = await freePort();
-  const env: Record<string, string> = { ...benchEnv(DB, PREFIX, mediaDir, port, ADMIN_KEY), SHARDS: String(shards) };
+  const env: Record<string, string> = { ...benchEnv(DB, PREFIX, mediaDir, port, ADMIN_KEY), SHARDS: String(shards), MATCH_VERIFY_THREADS: String(verifyThreads) };
   const shardEnv = (k: number) => ({ ...env, WORKER_SHARDS: String(k) });
   await runToEnd(Child.start('migrate', 'worker', 'migrate.js', env));
   const api = Child.start('api', 'api', 'main.js', env);

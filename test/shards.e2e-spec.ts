@@ -24,7 +24,7 @@ describe('a registry of two shards served by separate worker processes', () => {
   const servingOnly = (shard: number) => ({ shards: { ...stack.config.shards, serves: [shard] } });
 
   beforeAll(async () => {
-    stack = await TestStack.start({ shards: { count: 2, serves: [0, 1], timeoutMs: TIMEOUT_MS } }, { processes: 0 });
+    stack = await TestStack.start({ shards: { count: 2, serves: [0, 1], timeoutMs: TIMEOUT_MS, verifyThreads: 2 } }, { processes: 0 });
     shardZero = await stack.addWorkerProcess(servingOnly(0));
     shardOne = await stack.addWorkerProcess(servingOnly(1));
     const a = await createWork(stack, { title: 'Shard A' });

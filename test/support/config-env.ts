@@ -32,6 +32,7 @@ export function configEnv(c: AppConfig): Record<string, string> {
     SHARDS: String(c.shards.count),
     WORKER_SHARDS: c.shards.serves.length ? c.shards.serves.join(',') : 'none',
     SHARD_TIMEOUT_MS: String(c.shards.timeoutMs),
+    MATCH_VERIFY_THREADS: String(c.shards.verifyThreads),
     RATE_LIMIT_REQUESTS: String(c.abuse.requestsPerWindow),
     RATE_LIMIT_WINDOW_MS: String(c.abuse.windowMs),
     MAX_QUEUE_DEPTH: String(c.abuse.maxQueueDepth),

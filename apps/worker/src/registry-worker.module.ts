@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { READINESS } from '@dramaguard/observability';
 import { DisputeDeadlines, DisputeDeadlineService } from '@dramaguard/disputes';
 import { MediaModule } from '@dramaguard/media';
@@ -38,7 +39,7 @@ const JOB_SERVICES = [FingerprintService, MatchService, ShardMatchService, ClipM
   imports: [DatabaseModule, MediaModule, QueueModule, TerminusModule.forRoot({ logger: false })],
   providers: [
     ...REPOSITORIES,
-    MatchThread,
+    { provide: MatchThread, useFactory: (config: AppConfig) => new MatchThread(config.shards.verifyThreads), inject: [APP_CONFIG] },
     EpisodeIndex,
     ReferenceStore,
     IndexMatcher,

@@ -78,6 +78,13 @@ export interface ShardConfig {
   readonly serves: readonly number[];
   /** A clip whose shards have not all answered this long after it was decoded ends as `incomplete`. */
   readonly timeoutMs: number;
+  /**
+   * Threads that verify a clip's candidates side by side in a worker serving
+   * shards, its match thread included: up to the cores the worker has to
+   * itself. Each further one cost 34-43 MB while busy and gave nothing where
+   * four shards shared two cores, so 1 by default (docs/BENCHMARK.md, section 34).
+   */
+  readonly verifyThreads: number;
 }
 
 export interface AuthConfig {

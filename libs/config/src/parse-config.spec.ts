@@ -95,8 +95,10 @@ describe('parseConfig', () => {
     expect(parseConfig({ CONSOLE_DIR: ' /srv/dg/console ' }).consoleDir).toBe('/srv/dg/console');
   });
 
-  it('reads the shard count, the shards a worker serves (all by default) and the reconciling interval', () => {
-    expect(parseConfig({}).shards).toEqual({ count: 1, serves: [0], timeoutMs: 300_000 });
+  it('reads the shard count, the shards a worker serves (all by default), its verification threads and the reconciling interval', () => {
+    expect(parseConfig({}).shards).toEqual({ count: 1, serves: [0], timeoutMs: 300_000, verifyThreads: 1 });
+    expect(parseConfig({ MATCH_VERIFY_THREADS: '3' }).shards.verifyThreads).toBe(3);
+    expect(() => parseConfig({ MATCH_VERIFY_THREADS: '0' })).toThrow('MATCH_VERIFY_THREADS');
     expect(parseConfig({}).reconcileIntervalMs).toBe(60_000);
     expect(parseConfig({ RECONCILE_INTERVAL_MS: '5000' }).reconcileIntervalMs).toBe(5_000);
     expect(parseConfig({}).checkpointIntervalMs).toBe(3_600_000);
@@ -104,7 +106,7 @@ describe('parseConfig', () => {
     expect(parseConfig({ CLIP_RETENTION_DAYS: '0' }).retention.clipDays).toBe(0);
     expect(parseConfig({}).abuse).toEqual({ requestsPerWindow: 600, windowMs: 60_000, maxQueueDepth: 10_000 });
     expect(parseConfig({ RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW_MS: '2000', MAX_QUEUE_DEPTH: '3' }).abuse).toEqual({ requestsPerWindow: 5, windowMs: 2_000, maxQueueDepth: 3 });
-    expect(parseConfig({ SHARDS: '4', WORKER_SHARDS: '3, 1,1', SHARD_TIMEOUT_MS: '5000' }).shards).toEqual({ count: 4, serves: [1, 3], timeoutMs: 5_000 });
+    expect(parseConfig({ SHARDS: '4', WORKER_SHARDS: '3, 1,1', SHARD_TIMEOUT_MS: '5000' }).shards).toEqual({ count: 4, serves: [1, 3], timeoutMs: 5_000, verifyThreads: 1 });
     expect(parseConfig({ SHARDS: '2', WORKER_SHARDS: 'none' }).shards.serves).toEqual([]);
     expect(() => parseConfig({ SHARDS: '2', WORKER_SHARDS: '2' })).toThrow('WORKER_SHARDS must be "all" or a comma-separated list of shard numbers from 0 to 1');
     expect(() => parseConfig({ WORKER_SHARDS: 'first' })).toThrow('WORKER_SHARDS');

@@ -144,14 +144,15 @@ function adminKeyFrom(r: EnvReader): AuthConfig {
 function shardsFrom(r: EnvReader): ShardConfig {
   const count = r.int('SHARDS', 1, 1, 256);
   const timeoutMs = r.int('SHARD_TIMEOUT_MS', 300_000, 1_000, 86_400_000);
+  const verifyThreads = r.int('MATCH_VERIFY_THREADS', 1, 1, 16);
   const raw = r.optional('WORKER_SHARDS');
-  if (!raw || raw === 'all') return { count, serves: [...Array(count).keys()], timeoutMs };
-  if (raw === 'none') return { count, serves: [], timeoutMs };
+  if (!raw || raw === 'all') return { count, serves: [...Array(count).keys()], timeoutMs, verifyThreads };
+  if (raw === 'none') return { count, serves: [], timeoutMs, verifyThreads };
   const serves = [...new Set(raw.split(',').map((s) => s.trim()))].map(Number);
   if (serves.some((n) => !Number.isInteger(n) || n < 0 || n >= count)) {
     r.problems.push(`WORKER_SHARDS must be "all" or a comma-separated list of shard numbers from 0 to ${count - 1} (SHARDS=${count}), got "${raw}"`);
   }
-  return { count, serves: serves.sort((a, b) => a - b), timeoutMs };
+  return { count, serves: serves.sort((a, b) => a - b), timeoutMs, verifyThreads };
 }
 
 /** Debian's fonts-wqy-zenhei: Chinese, Latin and the punctuation of both in one face, about 17 MB. */

@@ -1,6 +1,6 @@
 import { Rect } from '@dramaguard/fingerprint';
 import { fingerprintOf, padFrame, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
-import { matchClip } from './clip-matcher';
+import { finishMatch, matchClip, matchesOf, NextCandidate, planMatch, verifyCandidates } from './clip-matcher';
 import { HashIndex } from './hash-index';
 import { matchEdits } from './match-edits';
 
@@ -56,5 +56,24 @@ describe('matchClip', () => {
 
   it('reports nothing for unrelated footage', () => {
     expect(matchClip(index, renderClip(syntheticVideo(999, 10), 0, 10, FPS, W, H))).toEqual([]);
+  });
+
+  it('gives the matches of one thread verifying every candidate, whichever threads verify which', () => {
+    const clip = [
+      ...renderClip(episodes[1], 3, 8, FPS, W, H, { mirror: true, window: { x0: 0.1, y0: 0.05, x1: 0.95, y1: 0.9 } }),
+      ...renderClip(episodes[2], 6, 12, FPS, W, H, { speed: 1.2 }),
+      ...renderClip(episodes[1], 3, 6, FPS, W, H),
+    ];
+    const plan = planMatch(index, clip);
+    expect(plan.candidates.length).toBeGreaterThanOrEqual(3);
+    const lookup = (e: string) => index.reference(e);
+    const alone = finishMatch(plan, clip, lookup);
+    expect(alone.map((m) => m.episode).sort()).toEqual(['ep2', 'ep3']);
+    // Two threads: one takes the odd candidates from the last, the other the even ones; their copies read as one thread's.
+    const taking = (indices: number[]): NextCandidate => () => indices.shift() ?? -1;
+    const all = plan.candidates.map((_, i) => i);
+    const copies = verifyCandidates(plan, clip, lookup, taking(all.filter((i) => i % 2 === 1).reverse()));
+    for (const [i, copy] of verifyCandidates(plan, clip, lookup, taking(all.filter((i) => i % 2 === 0)))) copies.set(i, copy);
+    expect(matchesOf(plan, copies)).toEqual(alone);
   });
 });

@@ -79,48 +79,84 @@ export function candidateEpisodes(plan: MatchPlan): string[] {
   return [...plan.groups.keys()];
 }
 
-/** A candidate as stage one proposed it, densified, with its episode's view and the region verification settled for it. */
+/** A candidate (its index in the plan), densified, with its episode's view and the region verification settled for it. */
 interface SettledCandidate {
-  readonly proposed: Candidate;
+  readonly index: number;
   readonly dense: Candidate;
   readonly view: FingerprintView;
   readonly shares: Uint8Array;
   readonly region: SettledRegion;
 }
 
+/** Which of a plan's candidates to verify next (its index in plan.candidates), or -1 when none is left. */
+export type NextCandidate = () => number;
+
+/** Every candidate of a plan of `count`, in order: one thread verifying them all. */
+export function allInOrder(count: number): NextCandidate {
+  let next = 0;
+  return () => (next < count ? next++ : -1);
+}
+
 /**
  * Stage two: verifies each candidate against that episode's full fingerprint
  * only, and turns the verified copies into matches: the registered episodes
- * the clip copies, and where. Every candidate's region is settled first, so
- * that the clip's frames are hashed over all of the regions in one pass; the
- * lines are then verified in the candidates' order. A line already verified
- * is skipped only then, since that depends on the lines verified before it: it
- * has had its region searched for nothing (4 of 136 candidates at 2,500 h,
- * docs/BENCHMARK.md section 15).
+ * the clip copies, and where.
  */
 export function finishMatch(plan: MatchPlan, frames: readonly GreyFrame[], references: ReferenceLookup, options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
-  const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   if (!plan.candidates.length) return [];
+  return matchesOf(plan, verifyCandidates(plan, frames, references, allInOrder(plan.candidates.length), options), options);
+}
+
+/**
+ * Stage two's work on the candidates `next` hands out, each verified on its
+ * own: the copies verified, by candidate index. Threads sharing one `next`
+ * verify a plan's candidates side by side (VerifyPool), each with the clip's
+ * frames; matchesOf then reads their copies as one thread's. Every
+ * candidate's region is settled first, so that the clip's frames are hashed
+ * over all of the regions in one pass.
+ */
+export function verifyCandidates(
+  plan: MatchPlan,
+  frames: readonly GreyFrame[],
+  references: ReferenceLookup,
+  next: NextCandidate,
+  options: Partial<MatcherOptions> = {},
+): Map<number, VerifiedCopy> {
+  const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   const clip = new ClipHasher(frames);
   const settled: SettledCandidate[] = [];
-  for (const proposed of plan.candidates) {
+  for (let i = next(); i >= 0; i = next()) {
+    const proposed = plan.candidates[i];
     const ref = references(proposed.episode);
     const view = ref?.fingerprint.views[proposed.view];
     if (!ref || !view) continue;
     const dense = densify(proposed, plan.probe, view, ref.shares, o);
     if (!dense) continue;
     const region = settleRegion(clip, view, dense, plan.probe.hypotheses, o);
-    if (region) settled.push({ proposed, dense, view, shares: ref.shares, region });
+    if (region) settled.push({ index: i, dense, view, shares: ref.shares, region });
   }
   const hashes = clip.hashAllOf(settled.map((s) => s.region));
+  const copies = new Map<number, VerifiedCopy>();
+  settled.forEach(({ index, dense, view, shares, region }, k) => {
+    const v = verifyOnRegion(hashes[k], view, shares, dense, region, o);
+    if (v) copies.set(index, v);
+  });
+  return copies;
+}
+
+/**
+ * The matches the verified copies (by candidate index, verifyCandidates) make.
+ * A copy on the line of a copy of the same episode from an earlier candidate
+ * is dropped, as if never verified; kept even then would be a copy refitted
+ * from other hits, which can run on where the first stopped, and toMatches
+ * keeps whichever segment holds more matched frames.
+ */
+export function matchesOf(plan: MatchPlan, found: ReadonlyMap<number, VerifiedCopy>, options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
+  const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   const copies: VerifiedCopy[] = [];
-  settled.forEach(({ proposed: c, dense, view, shares, region }, i) => {
-    if (copies.some((v) => v.episode === c.episode && sameLine(v, c.peak.offset * o.fps, c.peak.speed, o.fps))) return;
-    const v = verifyOnRegion(hashes[i], view, shares, dense, region, o);
-    // Kept even on a line already verified: refitted from other hits, a copy
-    // of the same line can run on where the first stopped, and toMatches keeps
-    // whichever segment holds more matched frames.
-    if (v) copies.push(v);
+  plan.candidates.forEach((c, i) => {
+    const v = found.get(i);
+    if (v && !copies.some((k) => k.episode === c.episode && sameLine(k, c.peak.offset * o.fps, c.peak.speed, o.fps))) copies.push(v);
   });
   return toMatches(copies, o, (episode) => plan.groups.get(episode));
 }

@@ -89,6 +89,14 @@ export type StreamOp = 'frame' | 'frames';
 /** The requests that are answered. */
 export type AnsweredOp = Exclude<MatchOp, StreamOp>;
 
+/** What the match thread is started with. */
+export interface MatchThreadData {
+  /** Threads that verify a clip's candidates side by side, the match thread included (VerifyPool). */
+  readonly verifyThreads: number;
+  /** The limits of the match thread's heap, which its verification threads take too. */
+  readonly resourceLimits: { readonly maxYoungGenerationSizeMb: number };
+}
+
 export interface MatchEnvelope {
   readonly id: number;
   readonly request: MatchRequest;

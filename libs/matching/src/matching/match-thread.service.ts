@@ -1,12 +1,12 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { GreyFrame, GreyFrameBlock } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatcherOptions, ProposedLine, QueryProbe, Reference } from '@dramaguard/matcher';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { collectGarbage } from './collect-garbage';
 import { FrameBuffers } from './frame-buffers';
-import { AnsweredOp, MatchReplies, MatchRequest, MatchResponse, SessionKind } from './match-protocol';
+import { threadEntry } from './thread-entry';
+import { AnsweredOp, MatchReplies, MatchRequest, MatchResponse, MatchThreadData, SessionKind } from './match-protocol';
 
 /**
  * The thread's young generation, at most. V8's default lets it grow to tens of
@@ -44,11 +44,12 @@ export class MatchThread implements OnModuleDestroy {
   private openSessions = 0;
   private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor() {
-    const fromSources = __filename.endsWith('.ts');
-    const entry = join(__dirname, fromSources ? 'match-thread.ts' : 'match-thread.js');
+  /** `verifyThreads`: how many threads verify a clip's candidates side by side, the match thread included (VerifyPool). */
+  constructor(verifyThreads = 1) {
     const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-    this.worker = new Worker(entry, fromSources ? { resourceLimits, execArgv: ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register'] } : { resourceLimits });
+    const workerData: MatchThreadData = { verifyThreads, resourceLimits };
+    const { file, options } = threadEntry('match-thread', { resourceLimits, workerData });
+    this.worker = new Worker(file, options);
     this.worker.on('message', (r: MatchResponse) => {
       const waiting = this.pending.get(r.id);
       if (!waiting) return;

@@ -1,11 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { AudioIndex, AudioReference, decodeAudioPrint, decodeAudioProbe, finishAudio, planAudio } from '@dramaguard/audio';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, framesOf, GreyFrame } from '@dramaguard/fingerprint';
 import {
   candidateEpisodes,
   DEFAULT_MATCHER_OPTIONS,
   familyIndex,
-  finishMatch,
   geometryVotes,
   HashIndex,
   keepShapes,
@@ -19,11 +18,12 @@ import {
   SparseRound,
   withinBudget,
 } from '@dramaguard/matcher';
-import { AnsweredOp, AudioSource, MatchEnvelope, MatchReplies, MatchRequest, MatchResponse, StreamOp } from './match-protocol';
+import { AnsweredOp, AudioSource, MatchEnvelope, MatchReplies, MatchRequest, MatchResponse, MatchThreadData, StreamOp } from './match-protocol';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from './stored-episode';
 import { collectGarbage } from './collect-garbage';
 import { KeptByKey } from './kept-by-key';
+import { VerifyPool } from './verify-pool';
 
 /**
  * One video in the thread: a clip's frames and its pending match plan, an
@@ -47,6 +47,8 @@ keepShapes(index);
 /** The soundtracks of the same episodes, indexed by their items' bytes. */
 const audio = new AudioIndex();
 const sessions = new Map<number, Session>();
+const { verifyThreads, resourceLimits } = workerData as MatchThreadData;
+const verifiers = new VerifyPool(verifyThreads, resourceLimits);
 /**
  * Sparse rounds run to tell a clip's geometries to the other shards, kept for
  * the stage one that follows; with several shards, stage ones run to propose
@@ -96,7 +98,7 @@ function session(id: number): Session {
   return s;
 }
 
-function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[AnsweredOp] {
+function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[AnsweredOp] | Promise<MatchReplies[AnsweredOp]> {
   switch (r.op) {
     case 'index': {
       const unreadable: MatchReplies['index']['unreadable'][number][] = [];
@@ -166,7 +168,7 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
       if (!s.plan) throw new Error(`match session ${r.session} has no plan to finish`);
       const { plan, options } = s.plan;
       s.plan = null;
-      return finishMatch(plan, s.frames, (e) => r.references.get(e), options);
+      return verifiers.finish(plan, s.frames, r.references, options);
     }
     case 'family':
       return matchAmong(family(r.members), r.episodes, session(r.session).frames);
@@ -185,8 +187,11 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
       return finishAudio(variants, planAudio(among, variants), (e) => prints.get(e));
     }
     case 'collect':
-      collectGarbage();
-      return null;
+      // The pool's spare frame buffer is shared: freed only once every thread holding it has collected, this one last.
+      return verifiers.collect().then(() => {
+        collectGarbage();
+        return null;
+      });
   }
 }
 
@@ -209,11 +214,15 @@ parentPort?.on('message', ({ id, request }: MatchEnvelope) => {
     for (const frame of request.op === 'frame' ? [request.frame] : framesOf(request.block)) push(s, frame);
     return;
   }
-  let response: MatchResponse;
+  const failed = (e: unknown): MatchResponse => ({ id, error: (e as Error).message });
+  let value: ReturnType<typeof handle>;
   try {
-    response = { id, value: handle(request) };
+    value = handle(request);
   } catch (e) {
-    response = { id, error: (e as Error).message };
+    parentPort?.postMessage(failed(e));
+    return;
   }
-  parentPort?.postMessage(response);
+  // Only a verification shared with the pool's threads answers later; the thread takes other requests meanwhile.
+  if (value instanceof Promise) value.then((v) => parentPort?.postMessage({ id, value: v }), (e) => parentPort?.postMessage(failed(e)));
+  else parentPort?.postMessage({ id, value });
 });
