@@ -145,11 +145,11 @@ export function verifyCandidates(
 }
 
 /**
- * The matches the verified copies (by candidate index, verifyCandidates) make.
- * A copy on the line of a copy of the same episode from an earlier candidate
- * is dropped, as if never verified; kept even then would be a copy refitted
- * from other hits, which can run on where the first stopped, and toMatches
- * keeps whichever segment holds more matched frames.
+ * The matches the verified copies (by candidate index, verifyCandidates)
+ * make, read in the plan's order. A candidate proposed on the line of a copy
+ * of its episode kept before it adds nothing. A copy refitted onto an earlier
+ * copy's line is kept: refitted from other hits, it can run on where the first
+ * stopped, and toMatches keeps whichever segment holds more matched frames.
  */
 export function matchesOf(plan: MatchPlan, found: ReadonlyMap<number, VerifiedCopy>, options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
   const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
