@@ -39,7 +39,8 @@ const JOB_SERVICES = [FingerprintService, MatchService, ShardMatchService, ClipM
   imports: [DatabaseModule, MediaModule, QueueModule, TerminusModule.forRoot({ logger: false })],
   providers: [
     ...REPOSITORIES,
-    { provide: MatchThread, useFactory: (config: AppConfig) => new MatchThread(config.shards.verifyThreads), inject: [APP_CONFIG] },
+    // A worker that serves no shard verifies nothing: no verification thread to hold a heap for.
+    { provide: MatchThread, useFactory: ({ shards }: AppConfig) => new MatchThread(shards.serves.length ? shards.verifyThreads : 1), inject: [APP_CONFIG] },
     EpisodeIndex,
     ReferenceStore,
     IndexMatcher,
