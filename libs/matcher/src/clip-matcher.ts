@@ -92,7 +92,7 @@ interface SettledCandidate {
 export type NextCandidate = () => number;
 
 /** Every candidate of a plan of `count`, in order: one thread verifying them all. */
-export function allInOrder(count: number): NextCandidate {
+function allInOrder(count: number): NextCandidate {
   let next = 0;
   return () => (next < count ? next++ : -1);
 }

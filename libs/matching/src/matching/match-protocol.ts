@@ -1,3 +1,4 @@
+import type { ResourceLimits } from 'node:worker_threads';
 import type { AudioCandidate, AudioMatch } from '@dramaguard/audio';
 import type { GreyFrame, GreyFrameBlock, Rect } from '@dramaguard/fingerprint';
 import type { EpisodeMatch, GeometryVote, MatcherOptions, ProposedLine, QueryProbe, Reference } from '@dramaguard/matcher';
@@ -94,7 +95,7 @@ export interface MatchThreadData {
   /** Threads that verify a clip's candidates side by side, the match thread included (VerifyPool). */
   readonly verifyThreads: number;
   /** The limits of the match thread's heap, which its verification threads take too. */
-  readonly resourceLimits: { readonly maxYoungGenerationSizeMb: number };
+  readonly resourceLimits: ResourceLimits;
 }
 
 export interface MatchEnvelope {

@@ -1,9 +1,12 @@
+import { Worker } from 'node:worker_threads';
 import { encodeFingerprint, GreyFrame } from '@dramaguard/fingerprint';
-import type { EpisodeMatch, Reference } from '@dramaguard/matcher';
+import { EpisodeMatch, finishMatch, HashIndex, matchesOf, planMatch, Reference } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { fingerprintOf, renderClip, syntheticVideo } from '../../../fingerprint/test/synthetic-video';
 import { MatchThread } from './match-thread.service';
 import { indexedEpisode } from './stored-episode';
+import { threadEntry } from './thread-entry';
+import { VerifyEnvelope, VerifyResponse } from './verify-protocol';
 
 const FPS = 8;
 const W = 72;
@@ -79,6 +82,28 @@ describe('MatchThread with verification threads (VerifyPool)', () => {
       await session.close();
     }
     expect((await matched(pooled, clip)).matches.map((m) => m.episode).sort()).toEqual(['ep1', 'ep2', 'ep3']);
+  }, 60_000);
+
+  it('verifies, in a verification thread alone, every candidate the shared counter hands it, as one thread would', async () => {
+    const index = new HashIndex();
+    index.add(rows.map((r) => indexedEpisode(r)));
+    const plan = planMatch(index, clip);
+    expect(plan.candidates.length).toBeGreaterThanOrEqual(3);
+    const { file, options } = threadEntry('verify-thread', { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    const thread = new Worker(file, options);
+    try {
+      const counter = new Int32Array(new SharedArrayBuffer(4));
+      const answer = new Promise<VerifyResponse>((resolve) => thread.once('message', resolve));
+      const request: VerifyEnvelope = { op: 'verify', id: 7, plan, frames: clip, references, options: {}, counter };
+      thread.postMessage(request);
+      const response = await answer;
+      if ('error' in response) throw new Error(response.error);
+      expect(response.id).toBe(7);
+      expect(Atomics.load(counter, 0)).toBeGreaterThan(plan.candidates.length);
+      expect(matchesOf(plan, new Map(response.copies))).toEqual(finishMatch(plan, clip, (e) => references.get(e)));
+    } finally {
+      await thread.terminate();
+    }
   }, 60_000);
 
   it('collects every thread of the pool when idle', async () => {

@@ -26,9 +26,7 @@ export class VerifyPool {
 
   /** Stage two of `plan`: synchronous in the match thread when it verifies alone (no helper, or one candidate). */
   finish(plan: MatchPlan, frames: readonly GreyFrame[], references: ReadonlyMap<string, Reference>, options: Partial<MatcherOptions>): EpisodeMatch[] | Promise<EpisodeMatch[]> {
-    const count = plan.candidates.length;
-    const lookup = (e: string) => references.get(e);
-    if (count < 2 || !this.helpers.length) return finishMatch(plan, frames, lookup, options);
+    if (plan.candidates.length < 2 || !this.helpers.length) return finishMatch(plan, frames, (e) => references.get(e), options);
     return this.shared(plan, frames, references, options);
   }
 
@@ -44,7 +42,7 @@ export class VerifyPool {
   private async verified(plan: MatchPlan, frames: readonly GreyFrame[], references: ReadonlyMap<string, Reference>, options: Partial<MatcherOptions>): Promise<EpisodeMatch[]> {
     const count = plan.candidates.length;
     const counter = new Int32Array(new SharedArrayBuffer(4));
-    const theirs = Promise.allSettled(this.helpers.slice(0, count - 1).map((h) => h.ask({ op: 'verify', id: 0, plan, frames, references, options, counter })));
+    const theirs = Promise.allSettled(this.helpers.slice(0, count - 1).map((h) => h.ask({ op: 'verify', plan, frames, references, options, counter })));
     // This thread's share starts at once; the others start once their copy of the plan has arrived.
     // Whatever fails, the others are waited for: none is still verifying this clip when the match is retried.
     let copies: Map<number, VerifiedCopy>;
@@ -83,11 +81,14 @@ export class VerifyPool {
   /** Full collections of every verification thread's heap, and the spare frame buffer dropped (the idle give-back). */
   async collect(): Promise<void> {
     this.buffers.clear();
-    await Promise.all(this.helpers.map((h) => h.ask({ op: 'collect', id: 0 })));
+    await Promise.all(this.helpers.map((h) => h.ask({ op: 'collect' })));
   }
 }
 
-/** One verification thread and its answers pending. One that fails leaves the pool: the match thread and the rest verify on. */
+/**
+ * One verification thread and its answers pending. An error on a candidate fails that match only; a thread that
+ * dies fails the matches it was verifying and leaves the pool: the match thread and the rest verify on.
+ */
 class Helper {
   private readonly pending = new Map<number, { resolve: (copies: readonly (readonly [number, VerifiedCopy])[]) => void; reject: (e: Error) => void }>();
   private nextId = 1;

@@ -10,7 +10,6 @@ import type { MatcherOptions, MatchPlan, Reference, VerifiedCopy } from '@dramag
 export type VerifyRequest =
   | {
       readonly op: 'verify';
-      readonly id: number;
       readonly plan: MatchPlan;
       readonly frames: readonly GreyFrame[];
       readonly references: ReadonlyMap<string, Reference>;
@@ -18,7 +17,10 @@ export type VerifyRequest =
       /** Word 0: the next candidate index to take, shared by every thread verifying the plan. */
       readonly counter: Int32Array;
     }
-  | { readonly op: 'collect'; readonly id: number };
+  | { readonly op: 'collect' };
+
+/** A request as posted: the id its answer comes back with. */
+export type VerifyEnvelope = VerifyRequest & { readonly id: number };
 
 /** The copies a verification thread verified, by candidate index; nothing for a collection. */
 export type VerifyResponse = { readonly id: number; readonly copies: readonly (readonly [number, VerifiedCopy])[] } | { readonly id: number; readonly error: string };

@@ -1,13 +1,13 @@
 import { parentPort } from 'node:worker_threads';
 import { HashIndex, keepShapes, verifyCandidates } from '@dramaguard/matcher';
 import { collectGarbage } from './collect-garbage';
-import { sharedQueue, VerifyRequest, VerifyResponse } from './verify-protocol';
+import { sharedQueue, VerifyEnvelope, VerifyResponse } from './verify-protocol';
 
 // An empty index, for its classes only: a give-back's collection then leaves the verification's compiled code alone.
 keepShapes(new HashIndex());
 
 /** A verification thread of the match thread's VerifyPool: no index, only stage two on the candidates it takes. */
-parentPort?.on('message', (r: VerifyRequest) => {
+parentPort?.on('message', (r: VerifyEnvelope) => {
   let response: VerifyResponse;
   try {
     if (r.op === 'collect') {
