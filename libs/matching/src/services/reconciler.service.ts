@@ -43,7 +43,10 @@ export class Reconciler implements OnApplicationBootstrap, OnModuleDestroy {
     const clips = await this.clips.unfinished();
     let requeued = 0;
     for (const registrationId of toFingerprint) if (await this.queue.enqueueIfAbsent('fingerprint-episode', { registrationId })) requeued++;
-    for (const registrationId of toRetroMatch) if (await this.queue.enqueueIfAbsent('retro-match-episode', { registrationId })) requeued++;
+    // A retro-match job that finished while another job's batch held its
+    // episode leaves the episode to that batch; if that batch's claim ran out
+    // unfinished, the finished job is replaced.
+    for (const registrationId of toRetroMatch) if (await this.queue.ensure('retro-match-episode', { registrationId })) requeued++;
     for (const clipId of clips) if (await this.queue.enqueueIfAbsent('match-clip', { clipId })) requeued++;
     if (requeued) this.log.warn(`re-enqueued ${requeued} job(s) the queue had lost, from PostgreSQL's record of unfinished work`);
     return requeued;

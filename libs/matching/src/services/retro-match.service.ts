@@ -15,24 +15,31 @@ import { toNewMatch } from './new-match';
 
 const DAY_MS = 86_400_000;
 
-/** The new episode's soundtrack, decoded once for every recent clip of a retro-match. */
-interface EpisodeSound {
-  readonly episode: string;
-  /** Which episode and version the match thread may keep its index of between clips. */
+/** A retro-match batch's soundtracks, decoded once for every recent clip. */
+interface BatchSound {
+  /** Which episodes and versions the match thread may keep its index of between clips. */
   readonly key: string;
   readonly sources: ReadonlyMap<string, AudioSource>;
-  readonly print: AudioReference;
+  readonly prints: ReadonlyMap<string, AudioReference>;
 }
 
-function soundOf(f: StoredFingerprint): EpisodeSound | null {
-  if (!f.audio) return null;
+function soundOf(episodes: readonly StoredFingerprint[]): BatchSound | null {
+  const heard = episodes.filter((f) => f.audio);
+  if (!heard.length) return null;
   return {
-    episode: f.registrationId,
-    key: `${f.registrationId}@${f.seq}`,
-    sources: new Map([[f.registrationId, { audio: f.audio, shares: f.audioShares }]]),
-    print: { print: decodeAudioPrint(f.audio), shares: f.audioShares },
+    key: heard.map((f) => `${f.registrationId}@${f.seq}`).join(','),
+    sources: new Map(heard.map((f) => [f.registrationId, { audio: f.audio as Buffer, shares: f.audioShares }])),
+    prints: new Map(heard.map((f) => [f.registrationId, { print: decodeAudioPrint(f.audio as Buffer), shares: f.audioShares }])),
   };
 }
+
+/**
+ * Episodes one retro-match job takes: a series registers 60-100 at once, and
+ * each recent clip is decoded once for all of them rather than once each.
+ */
+const RETRO_BATCH = 100;
+/** How long a batch stays claimed without news from its job; renewed after every clip. */
+const CLAIM_MS = 10 * 60_000;
 
 /**
  * Infringing copies often surface before the original is registered: when an
@@ -61,28 +68,40 @@ export class RetroMatchService {
     private readonly cases: CaseService,
   ) {}
 
-  /** Safe to run again: a clip already matched to the episode is skipped. Returns how many clips now match. */
+  /**
+   * Safe to run again: a clip already matched to an episode is skipped.
+   * Claims a batch (this episode and others waiting, RETRO_BATCH) and
+   * matches every recent clip against all of them; an episode another job's
+   * batch holds is left to that job. Returns how many clips now match.
+   */
   async retroMatch(registrationId: string, run: JobRun): Promise<number> {
     const registration = await this.registrations.findById(registrationId);
-    if (registration?.status !== 'registered') return 0;
-    const family = await this.fingerprints.familyOf([registrationId]);
-    const episode = family.find((f) => f.registrationId === registrationId);
-    if (!episode) return 0;
-    const sound = soundOf(episode);
+    if (registration?.status !== 'registered' || registration.retroMatchedAt) return 0;
+    const batch = await this.registrations.claimRetroBatch(registrationId, RETRO_BATCH, CLAIM_MS);
+    if (!batch.length) {
+      this.log.log(`retro-match of ${registrationId}: left to the job whose batch holds it`);
+      return 0;
+    }
+    const family = await this.fingerprints.familyOf(batch);
+    const episodes = family.filter((f) => batch.includes(f.registrationId));
+    const wanted = episodes.map((f) => f.registrationId);
+    const sound = soundOf(episodes);
     const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
-    const clips = await this.db.transaction((em) => this.clips.doneChecksSince(em, since));
+    const clips = wanted.length ? await this.db.transaction((em) => this.clips.doneChecksSince(em, since)) : [];
     let found = 0;
     for (const [i, clip] of clips.entries()) {
-      if (await this.rematch(clip, family, registrationId, sound)) found++;
+      if (await this.rematch(clip, family, wanted, sound)) found++;
+      await this.registrations.renewRetroClaim(registrationId, CLAIM_MS);
       await run.reportProgress(Math.floor(((i + 1) / clips.length) * 100));
     }
-    await this.registrations.markRetroMatched(registrationId);
+    await this.registrations.markRetroMatched(batch);
+    this.log.log(`retro-matched ${batch.length} episode(s) with the job of ${registrationId}: ${clips.length} recent clip(s), ${found} with new matches`);
     return found;
   }
 
   /** One clip: its new matches, with their verdicts and cases. */
-  private async rematch(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string, sound: EpisodeSound | null): Promise<boolean> {
-    const found = await this.fuse(clip, await this.matchFamily(clip, family, registrationId), sound);
+  private async rematch(clip: ClipEntity, family: readonly StoredFingerprint[], wanted: readonly string[], sound: BatchSound | null): Promise<boolean> {
+    const found = await this.fuse(clip, await this.matchFamily(clip, family, wanted), sound);
     if (!found.length) return false;
     const verdicts = await this.verdicts.decide(clip, found);
     await this.db.transaction(async (em) => {
@@ -97,20 +116,20 @@ export class RetroMatchService {
   }
 
   /** The picture's matches fused with the clip's soundtrack against the episode's, as a clip's merge fuses them (libs/audio fuseMatches). */
-  private async fuse(clip: ClipEntity, pictures: EpisodeMatch[], sound: EpisodeSound | null): Promise<FusedMatch[]> {
+  private async fuse(clip: ClipEntity, pictures: EpisodeMatch[], sound: BatchSound | null): Promise<FusedMatch[]> {
     const probe = sound && (await this.clips.audioOf(clip.id));
     if (!sound || !probe) return fuseMatches(pictures, [], { clip: () => null, episode: () => undefined });
     const heard: AudioMatch[] = await this.thread.request({ op: 'audio-among', key: sound.key, probe, references: sound.sources });
-    return fuseMatches(pictures, heard, { clip: () => decodeAudioProbe(probe), episode: (e) => (e === sound.episode ? sound.print : undefined) });
+    return fuseMatches(pictures, heard, { clip: () => decodeAudioProbe(probe), episode: (e) => sound.prints.get(e) });
   }
 
-  /** The clip's matches of the episode among its work; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
-  private async matchFamily(clip: ClipEntity, family: readonly StoredFingerprint[], registrationId: string): Promise<EpisodeMatch[]> {
+  /** The clip's matches of the wanted episodes among their works; a clip whose file no longer decodes is logged and skipped rather than failing the whole job. */
+  private async matchFamily(clip: ClipEntity, family: readonly StoredFingerprint[], wanted: readonly string[]): Promise<EpisodeMatch[]> {
     const session = await this.thread.open('match');
     try {
       const target = { path: this.store.pathOf(clip.mediaKey), width: clip.width, height: clip.height, durationSeconds: clip.durationSeconds };
       await decodeFrames(this.frames, target, 100, async () => undefined, session.push);
-      return await session.family(family, [registrationId]);
+      return await session.family(family, wanted);
     } catch (e) {
       if (!isPermanent(e)) throw e;
       this.log.warn(`retro-match skips clip ${clip.id}: ${failureReason(e)}`);

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, OneToMany, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, OneToMany, OneToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { EpisodeEntity } from './episode.entity';
 import { ReferenceExclusionEntity } from './reference-exclusion.entity';
 
@@ -10,6 +10,7 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 @Entity({ name: 'registrations' })
 @Check('registrations_status_check', `status IN ('queued', 'fingerprinting', 'registered', 'conflict', 'rejected', 'failed')`)
 @Check('registrations_progress_check', 'progress BETWEEN 0 AND 100')
+@Index('ix_registrations_retro_pending', ['registeredAt', 'id'], { where: `status = 'registered' AND retro_matched_at IS NULL` })
 export class RegistrationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -69,6 +70,13 @@ export class RegistrationEntity {
   /** Set when recent clips have been matched again against the registered episode (RetroMatchService); until then the reconciler sees to it. */
   @Column({ name: 'retro_matched_at', type: 'timestamptz', nullable: true })
   retroMatchedAt!: Date | null;
+
+  /** The registration whose retro-match job took this one into its batch (RetroMatchService), and until when the claim holds unless renewed. */
+  @Column({ name: 'retro_claimed_by', type: 'uuid', nullable: true })
+  retroClaimedBy!: string | null;
+
+  @Column({ name: 'retro_claimed_until', type: 'timestamptz', nullable: true })
+  retroClaimedUntil!: Date | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

@@ -111,14 +111,48 @@ export class RegistrationRepository {
     await this.db.getRepository(RegistrationEntity).update({ id }, { status: 'queued', progress: 0 });
   }
 
-  async markRetroMatched(id: string): Promise<void> {
-    await this.db.getRepository(RegistrationEntity).update({ id }, { retroMatchedAt: new Date() });
+  /**
+   * Claims for the retro-match job of `owner` a batch of registered episodes
+   * not yet retro-matched: the owner first, then the longest waiting, up to
+   * `limit`, each unclaimed, claimed by this owner already (a retried job
+   * takes its batch back), or claimed by a job whose claim has run out.
+   * Empty when the owner itself is done or in another job's live batch. Rows
+   * another job is claiming at this moment are skipped, not waited for.
+   */
+  claimRetroBatch(owner: string, limit: number, leaseMs: number): Promise<string[]> {
+    const claimable = `status = 'registered' AND retro_matched_at IS NULL AND (retro_claimed_by IS NULL OR retro_claimed_by = $1 OR retro_claimed_until < now())`;
+    return this.db.transaction(async (em) => {
+      // Waits for a job claiming the owner right now, then sees its claim.
+      const own = (await em.query(`SELECT id FROM registrations WHERE id = $1 AND ${claimable} FOR UPDATE`, [owner])) as unknown[];
+      if (!own.length) return [];
+      const rows = (await em.query(
+        `UPDATE registrations r SET retro_claimed_by = $1, retro_claimed_until = now() + $3 * interval '1 millisecond'
+         FROM (SELECT id FROM registrations WHERE ${claimable} ORDER BY id = $1 DESC, registered_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) batch
+         WHERE r.id = batch.id RETURNING r.id`,
+        [owner, limit, leaseMs],
+      )) as [{ id: string }[], number];
+      return rows[0].map((r) => r.id);
+    });
   }
 
-  /** Registrations whose work is not finished: to fingerprint, or registered but not yet retro-matched. */
+  /** Keeps the owner's batch claimed for another `leaseMs`. */
+  async renewRetroClaim(owner: string, leaseMs: number): Promise<void> {
+    await this.db.query(`UPDATE registrations SET retro_claimed_until = now() + $2 * interval '1 millisecond' WHERE retro_claimed_by = $1 AND retro_matched_at IS NULL`, [owner, leaseMs]);
+  }
+
+  async markRetroMatched(ids: readonly string[]): Promise<void> {
+    await this.db.query(`UPDATE registrations SET retro_matched_at = now(), retro_claimed_by = NULL, retro_claimed_until = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
+  /**
+   * Registrations whose work is not finished: to fingerprint, or registered
+   * but not yet retro-matched and in no live batch (a live batch's job
+   * answers for them).
+   */
   async unfinished(): Promise<{ toFingerprint: string[]; toRetroMatch: string[] }> {
     const rows = (await this.db.query(
-      `SELECT id, status FROM registrations WHERE status IN ('queued', 'fingerprinting') OR (status = 'registered' AND retro_matched_at IS NULL)`,
+      `SELECT id, status FROM registrations WHERE status IN ('queued', 'fingerprinting')
+       OR (status = 'registered' AND retro_matched_at IS NULL AND (retro_claimed_until IS NULL OR retro_claimed_until < now()))`,
     )) as { id: string; status: string }[];
     return { toFingerprint: rows.filter((r) => r.status !== 'registered').map((r) => r.id), toRetroMatch: rows.filter((r) => r.status === 'registered').map((r) => r.id) };
   }
