@@ -95,19 +95,21 @@ describe('a retro-match batch, through the service', () => {
 
   afterAll(() => stack?.stop());
 
-  it('decodes the recent clips once for two episodes registered while the retro queue waited, and finds both', async () => {
-    stack = await TestStack.start({ retroMatchDays: 30 }, { processes: 0 });
+  it('delays a retro-match so that two episodes registered together are one batch, whose clips are decoded once', async () => {
+    stack = await TestStack.start({ retroMatchDays: 30, retroMatchDelayMs: 600_000 }, { processes: 0 });
     const worker = await stack.addWorkerProcess();
     const work = await createWork(stack, { title: 'Two at once', episodeCount: 3 });
     // Episodes 2 and 3, neither registered yet.
     const clip = await matchClip(stack, await fixtures.compilation());
     expect(clip).toMatchObject({ verdict: 'no_match', matches: [] });
 
-    const retro = stack.api.get<Queue>(getQueueToken(RETRO_QUEUE));
-    await retro.pause();
     const episodes = [await registerEpisode(stack, work.id, await fixtures.episode2(), 2), await registerEpisode(stack, work.id, await fixtures.episode3(), 3)];
     expect(episodes.map((e) => e.status)).toEqual(['registered', 'registered']);
-    await retro.resume();
+    const retro = stack.api.get<Queue>(getQueueToken(RETRO_QUEUE));
+    const delayed = await retro.getDelayed();
+    expect(delayed.map((j) => j.id).sort()).toEqual(episodes.map((e) => `retro-match-episode.${e.id}`).sort());
+    // Both at once, as if the delay had run out.
+    await Promise.all(delayed.map((j) => j.promote()));
 
     const rematched = await waitFor(
       () => settledClip(stack, clip.id),
@@ -115,7 +117,7 @@ describe('a retro-match batch, through the service', () => {
       60_000,
     );
     expect(rematched.matches.map((m: { registrationId: string }) => m.registrationId).sort()).toEqual(episodes.map((e) => e.id).sort());
-    // The other episode's job, once the batch is done (or while it runs), has nothing left to decode.
+    // The other episode's job, once the batch is done or while it runs, has nothing left to decode.
     await waitFor(
       () => retro.getJobCounts('completed'),
       (c) => c.completed === 2,

@@ -29,6 +29,7 @@ export function configEnv(c: AppConfig): Record<string, string> {
     FFPROBE_PATH: c.ffmpeg.ffprobePath,
     SIGNING_KEY_PATH: c.signingKeyPath,
     RETRO_MATCH_DAYS: String(c.retroMatchDays),
+    RETRO_MATCH_DELAY_MS: String(c.retroMatchDelayMs),
     SHARDS: String(c.shards.count),
     WORKER_SHARDS: c.shards.serves.length ? c.shards.serves.join(',') : 'none',
     SHARD_TIMEOUT_MS: String(c.shards.timeoutMs),

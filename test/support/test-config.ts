@@ -22,6 +22,8 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     auth: { adminApiKey: TEST_ADMIN_KEY },
     signingKeyPath: join(mediaDir, 'signing-key.pem'),
     retroMatchDays: 30,
+    // Specs wait for retro-matches; the batch spec holds the retro queue instead.
+    retroMatchDelayMs: 0,
     jobs: { attempts: 2, backoffMs: 200, concurrency: 1 },
     indexSyncIntervalMs: 1_000,
     consoleDir: join(__dirname, '..', '..', 'dist', 'console'),

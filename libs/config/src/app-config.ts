@@ -19,6 +19,11 @@ export interface AppConfig {
   readonly signingKeyPath: string;
   /** A newly registered episode is matched again against suspect clips received this many days back. */
   readonly retroMatchDays: number;
+  /**
+   * A retro-match job waits this long after its episode is registered, so
+   * that the episodes of a series uploaded together are taken in one batch.
+   */
+  readonly retroMatchDelayMs: number;
   readonly shards: ShardConfig;
   readonly abuse: AbuseLimits;
   readonly retention: RetentionRules;

@@ -88,6 +88,7 @@ describe('parseConfig', () => {
     expect(c.retroMatchDays).toBe(7);
     expect(parseConfig({}).auth).toEqual({});
     expect(parseConfig({}).retroMatchDays).toBe(30);
+    expect(parseConfig({}).retroMatchDelayMs).toBe(30_000);
   });
 
   it('reads where the built console lives', () => {

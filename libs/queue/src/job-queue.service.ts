@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { currentRequestId, QueueCounts } from '@dramaguard/observability';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, JobData, jobId, JobName, JobPayload, MERGES_QUEUE, priorityOf, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
+import { CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, gathers, JobData, jobId, JobName, JobPayload, MERGES_QUEUE, priorityOf, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
 import { queueConnection } from './queue-connection';
 
 export interface EnqueueOptions {
@@ -44,13 +44,14 @@ export class JobQueue implements OnModuleDestroy {
     const { attempts, backoffMs } = this.config.jobs;
     const requestId = currentRequestId();
     const data: JobData<N> = requestId ? { ...payload, requestId } : payload;
+    const delay = options.delayMs ?? (gathers(name) ? this.config.retroMatchDelayMs : 0);
     await this.queueFor(name, payload).add(name, data, {
       jobId: jobId(name, payload),
       attempts,
       backoff: { type: 'exponential', delay: backoffMs },
       removeOnComplete: { count: 1000 },
       removeOnFail: { count: 5000 },
-      ...(options.delayMs ? { delay: options.delayMs } : {}),
+      ...(delay ? { delay } : {}),
       ...(priorityOf(name) ? { priority: priorityOf(name) } : {}),
     });
   }

@@ -1,4 +1,4 @@
-import { allQueues, CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, jobId, JOBS, MERGES_QUEUE, priorityOf, QUEUE_NAMES, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
+import { allQueues, CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, gathers, jobId, JOBS, MERGES_QUEUE, priorityOf, QUEUE_NAMES, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
 
 describe('job declarations', () => {
   it('derives a deterministic id from the subject of the job', () => {
@@ -32,5 +32,9 @@ describe('job declarations', () => {
     expect(priorityOf('geometry-shard')).toBeUndefined();
     expect(priorityOf('learn-shard')).toBeUndefined();
     expect(priorityOf('verify-shard')).toBeLessThan(priorityOf('match-shard')!);
+  });
+
+  it('makes only the retro-match wait for others of its kind', () => {
+    expect((Object.keys(JOBS) as (keyof typeof JOBS)[]).filter(gathers)).toEqual(['retro-match-episode']);
   });
 });

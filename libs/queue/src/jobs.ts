@@ -19,7 +19,7 @@ export const JOBS = {
   'verify-shard': { queue: 'shard', priority: 1 },
   'learn-shard': { queue: 'shard' },
   'merge-clip': { queue: 'merges' },
-  'retro-match-episode': { queue: 'retro' },
+  'retro-match-episode': { queue: 'retro', gathers: true },
   'dispute-deadline': { queue: 'disputes' },
 } as const;
 
@@ -37,6 +37,16 @@ export type JobName = keyof typeof JOBS;
 export function priorityOf(name: JobName): number | undefined {
   const job = JOBS[name];
   return 'priority' in job ? job.priority : undefined;
+}
+
+/**
+ * A job that takes others of its kind into one batch (a retro-match takes
+ * the episodes registered with it) waits RETRO_MATCH_DELAY_MS unless told
+ * otherwise, so that the others are there to take.
+ */
+export function gathers(name: JobName): boolean {
+  const job = JOBS[name];
+  return 'gathers' in job && job.gathers;
 }
 
 export interface JobPayloads {
