@@ -40,6 +40,14 @@ function soundOf(episodes: readonly StoredFingerprint[]): BatchSound | null {
 const RETRO_BATCH = 100;
 /** How long a batch stays claimed without news from its job; renewed after every clip. */
 const CLAIM_MS = 10 * 60_000;
+/**
+ * A clip received this long after an episode was registered was matched with
+ * the episode in the index, or caught by its merge's check for registrations
+ * newer than the index (ClipMergeService): the retro-match, which waits
+ * RETRO_MATCH_DELAY_MS, leaves it alone. Both times are the database's; the
+ * margin covers the registering transaction, from its timestamp to its commit.
+ */
+const REGISTERED_MARGIN_MS = 10_000;
 
 /**
  * Infringing copies often surface before the original is registered: when an
@@ -84,12 +92,14 @@ export class RetroMatchService {
     }
     const family = await this.fingerprints.familyOf(batch);
     const episodes = family.filter((f) => batch.includes(f.registrationId));
-    const wanted = episodes.map((f) => f.registrationId);
+    const registeredAt = new Map((await this.registrations.findByIds(episodes.map((f) => f.registrationId))).map((r) => [r.id, r.registeredAt?.getTime() ?? Infinity]));
     const sound = soundOf(episodes);
     const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
-    const clips = wanted.length ? await this.db.transaction((em) => this.clips.doneChecksSince(em, since)) : [];
+    const latest = Math.max(...registeredAt.values());
+    const clips = (episodes.length ? await this.db.transaction((em) => this.clips.doneChecksSince(em, since)) : []).filter((c) => c.receivedAt.getTime() < latest + REGISTERED_MARGIN_MS);
     let found = 0;
     for (const [i, clip] of clips.entries()) {
+      const wanted = [...registeredAt].filter(([, at]) => clip.receivedAt.getTime() < at + REGISTERED_MARGIN_MS).map(([id]) => id);
       if (await this.rematch(clip, family, wanted, sound)) found++;
       await this.registrations.renewRetroClaim(registrationId, CLAIM_MS);
       await run.reportProgress(Math.floor(((i + 1) / clips.length) * 100));
@@ -101,7 +111,7 @@ export class RetroMatchService {
 
   /** One clip: its new matches, with their verdicts and cases. */
   private async rematch(clip: ClipEntity, family: readonly StoredFingerprint[], wanted: readonly string[], sound: BatchSound | null): Promise<boolean> {
-    const found = await this.fuse(clip, await this.matchFamily(clip, family, wanted), sound);
+    const found = (await this.fuse(clip, await this.matchFamily(clip, family, wanted), sound)).filter((m) => wanted.includes(m.episode));
     if (!found.length) return false;
     const verdicts = await this.verdicts.decide(clip, found);
     await this.db.transaction(async (em) => {

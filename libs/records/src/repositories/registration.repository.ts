@@ -94,8 +94,9 @@ export class RegistrationRepository {
     await this.db.getRepository(RegistrationEntity).update({ id, status: 'fingerprinting' }, { progress });
   }
 
+  /** Dated by the database's clock, as a clip's `received_at` is: a retro-match compares the two (RetroMatchService). */
   async markRegistered(em: EntityManager, id: string): Promise<void> {
-    await em.update(RegistrationEntity, { id }, { status: 'registered', progress: 100, failureReason: null, registeredAt: new Date() });
+    await em.update(RegistrationEntity, { id }, { status: 'registered', progress: 100, failureReason: null, registeredAt: () => 'clock_timestamp()' });
   }
 
   /** Held back: the fingerprint is stored but not indexed until an admin registers it. */
