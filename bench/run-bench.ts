@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { BenchApi } from './bench-api';
-import { BENCH_DB, BENCH_PREFIX, benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, ROOT, runToEnd } from './bench-stack';
+import { RETRO_QUEUE } from '../libs/queue/src/jobs';
+import { BENCH_DB, BENCH_PREFIX, benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, queueDrained, ROOT, runToEnd } from './bench-stack';
 
 const WORKERS = 2;
 const ADMIN_KEY = `dg_bench_${randomBytes(24).toString('base64url')}`;
@@ -87,6 +88,8 @@ async function run(admin: BenchApi, refs: string[], queries: string[]): Promise<
   const failedRefs = registrations.filter((r) => r.status !== 'registered');
   console.log(`registered ${registrations.length - failedRefs.length}/${refs.length} refs in ${seconds(Date.now() - started)} s`);
   for (const r of failedRefs) console.log(`  ${refOf.get(r.id)} failed: ${r.failureReason}`);
+  // The refs' retro-matches wait RETRO_MATCH_DELAY_MS; run before the queries arrive, they find none to match again.
+  await queueDrained(RETRO_QUEUE, BENCH_PREFIX, 600_000);
 
   const matchStart = Date.now();
   const clipIds: string[] = [];

@@ -69,6 +69,8 @@ async function main(): Promise<void> {
       refIds.set((await holder.uploadEpisode(work.id, file, 1)).id, basename(file, '.mp4'));
     }
     await holder.settle([...refIds.keys()], (id) => holder.registration(id), (r) => r.status !== 'queued' && r.status !== 'fingerprinting', 600_000);
+    // The refs' retro-matches wait RETRO_MATCH_DELAY_MS: done here, they neither run in the shards during the clips nor leave the rows the registry copies unmatched.
+    await queueDrained(RETRO_QUEUE, PREFIX, 600_000);
     await worker.stop();
 
     const grown = Date.now();

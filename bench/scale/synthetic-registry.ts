@@ -68,7 +68,7 @@ async function insertBatch(db: DataSource, t: { registration_id: string; episode
     const registrationIds = ((await em.query(
       `INSERT INTO registrations SELECT (jsonb_populate_record(NULL::registrations, to_jsonb(r) || jsonb_build_object(
          'id', gen_random_uuid(), 'number', 'SYN-' || lpad(($2::int + x.i)::text, 9, '0'), 'episode_id', x.episode,
-         'sha256', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'duration_seconds', x.seconds))).*
+         'sha256', encode(sha256(gen_random_uuid()::text::bytea), 'hex'), 'duration_seconds', x.seconds, 'retro_matched_at', now()))).*
        FROM registrations r, unnest($3::uuid[], $4::float8[]) WITH ORDINALITY AS x(episode, seconds, i) WHERE r.id = $1 ORDER BY x.i RETURNING id`,
       [t.registration_id, offset, episodeIds, batch.map((fp) => fp.frames / 8)],
     )) as { id: string }[]).map((r) => r.id);
