@@ -4,8 +4,9 @@ import type { MatcherOptions, MatchPlan, Reference, VerifiedCopy } from '@dramag
 /**
  * What the match thread asks of a verification thread: stage two on the
  * plan's candidates it takes from the shared counter (verifyCandidates), or a
- * full collection of its heap. The frames' bytes are shared when they were
- * pushed in a block (MatchSession.blockBytes), copied otherwise.
+ * full collection of its heap. The frames' bytes are always shared: those of
+ * a block as pushed (MatchSession.blockBytes), those pushed one by one copied
+ * once into the pool's spare shared buffer (VerifyPool).
  */
 export type VerifyRequest =
   | {

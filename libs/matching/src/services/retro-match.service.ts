@@ -95,11 +95,13 @@ export class RetroMatchService {
     const registeredAt = new Map((await this.registrations.findByIds(episodes.map((f) => f.registrationId))).map((r) => [r.id, r.registeredAt?.getTime() ?? Infinity]));
     const sound = soundOf(episodes);
     const since = new Date(Date.now() - this.config.retroMatchDays * DAY_MS);
-    const latest = Math.max(...registeredAt.values());
-    const clips = (episodes.length ? await this.db.transaction((em) => this.clips.doneChecksSince(em, since)) : []).filter((c) => c.receivedAt.getTime() < latest + REGISTERED_MARGIN_MS);
+    const recent = episodes.length ? await this.db.transaction((em) => this.clips.doneChecksSince(em, since)) : [];
+    // Each clip with the episodes it may not have been matched against yet; a clip with none is left alone.
+    const clips = recent
+      .map((clip) => ({ clip, wanted: [...registeredAt].filter(([, at]) => clip.receivedAt.getTime() < at + REGISTERED_MARGIN_MS).map(([id]) => id) }))
+      .filter((c) => c.wanted.length);
     let found = 0;
-    for (const [i, clip] of clips.entries()) {
-      const wanted = [...registeredAt].filter(([, at]) => clip.receivedAt.getTime() < at + REGISTERED_MARGIN_MS).map(([id]) => id);
+    for (const [i, { clip, wanted }] of clips.entries()) {
       if (await this.rematch(clip, family, wanted, sound)) found++;
       await this.registrations.renewRetroClaim(registrationId, CLAIM_MS);
       await run.reportProgress(Math.floor(((i + 1) / clips.length) * 100));

@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * episodes decodes each recent clip once for all of them. The claim (whose
  * job holds it, until when) keeps the other episodes' jobs from decoding the
  * same clips again; it runs out if that job's worker dies. The partial index
- * serves the pending episodes to claim and the reconciler's scan.
+ * finds the waiting episodes a job claims.
  */
 export class RetroBatches1765700000000 implements MigrationInterface {
   name = 'RetroBatches1765700000000';
