@@ -2,6 +2,7 @@ import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
 import { ChunkedUint32 } from './chunked-array';
 import { copyRecords, EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
+import { IdTable } from './id-table';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 import { TableDoubling } from './table-doubling';
 
@@ -61,6 +62,8 @@ const MAX_VIEWS = 2;
 const MAX_HOLD = 63;
 /** Words of an entry record before its chain links: hash lo, hash hi, meta. */
 const LINKS = 3;
+/** Episode ids kept as strings for searches to report: those of the last clips' hits, not the whole index's. */
+const NAMES_KEPT = 4096;
 
 /**
  * Multi-index hashing (Norouzi, Punjani, Fleet) over the 64-bit hashes of
@@ -82,9 +85,10 @@ export class HashIndex {
   private readonly rules: KeyFrameRules;
   private readonly retain: boolean;
   private readonly largeFrom: number;
-  private readonly slots = new Map<string, number>();
-  private readonly slotEpisode: string[] = [];
-  private readonly slotGroup: (string | undefined)[] = [];
+  /** Episode ids, numbered by slot; an id finds its live slot. */
+  private slots = new IdTable();
+  private names = new Map<number, string>();
+  private slotGroup: (string | undefined)[] = [];
   /**
    * One string per work, shared by its episodes' slots: each added episode
    * brings its own copy of its work's id (64 B in V8), and a series has 60-100
@@ -140,12 +144,12 @@ export class HashIndex {
   }
 
   has(episode: string): boolean {
-    return this.slots.has(episode);
+    return this.slots.find(episode) >= 0;
   }
 
   group(episode: string): string | undefined {
-    const slot = this.slots.get(episode);
-    return slot === undefined ? undefined : this.slotGroup[slot];
+    const slot = this.slots.find(episode);
+    return slot < 0 ? undefined : this.slotGroup[slot];
   }
 
   /** The full fingerprint and share bytes of an episode, when the index retains them. */
@@ -161,9 +165,7 @@ export class HashIndex {
       this.remove(b.episode);
       if (b.shares && b.shares.length !== b.fingerprint.frames) throw new RangeError(`episode ${b.episode}: ${b.shares.length} share bytes for ${b.fingerprint.frames} frames`);
       if (b.fingerprint.frames === 0) continue;
-      const slot = this.slotEpisode.length;
-      this.slots.set(b.episode, slot);
-      this.slotEpisode.push(b.episode);
+      const slot = this.slots.add(b.episode);
       this.slotGroup.push(b.group === undefined ? undefined : this.groupName(b.group));
       this.slotFirst.push(this.records.length);
       if (slot >= this.slotAlive.length) {
@@ -187,10 +189,10 @@ export class HashIndex {
   }
 
   remove(episode: string): void {
-    const slot = this.slots.get(episode);
-    if (slot === undefined) return;
+    const slot = this.slots.find(episode);
+    if (slot < 0) return;
     this.changes++;
-    this.slots.delete(episode);
+    this.slots.forget(episode);
     this.references.delete(episode);
     this.slotAlive[slot] = 0;
     this.dead += this.slotEnd(slot) - this.slotFirst.get(slot);
@@ -208,7 +210,7 @@ export class HashIndex {
 
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
-    let n = this.records.byteLength + this.slotFirst.byteLength + this.slotAlive.byteLength;
+    let n = this.records.byteLength + this.slotFirst.byteLength + this.slotAlive.byteLength + this.slots.byteLength;
     for (const h of [...this.heads, ...(this.doubling?.heads ?? [])]) n += h.byteLength;
     return n;
   }
@@ -265,7 +267,7 @@ export class HashIndex {
           if (!this.slotAlive[slot]) continue;
           const m = chunk[at + 2];
           counters.hits++;
-          visit(this.slotEpisode[slot], (m >>> FRAME_BITS) & 1, m & MAX_FRAME, d, m >>> 24, (m >>> (FRAME_BITS + 1)) & MAX_HOLD);
+          visit(this.nameOf(slot), (m >>> FRAME_BITS) & 1, m & MAX_FRAME, d, m >>> 24, (m >>> (FRAME_BITS + 1)) & MAX_HOLD);
         }
       }
     }
@@ -345,25 +347,37 @@ export class HashIndex {
   /** Copies the live entries into fresh arrays, renumbering slots in order. */
   private reclaim(): void {
     const records = new EntryRecords(this.records.stride);
-    const live = [...this.slots.entries()].sort((a, b) => a[1] - b[1]);
     const first = new ChunkedUint32();
-    this.slotEpisode.length = 0;
-    const groups = live.map(([, slot]) => this.slotGroup[slot]);
-    this.slotGroup.length = 0;
-    this.groupNames = new Map(groups.flatMap((g) => (g === undefined ? [] : [[g, g]])));
-    const alive = new Uint8Array(Math.max(64, live.length * 2));
-    live.forEach(([episode, slot], i) => {
+    const slots = new IdTable();
+    const groups: (string | undefined)[] = [];
+    for (let slot = 0; slot < this.slots.length; slot++) {
+      if (!this.slotAlive[slot]) continue;
       first.push(records.length);
       copyRecords(this.records, LINKS, records.stride, this.slotFirst.get(slot), this.slotEnd(slot), records);
-      this.slots.set(episode, i);
-      this.slotEpisode.push(episode);
-      this.slotGroup.push(groups[i]);
-      alive[i] = 1;
-    });
+      slots.add(this.slots.idAt(slot));
+      groups.push(this.slotGroup[slot]);
+    }
+    const alive = new Uint8Array(Math.max(64, slots.length * 2));
+    alive.fill(1, 0, slots.length);
+    this.groupNames = new Map(groups.flatMap((g) => (g === undefined ? [] : [[g, g]])));
+    this.slotGroup = groups;
     this.records = records;
     this.slotFirst.replaceWith(first);
     this.slotAlive = alive;
+    this.slots = slots;
+    this.names = new Map();
     this.dead = 0;
+  }
+
+  /** The episode id of a slot, as a string shared by the hits of one search and the next few. */
+  private nameOf(slot: number): string {
+    let name = this.names.get(slot);
+    if (name === undefined) {
+      if (this.names.size >= NAMES_KEPT) this.names.clear();
+      name = this.slots.idAt(slot);
+      this.names.set(slot, name);
+    }
+    return name;
   }
 
   private groupName(group: string): string {

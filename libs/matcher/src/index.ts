@@ -19,3 +19,4 @@ export * from './copy-geometry';
 export * from './match-edits';
 export * from './probe-codec';
 export * from './kept-shapes';
+export * from './id-table';

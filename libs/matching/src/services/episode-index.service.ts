@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
+import { IdTable } from '@dramaguard/matcher';
 import { collectGarbage } from '../matching/collect-garbage';
 import { MatchThread } from '../matching/match-thread.service';
 import { FingerprintRepository } from '@dramaguard/records';
@@ -25,8 +26,13 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
   private loaded = false;
   /** Memory the match thread's index holds (HashIndex.memoryBytes), as of the last sync that indexed anything. */
   private bytes = 0;
-  /** The seq of the row each indexed episode was read from: a cached full fingerprint must be of the same row. */
-  private readonly seqs = new Map<string, string>();
+  /**
+   * The seq of the row each indexed episode was read from (by its number in
+   * `ids`): a cached full fingerprint must be of the same row. Compact, as a
+   * shard holds 100,000 episodes (IdTable says why).
+   */
+  private readonly ids = new IdTable();
+  private readonly seqs: number[] = [];
   /** Syncs run one after another: two concurrent pulls would both read from the same `lastSeq`. */
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
@@ -75,13 +81,23 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Registration ids to the seq of the row the index holds, for those it holds. */
   seqsOf(registrationIds: readonly string[]): Map<string, string> {
-    return new Map(registrationIds.flatMap((id) => (this.seqs.has(id) ? [[id, this.seqs.get(id) as string]] : [])));
+    return new Map(
+      registrationIds.flatMap((id) => {
+        const n = this.ids.find(id);
+        return n < 0 ? [] : [[id, String(this.seqs[n])]];
+      }),
+    );
   }
 
   /** True once the episode is indexed, after a sync. */
   async has(registrationId: string): Promise<boolean> {
     await this.sync();
     return this.thread.request({ op: 'has', episode: registrationId });
+  }
+
+  private setSeq(registrationId: string, seq: string): void {
+    const known = this.ids.find(registrationId);
+    this.seqs[known < 0 ? this.ids.add(registrationId) : known] = Number(seq);
   }
 
   sync(): Promise<void> {
@@ -108,7 +124,7 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
         indexMs += Date.now() - sent;
         indexed += rows.length;
         this.bytes = bytes;
-        for (const r of rows) this.seqs.set(r.registrationId, r.seq);
+        for (const r of rows) this.setSeq(r.registrationId, r.seq);
         for (const u of unreadable) this.log.error(`fingerprint of registration ${u.registrationId} is unreadable and was not indexed: ${u.reason}`);
         this.episodes = episodes;
       }
