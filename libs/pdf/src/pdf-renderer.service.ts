@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PdfDocumentSpec } from './pdf-blocks';
 import type { PdfRequest, PdfResponse } from './pdf-thread';
-import { PdfFont } from './render-pdf';
+import type { PdfFont } from './render-pdf';
 
 /**
  * Draws PDFs in a thread of their own (pdf-thread.ts): parsing a CJK font
