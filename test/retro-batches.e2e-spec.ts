@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { RETRO_QUEUE } from '@dramaguard/queue';
-import { dataSourceOptions, RegistrationRepository } from '@dramaguard/records';
+import { ClipRepository, dataSourceOptions, RegistrationRepository } from '@dramaguard/records';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { createWork, matchClip, registerEpisode, settledClip } from './support/api-calls';
@@ -87,6 +87,31 @@ describe('retro-match batches', () => {
     // Each owner is matched by its own job, or by the other's batch when that claimed it first.
     expect(a.includes(ids[0]) || b.includes(ids[0])).toBe(true);
     expect(b.length === 0 || b[0] === ids[5]).toBe(true);
+  });
+
+  it('answers the reconciler from partial indexes, not by reading the registrations and clips whole', async () => {
+    const asked: string[] = [];
+    const query = ds.query.bind(ds);
+    const spy = jest.spyOn(ds, 'query').mockImplementation((sql: string, ...rest) => {
+      asked.push(sql);
+      return query(sql, ...rest);
+    });
+    try {
+      await repo.unfinished();
+      await new ClipRepository(ds).unfinished();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(asked).toHaveLength(2);
+    // Tables this small would be read whole anyway: with sequential scans priced out, the plan says whether an index can answer.
+    const plans = await ds.transaction(async (em) => {
+      await em.query(`SET LOCAL enable_seqscan = off`);
+      return Promise.all(asked.map(async (sql) => ((await em.query(`EXPLAIN ${sql}`)) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n')));
+    });
+    expect(plans[0]).toContain('ix_registrations_unfinished');
+    expect(plans[0]).toContain('ix_registrations_retro_pending');
+    expect(plans[1]).toContain('ix_clips_unfinished');
+    for (const plan of plans) expect(plan).not.toContain('Seq Scan');
   });
 });
 
