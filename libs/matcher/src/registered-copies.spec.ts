@@ -91,6 +91,32 @@ describe('withoutRegisteredCopies', () => {
     expect(withoutRegisteredCopies([copy, likeness], views, FPS, 8).map((m) => m.episode)).toEqual(['original']);
   });
 
+  describe('a copy whose line is confirmed in stretches (a still shot), with a gap of 10-18 s between two of its segments', () => {
+    const views = registry([
+      ['original', [original]],
+      ['other', [randomView(80, 3)]],
+    ]);
+    const area = { x0: 0.1, y0: 0.1, x1: 0.9, y1: 0.9 };
+    const stretches = (secondRef: number) => match('original', [segment(0, 10, 10, 0.9, 80), segment(18, 20, secondRef, 0.85, 16)], area);
+    const kept = (other: EpisodeMatch, copy = stretches(28)) => withoutRegisteredCopies([copy, other], views, FPS, 8).map((m) => m.episode);
+
+    it('drops a likeness in the same area that lies mostly on a segment and runs on into the gap', () => {
+      const likeness = match('other', [{ ...segment(5, 13, 0, 0.56, 53), speed: 0.83 }], area);
+      expect(overlappingEpisodes([stretches(28), likeness]).sort()).toEqual(['original', 'other']);
+      expect(kept(likeness)).toEqual(['original']);
+    });
+
+    it('keeps a picture shown within the gap: a cut-away to another episode', () => {
+      expect(kept(match('other', [segment(10.5, 17.5, 0, 0.6, 50)], area)).sort()).toEqual(['original', 'other']);
+      expect(kept(match('other', [segment(8, 17, 0, 0.6, 60)], area)).sort()).toEqual(['original', 'other']);
+    });
+
+    it('bridges no gap between segments of two lines', () => {
+      const likeness = match('other', [{ ...segment(5, 13, 0, 0.56, 53), speed: 0.83 }], area);
+      expect(kept(likeness, stretches(40)).sort()).toEqual(['original', 'other']);
+    });
+  });
+
   it("judges the area by each segment's own region: pictures that swap sides are both kept", () => {
     const views = registry([
       ['original', [original]],

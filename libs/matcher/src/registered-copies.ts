@@ -17,6 +17,16 @@ const MIN_COMPARED = 4;
 const SEARCH_SECONDS = 3;
 /** A segment is explained by another that covers this much of its clip time. */
 const COVER = 0.8;
+/**
+ * Or that covers this much of it, the rest lying in a gap of the other's line
+ * (between two segments of its match on one line). On a still shot a copy's
+ * line is confirmed in stretches, and a region fitted to a chance likeness of
+ * another registered still can straddle the copy's segment and its gap.
+ */
+const COVER_BESIDE_GAP = 0.5;
+/** Two segments of a match lie on one line when their clip-to-registered offsets agree this closely, in seconds, at one speed. */
+const SAME_LINE_SECONDS = 0.5;
+const SAME_LINE_SPEED = 0.01;
 /** Clip regions overlapping more than this (intersection over union) are one area of the picture. */
 const SAME_AREA = 0.5;
 
@@ -30,7 +40,7 @@ export function overlappingEpisodes(matches: readonly EpisodeMatch[]): string[] 
   for (const b of matches) {
     for (const a of matches) {
       if (a === b || a.episode === b.episode) continue;
-      if (b.segments.some((s) => a.segments.some((t) => covers(t, s)))) {
+      if (b.segments.some((s) => a.segments.some((t) => covers(a, t, s)))) {
         out.add(a.episode);
         out.add(b.episode);
       }
@@ -52,7 +62,8 @@ export interface RegisteredEpisode {
  * re-graded or re-encoded, in another work) that a single index would have
  * left out of its candidates is verified in its own shard and reported beside
  * the episode the clip copies. A segment goes when a stronger segment of
- * another episode covers its clip time and either the two registered
+ * another episode covers its clip time (alone, or with the gaps of its line
+ * either side: COVER_BESIDE_GAP) and either the two registered
  * episodes show the same pictures along both alignments (the clip copies the
  * stronger one, and the near-duplicate resembles it), or both were found in
  * one area of the clip: an area shows one picture at a time, and on a still
@@ -74,7 +85,7 @@ export function withoutRegisteredCopies(
   for (const s of ranked) {
     const mine = registered.get(s.match.episode);
     const explained = kept.some((t) => {
-      if (t.match.episode === s.match.episode || !covers(t.segment, s.segment)) return false;
+      if (t.match.episode === s.match.episode || !covers(t.match, t.segment, s.segment)) return false;
       const theirs = registered.get(t.match.episode);
       if (!mine || !theirs || (mine.group !== undefined && mine.group === theirs.group)) return false;
       return sameArea(t, s) || samePictures(theirs.views, t.segment, mine.views, s.segment, fps, minQuality);
@@ -110,9 +121,32 @@ function stronger(a: MatchSegment, b: MatchSegment): number {
   return a.score - b.score || a.matchedFrames - b.matchedFrames;
 }
 
-function covers(t: MatchSegment, s: MatchSegment): boolean {
-  const overlap = max(0, min(s.clipEnd, t.clipEnd) - max(s.clipStart, t.clipStart));
-  return overlap >= COVER * (s.clipEnd - s.clipStart);
+/** Whether segment t of match `of` covers s's clip time: alone (COVER), or with the gaps either side of it on its line (COVER_BESIDE_GAP alone). */
+function covers(of: EpisodeMatch, t: MatchSegment, s: MatchSegment): boolean {
+  const length = s.clipEnd - s.clipStart;
+  const own = overlap(s, t.clipStart, t.clipEnd);
+  if (own >= COVER * length) return true;
+  if (own < COVER_BESIDE_GAP * length) return false;
+  // The gaps reach to the nearest segment of the line on each side.
+  let before = -Infinity;
+  let after = Infinity;
+  for (const u of of.segments) {
+    if (u === t || !sameLine(t, u)) continue;
+    if (u.clipEnd <= t.clipStart) before = max(before, u.clipEnd);
+    if (u.clipStart >= t.clipEnd) after = min(after, u.clipStart);
+  }
+  const from = before === -Infinity ? t.clipStart : before;
+  const to = after === Infinity ? t.clipEnd : after;
+  return overlap(s, from, to) >= COVER * length;
+}
+
+function overlap(s: MatchSegment, from: number, to: number): number {
+  return max(0, min(s.clipEnd, to) - max(s.clipStart, from));
+}
+
+function sameLine(a: MatchSegment, b: MatchSegment): boolean {
+  const offset = (x: MatchSegment) => x.refStart - x.clipStart * x.speed;
+  return Math.abs(a.speed - b.speed) <= SAME_LINE_SPEED && Math.abs(offset(a) - offset(b)) <= SAME_LINE_SECONDS * a.speed;
 }
 
 /**
