@@ -19,6 +19,7 @@ export type ClipPurpose = (typeof CLIP_PURPOSES)[number];
 
 /** A suspect clip a reviewer submitted; review cases will hang off it. */
 @Entity({ name: 'clips' })
+@Index('ix_clips_unfinished', ['id'], { where: `status IN ('queued', 'matching', 'incomplete')` })
 @Check('clips_status_check', `status IN ('queued', 'matching', 'done', 'incomplete', 'failed')`)
 @Check('clips_progress_check', 'progress BETWEEN 0 AND 100')
 @Check('clips_purpose_check', `purpose IN ('infringement_check', 'ownership_query')`)

@@ -11,6 +11,7 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 @Check('registrations_status_check', `status IN ('queued', 'fingerprinting', 'registered', 'conflict', 'rejected', 'failed')`)
 @Check('registrations_progress_check', 'progress BETWEEN 0 AND 100')
 @Index('ix_registrations_retro_pending', ['registeredAt', 'id'], { where: `status = 'registered' AND retro_matched_at IS NULL` })
+@Index('ix_registrations_unfinished', ['id'], { where: `status IN ('queued', 'fingerprinting')` })
 export class RegistrationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
