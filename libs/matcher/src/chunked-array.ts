@@ -8,7 +8,7 @@ const MASK = CHUNK - 1;
  * so a large index neither pauses to reallocate nor holds a doubling's slack.
  */
 abstract class Chunked<T extends Uint32Array | Int32Array> {
-  private chunks: T[] = [];
+  private readonly chunks: T[] = [];
   private size = 0;
 
   protected abstract chunk(): T;
@@ -35,11 +35,6 @@ abstract class Chunked<T extends Uint32Array | Int32Array> {
     if ((this.size & MASK) === 0 && this.size >>> CHUNK_BITS === this.chunks.length) this.chunks.push(this.chunk());
     this.chunks[this.size >>> CHUNK_BITS][this.size & MASK] = value;
     this.size++;
-  }
-
-  replaceWith(other: Chunked<T>): void {
-    this.chunks = other.chunks;
-    this.size = other.size;
   }
 }
 

@@ -1,8 +1,7 @@
 import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
-import { ChunkedUint32 } from './chunked-array';
 import { copyRecords, EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
-import { IdTable } from './id-table';
+import { EpisodeSlots } from './episode-slots';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 import { TableDoubling } from './table-doubling';
 
@@ -62,8 +61,6 @@ const MAX_VIEWS = 2;
 const MAX_HOLD = 63;
 /** Words of an entry record before its chain links: hash lo, hash hi, meta. */
 const LINKS = 3;
-/** Episode ids kept as strings for searches to report: those of the last clips' hits, not the whole index's. */
-const NAMES_KEPT = 4096;
 
 /**
  * Multi-index hashing (Norouzi, Punjani, Fleet) over the 64-bit hashes of
@@ -85,18 +82,7 @@ export class HashIndex {
   private readonly rules: KeyFrameRules;
   private readonly retain: boolean;
   private readonly largeFrom: number;
-  /** Episode ids, numbered by slot; an id finds its live slot. */
-  private slots = new IdTable();
-  private names = new Map<number, string>();
-  private slotGroup: (string | undefined)[] = [];
-  /**
-   * One string per work, shared by its episodes' slots: each added episode
-   * brings its own copy of its work's id (64 B in V8), and a series has 60-100
-   * episodes.
-   */
-  private groupNames = new Map<string, string>();
-  private readonly slotFirst = new ChunkedUint32();
-  private slotAlive = new Uint8Array(64);
+  private readonly slots = new EpisodeSlots();
   private readonly references = new Map<string, Reference>();
   /**
    * Per entry: hash lo, hi, then meta (frame | view << 17 | hold << 18 | share << 24, the
@@ -149,7 +135,7 @@ export class HashIndex {
 
   group(episode: string): string | undefined {
     const slot = this.slots.find(episode);
-    return slot < 0 ? undefined : this.slotGroup[slot];
+    return slot < 0 ? undefined : this.slots.group(slot);
   }
 
   /** The full fingerprint and share bytes of an episode, when the index retains them. */
@@ -165,15 +151,7 @@ export class HashIndex {
       this.remove(b.episode);
       if (b.shares && b.shares.length !== b.fingerprint.frames) throw new RangeError(`episode ${b.episode}: ${b.shares.length} share bytes for ${b.fingerprint.frames} frames`);
       if (b.fingerprint.frames === 0) continue;
-      const slot = this.slots.add(b.episode);
-      this.slotGroup.push(b.group === undefined ? undefined : this.groupName(b.group));
-      this.slotFirst.push(this.records.length);
-      if (slot >= this.slotAlive.length) {
-        const grown = new Uint8Array(this.slotAlive.length * 2);
-        grown.set(this.slotAlive);
-        this.slotAlive = grown;
-      }
-      this.slotAlive[slot] = 1;
+      this.slots.add(b.episode, b.group, this.records.length);
       if (this.retain) this.references.set(b.episode, { fingerprint: b.fingerprint, shares: b.shares ?? new Uint8Array(b.fingerprint.frames) });
       if (b.fingerprint.views.length > MAX_VIEWS) throw new RangeError(`episode ${b.episode}: ${b.fingerprint.views.length} views, at most ${MAX_VIEWS} are indexed`);
       b.fingerprint.views.forEach((v, view) => {
@@ -189,13 +167,11 @@ export class HashIndex {
   }
 
   remove(episode: string): void {
-    const slot = this.slots.find(episode);
+    const slot = this.slots.remove(episode);
     if (slot < 0) return;
     this.changes++;
-    this.slots.forget(episode);
     this.references.delete(episode);
-    this.slotAlive[slot] = 0;
-    this.dead += this.slotEnd(slot) - this.slotFirst.get(slot);
+    this.dead += this.slots.endEntry(slot, this.records.length) - this.slots.firstEntry(slot);
     if (this.dead > 1024 && this.dead * 2 > this.records.length) this.rebuild(true);
   }
 
@@ -210,7 +186,7 @@ export class HashIndex {
 
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
-    let n = this.records.byteLength + this.slotFirst.byteLength + this.slotAlive.byteLength + this.slots.byteLength;
+    let n = this.records.byteLength + this.slots.byteLength;
     for (const h of [...this.heads, ...(this.doubling?.heads ?? [])]) n += h.byteLength;
     return n;
   }
@@ -263,11 +239,11 @@ export class HashIndex {
           if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
           const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
           if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
-          const slot = this.slotOf(entry);
-          if (!this.slotAlive[slot]) continue;
+          const slot = this.slots.slotOf(entry);
+          if (!this.slots.isAlive(slot)) continue;
           const m = chunk[at + 2];
           counters.hits++;
-          visit(this.nameOf(slot), (m >>> FRAME_BITS) & 1, m & MAX_FRAME, d, m >>> 24, (m >>> (FRAME_BITS + 1)) & MAX_HOLD);
+          visit(this.slots.nameOf(slot), (m >>> FRAME_BITS) & 1, m & MAX_FRAME, d, m >>> 24, (m >>> (FRAME_BITS + 1)) & MAX_HOLD);
         }
       }
     }
@@ -347,59 +323,12 @@ export class HashIndex {
   /** Copies the live entries into fresh arrays, renumbering slots in order. */
   private reclaim(): void {
     const records = new EntryRecords(this.records.stride);
-    const first = new ChunkedUint32();
-    const slots = new IdTable();
-    const groups: (string | undefined)[] = [];
-    for (let slot = 0; slot < this.slots.length; slot++) {
-      if (!this.slotAlive[slot]) continue;
-      first.push(records.length);
-      copyRecords(this.records, LINKS, records.stride, this.slotFirst.get(slot), this.slotEnd(slot), records);
-      slots.add(this.slots.idAt(slot));
-      groups.push(this.slotGroup[slot]);
-    }
-    const alive = new Uint8Array(Math.max(64, slots.length * 2));
-    alive.fill(1, 0, slots.length);
-    this.groupNames = new Map(groups.flatMap((g) => (g === undefined ? [] : [[g, g]])));
-    this.slotGroup = groups;
+    this.slots.compact(this.records.length, (first, end) => {
+      const at = records.length;
+      copyRecords(this.records, LINKS, records.stride, first, end, records);
+      return at;
+    });
     this.records = records;
-    this.slotFirst.replaceWith(first);
-    this.slotAlive = alive;
-    this.slots = slots;
-    this.names = new Map();
     this.dead = 0;
-  }
-
-  /** The episode id of a slot, as a string shared by the hits of one search and the next few. */
-  private nameOf(slot: number): string {
-    let name = this.names.get(slot);
-    if (name === undefined) {
-      if (this.names.size >= NAMES_KEPT) this.names.clear();
-      name = this.slots.idAt(slot);
-      this.names.set(slot, name);
-    }
-    return name;
-  }
-
-  private groupName(group: string): string {
-    const known = this.groupNames.get(group);
-    if (known !== undefined) return known;
-    this.groupNames.set(group, group);
-    return group;
-  }
-
-  private slotEnd(slot: number): number {
-    return slot + 1 < this.slotFirst.length ? this.slotFirst.get(slot + 1) : this.records.length;
-  }
-
-  /** The slot holding entry e: slots own consecutive entry ranges in slot order. */
-  private slotOf(e: number): number {
-    let lo = 0;
-    let hi = this.slotFirst.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.slotFirst.get(mid) <= e) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
   }
 }
