@@ -35,8 +35,10 @@ export class FrameFileWriter {
       this.out = createWriteStream(this.partial);
       this.out.write(frameFileHeader(frame.width, frame.height));
     }
-    // Copied: the decoder may reuse the frame's buffer once this returns.
-    this.out.write(Buffer.from(frameBytes(frame, this.size.width, this.size.height)));
+    // Not copied: a decoded frame is its reader's own (FrameChunker) and nothing writes to it after, so the
+    // stream may hold it until written; a copy of every frame was garbage the malloc heap grew to hold.
+    const data = frameBytes(frame, this.size.width, this.size.height);
+    this.out.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     this.count++;
   }
 
@@ -114,8 +116,9 @@ export class FrameStore {
       const { width, height } = await frameSize(file);
       const bytes = width * height;
       let position = FRAME_FILE_HEADER_BYTES;
+      // One chunk for the whole read: its frames are copied out before the next read overwrites it.
+      const chunk = Buffer.alloc(bytes * READ_FRAMES);
       for (;;) {
-        const chunk = Buffer.alloc(bytes * READ_FRAMES);
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
         position += bytesRead;
         for (let at = 0; at + bytes <= bytesRead; at += bytes) {

@@ -21,7 +21,7 @@ import {
 import { AnsweredOp, AudioSource, MatchEnvelope, MatchReplies, MatchRequest, MatchResponse, MatchThreadData, StreamOp } from './match-protocol';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from './stored-episode';
-import { collectGarbage } from './collect-garbage';
+import { collectGarbage, collectYoung, FRAMES_PER_COLLECTION } from './collect-garbage';
 import { KeptByKey } from './kept-by-key';
 import { VerifyPool } from './verify-pool';
 
@@ -195,15 +195,20 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
   }
 }
 
+/** Frames hashed and dropped since the young generation was last collected. */
+let dropped = 0;
+
 function push(s: Session, frame: GreyFrame): void {
-  if (s.secondPass) {
-    s.builder?.pushSecond(frame);
+  if (!s.secondPass) s.count++;
+  if (s.secondPass) s.builder?.pushSecond(frame);
+  else if (s.builder) s.builder.push(frame);
+  else if (s.prober) s.prober.push(frame);
+  else {
+    s.frames.push(frame);
     return;
   }
-  s.count++;
-  if (s.builder) s.builder.push(frame);
-  else if (s.prober) s.prober.push(frame);
-  else s.frames.push(frame);
+  // A hashed frame is dropped young; its bytes, outside V8's heap, would wait for a collection (youngCollected).
+  if (++dropped % FRAMES_PER_COLLECTION === 0) collectYoung();
 }
 
 /** Frames are streamed without an answer each: the port keeps order, so the next request sees them all. */

@@ -44,6 +44,20 @@ describe('matchInWindows', () => {
     expect(found[0].segments.map((s) => s.clipStart)).toEqual([0, 8, 16]);
   });
 
+  it('starts every window with the frames the last one ended with, in order, also when the overlap is most of a window', async () => {
+    const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+    for (const [frames, window, overlap] of [
+      [200, 80, 16],
+      [23, 10, 7],
+    ]) {
+      const thread = new FakeThread();
+      await matchInWindows(thread as unknown as MatchThread, video(frames), firstTwoSeconds, window, overlap);
+      const step = window - overlap;
+      const firsts = range(0, Math.ceil((frames - overlap) / step)).map((k) => k * step);
+      expect(thread.sessions.map((s) => s.frames)).toEqual(firsts.map((first) => range(first, Math.min(frames, first + window))));
+    }
+  });
+
   it('does not match again the overlap a video ends with', async () => {
     const thread = new FakeThread();
     await matchInWindows(thread as unknown as MatchThread, video(144), firstTwoSeconds, 80, 16);

@@ -1,6 +1,7 @@
 import { FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
 import { EpisodeMatch, mergeWindowMatches } from '@dramaguard/matcher';
 import { MatchSession, MatchThread } from './match-thread.service';
+import { youngCollected } from './collect-garbage';
 
 /**
  * A video is matched in windows of two minutes overlapping by ten seconds, so
@@ -46,11 +47,14 @@ export class FrameWindows<T> {
     if (!this.session) {
       this.session = this.open();
       for (const f of this.tail) this.send(f);
+      // The overlap's frames are this window's first: kept only those the next overlap reaches.
+      this.tail.splice(0, this.window - this.overlap);
     }
     this.send(frame);
+    // Only the frames the next window starts with are kept: any other is dropped young, its bytes freed by the
+    // next collection of the young generation rather than left for a full one (youngCollected).
+    if (this.count >= this.window - this.overlap) this.tail.push(frame);
     this.count++;
-    this.tail.push(frame);
-    if (this.tail.length > this.overlap) this.tail.shift();
     if (this.count < this.window) return null;
     const closed = this.close();
     this.start += this.count - this.tail.length;
@@ -111,7 +115,7 @@ export async function matchInWindows(
 ): Promise<EpisodeMatch[]> {
   const windows = new FrameWindows(() => thread.open('match'), matchWindow, window, overlap);
   try {
-    for await (const frame of frames) await windows.push(frame);
+    for await (const frame of youngCollected(frames)) await windows.push(frame);
   } catch (e) {
     await windows.abort();
     throw e;

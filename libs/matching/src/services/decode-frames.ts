@@ -6,6 +6,7 @@ import { noteDecodeTime } from '@dramaguard/observability';
 import { DomainError } from '@dramaguard/records';
 import { ProgressMeter } from './progress-meter';
 import { decodedEnough, fromMediaError } from '@dramaguard/catalogue';
+import { youngCollected } from '../matching/collect-garbage';
 
 export interface DecodeTarget {
   readonly path: string;
@@ -38,7 +39,7 @@ export async function decodeFrames(
   let count = 0;
   const started = Date.now();
   try {
-    for await (const frame of reader.frames(target.path, sampling, target)) {
+    for await (const frame of youngCollected(reader.frames(target.path, sampling, target))) {
       onFrame(frame);
       const percent = meter.next(++count);
       if (percent !== null) await progress(percent);

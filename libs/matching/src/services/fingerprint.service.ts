@@ -13,6 +13,7 @@ import { recordFailure } from './job-failure';
 import { registeredEntry } from '@dramaguard/catalogue';
 import { RegistrationShardCheck } from './registration-shard-check.service';
 import { optionalSoundtrack } from './optional-soundtrack';
+import { youngCollected } from '../matching/collect-garbage';
 
 /** Decoding is most of the work; the conflict check and storing the fingerprint are the rest. */
 const DECODE_SHARE = 90;
@@ -174,7 +175,7 @@ export class FingerprintService {
       }),
     );
     // An episode with flat bars gets a second view, hashed on a second pass over the frame file.
-    if (await session.secondView()) for await (const frame of this.frameStore.read(r.id)) session.push(frame);
+    if (await session.secondView()) for await (const frame of youngCollected(this.frameStore.read(r.id))) session.push(frame);
     const { frames, encoded } = await session.fingerprint();
     return { frames, encoded: Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength) };
   }
