@@ -3,14 +3,19 @@ import { runInNewContext } from 'node:vm';
 
 type Collector = (options?: { type: 'minor' | 'major' }) => void;
 
+let gc: Collector | null = null;
+
 /**
  * Node exposes the collector only to code run with --expose-gc, so the flag
  * is set at run time and the function read from a fresh context (setting it
- * does not add `gc` to contexts that exist).
+ * does not add `gc` to contexts that exist); read once per thread.
  */
 function collector(): Collector {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as Collector;
+  if (!gc) {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as Collector;
+  }
+  return gc;
 }
 
 /**
@@ -25,8 +30,6 @@ export function collectGarbage(): void {
   collector()();
 }
 
-let minor: Collector | null = null;
-
 /**
  * A collection of the calling thread's young generation only (a tenth of a
  * millisecond): the frames a video streams through are dropped young, but
@@ -35,7 +38,7 @@ let minor: Collector | null = null;
  * worker then keeps (docs/BENCHMARK.md, section 37).
  */
 export function collectYoung(): void {
-  (minor ??= collector())({ type: 'minor' });
+  collector()({ type: 'minor' });
 }
 
 /** Frames between two collections of the young generation: about 2.4 MB of them at 256 px. */
