@@ -42,6 +42,14 @@ describe('a registry of two shards served by separate worker processes', () => {
     expect(clip).toMatchObject({ status: 'done', shardCount: 2, shardsAnswered: [0, 1], failureReason: null });
     expect(clip.matches.map((m: Body) => m.registrationId).sort()).toEqual([first.id, second.id].sort());
 
+    // The merge opened both cases at once, their audit entries appended in one statement, each chained to the one before.
+    expect(clip.matches.map((m: Body) => m.verdict)).toEqual(['case_opened', 'case_opened']);
+    const log = (await stack.admin.get('/audit?pageSize=100').expect(200)).body.items as Body[];
+    const opened = log.filter((e) => e.action === 'case.opened' && e.after.clipId === clip.id);
+    expect(opened.map((e) => e.after.registrationId).sort()).toEqual([first.id, second.id].sort());
+    expect(opened[1].prevHash).toBe(opened[0].hash);
+    expect((await stack.admin.get('/audit/verify').expect(200)).body).toMatchObject({ valid: true, brokenAt: null });
+
     // Each shard told its geometries first, and the last to tell started both stage ones before their wait ran out;
     // each proposed its candidates then, and the last to propose started both verifications. Two shards recording
     // at once both see the round complete, and each starts what the other has not started yet.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from './auth/caller';
 import { canSeeWork } from './auth/work-access';
-import { AuditEntryEntity, AuditRepository, CaseFilter, CaseRepository, CaseStatus, ClipMatchEntity, DomainError, Page, PageRequest, pageWindow, ReviewCaseEntity } from '@dramaguard/records';
+import { AuditEntryEntity, AuditRepository, NewAuditEntry, CaseFilter, CaseRepository, CaseStatus, ClipMatchEntity, DomainError, Page, PageRequest, pageWindow, ReviewCaseEntity } from '@dramaguard/records';
 import { checkCaseAction } from './case-rules';
 import { takesDown } from './policy-rules';
 
@@ -20,35 +20,26 @@ export class CaseService {
   ) {}
 
   /**
-   * Opens the case for a match whose verdict is case_opened, in the transaction
-   * that stores the match. Under a takedown policy a match scoring at least its
+   * Opens the cases for matches whose verdict is case_opened, in the
+   * transaction that stores the matches, all in one statement and their audit
+   * entries in another. Under a takedown policy a match scoring at least its
    * threshold is confirmed at once, by the service, and its notice can go out.
    */
-  async open(em: EntityManager, match: ClipMatchEntity, workId: string): Promise<ReviewCaseEntity> {
-    const policy = match.policy;
-    const confirmed = takesDown(policy, match.score)
-      ? { at: new Date(), reason: `takedown policy: score ${match.score.toFixed(3)} is at least the holder's threshold ${policy!.takedownMinScore}` }
-      : null;
-    const c = await this.cases.insert(em, { clipId: match.clipId, matchId: match.id, registrationId: match.registrationId, workId, score: match.score, policy, confirmed });
-    await this.audit.append(em, {
-      actorId: null,
-      action: 'case.opened',
-      subjectType: 'case',
-      subjectId: c.id,
-      before: null,
-      after: { status: 'open', clipId: c.clipId, registrationId: c.registrationId, score: c.score, policy },
-    });
-    if (confirmed) {
-      await this.audit.append(em, {
-        actorId: null,
-        action: 'case.confirmed',
-        subjectType: 'case',
-        subjectId: c.id,
-        before: { status: 'open' },
-        after: { status: 'confirmed', decidedAt: confirmed.at.toISOString(), decisionReason: confirmed.reason },
-      });
-    }
-    return c;
+  async open(em: EntityManager, opened: readonly { readonly match: ClipMatchEntity; readonly workId: string }[]): Promise<ReviewCaseEntity[]> {
+    if (!opened.length) return [];
+    const at = new Date();
+    const cases = await this.cases.insert(
+      em,
+      opened.map(({ match, workId }) => {
+        const policy = match.policy;
+        const confirmed = takesDown(policy, match.score)
+          ? { at, reason: `takedown policy: score ${match.score.toFixed(3)} is at least the holder's threshold ${policy!.takedownMinScore}` }
+          : null;
+        return { clipId: match.clipId, matchId: match.id, registrationId: match.registrationId, workId, score: match.score, policy, confirmed };
+      }),
+    );
+    await this.audit.append(em, ...cases.flatMap(openedEntries));
+    return cases;
   }
 
   /** Reviewers and admins list every case; a rights holder only the cases on its works. */
@@ -114,4 +105,22 @@ export class CaseService {
 
 function past(action: 'claim' | 'confirm' | 'dismiss'): string {
   return { claim: 'claimed', confirm: 'confirmed', dismiss: 'dismissed' }[action];
+}
+
+/** What opening a case records: that it opened, and that a takedown policy confirmed it at once. */
+function openedEntries(c: ReviewCaseEntity): NewAuditEntry[] {
+  const entries: NewAuditEntry[] = [
+    { actorId: null, action: 'case.opened', subjectType: 'case', subjectId: c.id, before: null, after: { status: 'open', clipId: c.clipId, registrationId: c.registrationId, score: c.score, policy: c.policy } },
+  ];
+  if (c.status === 'confirmed') {
+    entries.push({
+      actorId: null,
+      action: 'case.confirmed',
+      subjectType: 'case',
+      subjectId: c.id,
+      before: { status: 'open' },
+      after: { status: 'confirmed', decidedAt: c.decidedAt!.toISOString(), decisionReason: c.decisionReason },
+    });
+  }
+  return entries;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EpisodeMatch } from '@dramaguard/matcher';
-import { AccountRepository, AppliedPolicy, ClipEntity, LicenceRepository, MatchVerdict, PolicyRepository, RegistrationEntity, RegistrationRepository } from '@dramaguard/records';
+import { AccountRepository, AppliedPolicy, ClipEntity, LicenceRepository, MatchVerdict, PolicyEntity, PolicyRepository, RegistrationEntity, RegistrationRepository } from '@dramaguard/records';
 import { covers } from './licence-rules';
 import { policyInForce } from './policy-rules';
 
@@ -30,10 +30,9 @@ export class UseVerdicts {
   ) {}
 
   async decide(clip: ClipEntity, matches: readonly EpisodeMatch[]): Promise<Map<string, Verdict>> {
-    const registrations = await this.registrations.findByIds(matches.map((m) => m.episode));
-    const licensee = await this.accounts.uploaderLicensee(clip);
-    // Episodes of one work share its policies: read once per work, not per matched episode.
-    const policiesOf = new Map<string, ReturnType<PolicyRepository['forWork']>>();
+    const [registrations, licensee] = await Promise.all([this.registrations.findByIds(matches.map((m) => m.episode)), this.accounts.uploaderLicensee(clip)]);
+    // Episodes of one work share its policies: every matched work's, read at once.
+    const policiesOf = clip.purpose === 'ownership_query' ? new Map<string, PolicyEntity[]>() : await this.policies.forWorks([...new Set(registrations.flatMap((r) => (r.episode ? [r.episode.workId] : [])))]);
     const out = new Map<string, Verdict>();
     for (const registration of registrations) {
       if (clip.purpose === 'ownership_query') {
@@ -41,17 +40,12 @@ export class UseVerdicts {
         continue;
       }
       const licenceId = licensee ? await this.coveringLicence(licensee, registration, clip) : null;
-      const policy = await this.policyFor(registration, clip, policiesOf);
+      const workId = registration.episode?.workId;
+      const policy = policyInForce((workId && policiesOf.get(workId)) || [], { territory: clip.territory, platform: clip.platform });
       const verdict = licenceId ? 'licensed' : policy.action === 'track' ? 'tracked' : 'case_opened';
       out.set(registration.id, { registration, verdict, licenceId, policy });
     }
     return out;
-  }
-
-  private async policyFor(registration: RegistrationEntity, clip: ClipEntity, policiesOf: Map<string, ReturnType<PolicyRepository['forWork']>>): Promise<AppliedPolicy> {
-    const workId = registration.episode?.workId;
-    if (workId && !policiesOf.has(workId)) policiesOf.set(workId, this.policies.forWork(workId));
-    return policyInForce(workId ? await policiesOf.get(workId)! : [], { territory: clip.territory, platform: clip.platform });
   }
 
   private async coveringLicence(licenseeId: string, registration: RegistrationEntity, clip: ClipEntity): Promise<string | null> {

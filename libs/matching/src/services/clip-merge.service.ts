@@ -91,9 +91,10 @@ export class ClipMergeService {
       clip.status === 'incomplete'
         ? (await Promise.all(kept.map((m) => this.matches.addIfAbsent(em, clip.id, m)))).filter((m) => m !== null)
         : await this.matches.replaceForClip(em, clip.id, kept);
-    for (const m of saved) {
-      if (m.verdict === 'case_opened') await this.cases.open(em, m, verdicts.get(m.registrationId)!.registration.episode!.workId);
-    }
+    await this.cases.open(
+      em,
+      saved.filter((m) => m.verdict === 'case_opened').map((match) => ({ match, workId: verdicts.get(match.registrationId)!.registration.episode!.workId })),
+    );
   }
 
   /**

@@ -121,7 +121,7 @@ export class RetroMatchService {
         const v = verdicts.get(m.episode);
         if (!v) continue;
         const saved = await this.matches.addIfAbsent(em, clip.id, toNewMatch(m, v));
-        if (saved?.verdict === 'case_opened') await this.cases.open(em, saved, v.registration.episode!.workId);
+        if (saved?.verdict === 'case_opened') await this.cases.open(em, [{ match: saved, workId: v.registration.episode!.workId }]);
       }
     });
     return true;

@@ -177,8 +177,9 @@ export class ShardMatchService {
   private async roundCounted(subject: 'geometry' | 'plan', clipId: string, shards: number, round: number, recorded: number): Promise<void> {
     if (recorded < shards) return;
     const next = subject === 'geometry' ? 'match-shard' : 'verify-shard';
-    let started = 0;
-    for (let k = 0; k < shards; k++) if (await this.queue.promote(next, { clipId, shard: k, round })) started++;
+    // Side by side: each promotion is three round trips to Redis, and every shard's next job waits for the last.
+    const promoted = await Promise.all(Array.from({ length: shards }, (_, k) => this.queue.promote(next, { clipId, shard: k, round })));
+    const started = promoted.filter(Boolean).length;
     const done = subject === 'geometry' ? 'told its geometries' : 'proposed its candidates';
     this.log.log(`clip ${clipId}: every shard ${done}, ${started} of ${shards} ${next} job(s) started before their wait ran out`);
   }

@@ -24,10 +24,14 @@ export interface CaseFilter {
 export class CaseRepository {
   constructor(private readonly db: DataSource) {}
 
-  insert(em: EntityManager, c: NewCase): Promise<ReviewCaseEntity> {
-    const { confirmed, ...fields } = c;
-    const decision = confirmed ? { status: 'confirmed' as const, decidedAt: confirmed.at, decisionReason: confirmed.reason } : { status: 'open' as const, decidedAt: null, decisionReason: null };
-    return em.save(em.create(ReviewCaseEntity, { ...fields, ...decision, assigneeId: null }));
+  /** The cases, saved in one statement, in the given order. */
+  insert(em: EntityManager, cases: readonly NewCase[]): Promise<ReviewCaseEntity[]> {
+    return em.save(
+      cases.map(({ confirmed, ...fields }) => {
+        const decision = confirmed ? { status: 'confirmed' as const, decidedAt: confirmed.at, decisionReason: confirmed.reason } : { status: 'open' as const, decidedAt: null, decisionReason: null };
+        return em.create(ReviewCaseEntity, { ...fields, ...decision, assigneeId: null });
+      }),
+    );
   }
 
   /** The case row locked until the transaction ends: state changes on one case happen one at a time. */

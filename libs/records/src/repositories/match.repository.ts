@@ -26,34 +26,38 @@ export class MatchRepository {
   /** Replaces a clip's matches, so matching a clip again never duplicates them. */
   async replaceForClip(em: EntityManager, clipId: string, matches: readonly NewMatch[]): Promise<ClipMatchEntity[]> {
     await em.delete(ClipMatchEntity, { clipId });
-    const saved: ClipMatchEntity[] = [];
-    for (const m of matches) saved.push(await this.insert(em, clipId, m));
-    return saved;
+    return this.insert(em, clipId, matches);
   }
 
   /** Adds one match unless the clip already has one for that registration (a retro-match running twice). */
   async addIfAbsent(em: EntityManager, clipId: string, m: NewMatch): Promise<ClipMatchEntity | null> {
     if (await em.existsBy(ClipMatchEntity, { clipId, registrationId: m.registrationId })) return null;
-    return this.insert(em, clipId, m);
+    const [saved] = await this.insert(em, clipId, [m]);
+    return saved;
   }
 
-  private async insert(em: EntityManager, clipId: string, m: NewMatch): Promise<ClipMatchEntity> {
+  /** The matches in one statement, in the given order, and all their segments in another. */
+  private async insert(em: EntityManager, clipId: string, matches: readonly NewMatch[]): Promise<ClipMatchEntity[]> {
+    if (!matches.length) return [];
     const saved = await em.save(
-      em.create(ClipMatchEntity, {
-        clipId,
-        registrationId: m.registrationId,
-        score: m.score,
-        mirrored: m.mirrored,
-        region: m.region,
-        edits: m.edits,
-        verdict: m.verdict,
-        licenceId: m.licenceId,
-        policy: m.policy,
-        signals: m.signals ?? ['picture'],
-        audio: m.audio ?? null,
-      }),
+      matches.map((m) =>
+        em.create(ClipMatchEntity, {
+          clipId,
+          registrationId: m.registrationId,
+          score: m.score,
+          mirrored: m.mirrored,
+          region: m.region,
+          edits: m.edits,
+          verdict: m.verdict,
+          licenceId: m.licenceId,
+          policy: m.policy,
+          signals: m.signals ?? ['picture'],
+          audio: m.audio ?? null,
+        }),
+      ),
     );
-    if (m.segments.length) await em.insert(MatchSegmentEntity, m.segments.map((s) => ({ ...s, signals: s.signals ?? ['picture'], matchId: saved.id })));
+    const segments = matches.flatMap((m, i) => m.segments.map((s) => ({ ...s, signals: s.signals ?? ['picture'], matchId: saved[i].id })));
+    if (segments.length) await em.insert(MatchSegmentEntity, segments);
     return saved;
   }
 

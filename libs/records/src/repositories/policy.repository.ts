@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { PolicyAction, PolicyEntity } from '../entities';
 
 export interface PolicyFields {
@@ -26,6 +26,15 @@ export class PolicyRepository {
 
   forWork(workId: string, em?: EntityManager): Promise<PolicyEntity[]> {
     return (em ?? this.db.manager).find(PolicyEntity, { where: { workId }, order: { territory: 'ASC', platform: 'ASC' } });
+  }
+
+  /** Each work's policies, as forWork orders them, read in one query. */
+  async forWorks(workIds: readonly string[]): Promise<Map<string, PolicyEntity[]>> {
+    const out = new Map<string, PolicyEntity[]>(workIds.map((id) => [id, []]));
+    if (!workIds.length) return out;
+    const rows = await this.db.manager.find(PolicyEntity, { where: { workId: In([...workIds]) }, order: { territory: 'ASC', platform: 'ASC' } });
+    for (const row of rows) out.get(row.workId)?.push(row);
+    return out;
   }
 
   findOne(workId: string, id: string): Promise<PolicyEntity | null> {
