@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EpisodeMatch } from '@dramaguard/matcher';
-import { AccountRepository, AppliedPolicy, ClipEntity, LicenceRepository, MatchVerdict, PolicyEntity, PolicyRepository, RegistrationEntity, RegistrationRepository } from '@dramaguard/records';
+import { AccountRepository, AppliedPolicy, ClipEntity, LicenceRepository, MatchVerdict, PolicyRepository, RegistrationEntity, RegistrationRepository } from '@dramaguard/records';
 import { covers } from './licence-rules';
 import { policyInForce } from './policy-rules';
 
@@ -30,15 +30,15 @@ export class UseVerdicts {
   ) {}
 
   async decide(clip: ClipEntity, matches: readonly EpisodeMatch[]): Promise<Map<string, Verdict>> {
+    if (clip.purpose === 'ownership_query') {
+      const registrations = await this.registrations.findByIds(matches.map((m) => m.episode));
+      return new Map(registrations.map((registration) => [registration.id, { registration, verdict: null, licenceId: null, policy: null }]));
+    }
     const [registrations, licensee] = await Promise.all([this.registrations.findByIds(matches.map((m) => m.episode)), this.accounts.uploaderLicensee(clip)]);
     // Episodes of one work share its policies: every matched work's, read at once.
-    const policiesOf = clip.purpose === 'ownership_query' ? new Map<string, PolicyEntity[]>() : await this.policies.forWorks([...new Set(registrations.flatMap((r) => (r.episode ? [r.episode.workId] : [])))]);
+    const policiesOf = await this.policies.forWorks([...new Set(registrations.flatMap((r) => (r.episode ? [r.episode.workId] : [])))]);
     const out = new Map<string, Verdict>();
     for (const registration of registrations) {
-      if (clip.purpose === 'ownership_query') {
-        out.set(registration.id, { registration, verdict: null, licenceId: null, policy: null });
-        continue;
-      }
       const licenceId = licensee ? await this.coveringLicence(licensee, registration, clip) : null;
       const workId = registration.episode?.workId;
       const policy = policyInForce((workId && policiesOf.get(workId)) || [], { territory: clip.territory, platform: clip.platform });

@@ -25,14 +25,14 @@ export class PolicyRepository {
   }
 
   forWork(workId: string, em?: EntityManager): Promise<PolicyEntity[]> {
-    return (em ?? this.db.manager).find(PolicyEntity, { where: { workId }, order: { territory: 'ASC', platform: 'ASC' } });
+    return this.forWorks([workId], em).then((policies) => policies.get(workId)!);
   }
 
-  /** Each work's policies, as forWork orders them, read in one query. */
-  async forWorks(workIds: readonly string[]): Promise<Map<string, PolicyEntity[]>> {
+  /** Each work's policies, by territory then platform, read in one query. */
+  async forWorks(workIds: readonly string[], em: EntityManager = this.db.manager): Promise<Map<string, PolicyEntity[]>> {
     const out = new Map<string, PolicyEntity[]>(workIds.map((id) => [id, []]));
     if (!workIds.length) return out;
-    const rows = await this.db.manager.find(PolicyEntity, { where: { workId: In([...workIds]) }, order: { territory: 'ASC', platform: 'ASC' } });
+    const rows = await em.find(PolicyEntity, { where: { workId: In([...workIds]) }, order: { territory: 'ASC', platform: 'ASC' } });
     for (const row of rows) out.get(row.workId)?.push(row);
     return out;
   }
