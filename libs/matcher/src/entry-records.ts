@@ -1,10 +1,13 @@
-const CHUNK_BITS = 14;
+const CHUNK_BITS = 18;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
 /**
- * Fixed-size records of 32-bit words in chunks of 16 Ki records, appended and
- * never moved (see chunked-array). The index keeps all it reads of an entry
+ * Fixed-size records of 32-bit words in chunks of 256 Ki records, appended and
+ * never moved (see chunked-array). A chunk (6-7 MB) is above the workers'
+ * MALLOC_MMAP_THRESHOLD_ (4 MB), so it is mapped on its own and given back
+ * to the system whole when freed: a shard's chains, freed once it packs after
+ * loading, would otherwise leave holes in the malloc heap. The index keeps all it reads of an entry
  * while walking a chain (its hash and the chain's next link) in one record, so
  * a step along a chain costs one cache miss rather than one per array.
  */
@@ -40,12 +43,3 @@ export class EntryRecords {
 
 export const RECORD_CHUNK_BITS = CHUNK_BITS;
 export const RECORD_MASK = MASK;
-
-/** Appends the first `words` words (hash and meta) of records [first, end) of `from` to `into` (a fresh store of `stride` words a record by default), the rest unset. */
-export function copyRecords(from: EntryRecords, words: number, stride: number, first: number, end: number, into = new EntryRecords(stride)): EntryRecords {
-  for (let e = first; e < end; e++) {
-    const r = into.append();
-    for (let w = 0; w < words; w++) into.set(r, w, from.get(e, w));
-  }
-  return into;
-}

@@ -50,7 +50,8 @@ function search(index: HashIndex, lo: number, hi: number, radius: number): strin
   return out.sort();
 }
 
-function exactOnRandomQueries(options: HashIndexOptions, batches: number): void {
+/** Packs the index after these batches (HashIndex.pack). */
+function exactOnRandomQueries(options: HashIndexOptions, batches: number, packAfter: readonly number[] = []): void {
   const rnd = random(1234);
   const fps = new Map<string, Fingerprint>();
   const index = new HashIndex({ keyFrames: RULES, ...options });
@@ -58,7 +59,9 @@ function exactOnRandomQueries(options: HashIndexOptions, batches: number): void 
     const add = Array.from({ length: 3 }, (_, k) => ({ episode: `e${batch}-${k}`, fingerprint: randomFingerprint(rnd, 300, k === 0 ? 2 : 1) }));
     add.forEach((a) => fps.set(a.episode, a.fingerprint));
     index.add(add);
+    if (packAfter.includes(batch)) index.pack();
   }
+  if (packAfter.length) expect(index.unpackedCount).toBeLessThan(index.entryCount);
   const episodes = [...fps.keys()];
   let found = 0;
   for (let i = 0; i < 60; i++) {
@@ -81,6 +84,12 @@ describe('HashIndex', () => {
 
   it('stays exact after switching to the large layout of three longer substrings', () => {
     exactOnRandomQueries({ largeFrom: 1500 }, 12);
+  });
+
+  it('stays exact with its first entries packed by bucket and later ones chained, in both layouts', () => {
+    exactOnRandomQueries({}, 12, [4]);
+    exactOnRandomQueries({ largeFrom: 1500 }, 12, [0, 7]);
+    exactOnRandomQueries({}, 6, [5]);
   });
 
   it('with a smaller substring radius still finds every neighbour within m x (radius + 1) - 1 bits', () => {
@@ -118,6 +127,7 @@ describe('HashIndex', () => {
     };
     index.remove('e5');
     expect(search(index, ...key(fps[5]), 0)).toEqual([]);
+    index.pack();
     const replacement = randomFingerprint(rnd, 50);
     index.add([{ episode: 'e6', fingerprint: replacement }]);
     expect(search(index, ...key(fps[6]), 0)).toEqual([]);
@@ -148,15 +158,22 @@ describe('HashIndex', () => {
       return out;
     };
     const stepwise = new HashIndex({ keyFrames: RULES });
+    // Packed after a third of the episodes: its later ones chained, searched before the packed ones.
+    const packed = new HashIndex({ keyFrames: RULES });
     let midway = 0;
     fps.forEach((fingerprint, i) => {
       stepwise.add([{ episode: `e${i}`, fingerprint }]);
+      packed.add([{ episode: `e${i}`, fingerprint }]);
+      if (i === 40) packed.pack();
       if (i % 2) return;
       // Built in one add, which rebuilds its tables at once.
       const whole = new HashIndex({ keyFrames: RULES });
       whole.add(fps.slice(0, i + 1).map((f, k) => ({ episode: `e${k}`, fingerprint: f })));
       if (stepwise.memoryBytes() > whole.memoryBytes()) midway++;
-      for (const q of queries) expect(order(stepwise, q)).toEqual(order(whole, q));
+      for (const q of queries) {
+        expect(order(stepwise, q)).toEqual(order(whole, q));
+        expect(order(packed, q)).toEqual(order(whole, q));
+      }
     });
     // Some checks fell while a doubling was under way (old and new tables both held).
     expect(midway).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
-import { copyRecords, EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
+import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { EpisodeSlots } from './episode-slots';
+import { PACKED_WORDS, PackedEntries } from './packed-entries';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 import { TableDoubling } from './table-doubling';
 
@@ -54,6 +55,9 @@ export interface SearchCounters {
   hits: number;
 }
 
+/** What a search reports of each frame it finds (HashIndex.search). */
+export type SearchVisit = (episode: string, view: number, frame: number, distance: number, share: number, hold: number) => void;
+
 /** An entry's frame number (17 bits: 4.5 hours at 8 fps), view (1 bit), hold (6 bits) and share byte, packed in one word. */
 const FRAME_BITS = 17;
 const MAX_FRAME = (1 << FRAME_BITS) - 1;
@@ -75,8 +79,12 @@ const LINKS = 3;
  * therefore costs time in proportion to the episode, not to the index: when
  * chains grow long the tables double, and each later add moves a few of the
  * old buckets into the new tables (TableDoubling), so that no single add pays for
- * relinking the whole index. A removed or replaced episode's entries stay
- * until dead entries reach half the live ones, then everything is rebuilt.
+ * relinking the whole index. `pack` moves every entry so far out of the chains
+ * into tables laid out by bucket (PackedEntries), whose lookups do not wait
+ * on one memory read after another; entries added later go to chains again
+ * (the tail), which a search walks first. A removed or replaced episode's
+ * entries stay until dead entries reach half the live ones, then everything
+ * is packed anew without them.
  */
 export class HashIndex {
   private readonly rules: KeyFrameRules;
@@ -84,10 +92,14 @@ export class HashIndex {
   private readonly largeFrom: number;
   private readonly slots = new EpisodeSlots();
   private readonly references = new Map<string, Reference>();
+  /** Entries [0, packed.count), laid out by bucket. */
+  private packed = PackedEntries.empty();
   /**
-   * Per entry: hash lo, hi, then meta (frame | view << 17 | hold << 18 | share << 24, the
-   * share byte as it was when the frame was indexed), then the next entry of
-   * its chain in each substring table (-1 ends a chain).
+   * The tail, entries from packed.count on (numbered from 0 here, in `heads`
+   * and in the links): per entry, hash lo, hi, then meta (frame | view << 17 |
+   * hold << 18 | share << 24, the share byte as it was when the frame was
+   * indexed), then the next entry of its chain in each substring table (-1
+   * ends a chain).
    */
   private records: EntryRecords;
   private layout: SubstringLayout = substringLayout(4);
@@ -116,6 +128,11 @@ export class HashIndex {
 
   /** Indexed key frames, live or not yet reclaimed. */
   get entryCount(): number {
+    return this.packed.count + this.records.length;
+  }
+
+  /** Entries added since the index was last packed, searched through chains. */
+  get unpackedCount(): number {
     return this.records.length;
   }
 
@@ -151,7 +168,7 @@ export class HashIndex {
       this.remove(b.episode);
       if (b.shares && b.shares.length !== b.fingerprint.frames) throw new RangeError(`episode ${b.episode}: ${b.shares.length} share bytes for ${b.fingerprint.frames} frames`);
       if (b.fingerprint.frames === 0) continue;
-      this.slots.add(b.episode, b.group, this.records.length);
+      this.slots.add(b.episode, b.group, this.entryCount);
       if (this.retain) this.references.set(b.episode, { fingerprint: b.fingerprint, shares: b.shares ?? new Uint8Array(b.fingerprint.frames) });
       if (b.fingerprint.views.length > MAX_VIEWS) throw new RangeError(`episode ${b.episode}: ${b.fingerprint.views.length} views, at most ${MAX_VIEWS} are indexed`);
       b.fingerprint.views.forEach((v, view) => {
@@ -171,8 +188,18 @@ export class HashIndex {
     if (slot < 0) return;
     this.changes++;
     this.references.delete(episode);
-    this.dead += this.slots.endEntry(slot, this.records.length) - this.slots.firstEntry(slot);
-    if (this.dead > 1024 && this.dead * 2 > this.records.length) this.rebuild(true);
+    this.dead += this.slots.endEntry(slot, this.entryCount) - this.slots.firstEntry(slot);
+    if (this.dead > 1024 && this.dead * 2 > this.entryCount) this.repack(true);
+  }
+
+  /**
+   * Lays every entry out by bucket (PackedEntries), leaving the chains empty:
+   * for a shard once it has loaded, and whenever its chains have grown long
+   * again. Costs time in proportion to the whole index (about 4 s for 15 M
+   * entries), so the caller chooses when; adds never pack.
+   */
+  pack(): void {
+    this.repack(false);
   }
 
   /**
@@ -186,7 +213,7 @@ export class HashIndex {
 
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
-    let n = this.records.byteLength + this.slots.byteLength;
+    let n = this.packed.byteLength + this.records.byteLength + this.slots.byteLength;
     for (const h of [...this.heads, ...(this.doubling?.heads ?? [])]) n += h.byteLength;
     return n;
   }
@@ -203,7 +230,7 @@ export class HashIndex {
     lo: number,
     hi: number,
     radius: number,
-    visit: (episode: string, view: number, frame: number, distance: number, share: number, hold: number) => void,
+    visit: SearchVisit,
     substringRadius = radius,
   ): void {
     const { count, starts, widths } = this.layout;
@@ -215,10 +242,16 @@ export class HashIndex {
     const counters = this.counters;
     counters.lookups++;
     const { chunks, stride } = this.records;
+    const packed = this.packed;
+    const base = packed.count;
+    const packedMask = (1 << packed.bucketBits) - 1;
+    const words = packed.words;
     for (let t = 0; t < count; t++) {
       const masks = flipMasks(widths[t], sub);
       const heads = this.heads[t];
       const link = LINKS + t;
+      const bucketStarts = base ? packed.starts[t] : null;
+      const ids = base ? packed.ids[t] : null;
       for (let mi = 0; mi < masks.length; mi++) {
         const probe = (keys[t] ^ masks[mi]) >>> 0;
         // An old bucket not yet moved holds the probe's older entries: its chain follows the new one's, so entries still come newest first.
@@ -234,19 +267,35 @@ export class HashIndex {
           const at = (e & RECORD_MASK) * stride;
           const elo = chunk[at];
           const ehi = chunk[at + 1];
-          const entry = e;
+          const entry = base + e;
           e = chunk[at + link] | 0;
           if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
           const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
           if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
-          const slot = this.slots.slotOf(entry);
-          if (!this.slots.isAlive(slot)) continue;
-          const m = chunk[at + 2];
-          counters.hits++;
-          visit(this.slots.nameOf(slot), (m >>> FRAME_BITS) & 1, m & MAX_FRAME, d, m >>> 24, (m >>> (FRAME_BITS + 1)) & MAX_HOLD);
+          this.report(entry, chunk[at + 2], d, visit);
+        }
+        if (!bucketStarts || !ids) continue;
+        const b = probe & packedMask;
+        for (let i = bucketStarts[b], end = bucketStarts[b + 1]; i < end; i++) {
+          counters.walked++;
+          const entry = ids[i];
+          const at = entry * PACKED_WORDS;
+          const elo = words[at];
+          const ehi = words[at + 1];
+          if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
+          const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
+          if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
+          this.report(entry, words[at + 2], d, visit);
         }
       }
     }
+  }
+
+  private report(entry: number, meta: number, d: number, visit: SearchVisit): void {
+    const slot = this.slots.slotOf(entry);
+    if (!this.slots.isAlive(slot)) return;
+    this.counters.hits++;
+    visit(this.slots.nameOf(slot), (meta >>> FRAME_BITS) & 1, meta & MAX_FRAME, d, meta >>> 24, (meta >>> (FRAME_BITS + 1)) & MAX_HOLD);
   }
 
   private append(lo: number, hi: number, meta: number): void {
@@ -270,21 +319,21 @@ export class HashIndex {
 
   /**
    * Moves old buckets in proportion to the entries just appended, then doubles
-   * the tables (or switches to the large layout) once chains grow past LOAD
-   * entries per bucket. A doubling is paced to end by the time the index has
-   * grown half-way to the next one. An add of a quarter of the index or more
-   * (an index built in one go, as a work's family index is) rebuilds the tables
-   * at once instead: that costs at most a few times the add itself, and leaves
-   * no old tables behind for searches to walk.
+   * the tail's tables once chains grow past LOAD entries per bucket. A doubling
+   * is paced to end by the time the tail has grown half-way to the next one. An
+   * add of a quarter of the tail or more (an index built in one go, as a work's
+   * family index is) relinks the tail at once instead: that costs at most a few
+   * times the add itself, and leaves no old tables behind for searches to walk.
+   * Crossing largeFrom packs everything in the large layout, once in an
+   * index's life.
    */
   private grow(appended: number): void {
+    if (this.entryCount > this.largeFrom !== this.isLarge) return this.repack(false);
     const entries = this.records.length;
-    const large = entries > this.largeFrom;
-    if (large !== this.isLarge) return this.rebuild(false);
     if (this.doubling) this.moveBuckets(this.doubling.bucketsFor(appended));
     const bits = this.bucketBitsFor(entries);
     if (bits <= this.bucketBits) return;
-    if (this.doubling || bits > this.bucketBits + 1 || 4 * appended >= entries) return this.rebuild(false);
+    if (this.doubling || bits > this.bucketBits + 1 || 4 * appended >= entries) return this.relink();
     const room = (LOAD << bits) - entries;
     this.doubling = new TableDoubling(this.heads, this.bucketBits, (1 << this.bucketBits) / Math.max(1, room / 2));
     this.bucketBits = bits;
@@ -304,31 +353,47 @@ export class HashIndex {
     return bits;
   }
 
-  /** Relinks every entry into fresh tables sized for the index; with `reclaim`, drops removed episodes' entries first. */
-  private rebuild(reclaim: boolean): void {
-    if (reclaim) this.reclaim();
+  /** Relinks the tail into fresh tables sized for it. */
+  private relink(): void {
     const entries = this.records.length;
-    this.layout = substringLayout(entries > this.largeFrom ? 3 : 4);
-    if (this.records.stride !== LINKS + this.layout.count) this.records = copyRecords(this.records, LINKS, LINKS + this.layout.count, 0, entries);
     this.bucketBits = this.bucketBitsFor(entries);
     this.doubling = null;
     this.resetTables();
     for (let e = 0; e < entries; e++) this.link(e, this.records.get(e, 0), this.records.get(e, 1));
   }
 
-  private resetTables(): void {
-    this.heads = this.layout.widths.map(() => new Int32Array(1 << this.bucketBits).fill(-1));
+  /** Packs every entry (pack); with `reclaim`, drops removed episodes' entries first, renumbering slots in order. */
+  private repack(reclaim: boolean): void {
+    const count = this.entryCount - (reclaim ? this.dead : 0);
+    const words = new Uint32Array(count * PACKED_WORDS);
+    if (reclaim) {
+      let to = 0;
+      this.slots.compact(this.entryCount, (first, end) => {
+        const at = to;
+        for (let e = first; e < end; e++) this.copyWords(e, words, to++);
+        return at;
+      });
+      this.dead = 0;
+    } else {
+      words.set(this.packed.words.subarray(0, this.packed.count * PACKED_WORDS));
+      for (let e = this.packed.count; e < count; e++) this.copyWords(e, words, e);
+    }
+    this.layout = substringLayout(count > this.largeFrom ? 3 : 4);
+    this.packed = PackedEntries.build(words, count, this.layout, this.bucketBitsFor(count));
+    this.linkSteps += count * this.layout.count;
+    this.records = new EntryRecords(LINKS + this.layout.count);
+    this.bucketBits = MIN_BUCKET_BITS;
+    this.doubling = null;
+    this.resetTables();
   }
 
-  /** Copies the live entries into fresh arrays, renumbering slots in order. */
-  private reclaim(): void {
-    const records = new EntryRecords(this.records.stride);
-    this.slots.compact(this.records.length, (first, end) => {
-      const at = records.length;
-      copyRecords(this.records, LINKS, records.stride, first, end, records);
-      return at;
-    });
-    this.records = records;
-    this.dead = 0;
+  /** Copies entry e's hash and meta to entry `to` of a packed layout's words. */
+  private copyWords(e: number, into: Uint32Array, to: number): void {
+    const base = this.packed.count;
+    for (let w = 0; w < PACKED_WORDS; w++) into[to * PACKED_WORDS + w] = e < base ? this.packed.words[e * PACKED_WORDS + w] : this.records.get(e - base, w);
+  }
+
+  private resetTables(): void {
+    this.heads = this.layout.widths.map(() => new Int32Array(1 << this.bucketBits).fill(-1));
   }
 }

@@ -38,6 +38,7 @@ export type MatchRequest =
   | { readonly op: 'audio-plan'; readonly probe: Uint8Array; readonly exclude?: string }
   | { readonly op: 'audio-among'; readonly key: string; readonly probe: Uint8Array; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'audio-finish'; readonly probe: Uint8Array; readonly candidates: readonly AudioCandidate[]; readonly references: ReadonlyMap<string, AudioSource> }
+  | { readonly op: 'pack' }
   | { readonly op: 'collect' };
 
 /**
@@ -55,7 +56,14 @@ export interface AudioSource {
 
 /** What each answered request answers. */
 export interface MatchReplies {
-  index: { readonly episodes: number; readonly bytes: number; readonly unreadable: readonly { readonly registrationId: string; readonly reason: string }[] };
+  index: {
+    readonly episodes: number;
+    readonly bytes: number;
+    /** Key frames indexed, and those of them added since the index was last packed (HashIndex.pack). */
+    readonly entries: number;
+    readonly unpacked: number;
+    readonly unreadable: readonly { readonly registrationId: string; readonly reason: string }[];
+  };
   has: boolean;
   open: null;
   /** The region of the episode's second view, after which the frames pushed again are hashed for it; null when there is none. */
@@ -78,6 +86,8 @@ export interface MatchReplies {
   'audio-finish': AudioMatch[];
   /** The soundtrack's matches among the given episodes only (a retro-match's); their index is kept while `key` stays the same. */
   'audio-among': AudioMatch[];
+  /** Every key frame laid out by bucket (HashIndex.pack): after loading, and when chains have grown long again. */
+  pack: null;
   /** A full collection of the thread's heap (after loading the index). */
   collect: null;
 }

@@ -110,7 +110,7 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
           unreadable.push({ registrationId: row.registrationId, reason: (e as Error).message });
         }
       }
-      return { episodes: index.episodeCount, bytes: index.memoryBytes() + audio.memoryBytes(), unreadable };
+      return { episodes: index.episodeCount, bytes: index.memoryBytes() + audio.memoryBytes(), entries: index.entryCount, unpacked: index.unpackedCount, unreadable };
     }
     case 'has':
       return index.has(r.episode);
@@ -186,6 +186,9 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
       const variants = decodeAudioProbe(r.probe);
       return finishAudio(variants, planAudio(among, variants), (e) => prints.get(e));
     }
+    case 'pack':
+      index.pack();
+      return null;
     case 'collect':
       // The pool's spare frame buffer is shared: freed only once every thread holding it has collected, this one last.
       return verifiers.collect().then(() => {

@@ -59,6 +59,21 @@ describe('EpisodeIndex, with its match thread', () => {
     expect(await index.has('r')).toBe(true);
   });
 
+  it('packs what it loaded at boot, and chains what it indexes after', async () => {
+    table.rows.push(stored('p1', 41), stored('p2', 42));
+    await index.onApplicationBootstrap();
+    index.onModuleDestroy();
+    const booted = await thread.request({ op: 'index', rows: [] });
+    expect(booted.entries).toBeGreaterThan(0);
+    expect(booted.unpacked).toBe(0);
+    table.rows.push(stored('p3', 43));
+    expect(await index.has('p3')).toBe(true);
+    expect(await index.has('p1')).toBe(true);
+    const after = await thread.request({ op: 'index', rows: [] });
+    expect(after.unpacked).toBeGreaterThan(0);
+    expect(after.entries).toBe(booted.entries + after.unpacked);
+  });
+
   it('runs concurrent syncs one after another', async () => {
     table.rows.push(stored('s', 20));
     await Promise.all([index.sync(), index.sync(), index.sync()]);

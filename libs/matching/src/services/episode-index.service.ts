@@ -7,6 +7,15 @@ import { FingerprintRepository } from '@dramaguard/records';
 
 /** Rows per read while loading: big enough that round trips do not dominate a cold start, small enough to post to the thread at once. */
 const SYNC_BATCH = 1000;
+/**
+ * Key frames added since the last pack, as a share of the index, from which a
+ * sync packs the index again (HashIndex.pack): chained entries cost about 4x
+ * the lookup time of packed ones, and a pack blocks the match thread for
+ * about 4 s at 15 M entries, so it waits until an eighth of the index is
+ * chained, and at least REPACK_MIN entries.
+ */
+const REPACK_SHARE = 1 / 8;
+const REPACK_MIN = 1 << 16;
 
 /**
  * Keeps this process's match index, held by its match thread and keyed by
@@ -26,6 +35,9 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
   private loaded = false;
   /** Memory the match thread's index holds (HashIndex.memoryBytes), as of the last sync that indexed anything. */
   private bytes = 0;
+  /** Key frames in the index, and those added since it was last packed, as of the last sync that indexed anything. */
+  private entries = 0;
+  private unpacked = 0;
   /**
    * The seq of the row each indexed episode was read from (by its number in
    * `ids`): a cached full fingerprint must be of the same row. Compact, as a
@@ -45,13 +57,16 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sync();
-    // What loading read and dropped is returned to the system now, not whenever V8 next collects in full.
+    await this.pack();
+    // What loading read and dropped (the chains, once packed) is returned to the system now, not whenever V8 next collects in full.
     await this.thread.request({ op: 'collect' });
     collectGarbage();
     this.loaded = true;
     this.log.log(`match index loaded: ${this.episodes} episodes`);
     this.timer = setInterval(() => {
-      this.sync().catch((e: Error) => this.log.warn(`index sync failed, will retry: ${e.message}`));
+      this.sync()
+        .then(() => (this.unpacked >= REPACK_MIN && this.unpacked >= this.entries * REPACK_SHARE ? this.pack() : undefined))
+        .catch((e: Error) => this.log.warn(`index sync failed, will retry: ${e.message}`));
     }, this.config.indexSyncIntervalMs);
     this.timer.unref();
   }
@@ -100,6 +115,13 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
     this.seqs[known < 0 ? this.ids.add(registrationId) : known] = Number(seq);
   }
 
+  private async pack(): Promise<void> {
+    const started = Date.now();
+    await this.thread.request({ op: 'pack' });
+    this.log.log(`packed ${this.entries} key frame(s), ${this.unpacked} of them chained, in ${Date.now() - started} ms`);
+    this.unpacked = 0;
+  }
+
   sync(): Promise<void> {
     const next = this.chain.then(() => this.pull());
     this.chain = next.catch(() => undefined);
@@ -120,10 +142,12 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
       if (!scannedTo) break;
       if (rows.length) {
         const sent = Date.now();
-        const { episodes, bytes, unreadable } = await this.thread.request({ op: 'index', rows });
+        const { episodes, bytes, entries, unpacked, unreadable } = await this.thread.request({ op: 'index', rows });
         indexMs += Date.now() - sent;
         indexed += rows.length;
         this.bytes = bytes;
+        this.entries = entries;
+        this.unpacked = unpacked;
         for (const r of rows) this.setSeq(r.registrationId, r.seq);
         for (const u of unreadable) this.log.error(`fingerprint of registration ${u.registrationId} is unreadable and was not indexed: ${u.reason}`);
         this.episodes = episodes;
