@@ -2,7 +2,7 @@ import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
 import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { EpisodeSlots } from './episode-slots';
-import { PACKED_WORDS, PackedEntries } from './packed-entries';
+import { entryAt, PACKED_WORDS, PackedEntries } from './packed-entries';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 import { TableDoubling } from './table-doubling';
 
@@ -245,7 +245,7 @@ export class HashIndex {
     const packed = this.packed;
     const base = packed.count;
     const packedMask = (1 << packed.bucketBits) - 1;
-    const words = packed.words;
+    const { words, idBytes } = packed;
     for (let t = 0; t < count; t++) {
       const masks = flipMasks(widths[t], sub);
       const heads = this.heads[t];
@@ -278,7 +278,7 @@ export class HashIndex {
         const b = probe & packedMask;
         for (let i = bucketStarts[b], end = bucketStarts[b + 1]; i < end; i++) {
           counters.walked++;
-          const entry = ids[i];
+          const entry = entryAt(ids, i, idBytes);
           const at = entry * PACKED_WORDS;
           const elo = words[at];
           const ehi = words[at + 1];

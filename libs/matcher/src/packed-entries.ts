@@ -2,6 +2,14 @@ import { extractBits, SubstringLayout } from './substrings';
 
 /** Words of an entry: hash lo, hash hi, meta (see HashIndex). */
 export const PACKED_WORDS = 3;
+/** Entries from which an entry number takes 4 bytes rather than 3. */
+const WIDE_FROM = 1 << 24;
+
+/** The i-th entry number of a table's `ids`, of `idBytes` bytes each. */
+export function entryAt(ids: Uint8Array, i: number, idBytes: number): number {
+  const k = i * idBytes;
+  return (ids[k] | (ids[k + 1] << 8) | (ids[k + 2] << 16) | (idBytes === 4 ? ids[k + 3] << 24 : 0)) >>> 0;
+}
 
 /**
  * A HashIndex's entries laid out by bucket, for searching a large index that
@@ -12,8 +20,9 @@ export const PACKED_WORDS = 3;
  * independently of the others, where a chained table makes every step wait
  * for the one before: about 4x fewer milliseconds per lookup in a 15 M-entry
  * shard (docs/BENCHMARK.md, section 39). Built whole, in time and memory in
- * proportion to the entries (HashIndex.pack); the same 12 bytes of table per
- * entry as a chained table's links, and no slack.
+ * proportion to the entries (HashIndex.pack). An entry number takes 3 bytes
+ * up to 2^24 entries (a shard of 2,500 hours holds about 15 M), 4 beyond: 9
+ * bytes of table per entry against a chained table's 12 bytes of links.
  */
 export class PackedEntries {
   private constructor(
@@ -21,22 +30,24 @@ export class PackedEntries {
     readonly words: Uint32Array,
     readonly count: number,
     readonly bucketBits: number,
-    /** Per table: bucket b's entries are ids[t][starts[t][b] .. starts[t][b + 1]). */
+    /** Per table: bucket b's entries are the entry numbers starts[t][b] .. starts[t][b + 1] - 1 of ids[t]. */
     readonly starts: readonly Int32Array[],
-    /** Per table: entry numbers, by bucket. */
-    readonly ids: readonly Int32Array[],
+    /** Per table: entry numbers, by bucket, of idBytes bytes each, least significant first. */
+    readonly ids: readonly Uint8Array[],
+    readonly idBytes: number,
   ) {}
 
   static empty(): PackedEntries {
-    return new PackedEntries(new Uint32Array(0), 0, 0, [], []);
+    return new PackedEntries(new Uint32Array(0), 0, 0, [], [], 3);
   }
 
-  /** Tables over the first `count` entries of `words` (PACKED_WORDS each), buckets addressed by each substring's low `bucketBits` bits. */
-  static build(words: Uint32Array, count: number, layout: SubstringLayout, bucketBits: number): PackedEntries {
+  /** Tables over the first `count` entries of `words` (PACKED_WORDS each), buckets addressed by each substring's low `bucketBits` bits; `wideFrom` is lower in specs. */
+  static build(words: Uint32Array, count: number, layout: SubstringLayout, bucketBits: number, wideFrom = WIDE_FROM): PackedEntries {
     const size = 1 << bucketBits;
     const mask = size - 1;
     const starts: Int32Array[] = [];
-    const ids: Int32Array[] = [];
+    const ids: Uint8Array[] = [];
+    const idBytes = count > wideFrom ? 4 : 3;
     for (let t = 0; t < layout.count; t++) {
       const from = layout.starts[t];
       const width = layout.widths[t];
@@ -44,13 +55,19 @@ export class PackedEntries {
       for (let e = 0, at = 0; e < count; e++, at += PACKED_WORDS) start[(extractBits(words[at], words[at + 1], from, width) & mask) + 1]++;
       for (let b = 0; b < size; b++) start[b + 1] += start[b];
       const next = start.slice(0, size);
-      const id = new Int32Array(count);
+      const id = new Uint8Array(count * idBytes);
       // Newest first within a bucket, as a chained table's walk reports them.
-      for (let e = count - 1, at = e * PACKED_WORDS; e >= 0; e--, at -= PACKED_WORDS) id[next[extractBits(words[at], words[at + 1], from, width) & mask]++] = e;
+      for (let e = count - 1, at = e * PACKED_WORDS; e >= 0; e--, at -= PACKED_WORDS) {
+        const to = next[extractBits(words[at], words[at + 1], from, width) & mask]++ * idBytes;
+        id[to] = e;
+        id[to + 1] = e >>> 8;
+        id[to + 2] = e >>> 16;
+        if (idBytes === 4) id[to + 3] = e >>> 24;
+      }
       starts.push(start);
       ids.push(id);
     }
-    return new PackedEntries(words, count, bucketBits, starts, ids);
+    return new PackedEntries(words, count, bucketBits, starts, ids, idBytes);
   }
 
   get byteLength(): number {
