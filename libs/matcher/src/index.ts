@@ -20,3 +20,4 @@ export * from './match-edits';
 export * from './probe-codec';
 export * from './kept-shapes';
 export * from './id-table';
+export * from './warm-up';

@@ -39,6 +39,7 @@ export type MatchRequest =
   | { readonly op: 'audio-among'; readonly key: string; readonly probe: Uint8Array; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'audio-finish'; readonly probe: Uint8Array; readonly candidates: readonly AudioCandidate[]; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'pack' }
+  | { readonly op: 'warm-up' }
   | { readonly op: 'collect' };
 
 /**
@@ -88,6 +89,8 @@ export interface MatchReplies {
   'audio-among': AudioMatch[];
   /** Every key frame laid out by bucket (HashIndex.pack): after loading, and when chains have grown long again. */
   pack: null;
+  /** A synthetic clip matched through every step (warmUp), so that the first real ones run on compiled code. */
+  'warm-up': null;
   /** A full collection of the thread's heap (after loading the index). */
   collect: null;
 }

@@ -16,6 +16,7 @@ import {
   proposedLines,
   sparseRound,
   SparseRound,
+  warmUp,
   withinBudget,
 } from '@dramaguard/matcher';
 import { AnsweredOp, AudioSource, MatchEnvelope, MatchReplies, MatchRequest, MatchResponse, MatchThreadData, StreamOp } from './match-protocol';
@@ -188,6 +189,9 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
     }
     case 'pack':
       index.pack();
+      return null;
+    case 'warm-up':
+      warmUp();
       return null;
     case 'collect':
       // The pool's spare frame buffer is shared: freed only once every thread holding it has collected, this one last.

@@ -59,10 +59,14 @@ describe('EpisodeIndex, with its match thread', () => {
     expect(await index.has('r')).toBe(true);
   });
 
-  it('packs what it loaded at boot, and chains what it indexes after', async () => {
+  it('packs what it loaded at boot and warms its thread up before it is ready, and chains what it indexes after', async () => {
     table.rows.push(stored('p1', 41), stored('p2', 42));
+    const asked = jest.spyOn(thread, 'request');
     await index.onApplicationBootstrap();
     index.onModuleDestroy();
+    expect(asked.mock.calls.map(([r]) => r.op).filter((op) => op !== 'index')).toEqual(['pack', 'warm-up', 'collect']);
+    asked.mockRestore();
+    expect(index.isLoaded).toBe(true);
     const booted = await thread.request({ op: 'index', rows: [] });
     expect(booted.entries).toBeGreaterThan(0);
     expect(booted.unpacked).toBe(0);

@@ -57,7 +57,12 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.sync();
-    await this.pack();
+    if (this.config.shards.serves.length) {
+      await this.pack();
+      const warming = Date.now();
+      await this.thread.request({ op: 'warm-up' });
+      this.log.log(`match thread warmed up in ${Date.now() - warming} ms`);
+    }
     // What loading read and dropped (the chains, once packed) is returned to the system now, not whenever V8 next collects in full.
     await this.thread.request({ op: 'collect' });
     collectGarbage();
