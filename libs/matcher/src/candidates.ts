@@ -126,5 +126,5 @@ export function alignmentOptions(o: MatcherOptions, maxPeaks: number, minSupport
 export function downweightRepeats(hits: TaggedHit[]): TaggedHit[] {
   const perFrame = new Map<number, number>();
   for (const h of hits) perFrame.set(h.q, (perFrame.get(h.q) ?? 0) + h.hold);
-  return hits.map((h) => ({ ...h, weight: h.weight / Math.sqrt(perFrame.get(h.q) as number) }));
+  return hits.map((h) => ({ q: h.q, r: h.r, weight: h.weight / Math.sqrt(perFrame.get(h.q) as number), tag: h.tag, hold: h.hold }));
 }

@@ -5,7 +5,7 @@ import { CopyGeometry } from './copy-geometry';
 import { densify } from './densify';
 import { searchCandidates, SparseRound } from './geometry-search';
 import { HashIndex, Reference } from './hash-index';
-import { DEFAULT_MATCHER_OPTIONS, MatcherOptions } from './matcher-options';
+import { MatcherOptions, matcherOptions } from './matcher-options';
 import { probeClip, ProbeSource, QueryProbe } from './query-probe';
 import { SettledRegion, settleRegion, VerifiedCopy, verifyOnRegion } from './verify';
 
@@ -67,7 +67,7 @@ export function planMatch(
   shared: readonly number[] = [],
   kept?: SparseRound,
 ): MatchPlan {
-  const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
+  const o = matcherOptions(options);
   const source: ProbeSource = Array.isArray(clip) ? { frames: clip } : { full: clip as QueryProbe };
   const frames = 'frames' in source ? source.frames.length : source.full.frames;
   if (!frames || index.episodeCount === 0) return { probe: probeClip([], o.plainGeometry), candidates: [], groups: new Map() };
@@ -122,7 +122,7 @@ export function verifyCandidates(
   next: NextCandidate,
   options: Partial<MatcherOptions> = {},
 ): Map<number, VerifiedCopy> {
-  const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
+  const o = matcherOptions(options);
   const clip = new ClipHasher(frames);
   const settled: SettledCandidate[] = [];
   for (let i = next(); i >= 0; i = next()) {
@@ -152,7 +152,7 @@ export function verifyCandidates(
  * stopped, and toMatches keeps whichever segment holds more matched frames.
  */
 export function matchesOf(plan: MatchPlan, found: ReadonlyMap<number, VerifiedCopy>, options: Partial<MatcherOptions> = {}): EpisodeMatch[] {
-  const o = { ...DEFAULT_MATCHER_OPTIONS, ...options };
+  const o = matcherOptions(options);
   const copies: VerifiedCopy[] = [];
   plan.candidates.forEach((c, i) => {
     const v = found.get(i);

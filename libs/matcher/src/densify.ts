@@ -74,5 +74,7 @@ export function densify(c: Candidate, probe: QueryProbe, ref: FingerprintView, s
   }
   const hits = downweightRepeats([...best.values()]);
   const [peak] = voteAlignment(hits, alignmentOptions(o, 1, o.weakSupport));
-  return peak ? { ...c, peak: { ...peak, support: c.peak.support }, hits: peak.hits.map((i) => hits[i]) } : null;
+  if (!peak) return null;
+  // Built field by field, as stage one builds candidates: a spread copy gets a hidden class of its own (matcherOptions).
+  return { episode: c.episode, view: c.view, peak: { speed: peak.speed, offset: peak.offset, support: c.peak.support, hits: peak.hits }, hits: peak.hits.map((i) => hits[i]) };
 }

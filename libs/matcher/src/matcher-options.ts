@@ -127,6 +127,49 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
 };
 
 /**
+ * The defaults with `partial` over them, always built as one literal of every
+ * field in one order, so that every options object the matcher reads has one
+ * hidden class. Objects made by spreading (`{ ...DEFAULT_MATCHER_OPTIONS,
+ * ...options }`, `{ ...o, minQuality }`) get hidden classes that depend on how
+ * often the spread has run and on what it overwrote: V8 threw away the
+ * verification code the warm-up had compiled at a shard's first weak line and
+ * again a few clips later (docs/BENCHMARK.md, section 40).
+ */
+export function matcherOptions(partial: Partial<MatcherOptions> = {}): MatcherOptions {
+  const o = { ...DEFAULT_MATCHER_OPTIONS, ...partial };
+  return {
+    fps: o.fps,
+    minQuality: o.minQuality,
+    searchRadius: o.searchRadius,
+    substringRadius: o.substringRadius,
+    probeStride: o.probeStride,
+    geometryStride: o.geometryStride,
+    geometryMaxSparseFrames: o.geometryMaxSparseFrames,
+    largeSubstringRadius: o.largeSubstringRadius,
+    geometryTags: o.geometryTags,
+    geometryMinFrames: o.geometryMinFrames,
+    sharedGeometryCount: o.sharedGeometryCount,
+    minSpeed: o.minSpeed,
+    maxSpeed: o.maxSpeed,
+    speedStep: o.speedStep,
+    offsetBin: o.offsetBin,
+    lineTolerance: o.lineTolerance,
+    peaksPerEpisode: o.peaksPerEpisode,
+    minSupport: o.minSupport,
+    weakSupport: o.weakSupport,
+    weakMinQuality: o.weakMinQuality,
+    maxCandidates: o.maxCandidates,
+    matchDistance: o.matchDistance,
+    mismatchDistance: o.mismatchDistance,
+    maxGap: o.maxGap,
+    minMatchedFrames: o.minMatchedFrames,
+    decisionThreshold: o.decisionThreshold,
+    ignoreShares: o.ignoreShares,
+    plainGeometry: o.plainGeometry,
+  };
+}
+
+/**
  * Comparing a newly registered episode with the registry: every episode
  * sharing a stretch must be found to be counted, and a series intro is shared
  * by every episode of the series, so many more candidates are verified than

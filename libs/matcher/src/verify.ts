@@ -3,7 +3,7 @@ import { robustLine } from './alignment';
 import { Candidate } from './candidates';
 import { ClipHasher, ClipHashes, ClipRegion, rectKey } from './clip-hasher';
 import { copyGeometry, CopyGeometry } from './copy-geometry';
-import { MatcherOptions } from './matcher-options';
+import { MatcherOptions, matcherOptions } from './matcher-options';
 import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
 import { frameWeight } from './shared-content';
 
@@ -92,7 +92,7 @@ export function verifyOnRegion(
 
 /** A weakly supported line is judged on informative frames only (MatcherOptions.weakSupport). */
 function lineOptions(candidate: Candidate, options: MatcherOptions): MatcherOptions {
-  return candidate.peak.support < options.minSupport ? { ...options, minQuality: options.weakMinQuality } : options;
+  return candidate.peak.support < options.minSupport ? matcherOptions({ ...options, minQuality: options.weakMinQuality }) : options;
 }
 
 interface SettledLine {
@@ -295,24 +295,36 @@ export function worstFirst(sample: readonly number[], distances: Int8Array): num
 }
 
 function moves(r: Rect, s: number): Rect[] {
+  const { x0, y0, x1, y1 } = r;
+  const angle = r.angle ?? 0;
   return [
-    { ...r, x0: r.x0 - s, x1: r.x1 - s },
-    { ...r, x0: r.x0 + s, x1: r.x1 + s },
-    { ...r, y0: r.y0 - s, y1: r.y1 - s },
-    { ...r, y0: r.y0 + s, y1: r.y1 + s },
-    { x0: r.x0 - s, y0: r.y0 - s, x1: r.x1 + s, y1: r.y1 + s },
-    { x0: r.x0 + s, y0: r.y0 + s, x1: r.x1 - s, y1: r.y1 - s },
-    { ...r, x0: r.x0 - s },
-    { ...r, x0: r.x0 + s },
-    { ...r, x1: r.x1 - s },
-    { ...r, x1: r.x1 + s },
-    { ...r, y0: r.y0 - s },
-    { ...r, y0: r.y0 + s },
-    { ...r, y1: r.y1 - s },
-    { ...r, y1: r.y1 + s },
-    { ...r, angle: (r.angle ?? 0) - 50 * s },
-    { ...r, angle: (r.angle ?? 0) + 50 * s },
+    rectOf(x0 - s, y0, x1 - s, y1, angle),
+    rectOf(x0 + s, y0, x1 + s, y1, angle),
+    rectOf(x0, y0 - s, x1, y1 - s, angle),
+    rectOf(x0, y0 + s, x1, y1 + s, angle),
+    // Growing and shrinking try the rectangle upright, as they always have: keeping a turned one's angle there is untried (section 40).
+    rectOf(x0 - s, y0 - s, x1 + s, y1 + s, 0),
+    rectOf(x0 + s, y0 + s, x1 - s, y1 - s, 0),
+    rectOf(x0 - s, y0, x1, y1, angle),
+    rectOf(x0 + s, y0, x1, y1, angle),
+    rectOf(x0, y0, x1 - s, y1, angle),
+    rectOf(x0, y0, x1 + s, y1, angle),
+    rectOf(x0, y0 - s, x1, y1, angle),
+    rectOf(x0, y0 + s, x1, y1, angle),
+    rectOf(x0, y0, x1, y1 - s, angle),
+    rectOf(x0, y0, x1, y1 + s, angle),
+    rectOf(x0, y0, x1, y1, angle - 50 * s),
+    rectOf(x0, y0, x1, y1, angle + 50 * s),
   ].filter((m) => m.x1 - m.x0 > 0.1 && m.y1 - m.y0 > 0.1);
+}
+
+/**
+ * A rectangle built from literals of two shapes, upright or turned: spread
+ * copies got hidden classes by how they were made (matcherOptions). An upright
+ * one carries no angle, as the hypotheses' rectangles do.
+ */
+function rectOf(x0: number, y0: number, x1: number, y1: number, angle: number): Rect {
+  return angle ? { x0, y0, x1, y1, angle } : { x0, y0, x1, y1 };
 }
 
 /** Refits the line on each informative clip frame's best registered frame within a second of it. */

@@ -3,13 +3,13 @@ import { AudioIndex, AudioReference, decodeAudioPrint, decodeAudioProbe, finishA
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, framesOf, GreyFrame } from '@dramaguard/fingerprint';
 import {
   candidateEpisodes,
-  DEFAULT_MATCHER_OPTIONS,
   familyIndex,
   geometryVotes,
   HashIndex,
   keepShapes,
   matchAmong,
   MatcherOptions,
+  matcherOptions,
   MatchPlan,
   planMatch,
   ProbeBuilder,
@@ -143,7 +143,7 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
       return s.prober.finish();
     }
     case 'geometry': {
-      const o = { ...DEFAULT_MATCHER_OPTIONS, ...r.options };
+      const o = matcherOptions(r.options);
       const round = sparseRound(index, { full: r.probe }, o);
       keptRounds.keep(keptKey(r.key, r.options), round);
       return geometryVotes(round, o);
