@@ -1,9 +1,10 @@
-import { fingerprintFrames, GreyFrame } from '@dramaguard/fingerprint';
+import { decodeFingerprint, encodeFingerprint, fingerprintFrames, framesOf, GreyFrame } from '@dramaguard/fingerprint';
 import { proposedLines, withinBudget } from './candidate-budget';
 import { finishMatch, planMatch } from './clip-matcher';
 import { geometryVotes, sparseRound } from './geometry-search';
 import { HashIndex } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
+import { decodeProbes, encodeProbes } from './probe-codec';
 import { ProbeBuilder } from './query-probe';
 
 const WIDTH = 90;
@@ -47,6 +48,14 @@ function copyOf(frame: GreyFrame): GreyFrame {
   return { width, height, data };
 }
 
+/** The frames as a shard's thread holds them: views into one block, as it receives them (framesOf). */
+function asReceived(clip: readonly GreyFrame[]): GreyFrame[] {
+  const { width, height } = clip[0];
+  const data = new Uint8Array(clip.length * width * height);
+  clip.forEach((f, i) => data.set(f.data, i * width * height));
+  return framesOf({ width, height, frames: clip.length, data });
+}
+
 /**
  * Matches a mirrored, cropped copy of a synthetic episode, after two shots of
  * other footage, the way a shard matches a clip: fingerprinting, its full
@@ -54,11 +63,12 @@ function copyOf(frame: GreyFrame): GreyFrame {
  * verification. V8 compiles a function for speed only after many calls, and
  * verification runs a few times a clip: a shard's first clips after a start
  * verified each candidate at half the speed of later ones (docs/BENCHMARK.md,
- * section 39). The clip, its probe and the episode's fingerprint go through a
- * structured clone first, as a thread's requests do: code compiled for objects
- * of other hidden classes is thrown away at the first real clip (section 40).
- * Run once in the match thread before a worker takes clips; answers the
- * episodes it found.
+ * section 39). The clip's probe and the episode's fingerprint take the way a
+ * real clip's do (encoded, decoded, then through a structured clone as a
+ * thread's requests are), and its frames arrive as a block: code compiled for
+ * objects of other hidden classes is thrown away at the first real clip
+ * (section 40). Run once in the match thread before a worker takes clips;
+ * answers the episodes it found.
  */
 export function warmUp(rounds = 3): string[] {
   const episode = Array.from({ length: FRAMES }, (_, f) => frameOf(f));
@@ -66,12 +76,14 @@ export function warmUp(rounds = 3): string[] {
   const clip = [...leadIn, ...episode].map(copyOf);
   let found: string[] = [];
   for (let round = 0; round < rounds; round++) {
-    const index = new HashIndex({ retainReferences: true });
-    index.add([{ episode: 'warm-up', fingerprint: fingerprintFrames(episode) }]);
+    const fingerprint = fingerprintFrames(episode);
+    const index = new HashIndex();
+    index.add([{ episode: 'warm-up', fingerprint }]);
     index.pack();
-    const probe = structuredClone(new ProbeBuilder().pushAll(clip).finish());
-    const frames = structuredClone(clip);
-    const references = structuredClone(new Map([['warm-up', index.reference('warm-up')]]));
+    const probe = structuredClone(decodeProbes(encodeProbes([{ first: 0, probe: new ProbeBuilder().pushAll(clip).finish() }]))[0].probe);
+    const stored = decodeFingerprint(encodeFingerprint(fingerprint));
+    const references = structuredClone(new Map([['warm-up', { fingerprint: stored, shares: new Uint8Array(stored.frames) }]]));
+    const frames = asReceived(clip);
     const kept = sparseRound(index, { full: probe }, DEFAULT_MATCHER_OPTIONS);
     const tags = geometryVotes(kept, DEFAULT_MATCHER_OPTIONS).map((v) => v.tag);
     const plan = planMatch(index, probe, {}, tags, kept);
