@@ -12,12 +12,6 @@ const HEIGHT = 160;
 /** Long enough for the coarse-to-fine geometry search (geometryMinFrames at 8 fps). */
 const FRAMES = 200;
 const SHOT_FRAMES = 24;
-/**
- * Unregistered shots before the copy, as in a compilation: the copy's line
- * then starts before the clip, and rounding it gives negative frames and -0,
- * which code compiled on positive ones only throws away (section 40).
- */
-const LEAD_IN = 2 * SHOT_FRAMES;
 
 /** A shot's picture: two gratings and a bright disc, each shot its own, moving slowly. */
 function frameOf(f: number): GreyFrame {
@@ -57,23 +51,22 @@ function asReceived(clip: readonly GreyFrame[]): GreyFrame[] {
 }
 
 /**
- * Matches a mirrored, cropped copy of a synthetic episode, after two shots of
- * other footage, the way a shard matches a clip: fingerprinting, its full
- * probe, a packed index, the sparse round, stage one, the budget and
- * verification. V8 compiles a function for speed only after many calls, and
- * verification runs a few times a clip: a shard's first clips after a start
- * verified each candidate at half the speed of later ones (docs/BENCHMARK.md,
- * section 39). The clip's probe and the episode's fingerprint take the way a
- * real clip's do (encoded, decoded, then through a structured clone as a
- * thread's requests are), and its frames arrive as a block: code compiled for
- * objects of other hidden classes is thrown away at the first real clip
- * (section 40). Run once in the match thread before a worker takes clips;
- * answers the episodes it found.
+ * Matches a mirrored, cropped copy of a synthetic episode the way a shard
+ * matches a clip: fingerprinting, its full probe, a packed index, the sparse
+ * round, stage one, the budget and verification. V8 compiles a function for
+ * speed only after many calls, and verification runs a few times a clip: a
+ * shard's first clips after a start verified each candidate at half the speed
+ * of later ones (docs/BENCHMARK.md, section 39). The clip's probe and the
+ * episode's fingerprint take the way a real clip's do (encoded, decoded, then
+ * through a structured clone as a thread's requests are), and its frames
+ * arrive as a block: code compiled for objects of other hidden classes is
+ * thrown away at the first real clip (section 40). Run once in the match
+ * thread before a worker takes clips; answers the episodes it found.
  */
 export function warmUp(rounds = 3): string[] {
   const episode = Array.from({ length: FRAMES }, (_, f) => frameOf(f));
-  const leadIn = Array.from({ length: LEAD_IN }, (_, f) => frameOf(100 * SHOT_FRAMES + f));
-  const clip = [...leadIn, ...episode].map(copyOf);
+  const clip = episode.map(copyOf);
+  const frames = asReceived(clip);
   let found: string[] = [];
   for (let round = 0; round < rounds; round++) {
     const fingerprint = fingerprintFrames(episode);
@@ -83,7 +76,6 @@ export function warmUp(rounds = 3): string[] {
     const probe = structuredClone(decodeProbes(encodeProbes([{ first: 0, probe: new ProbeBuilder().pushAll(clip).finish() }]))[0].probe);
     const stored = decodeFingerprint(encodeFingerprint(fingerprint));
     const references = structuredClone(new Map([['warm-up', { fingerprint: stored, shares: new Uint8Array(stored.frames) }]]));
-    const frames = asReceived(clip);
     const kept = sparseRound(index, { full: probe }, DEFAULT_MATCHER_OPTIONS);
     const tags = geometryVotes(kept, DEFAULT_MATCHER_OPTIONS).map((v) => v.tag);
     const plan = planMatch(index, probe, {}, tags, kept);
