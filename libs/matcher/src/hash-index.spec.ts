@@ -77,6 +77,30 @@ function exactOnRandomQueries(options: HashIndexOptions, batches: number, packAf
   expect(found).toBeGreaterThan(50);
 }
 
+/**
+ * `originals` random episodes, then re-uploads of them up to `total`, each frame one bit off: a frame and its
+ * copies share most substrings, so a search reports them from different tables, and an entry missed in one
+ * table shows as a change of order. Queries: the key frames of the first three originals.
+ */
+function reUploads(rnd: () => number, originals: number, total: number): { fps: Fingerprint[]; queries: Array<[number, number]> } {
+  const first = Array.from({ length: originals }, () => randomFingerprint(rnd, 300));
+  const copy = (fp: Fingerprint): Fingerprint => {
+    const v = fp.views[0];
+    const hashes = Array.from({ length: fp.frames }, (_, f) => near(rnd, v.hashes, f, 1)).flat();
+    return { ...fp, views: [{ ...v, hashes: Uint32Array.from(hashes) }] };
+  };
+  const fps = Array.from({ length: total }, (_, i) => (i < originals ? first[i] : copy(first[i % originals])));
+  const queries = first.slice(0, 3).flatMap((fp) => selectKeyFrames(fp.views[0], undefined, RULES).frames.map((f): [number, number] => [fp.views[0].hashes[2 * f], fp.views[0].hashes[2 * f + 1]]));
+  return { fps, queries };
+}
+
+/** What a search within 3 bits reports, in the order it reports it. */
+function order(index: HashIndex, [lo, hi]: [number, number]): string[] {
+  const out: string[] = [];
+  index.search(lo, hi, 3, (episode, view, frame, d) => out.push(`${episode}/${view}/${frame}/${d}`));
+  return out;
+}
+
 describe('HashIndex', () => {
   it('returns exactly the brute-force neighbours among the key frames, as its tables grow', () => {
     exactOnRandomQueries({}, 12);
@@ -144,19 +168,7 @@ describe('HashIndex', () => {
     const rnd = random(31);
     // Re-uploads of 20 episodes, each frame one bit off: a frame and its copies share most substrings, so the
     // search reports them from different tables, and an entry missed in one table shows as a change of order.
-    const originals = Array.from({ length: 20 }, () => randomFingerprint(rnd, 300));
-    const copy = (fp: Fingerprint): Fingerprint => {
-      const v = fp.views[0];
-      const hashes = Array.from({ length: fp.frames }, (_, f) => near(rnd, v.hashes, f, 1)).flat();
-      return { ...fp, views: [{ ...v, hashes: Uint32Array.from(hashes) }] };
-    };
-    const fps = Array.from({ length: 120 }, (_, i) => (i < 20 ? originals[i] : copy(originals[i % 20])));
-    const queries = originals.slice(0, 3).flatMap((fp) => selectKeyFrames(fp.views[0], undefined, RULES).frames.map((f): [number, number] => [fp.views[0].hashes[2 * f], fp.views[0].hashes[2 * f + 1]]));
-    const order = (index: HashIndex, [lo, hi]: [number, number]): string[] => {
-      const out: string[] = [];
-      index.search(lo, hi, 3, (episode, view, frame, d) => out.push(`${episode}/${view}/${frame}/${d}`));
-      return out;
-    };
+    const { fps, queries } = reUploads(rnd, 20, 120);
     const stepwise = new HashIndex({ keyFrames: RULES });
     // Packed after a third of the episodes: its later ones chained, searched before the packed ones.
     const packed = new HashIndex({ keyFrames: RULES });
@@ -177,6 +189,66 @@ describe('HashIndex', () => {
     });
     // Some checks fell while a doubling was under way (old and new tables both held).
     expect(midway).toBeGreaterThan(0);
+  });
+
+  it('packed in steps between adds and removals, finds the same frames in the same order as an index built at once', () => {
+    const rnd = random(53);
+    const { fps, queries } = reUploads(rnd, 20, 100);
+    const live = new Map<string, Fingerprint>();
+    const paced = new HashIndex({ keyFrames: RULES });
+    const add = (i: number): void => {
+      paced.add([{ episode: `e${i}`, fingerprint: fps[i] }]);
+      live.set(`e${i}`, fps[i]);
+    };
+    const sameAsWhole = (): void => {
+      const whole = new HashIndex({ keyFrames: RULES });
+      whole.add([...live].map(([episode, fingerprint]) => ({ episode, fingerprint })));
+      for (const q of queries) expect(order(paced, q)).toEqual(order(whole, q));
+    };
+    for (let i = 0; i < 40; i++) add(i);
+    paced.pack();
+    for (let i = 40; i < 70; i++) add(i);
+    const chained = paced.unpackedCount;
+    paced.startPack();
+    // What the pack under way holds besides the index counts too.
+    let building = 0;
+    let steps = 0;
+    // Re-uploads of the queried originals among them.
+    let next = 80;
+    while (!paced.packStep(2000)) {
+      steps++;
+      building = Math.max(building, paced.memoryBytes());
+      if (next < 90) add(next++);
+      if (steps === 3) {
+        paced.remove('e41');
+        live.delete('e41');
+      }
+      sameAsWhole();
+    }
+    expect(steps).toBeGreaterThan(10);
+    expect(building).toBeGreaterThan(paced.memoryBytes());
+    // Only what was added after the pack began is chained now.
+    expect(paced.unpackedCount).toBeGreaterThan(0);
+    expect(paced.unpackedCount).toBeLessThan(chained);
+    sameAsWhole();
+    for (let i = 70; i < 80; i++) add(i);
+    for (let i = 90; i < 100; i++) add(i);
+    sameAsWhole();
+  });
+
+  it('a pack in steps gives way to a reclaim of dead entries begun before it is done', () => {
+    const rnd = random(61);
+    const { fps, queries } = reUploads(rnd, 20, 60);
+    const index = new HashIndex({ keyFrames: RULES });
+    index.add(fps.map((fingerprint, i) => ({ episode: `e${i}`, fingerprint })));
+    index.startPack();
+    expect(index.packStep(100)).toBe(false);
+    for (let i = 20; i < 60; i++) index.remove(`e${i}`);
+    expect(index.unpackedCount).toBe(0);
+    expect(index.packStep(100)).toBe(true);
+    const whole = new HashIndex({ keyFrames: RULES });
+    whole.add(fps.slice(0, 20).map((fingerprint, i) => ({ episode: `e${i}`, fingerprint })));
+    for (const q of queries) expect(order(index, q)).toEqual(order(whole, q));
   });
 
   it('adding episodes, one or many at a time, links entries in proportion to the add, not to the index', () => {

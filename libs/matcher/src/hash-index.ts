@@ -2,7 +2,7 @@ import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
 import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { EpisodeSlots } from './episode-slots';
-import { entryAt, PACKED_WORDS, PackedEntries } from './packed-entries';
+import { entryAt, PackBuilder, PACKED_WORDS, PackedEntries } from './packed-entries';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 import { TableDoubling } from './table-doubling';
 
@@ -41,6 +41,13 @@ export interface HashIndexOptions {
  * log2(entries) long keep buckets small; Norouzi et al.).
  */
 export const LARGE_INDEX = 1 << 19;
+/**
+ * Entries a step of a pack in steps goes through (packStep) where a thread
+ * answers searches between steps: about 10 ms a step at 17 M entries on
+ * this project's machine, at most 90 ms with the machine busy, where a whole
+ * pack blocks for 4-14 s (docs/BENCHMARK.md, section 41).
+ */
+export const PACK_STEP = 1 << 18;
 /** Entries per bucket and table before the tables double. */
 const LOAD = 4;
 const MIN_BUCKET_BITS = 10;
@@ -108,6 +115,12 @@ export class HashIndex {
   /** The old, smaller tables while a doubling is under way; `heads` and `bucketBits` are already the new ones. */
   private doubling: TableDoubling | null = null;
   private dead = 0;
+  /**
+   * A pack in steps (startPack): the words of the `count` entries there were
+   * when it began, copied up to `copied`, then the tables built over them; the
+   * first `tail` of the chained entries are among them.
+   */
+  private pending: { readonly words: Uint32Array; readonly count: number; readonly tail: number; copied: number; builder: PackBuilder | null } | null = null;
   /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
   private readonly probeKeys: number[] = [0, 0, 0, 0];
   readonly counters: SearchCounters = { lookups: 0, walked: 0, hits: 0 };
@@ -203,6 +216,46 @@ export class HashIndex {
   }
 
   /**
+   * Begins a pack done in steps (packStep) between searches and adds, which
+   * meanwhile go on as before: a pack of a shard that is serving would
+   * otherwise block its searches for seconds (4-14 s at 15 M entries).
+   * Entries added after it began stay chained. A whole pack, or a reclaim,
+   * before it is done takes its place.
+   */
+  startPack(): void {
+    if (this.pending) return;
+    const count = this.entryCount;
+    this.pending = { words: new Uint32Array(count * PACKED_WORDS), count, tail: this.records.length, copied: 0, builder: null };
+  }
+
+  /** Copies or builds up to `budget` entries' worth of the pack begun; true once none is under way (the index then packed). */
+  packStep(budget: number): boolean {
+    const pending = this.pending;
+    if (!pending) return true;
+    const { words, count } = pending;
+    if (pending.copied < count) {
+      const end = Math.min(count, pending.copied + budget);
+      this.copyEntries(pending.copied, end, words);
+      pending.copied = end;
+      return false;
+    }
+    pending.builder ??= new PackBuilder(words, count, this.layout, this.bucketBitsFor(count));
+    const packed = pending.builder.step(budget);
+    if (!packed) return false;
+    const later = new EntryRecords(LINKS + this.layout.count);
+    for (let e = pending.tail; e < this.records.length; e++) {
+      const to = later.append();
+      for (let w = 0; w < LINKS; w++) later.set(to, w, this.records.get(e, w));
+    }
+    this.packed = packed;
+    this.linkSteps += packed.count * this.layout.count;
+    this.records = later;
+    this.pending = null;
+    this.relink();
+    return true;
+  }
+
+  /**
    * Link words written or followed to place entries in the tables, by adds,
    * doublings and rebuilds, since the index was made: the work of adding,
    * counted rather than timed (for the specs).
@@ -213,7 +266,7 @@ export class HashIndex {
 
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
-    let n = this.packed.byteLength + this.records.byteLength + this.slots.byteLength;
+    let n = this.packed.byteLength + this.records.byteLength + this.slots.byteLength + (this.pending ? (this.pending.builder?.byteLength ?? this.pending.words.byteLength) : 0);
     for (const h of [...this.heads, ...(this.doubling?.heads ?? [])]) n += h.byteLength;
     return n;
   }
@@ -364,20 +417,9 @@ export class HashIndex {
 
   /** Packs every entry (pack); with `reclaim`, drops removed episodes' entries first, renumbering slots in order. */
   private repack(reclaim: boolean): void {
+    this.pending = null;
     const count = this.entryCount - (reclaim ? this.dead : 0);
-    const words = new Uint32Array(count * PACKED_WORDS);
-    if (reclaim) {
-      let to = 0;
-      this.slots.compact(this.entryCount, (first, end) => {
-        const at = to;
-        for (let e = first; e < end; e++) this.copyWords(e, words, to++);
-        return at;
-      });
-      this.dead = 0;
-    } else {
-      words.set(this.packed.words.subarray(0, this.packed.count * PACKED_WORDS));
-      for (let e = this.packed.count; e < count; e++) this.copyWords(e, words, e);
-    }
+    const words = reclaim ? this.liveWords(count) : this.entryWords(count);
     this.layout = substringLayout(count > this.largeFrom ? 3 : 4);
     this.packed = PackedEntries.build(words, count, this.layout, this.bucketBitsFor(count));
     this.linkSteps += count * this.layout.count;
@@ -385,6 +427,33 @@ export class HashIndex {
     this.bucketBits = MIN_BUCKET_BITS;
     this.doubling = null;
     this.resetTables();
+  }
+
+  /** Hash and meta of the `count` live entries, in a packed layout's words; the slots renumbered to match. */
+  private liveWords(count: number): Uint32Array {
+    const words = new Uint32Array(count * PACKED_WORDS);
+    let to = 0;
+    this.slots.compact(this.entryCount, (first, end) => {
+      const at = to;
+      for (let e = first; e < end; e++) this.copyWords(e, words, to++);
+      return at;
+    });
+    this.dead = 0;
+    return words;
+  }
+
+  /** Hash and meta of entries [0, count), in a packed layout's words. */
+  private entryWords(count: number): Uint32Array {
+    const words = new Uint32Array(count * PACKED_WORDS);
+    this.copyEntries(0, count, words);
+    return words;
+  }
+
+  /** Copies the hash and meta of entries [from, end) to the same entries of a packed layout's words. */
+  private copyEntries(from: number, end: number, into: Uint32Array): void {
+    const base = this.packed.count;
+    if (from < base) into.set(this.packed.words.subarray(from * PACKED_WORDS, Math.min(end, base) * PACKED_WORDS), from * PACKED_WORDS);
+    for (let e = Math.max(from, base); e < end; e++) this.copyWords(e, into, e);
   }
 
   /** Copies entry e's hash and meta to entry `to` of a packed layout's words. */

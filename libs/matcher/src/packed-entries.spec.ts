@@ -1,5 +1,5 @@
 import { random } from '../../fingerprint/test/synthetic-video';
-import { entryAt, PACKED_WORDS, PackedEntries } from './packed-entries';
+import { entryAt, PackBuilder, PACKED_WORDS, PackedEntries } from './packed-entries';
 import { extractBits, substringLayout } from './substrings';
 
 describe('PackedEntries', () => {
@@ -40,6 +40,19 @@ describe('PackedEntries', () => {
       expect(got).toEqual(want[t]);
     }
     expect(packed.byteLength).toBe(words.byteLength + layout.count * (4 * ((1 << 10) + 1) + idBytes * count));
+  });
+
+  it.each([1, 7, 4999, 5000])('builds in steps of %i entries what it builds at once', (budget) => {
+    const whole = PackedEntries.build(words, count, layout, 10);
+    const builder = new PackBuilder(words, count, layout, 10);
+    let steps = 1;
+    let packed = builder.step(budget);
+    for (; !packed; steps++) packed = builder.step(budget);
+    expect(packed.starts).toEqual(whole.starts);
+    expect(packed.ids).toEqual(whole.ids);
+    expect(packed.count).toBe(count);
+    // Two passes a table, of ceil(count / budget) steps each.
+    expect(steps).toBe(layout.count * 2 * Math.ceil(count / budget));
   });
 
   it('reads entry numbers of every byte, to 2^31 and beyond', () => {

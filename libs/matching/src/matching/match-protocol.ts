@@ -38,7 +38,8 @@ export type MatchRequest =
   | { readonly op: 'audio-plan'; readonly probe: Uint8Array; readonly exclude?: string }
   | { readonly op: 'audio-among'; readonly key: string; readonly probe: Uint8Array; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'audio-finish'; readonly probe: Uint8Array; readonly candidates: readonly AudioCandidate[]; readonly references: ReadonlyMap<string, AudioSource> }
-  | { readonly op: 'pack' }
+  /** `inSteps`: between other requests (HashIndex.startPack), for a shard that is serving; else at once. */
+  | { readonly op: 'pack'; readonly inSteps: boolean }
   | { readonly op: 'warm-up' }
   | { readonly op: 'collect' };
 
@@ -87,8 +88,8 @@ export interface MatchReplies {
   'audio-finish': AudioMatch[];
   /** The soundtrack's matches among the given episodes only (a retro-match's); their index is kept while `key` stays the same. */
   'audio-among': AudioMatch[];
-  /** Every key frame laid out by bucket (HashIndex.pack): after loading, and when chains have grown long again. */
-  pack: null;
+  /** Every key frame laid out by bucket (HashIndex.pack): after loading, and when chains have grown long again. The key frames still chained (added while a pack in steps ran). */
+  pack: number;
   /** A synthetic clip matched through every step (warmUp), so that the first real ones run on compiled code. */
   'warm-up': null;
   /** A full collection of the thread's heap (after loading the index). */

@@ -11,6 +11,7 @@ import {
   MatcherOptions,
   matcherOptions,
   MatchPlan,
+  PACK_STEP,
   planMatch,
   ProbeBuilder,
   proposedLines,
@@ -188,8 +189,12 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
       return finishAudio(variants, planAudio(among, variants), (e) => prints.get(e));
     }
     case 'pack':
-      index.pack();
-      return null;
+      if (!r.inSteps) {
+        index.pack();
+        return index.unpackedCount;
+      }
+      index.startPack();
+      return packInSteps();
     case 'warm-up':
       warmUp();
       return null;
@@ -200,6 +205,21 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
         return null;
       });
   }
+}
+
+/** Steps of the pack begun, one per turn of the thread's event loop, so that requests in between are answered. */
+function packInSteps(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const step = (): void => {
+      try {
+        if (index.packStep(PACK_STEP)) resolve(index.unpackedCount);
+        else setImmediate(step);
+      } catch (e) {
+        reject(e);
+      }
+    };
+    setImmediate(step);
+  });
 }
 
 /** Frames hashed and dropped since the young generation was last collected. */

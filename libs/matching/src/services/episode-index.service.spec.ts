@@ -65,6 +65,7 @@ describe('EpisodeIndex, with its match thread', () => {
     await index.onApplicationBootstrap();
     index.onModuleDestroy();
     expect(asked.mock.calls.map(([r]) => r.op).filter((op) => op !== 'index')).toEqual(['pack', 'warm-up', 'collect']);
+    expect(asked.mock.calls.map(([r]) => r).find((r) => r.op === 'pack')).toEqual({ op: 'pack', inSteps: false });
     asked.mockRestore();
     expect(index.isLoaded).toBe(true);
     const booted = await thread.request({ op: 'index', rows: [] });
@@ -76,6 +77,11 @@ describe('EpisodeIndex, with its match thread', () => {
     const after = await thread.request({ op: 'index', rows: [] });
     expect(after.unpacked).toBeGreaterThan(0);
     expect(after.entries).toBe(booted.entries + after.unpacked);
+    // As the timer packs a serving shard: in steps, the thread answering in between.
+    expect(await thread.request({ op: 'pack', inSteps: true })).toBe(0);
+    const repacked = await thread.request({ op: 'index', rows: [] });
+    expect(repacked).toMatchObject({ unpacked: 0, entries: after.entries });
+    expect(await index.has('p3')).toBe(true);
   });
 
   it('runs concurrent syncs one after another', async () => {

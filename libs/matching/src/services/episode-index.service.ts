@@ -9,10 +9,11 @@ import { FingerprintRepository } from '@dramaguard/records';
 const SYNC_BATCH = 1000;
 /**
  * Key frames added since the last pack, as a share of the index, from which a
- * sync packs the index again (HashIndex.pack): chained entries cost about 4x
- * the lookup time of packed ones, and a pack blocks the match thread for
- * about 4 s at 15 M entries, so it waits until an eighth of the index is
- * chained, and at least REPACK_MIN entries.
+ * sync packs the index again (HashIndex.startPack): chained entries cost
+ * about 4x the lookup time of packed ones, and a pack costs time in
+ * proportion to the whole index (about 4 s of the match thread at 15 M
+ * entries, in steps between its other requests), so it waits until an eighth
+ * of the index is chained, and at least REPACK_MIN entries.
  */
 const REPACK_SHARE = 1 / 8;
 const REPACK_MIN = 1 << 16;
@@ -38,6 +39,8 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
   /** Key frames in the index, and those added since it was last packed, as of the last sync that indexed anything. */
   private entries = 0;
   private unpacked = 0;
+  /** A pack in steps is under way: the timer starts no other. */
+  private packing = false;
   /**
    * The seq of the row each indexed episode was read from (by its number in
    * `ids`): a cached full fingerprint must be of the same row. Compact, as a
@@ -58,7 +61,7 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     await this.sync();
     if (this.config.shards.serves.length) {
-      await this.pack();
+      await this.pack(false);
       const warming = Date.now();
       await this.thread.request({ op: 'warm-up' });
       this.log.log(`match thread warmed up in ${Date.now() - warming} ms`);
@@ -70,7 +73,7 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
     this.log.log(`match index loaded: ${this.episodes} episodes`);
     this.timer = setInterval(() => {
       this.sync()
-        .then(() => (this.unpacked >= REPACK_MIN && this.unpacked >= this.entries * REPACK_SHARE ? this.pack() : undefined))
+        .then(() => (!this.packing && this.unpacked >= REPACK_MIN && this.unpacked >= this.entries * REPACK_SHARE ? this.pack(true) : undefined))
         .catch((e: Error) => this.log.warn(`index sync failed, will retry: ${e.message}`));
     }, this.config.indexSyncIntervalMs);
     this.timer.unref();
@@ -120,11 +123,21 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
     this.seqs[known < 0 ? this.ids.add(registrationId) : known] = Number(seq);
   }
 
-  private async pack(): Promise<void> {
+  /**
+   * At boot, at once; while serving, in steps between the thread's other
+   * requests, which it takes meanwhile (matches, syncs): it takes longer in
+   * all, but no match waits seconds for it.
+   */
+  private async pack(inSteps: boolean): Promise<void> {
     const started = Date.now();
-    await this.thread.request({ op: 'pack' });
-    this.log.log(`packed ${this.entries} key frame(s), ${this.unpacked} of them chained, in ${Date.now() - started} ms`);
-    this.unpacked = 0;
+    const chained = this.unpacked;
+    this.packing = true;
+    try {
+      this.unpacked = await this.thread.request({ op: 'pack', inSteps });
+    } finally {
+      this.packing = false;
+    }
+    this.log.log(`packed ${this.entries} key frame(s), ${chained} of them chained, in ${Date.now() - started} ms${inSteps ? ' in steps between requests' : ''}`);
   }
 
   sync(): Promise<void> {
