@@ -236,6 +236,36 @@ describe('HashIndex', () => {
     sameAsWhole();
   });
 
+  it('packs past a chunk of words, at once and in steps, finding what an index built at once finds', () => {
+    const rnd = random(71);
+    // About 1,000 key frames an episode: past 2^19 entries, the words' first chunk.
+    const fps = Array.from({ length: 700 }, () => randomFingerprint(rnd, 4000));
+    const index = new HashIndex({ keyFrames: RULES });
+    index.add(fps.slice(0, 500).map((fingerprint, i) => ({ episode: `e${i}`, fingerprint })));
+    index.pack();
+    index.add(fps.slice(500, 600).map((fingerprint, i) => ({ episode: `e${500 + i}`, fingerprint })));
+    index.startPack();
+    while (!index.packStep(100_000));
+    index.add(fps.slice(600).map((fingerprint, i) => ({ episode: `e${600 + i}`, fingerprint })));
+    expect(index.entryCount).toBeGreaterThan(1 << 19);
+    const whole = new HashIndex({ keyFrames: RULES });
+    whole.add(fps.map((fingerprint, i) => ({ episode: `e${i}`, fingerprint })));
+    const sameAsWhole = (episodes: number[]): void => {
+      for (const i of episodes) {
+        const v = fps[i].views[0];
+        for (const f of selectKeyFrames(v, undefined, RULES).frames.slice(0, 5)) expect(order(index, [v.hashes[2 * f], v.hashes[2 * f + 1]])).toEqual(order(whole, [v.hashes[2 * f], v.hashes[2 * f + 1]]));
+      }
+    };
+    sameAsWhole([0, 260, 499, 520, 599, 650]);
+    // Reclaimed: the live entries, from both chunks, copied to new ones.
+    for (let i = 0; i < 400; i++) {
+      index.remove(`e${i}`);
+      whole.remove(`e${i}`);
+    }
+    expect(index.entryCount).toBeLessThan(1 << 19);
+    sameAsWhole([0, 420, 520, 599, 650]);
+  });
+
   it('a pack in steps gives way to a reclaim of dead entries begun before it is done', () => {
     const rnd = random(61);
     const { fps, queries } = reUploads(rnd, 20, 60);

@@ -2,7 +2,7 @@ import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
 import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { EpisodeSlots } from './episode-slots';
-import { entryAt, PackBuilder, PACKED_WORDS, PackedEntries } from './packed-entries';
+import { entryAt, PackBuilder, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 import { TableDoubling } from './table-doubling';
 
@@ -117,10 +117,11 @@ export class HashIndex {
   private dead = 0;
   /**
    * A pack in steps (startPack): the words of the `count` entries there were
-   * when it began, copied up to `copied`, then the tables built over them; the
-   * first `tail` of the chained entries are among them.
+   * when it began (the packed ones' chunks kept, the chained ones copied up to
+   * `copied`), then the tables built over them; the first `tail` of the
+   * chained entries are among them.
    */
-  private pending: { readonly words: Uint32Array; readonly count: number; readonly tail: number; copied: number; builder: PackBuilder | null } | null = null;
+  private pending: { readonly words: Uint32Array[]; readonly count: number; readonly tail: number; copied: number; builder: PackBuilder | null } | null = null;
   /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
   private readonly probeKeys: number[] = [0, 0, 0, 0];
   readonly counters: SearchCounters = { lookups: 0, walked: 0, hits: 0 };
@@ -225,7 +226,7 @@ export class HashIndex {
   startPack(): void {
     if (this.pending) return;
     const count = this.entryCount;
-    this.pending = { words: new Uint32Array(count * PACKED_WORDS), count, tail: this.records.length, copied: 0, builder: null };
+    this.pending = { words: wordChunks(count, this.packed.words), count, tail: this.records.length, copied: this.packed.count, builder: null };
   }
 
   /** Copies or builds up to `budget` entries' worth of the pack begun; true once none is under way (the index then packed). */
@@ -235,7 +236,7 @@ export class HashIndex {
     const { words, count } = pending;
     if (pending.copied < count) {
       const end = Math.min(count, pending.copied + budget);
-      this.copyEntries(pending.copied, end, words);
+      for (let e = pending.copied; e < end; e++) this.copyWords(e, words, e);
       pending.copied = end;
       return false;
     }
@@ -266,7 +267,7 @@ export class HashIndex {
 
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
-    let n = this.packed.byteLength + this.records.byteLength + this.slots.byteLength + (this.pending ? (this.pending.builder?.byteLength ?? this.pending.words.byteLength) : 0);
+    let n = this.packed.byteLength + this.records.byteLength + this.slots.byteLength + (this.pending ? (this.pending.words.length - this.packed.words.length) * WORD_CHUNK_BYTES + (this.pending.builder?.byteLength ?? 0) : 0);
     for (const h of [...this.heads, ...(this.doubling?.heads ?? [])]) n += h.byteLength;
     return n;
   }
@@ -332,13 +333,14 @@ export class HashIndex {
         for (let i = bucketStarts[b], end = bucketStarts[b + 1]; i < end; i++) {
           counters.walked++;
           const entry = entryAt(ids, i, idBytes);
-          const at = entry * PACKED_WORDS;
-          const elo = words[at];
-          const ehi = words[at + 1];
+          const chunk = words[entry >>> WORD_CHUNK_BITS];
+          const at = (entry & WORD_CHUNK_MASK) * PACKED_WORDS;
+          const elo = chunk[at];
+          const ehi = chunk[at + 1];
           if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
           const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
           if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
-          this.report(entry, words[at + 2], d, visit);
+          this.report(entry, chunk[at + 2], d, visit);
         }
       }
     }
@@ -430,8 +432,8 @@ export class HashIndex {
   }
 
   /** Hash and meta of the `count` live entries, in a packed layout's words; the slots renumbered to match. */
-  private liveWords(count: number): Uint32Array {
-    const words = new Uint32Array(count * PACKED_WORDS);
+  private liveWords(count: number): Uint32Array[] {
+    const words = wordChunks(count);
     let to = 0;
     this.slots.compact(this.entryCount, (first, end) => {
       const at = to;
@@ -442,24 +444,21 @@ export class HashIndex {
     return words;
   }
 
-  /** Hash and meta of entries [0, count), in a packed layout's words. */
-  private entryWords(count: number): Uint32Array {
-    const words = new Uint32Array(count * PACKED_WORDS);
-    this.copyEntries(0, count, words);
+  /** Hash and meta of entries [0, count), in a packed layout's words: the packed entries' chunks kept, the chained ones copied after them. */
+  private entryWords(count: number): Uint32Array[] {
+    const words = wordChunks(count, this.packed.words);
+    for (let e = this.packed.count; e < count; e++) this.copyWords(e, words, e);
     return words;
   }
 
-  /** Copies the hash and meta of entries [from, end) to the same entries of a packed layout's words. */
-  private copyEntries(from: number, end: number, into: Uint32Array): void {
-    const base = this.packed.count;
-    if (from < base) into.set(this.packed.words.subarray(from * PACKED_WORDS, Math.min(end, base) * PACKED_WORDS), from * PACKED_WORDS);
-    for (let e = Math.max(from, base); e < end; e++) this.copyWords(e, into, e);
-  }
-
   /** Copies entry e's hash and meta to entry `to` of a packed layout's words. */
-  private copyWords(e: number, into: Uint32Array, to: number): void {
+  private copyWords(e: number, into: Uint32Array[], to: number): void {
     const base = this.packed.count;
-    for (let w = 0; w < PACKED_WORDS; w++) into[to * PACKED_WORDS + w] = e < base ? this.packed.words[e * PACKED_WORDS + w] : this.records.get(e - base, w);
+    const chunk = into[to >>> WORD_CHUNK_BITS];
+    const at = (to & WORD_CHUNK_MASK) * PACKED_WORDS;
+    const from = this.packed.words[e >>> WORD_CHUNK_BITS];
+    const src = (e & WORD_CHUNK_MASK) * PACKED_WORDS;
+    for (let w = 0; w < PACKED_WORDS; w++) chunk[at + w] = e < base ? from[src + w] : this.records.get(e - base, w);
   }
 
   private resetTables(): void {

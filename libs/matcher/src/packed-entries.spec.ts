@@ -1,32 +1,36 @@
 import { random } from '../../fingerprint/test/synthetic-video';
-import { entryAt, PackBuilder, PACKED_WORDS, PackedEntries } from './packed-entries';
+import { entryAt, PackBuilder, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
 import { extractBits, substringLayout } from './substrings';
 
 describe('PackedEntries', () => {
   const layout = substringLayout(3);
-  const count = 5000;
+  // Across a chunk of words.
+  const count = (1 << WORD_CHUNK_BITS) + 5000;
   const rnd = random(3);
-  const words = new Uint32Array(count * PACKED_WORDS);
+  const words = wordChunks(count);
+  const word = (e: number, w: number): number => words[e >>> WORD_CHUNK_BITS][(e & WORD_CHUNK_MASK) * PACKED_WORDS + w];
   // A few hashes repeated, so that some buckets hold many entries.
   for (let e = 0; e < count; e++) {
-    const from = e % 7 === 0 && e > 0 ? (e - 7) * PACKED_WORDS : -1;
-    words[e * PACKED_WORDS] = from < 0 ? Math.floor(rnd() * 2 ** 32) : words[from];
-    words[e * PACKED_WORDS + 1] = from < 0 ? Math.floor(rnd() * 2 ** 32) : words[from + 1];
-    words[e * PACKED_WORDS + 2] = e;
+    const chunk = words[e >>> WORD_CHUNK_BITS];
+    const at = (e & WORD_CHUNK_MASK) * PACKED_WORDS;
+    const repeat = e % 7 === 0 && e > 0;
+    chunk[at] = repeat ? word(e - 7, 0) : Math.floor(rnd() * 2 ** 32);
+    chunk[at + 1] = repeat ? word(e - 7, 1) : Math.floor(rnd() * 2 ** 32);
+    chunk[at + 2] = e;
   }
 
   /** Per table and bucket, the entries in it, newest first: what walking a chained table gives. */
   function expected(bits: number): number[][][] {
     return layout.starts.map((start, t) => {
       const buckets: number[][] = Array.from({ length: 1 << bits }, () => []);
-      for (let e = count - 1; e >= 0; e--) buckets[extractBits(words[e * PACKED_WORDS], words[e * PACKED_WORDS + 1], start, layout.widths[t]) & ((1 << bits) - 1)].push(e);
+      for (let e = count - 1; e >= 0; e--) buckets[extractBits(word(e, 0), word(e, 1), start, layout.widths[t]) & ((1 << bits) - 1)].push(e);
       return buckets;
     });
   }
 
   it.each([
     ['3-byte', 1 << 24, 3],
-    ['4-byte', 1000, 4],
+    ['4-byte', 1 << 19, 4],
   ])('lays every entry out by bucket, newest first, with %s entry numbers', (_name, wideFrom, idBytes) => {
     const packed = PackedEntries.build(words, count, layout, 10, wideFrom);
     expect(packed.idBytes).toBe(idBytes);
@@ -39,10 +43,10 @@ describe('PackedEntries', () => {
       });
       expect(got).toEqual(want[t]);
     }
-    expect(packed.byteLength).toBe(words.byteLength + layout.count * (4 * ((1 << 10) + 1) + idBytes * count));
+    expect(packed.byteLength).toBe(2 * WORD_CHUNK_BYTES + layout.count * (4 * ((1 << 10) + 1) + idBytes * count));
   });
 
-  it.each([1, 7, 4999, 5000])('builds in steps of %i entries what it builds at once', (budget) => {
+  it.each([7, 4999, count])('builds in steps of %i entries what it builds at once', (budget) => {
     const whole = PackedEntries.build(words, count, layout, 10);
     const builder = new PackBuilder(words, count, layout, 10);
     let steps = 1;
@@ -53,6 +57,16 @@ describe('PackedEntries', () => {
     expect(packed.count).toBe(count);
     // Two passes a table, of ceil(count / budget) steps each.
     expect(steps).toBe(layout.count * 2 * Math.ceil(count / budget));
+  });
+
+  it('keeps the chunks it is given and adds zeroed ones up to the count', () => {
+    const kept = wordChunks(10);
+    kept[0][0] = 42;
+    const grown = wordChunks((1 << WORD_CHUNK_BITS) + 1, kept);
+    expect(grown).toHaveLength(2);
+    expect(grown[0]).toBe(kept[0]);
+    expect(grown[1].every((w) => w === 0)).toBe(true);
+    expect(wordChunks(0)).toEqual([]);
   });
 
   it('reads entry numbers of every byte, to 2^31 and beyond', () => {
