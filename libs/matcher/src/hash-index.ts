@@ -43,9 +43,9 @@ export interface HashIndexOptions {
 export const LARGE_INDEX = 1 << 19;
 /**
  * Entries a step of a pack in steps goes through (packStep) where a thread
- * answers searches between steps: about 10 ms a step at 17 M entries on
- * this project's machine, at most 90 ms with the machine busy, where a whole
- * pack blocks for 4-14 s (docs/BENCHMARK.md, section 41).
+ * answers searches between steps: 5-10 ms a step at 17 M entries on this
+ * project's machine, at most 35 ms alone and 90 ms with the machine busy,
+ * where a whole pack blocks for 4-14 s (docs/BENCHMARK.md, section 41).
  */
 export const PACK_STEP = 1 << 18;
 /** Entries per bucket and table before the tables double. */
