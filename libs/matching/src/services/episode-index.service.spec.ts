@@ -127,4 +127,30 @@ describe('EpisodeIndex, with its match thread', () => {
     await none.sync();
     expect(table.calls).toEqual([]);
   });
+
+  it('once its timer finds an eighth of the index and 65,536 key frames chained, packs again in steps', async () => {
+    const timed = new EpisodeIndex(parseConfig({ PATH: '/usr/bin', INDEX_SYNC_INTERVAL_MS: '100' }, () => true), table as unknown as FingerprintRepository, thread);
+    table.rows.push(stored('t0', 60));
+    await timed.onApplicationBootstrap();
+    const asked = jest.spyOn(thread, 'request');
+    try {
+      // 70 episodes of 4,000 frames, a key frame every 4: 70,000 chained.
+      for (let i = 1; i <= 70; i++) table.rows.push(stored(`t${i}`, 60 + i, encodeFingerprint(longFingerprint(4000))));
+      const packs = (): unknown[] => asked.mock.calls.map(([r]) => r).filter((r) => r.op === 'pack');
+      expect(await timed.has('t70')).toBe(true);
+      expect((await thread.request({ op: 'index', rows: [] })).unpacked).toBeGreaterThanOrEqual(70_000);
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline && (await thread.request({ op: 'index', rows: [] })).unpacked > 0) await new Promise((r) => setTimeout(r, 100));
+      expect((await thread.request({ op: 'index', rows: [] })).unpacked).toBe(0);
+      expect(packs()).toEqual([{ op: 'pack', inSteps: true }]);
+      expect(await timed.has('t1')).toBe(true);
+    } finally {
+      timed.onModuleDestroy();
+      asked.mockRestore();
+    }
+  });
 });
+
+function longFingerprint(frames: number) {
+  return { fps: 8, frames, views: [{ region: FULL_FRAME, hashes: Uint32Array.from({ length: 2 * frames }, (_, i) => Math.imul(i + 7, 2654435761) >>> 0), quality: new Uint8Array(frames).fill(90) }] };
+}
