@@ -93,7 +93,7 @@ export class PackedEntries {
  */
 export class PackBuilder {
   private readonly size: number;
-  readonly idBytes: number;
+  private readonly idBytes: number;
   private readonly starts: Int32Array[] = [];
   private readonly ids: Uint8Array[] = [];
   private table = 0;
@@ -105,10 +105,10 @@ export class PackBuilder {
   private id: Uint8Array | null = null;
 
   constructor(
-    readonly words: readonly Uint32Array[],
-    readonly count: number,
+    private readonly words: readonly Uint32Array[],
+    private readonly count: number,
     private readonly layout: SubstringLayout,
-    readonly bucketBits: number,
+    private readonly bucketBits: number,
     wideFrom = WIDE_FROM,
   ) {
     this.size = 1 << bucketBits;
