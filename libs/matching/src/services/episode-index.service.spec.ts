@@ -128,11 +128,16 @@ describe('EpisodeIndex, with its match thread', () => {
     expect(table.calls).toEqual([]);
   });
 
-  it('once its timer finds an eighth of the index and 65,536 key frames chained, packs again in steps', async () => {
+  it('once its timer finds an eighth of the index and 65,536 key frames chained, packs again in steps, one pack at a time', async () => {
     const timed = new EpisodeIndex(parseConfig({ PATH: '/usr/bin', INDEX_SYNC_INTERVAL_MS: '100' }, () => true), table as unknown as FingerprintRepository, thread);
     table.rows.push(stored('t0', 60));
     await timed.onApplicationBootstrap();
-    const asked = jest.spyOn(thread, 'request');
+    const request = thread.request.bind(thread);
+    // A pack answered a second late, as a large shard's is: the timer ticks ten times meanwhile.
+    const asked = jest.spyOn(thread, 'request').mockImplementation(async (r) => {
+      if (r.op === 'pack') await new Promise((done) => setTimeout(done, 1000));
+      return request(r);
+    });
     try {
       // 70 episodes of 4,000 frames, a key frame every 4: 70,000 chained.
       for (let i = 1; i <= 70; i++) table.rows.push(stored(`t${i}`, 60 + i, encodeFingerprint(longFingerprint(4000))));
