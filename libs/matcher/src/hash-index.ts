@@ -86,9 +86,10 @@ const LINKS = 3;
  * therefore costs time in proportion to the episode, not to the index: when
  * chains grow long the tables double, and each later add moves a few of the
  * old buckets into the new tables (TableDoubling), so that no single add pays for
- * relinking the whole index. `pack` moves every entry so far out of the chains
- * into tables laid out by bucket (PackedEntries), whose lookups do not wait
- * on one memory read after another; entries added later go to chains again
+ * relinking the whole index. `pack` (or `startPack`, in steps between
+ * searches) moves every entry so far out of the chains into tables laid out
+ * by bucket (PackedEntries), whose lookups do not wait on one memory read
+ * after another; entries added later go to chains again
  * (the tail), which a search walks first. A removed or replaced episode's
  * entries stay until dead entries reach half the live ones, then everything
  * is packed anew without them.
