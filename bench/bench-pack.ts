@@ -52,7 +52,7 @@ function main(): void {
   let pacedPeak = 0;
   const paced = process.hrtime.bigint();
   index.startPack();
-  // Starting copies every entry's words: it blocks as a step does.
+  // Starting allocates the new chunks of words: timed as a step.
   steps.push(ms(paced));
   for (let done = false; !done; ) {
     const t = process.hrtime.bigint();
