@@ -1,6 +1,7 @@
 import { GreyFrame } from '@dramaguard/fingerprint';
 import { EpisodeMatch, matchClip } from './clip-matcher';
-import { HashIndex, IndexedEpisode } from './hash-index';
+import { HashIndex } from './hash-index';
+import { IndexedEpisode } from './hash-index.types';
 
 /**
  * A small index of the given episodes and every other episode of their works

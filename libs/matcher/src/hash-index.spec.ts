@@ -1,6 +1,7 @@
 import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
 import { random } from '../../fingerprint/test/synthetic-video';
-import { HashIndex, HashIndexOptions } from './hash-index';
+import { HashIndex } from './hash-index';
+import { HashIndexOptions } from './hash-index.types';
 import { selectKeyFrames } from './key-frames';
 
 const RULES = { fps: 8, minQuality: 20, maxPerSecond: 2, sameShotBits: 6 };

@@ -1,39 +1,13 @@
-import { Fingerprint, popcount32 } from '@dramaguard/fingerprint';
+import { popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
 import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { EpisodeSlots } from './episode-slots';
-import { entryAt, PackBuilder, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
+import { entryMeta, MAX_FRAME, MAX_HOLD, MAX_VIEWS, metaFrame, metaHold, metaShare, metaView } from './entry-meta';
+import { HashIndexOptions, IndexedEpisode, Reference, SearchCounters, SearchVisit } from './hash-index.types';
+import { copyEntryWords, PackInSteps } from './pack-in-steps';
+import { entryAt, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 import { TableDoubling } from './table-doubling';
-
-/** An episode as it is added to the index: its fingerprint and how widely each frame is shared (see shared-content). */
-export interface IndexedEpisode {
-  readonly episode: string;
-  readonly fingerprint: Fingerprint;
-  /** One byte per frame; absent means nothing is shared. */
-  readonly shares?: Uint8Array;
-  /** The work (series) it belongs to: a stretch of clip explained by one episode of a work is not also given to its siblings. */
-  readonly group?: string;
-}
-
-/** What verification needs of a candidate episode: its full-rate fingerprint and share bytes. */
-export interface Reference {
-  readonly fingerprint: Fingerprint;
-  readonly shares: Uint8Array;
-}
-
-export interface HashIndexOptions {
-  /** Which frames are indexed (quality, rate, held shots). */
-  readonly keyFrames?: Partial<KeyFrameRules>;
-  /**
-   * Keep every added fingerprint in memory, so `reference` can answer: for
-   * tests, benchmarks and small per-work indexes. A service's index does not,
-   * and reads the candidates' fingerprints from the database instead.
-   */
-  readonly retainReferences?: boolean;
-  /** Entries from which the large layout is used (LARGE_INDEX); smaller in tests. */
-  readonly largeFrom?: number;
-}
 
 /**
  * Layout switch: up to this many entries, 4 substrings of 16 bits; beyond, 3
@@ -43,33 +17,15 @@ export interface HashIndexOptions {
 export const LARGE_INDEX = 1 << 19;
 /**
  * Entries a step of a pack in steps goes through (packStep) where a thread
- * answers searches between steps: 5-10 ms a step at 17 M entries on this
- * project's machine, at most 35 ms alone and 90 ms with the machine busy,
- * where a whole pack blocks for 4-14 s (docs/BENCHMARK.md, section 41).
+ * answers searches between steps: 5.5 ms a step at the median and 35 ms at
+ * most for 17 M entries on this project's machine, where a whole pack blocks
+ * for seconds (docs/BENCHMARK.md, section 41).
  */
 export const PACK_STEP = 1 << 18;
 /** Entries per bucket and table before the tables double. */
 const LOAD = 4;
 const MIN_BUCKET_BITS = 10;
 
-/** What searches cost, summed over the index's life: read by the scale benchmark (bench:scale-match). */
-export interface SearchCounters {
-  /** search calls. */
-  lookups: number;
-  /** Entries read from bucket chains. */
-  walked: number;
-  /** Entries reported within the radius. */
-  hits: number;
-}
-
-/** What a search reports of each frame it finds (HashIndex.search). */
-export type SearchVisit = (episode: string, view: number, frame: number, distance: number, share: number, hold: number) => void;
-
-/** An entry's frame number (17 bits: 4.5 hours at 8 fps), view (1 bit), hold (6 bits) and share byte, packed in one word. */
-const FRAME_BITS = 17;
-const MAX_FRAME = (1 << FRAME_BITS) - 1;
-const MAX_VIEWS = 2;
-const MAX_HOLD = 63;
 /** Words of an entry record before its chain links: hash lo, hash hi, meta. */
 const LINKS = 3;
 
@@ -104,10 +60,9 @@ export class HashIndex {
   private packed = PackedEntries.empty();
   /**
    * The tail, entries from packed.count on (numbered from 0 here, in `heads`
-   * and in the links): per entry, hash lo, hi, then meta (frame | view << 17 |
-   * hold << 18 | share << 24, the share byte as it was when the frame was
-   * indexed), then the next entry of its chain in each substring table (-1
-   * ends a chain).
+   * and in the links): per entry, hash lo, hi, then meta (entryMeta; the share
+   * byte as it was when the frame was indexed), then the next entry of its
+   * chain in each substring table (-1 ends a chain).
    */
   private records: EntryRecords;
   private layout: SubstringLayout = substringLayout(4);
@@ -116,13 +71,8 @@ export class HashIndex {
   /** The old, smaller tables while a doubling is under way; `heads` and `bucketBits` are already the new ones. */
   private doubling: TableDoubling | null = null;
   private dead = 0;
-  /**
-   * A pack in steps (startPack): the words of the `count` entries there were
-   * when it began (the packed ones' chunks kept, the chained ones copied up to
-   * `copied`), then the tables built over them; the first `tail` of the
-   * chained entries are among them.
-   */
-  private pending: { readonly words: Uint32Array[]; readonly count: number; readonly tail: number; copied: number; builder: PackBuilder | null } | null = null;
+  /** A pack in steps (startPack) under way. */
+  private pending: PackInSteps | null = null;
   /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
   private readonly probeKeys: number[] = [0, 0, 0, 0];
   readonly counters: SearchCounters = { lookups: 0, walked: 0, hits: 0 };
@@ -191,7 +141,7 @@ export class HashIndex {
         keys.frames.forEach((f, k) => {
           if (f > MAX_FRAME) return;
           const hold = Math.min(MAX_HOLD, keys.holds[k]);
-          this.append(v.hashes[2 * f], v.hashes[2 * f + 1], (f | (view << FRAME_BITS) | (hold << (FRAME_BITS + 1)) | ((b.shares?.[f] ?? 0) << 24)) >>> 0);
+          this.append(v.hashes[2 * f], v.hashes[2 * f + 1], entryMeta(f, view, hold, b.shares?.[f] ?? 0));
         });
       });
     }
@@ -204,7 +154,7 @@ export class HashIndex {
     this.changes++;
     this.references.delete(episode);
     this.dead += this.slots.endEntry(slot, this.entryCount) - this.slots.firstEntry(slot);
-    if (this.dead > 1024 && this.dead * 2 > this.entryCount) this.repack(true);
+    if (this.dead > 1024 && this.dead * 2 > this.entryCount) this.reclaim();
   }
 
   /**
@@ -214,7 +164,9 @@ export class HashIndex {
    * entries), so the caller chooses when; adds never pack.
    */
   pack(): void {
-    this.repack(false);
+    this.pending = null;
+    this.startPack();
+    while (!this.packStep(Infinity));
   }
 
   /**
@@ -227,33 +179,22 @@ export class HashIndex {
   startPack(): void {
     if (this.pending) return;
     const count = this.entryCount;
-    this.pending = { words: wordChunks(count, this.packed.words), count, tail: this.records.length, copied: this.packed.count, builder: null };
+    const layout = substringLayout(count > this.largeFrom ? 3 : 4);
+    this.pending = new PackInSteps(this.packed, this.records, count, layout, this.bucketBitsFor(count, layout));
   }
 
   /** Copies or builds up to `budget` entries' worth of the pack begun; true once none is under way (the index then packed). */
   packStep(budget: number): boolean {
     const pending = this.pending;
     if (!pending) return true;
-    const { words, count } = pending;
-    if (pending.copied < count) {
-      const end = Math.min(count, pending.copied + budget);
-      for (let e = pending.copied; e < end; e++) this.copyWords(e, words, e);
-      pending.copied = end;
-      return false;
-    }
-    pending.builder ??= new PackBuilder(words, count, this.layout, this.bucketBitsFor(count));
-    const packed = pending.builder.step(budget);
+    const packed = pending.step(budget);
     if (!packed) return false;
-    const later = new EntryRecords(LINKS + this.layout.count);
+    const later = new EntryRecords(LINKS + pending.layout.count);
     for (let e = pending.tail; e < this.records.length; e++) {
       const to = later.append();
       for (let w = 0; w < LINKS; w++) later.set(to, w, this.records.get(e, w));
     }
-    this.packed = packed;
-    this.linkSteps += packed.count * this.layout.count;
-    this.records = later;
-    this.pending = null;
-    this.relink();
+    this.usePacked(packed, pending.layout, later);
     return true;
   }
 
@@ -268,7 +209,7 @@ export class HashIndex {
 
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
-    let n = this.packed.byteLength + this.records.byteLength + this.slots.byteLength + (this.pending ? (this.pending.words.length - this.packed.words.length) * WORD_CHUNK_BYTES + (this.pending.builder?.byteLength ?? 0) : 0);
+    let n = this.packed.byteLength + this.records.byteLength + this.slots.byteLength + (this.pending?.byteLength ?? 0);
     for (const h of [...this.heads, ...(this.doubling?.heads ?? [])]) n += h.byteLength;
     return n;
   }
@@ -351,7 +292,7 @@ export class HashIndex {
     const slot = this.slots.slotOf(entry);
     if (!this.slots.isAlive(slot)) return;
     this.counters.hits++;
-    visit(this.slots.nameOf(slot), (meta >>> FRAME_BITS) & 1, meta & MAX_FRAME, d, meta >>> 24, (meta >>> (FRAME_BITS + 1)) & MAX_HOLD);
+    visit(this.slots.nameOf(slot), metaView(meta), metaFrame(meta), d, metaShare(meta), metaHold(meta));
   }
 
   private append(lo: number, hi: number, meta: number): void {
@@ -384,7 +325,7 @@ export class HashIndex {
    * index's life.
    */
   private grow(appended: number): void {
-    if (this.entryCount > this.largeFrom !== this.isLarge) return this.repack(false);
+    if (this.entryCount > this.largeFrom !== this.isLarge) return this.pack();
     const entries = this.records.length;
     if (this.doubling) this.moveBuckets(this.doubling.bucketsFor(appended));
     const bits = this.bucketBitsFor(entries);
@@ -402,8 +343,8 @@ export class HashIndex {
     if (this.doubling.done) this.doubling = null;
   }
 
-  private bucketBitsFor(entries: number): number {
-    const maxBits = Math.min(...this.layout.widths);
+  private bucketBitsFor(entries: number, layout = this.layout): number {
+    const maxBits = Math.min(...layout.widths);
     let bits = MIN_BUCKET_BITS;
     while (bits < maxBits && entries > LOAD << bits) bits++;
     return bits;
@@ -418,48 +359,29 @@ export class HashIndex {
     for (let e = 0; e < entries; e++) this.link(e, this.records.get(e, 0), this.records.get(e, 1));
   }
 
-  /** Packs every entry (pack); with `reclaim`, drops removed episodes' entries first, renumbering slots in order. */
-  private repack(reclaim: boolean): void {
-    this.pending = null;
-    const count = this.entryCount - (reclaim ? this.dead : 0);
-    const words = reclaim ? this.liveWords(count) : this.entryWords(count);
-    this.layout = substringLayout(count > this.largeFrom ? 3 : 4);
-    this.packed = PackedEntries.build(words, count, this.layout, this.bucketBitsFor(count));
-    this.linkSteps += count * this.layout.count;
-    this.records = new EntryRecords(LINKS + this.layout.count);
-    this.bucketBits = MIN_BUCKET_BITS;
-    this.doubling = null;
-    this.resetTables();
-  }
-
-  /** Hash and meta of the `count` live entries, in a packed layout's words; the slots renumbered to match. */
-  private liveWords(count: number): Uint32Array[] {
+  /** Packs the live entries only, dropping removed episodes' ones and renumbering slots in order. */
+  private reclaim(): void {
+    const count = this.entryCount - this.dead;
     const words = wordChunks(count);
     let to = 0;
     this.slots.compact(this.entryCount, (first, end) => {
       const at = to;
-      for (let e = first; e < end; e++) this.copyWords(e, words, to++);
+      for (let e = first; e < end; e++) copyEntryWords(this.packed, this.records, e, words, to++);
       return at;
     });
     this.dead = 0;
-    return words;
+    const layout = substringLayout(count > this.largeFrom ? 3 : 4);
+    this.usePacked(PackedEntries.build(words, count, layout, this.bucketBitsFor(count, layout)), layout, new EntryRecords(LINKS + layout.count));
   }
 
-  /** Hash and meta of entries [0, count), in a packed layout's words: the packed entries' chunks kept, the chained ones copied after them. */
-  private entryWords(count: number): Uint32Array[] {
-    const words = wordChunks(count, this.packed.words);
-    for (let e = this.packed.count; e < count; e++) this.copyWords(e, words, e);
-    return words;
-  }
-
-  /** Copies entry e's hash and meta to entry `to` of a packed layout's words. */
-  private copyWords(e: number, into: Uint32Array[], to: number): void {
-    const base = this.packed.count;
-    const chunk = into[to >>> WORD_CHUNK_BITS];
-    const at = (to & WORD_CHUNK_MASK) * PACKED_WORDS;
-    const from = this.packed.words[e >>> WORD_CHUNK_BITS];
-    const src = (e & WORD_CHUNK_MASK) * PACKED_WORDS;
-    for (let w = 0; w < PACKED_WORDS; w++) chunk[at + w] = e < base ? from[src + w] : this.records.get(e - base, w);
+  /** Searches `packed` from now on, in `layout`, with `later` (entries after it, numbered from 0) chained anew; any pack under way is dropped. */
+  private usePacked(packed: PackedEntries, layout: SubstringLayout, later: EntryRecords): void {
+    this.pending = null;
+    this.layout = layout;
+    this.packed = packed;
+    this.linkSteps += packed.count * layout.count;
+    this.records = later;
+    this.relink();
   }
 
   private resetTables(): void {

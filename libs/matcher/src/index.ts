@@ -4,6 +4,7 @@ export * from './candidate-budget';
 export * from './family-match';
 export * from './clip-matcher';
 export * from './hash-index';
+export * from './hash-index.types';
 export * from './key-frames';
 export * from './matcher-options';
 export * from './query-probe';
