@@ -17,7 +17,7 @@ import { BenchApi } from './bench-api';
 import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, queueDrained, ROOT, runToEnd } from './bench-stack';
 import { hdClips, scaleClips } from './scale/scale-clips';
 import { cpuSeconds } from './scale/process-cpu';
-import { memoryParts } from './scale/process-memory';
+import { memoryParts, peakResident } from './scale/process-memory';
 import { growRegistry } from './scale/synthetic-registry';
 
 const DB = 'dramaguard_scale';
@@ -98,6 +98,8 @@ async function main(): Promise<void> {
     const loadWork = workers.map((w) => /indexed (\d+) episode\(s\) in \d+ ms, (\d+) ms of it index work/.exec(w.drain())).filter((m) => m !== null);
     console.log(`loading's index work per episode: ${loadWork.map((m) => (Number(m[2]) / Number(m[1])).toFixed(2)).join(', ')} ms (shard by shard)`);
     shardMemory('after loading');
+    const peaks = workers.map((w) => peakResident(w.pid));
+    console.log(`shards' peak resident memory while loading (VmHWM), MB: ${peaks.join(', ')}; ${peaks.reduce((a, b) => a + b, 0)} in all`);
 
     const cpuBefore = workers.map((w) => cpuSeconds(w.pid));
     const latencies: number[] = [];

@@ -44,3 +44,9 @@ export function memoryParts(pid: number): MemoryParts {
   const mb = (kb: number): number => Math.round((kb * 1024) / 1e6);
   return { total: mb(total), heap: mb(heap), anonymous: mb(anonymous), files: mb(files), huge: mb(huge) };
 }
+
+/** The most a process has had resident since it started (VmHWM), in MB: a shard's peak is while it loads and packs. */
+export function peakResident(pid: number): number {
+  const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return kb ? Math.round((Number(kb[1]) * 1024) / 1e6) : NaN;
+}
