@@ -237,6 +237,45 @@ describe('HashIndex', () => {
     sameAsWhole();
   });
 
+  it('staged until its next pack, links nothing and cannot be searched; packed, finds what an index chained all along finds, in the same order', () => {
+    const rnd = random(83);
+    const { fps, queries } = reUploads(rnd, 20, 100);
+    const live = new Map<string, Fingerprint>();
+    // Past largeFrom while staging: the pack chooses the large layout.
+    const options = { keyFrames: RULES, largeFrom: 3000 };
+    const index = new HashIndex(options);
+    const add = (episode: string, fingerprint: Fingerprint): void => {
+      index.add([{ episode, fingerprint }]);
+      live.delete(episode);
+      live.set(episode, fingerprint);
+    };
+    const sameAsChained = (): void => {
+      const chained = new HashIndex(options);
+      chained.add([...live].map(([episode, fingerprint]) => ({ episode, fingerprint })));
+      for (const q of queries) expect(order(index, q)).toEqual(order(chained, q));
+    };
+    for (let i = 0; i < 10; i++) add(`e${i}`, fps[i]);
+    // What was chained before is packed first.
+    index.stage();
+    expect(index.unpackedCount).toBe(0);
+    const linked = index.linkWork;
+    for (let i = 10; i < 90; i++) add(`e${i}`, fps[i]);
+    index.remove('e5');
+    live.delete('e5');
+    add('e7', fps[60]);
+    expect(index.linkWork).toBe(linked);
+    expect(index.unpackedCount).toBeGreaterThan(3000);
+    expect(() => order(index, queries[0])).toThrow(/staging/);
+    // Nothing searches a staging index: a pack in steps is done at once.
+    index.startPack();
+    expect(index.unpackedCount).toBe(0);
+    expect(index.isLarge).toBe(true);
+    sameAsChained();
+    for (let i = 90; i < 100; i++) add(`e${i}`, fps[i]);
+    expect(index.unpackedCount).toBeGreaterThan(0);
+    sameAsChained();
+  });
+
   it('packs past a chunk of words, at once and in steps, finding what an index built at once finds', () => {
     const rnd = random(71);
     // About 1,000 key frames an episode: past 2^19 entries, the words' first chunk.
@@ -251,13 +290,18 @@ describe('HashIndex', () => {
     expect(index.entryCount).toBeGreaterThan(1 << 19);
     const whole = new HashIndex({ keyFrames: RULES });
     whole.add(fps.map((fingerprint, i) => ({ episode: `e${i}`, fingerprint })));
-    const sameAsWhole = (episodes: number[]): void => {
+    const sameAsWhole = (episodes: number[], tested = index): void => {
       for (const i of episodes) {
         const v = fps[i].views[0];
-        for (const f of selectKeyFrames(v, undefined, RULES).frames.slice(0, 5)) expect(order(index, [v.hashes[2 * f], v.hashes[2 * f + 1]])).toEqual(order(whole, [v.hashes[2 * f], v.hashes[2 * f + 1]]));
+        for (const f of selectKeyFrames(v, undefined, RULES).frames.slice(0, 5)) expect(order(tested, [v.hashes[2 * f], v.hashes[2 * f + 1]])).toEqual(order(whole, [v.hashes[2 * f], v.hashes[2 * f + 1]]));
       }
     };
     sameAsWhole([0, 260, 499, 520, 599, 650]);
+    const staged = new HashIndex({ keyFrames: RULES });
+    staged.stage();
+    staged.add(fps.map((fingerprint, i) => ({ episode: `e${i}`, fingerprint })));
+    staged.pack();
+    sameAsWhole([0, 260, 499, 520, 599, 650], staged);
     // Reclaimed: the live entries, from both chunks, copied to new ones.
     for (let i = 0; i < 400; i++) {
       index.remove(`e${i}`);

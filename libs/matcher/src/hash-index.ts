@@ -5,7 +5,7 @@ import { EpisodeSlots } from './episode-slots';
 import { entryMeta, MAX_FRAME, MAX_HOLD, MAX_VIEWS, metaFrame, metaHold, metaShare, metaView } from './entry-meta';
 import { HashIndexOptions, IndexedEpisode, Reference, SearchCounters, SearchVisit } from './hash-index.types';
 import { copyEntryWords, PackInSteps } from './pack-in-steps';
-import { entryAt, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
+import { entryAt, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 import { TableDoubling } from './table-doubling';
 
@@ -73,6 +73,12 @@ export class HashIndex {
   private dead = 0;
   /** A pack in steps (startPack) under way. */
   private pending: PackInSteps | null = null;
+  /**
+   * While staging (stage): the words of the packed entries' chunks, then of
+   * those added since, in no chain and no table until the next pack.
+   */
+  private staged: Uint32Array[] | null = null;
+  private stagedCount = 0;
   /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
   private readonly probeKeys: number[] = [0, 0, 0, 0];
   readonly counters: SearchCounters = { lookups: 0, walked: 0, hits: 0 };
@@ -93,12 +99,12 @@ export class HashIndex {
 
   /** Indexed key frames, live or not yet reclaimed. */
   get entryCount(): number {
-    return this.packed.count + this.records.length;
+    return this.packed.count + this.stagedCount + this.records.length;
   }
 
-  /** Entries added since the index was last packed, searched through chains. */
+  /** Entries added since the index was last packed: chained, or staged. */
   get unpackedCount(): number {
-    return this.records.length;
+    return this.stagedCount + this.records.length;
   }
 
   /** Counts the adds and removals: a search kept from an earlier version may have missed what changed since. */
@@ -145,7 +151,7 @@ export class HashIndex {
         });
       });
     }
-    this.grow(this.records.length - before);
+    if (!this.staged) this.grow(this.records.length - before);
   }
 
   remove(episode: string): void {
@@ -154,7 +160,21 @@ export class HashIndex {
     this.changes++;
     this.references.delete(episode);
     this.dead += this.slots.endEntry(slot, this.entryCount) - this.slots.firstEntry(slot);
-    if (this.dead > 1024 && this.dead * 2 > this.entryCount) this.reclaim();
+    if (!this.staged && this.dead > 1024 && this.dead * 2 > this.entryCount) this.reclaim();
+  }
+
+  /**
+   * From now until the next pack, adds write their entries' words where the
+   * pack will read them, in no chain, and the index cannot be searched: for a
+   * shard loading at boot, which answers nothing before it has packed.
+   * Loaded through the chains, 15 M key frames took their records (24 bytes
+   * each) and then the packed words and tables (21) at once. Anything
+   * chained before is packed first.
+   */
+  stage(): void {
+    if (this.staged) return;
+    if (this.records.length || this.pending) this.pack();
+    this.staged = [...this.packed.words];
   }
 
   /**
@@ -164,8 +184,7 @@ export class HashIndex {
    * entries), so the caller chooses when; adds never pack.
    */
   pack(): void {
-    this.pending = null;
-    this.startPack();
+    this.pending = this.packFrom();
     while (!this.packStep(Infinity));
   }
 
@@ -174,13 +193,19 @@ export class HashIndex {
    * meanwhile go on as before: a pack of a shard that is serving would
    * otherwise block its searches for seconds (4-14 s at 15 M entries).
    * Entries added after it began stay chained. A whole pack, or a reclaim,
-   * before it is done takes its place.
+   * before it is done takes its place. A staging index, which nothing
+   * searches, packs at once.
    */
   startPack(): void {
-    if (this.pending) return;
+    if (this.staged) return this.pack();
+    this.pending ??= this.packFrom();
+  }
+
+  /** A pack of every entry there is now, in the layout their count calls for. */
+  private packFrom(): PackInSteps {
     const count = this.entryCount;
     const layout = substringLayout(count > this.largeFrom ? 3 : 4);
-    this.pending = new PackInSteps(this.packed, this.records, count, layout, this.bucketBitsFor(count, layout));
+    return new PackInSteps(this.packed, this.records, count, layout, this.bucketBitsFor(count, layout), this.staged);
   }
 
   /** Copies or builds up to `budget` entries' worth of the pack begun; true once none is under way (the index then packed). */
@@ -210,6 +235,7 @@ export class HashIndex {
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
     let n = this.packed.byteLength + this.records.byteLength + this.slots.byteLength + (this.pending?.byteLength ?? 0);
+    if (this.staged) n += (this.staged.length - this.packed.words.length) * WORD_CHUNK_BYTES;
     for (const h of [...this.heads, ...(this.doubling?.heads ?? [])]) n += h.byteLength;
     return n;
   }
@@ -229,6 +255,7 @@ export class HashIndex {
     visit: SearchVisit,
     substringRadius = radius,
   ): void {
+    if (this.staged) throw new Error('the index is staging entries (stage) and cannot be searched before its next pack');
     const { count, starts, widths } = this.layout;
     const sub = Math.min(substringRadius, Math.floor(radius / count));
     const bucketMask = (1 << this.bucketBits) - 1;
@@ -296,11 +323,22 @@ export class HashIndex {
   }
 
   private append(lo: number, hi: number, meta: number): void {
+    if (this.staged) return this.stageEntry(lo, hi, meta);
     const e = this.records.append();
     this.records.set(e, 0, lo);
     this.records.set(e, 1, hi);
     this.records.set(e, 2, meta);
     this.link(e, lo, hi);
+  }
+
+  private stageEntry(lo: number, hi: number, meta: number): void {
+    const e = this.packed.count + this.stagedCount++;
+    if (e >>> WORD_CHUNK_BITS === (this.staged as Uint32Array[]).length) this.staged = wordChunks(e + 1, this.staged as Uint32Array[]);
+    const chunk = (this.staged as Uint32Array[])[e >>> WORD_CHUNK_BITS];
+    const at = (e & WORD_CHUNK_MASK) * PACKED_WORDS;
+    chunk[at] = lo;
+    chunk[at + 1] = hi;
+    chunk[at + 2] = meta;
   }
 
   private link(e: number, lo: number, hi: number): void {
@@ -377,6 +415,8 @@ export class HashIndex {
   /** Searches `packed` from now on, in `layout`, with `later` (entries after it, numbered from 0) chained anew; any pack under way is dropped. */
   private usePacked(packed: PackedEntries, layout: SubstringLayout, later: EntryRecords): void {
     this.pending = null;
+    this.staged = null;
+    this.stagedCount = 0;
     this.layout = layout;
     this.packed = packed;
     this.linkSteps += packed.count * layout.count;

@@ -38,6 +38,8 @@ export type MatchRequest =
   | { readonly op: 'audio-plan'; readonly probe: Uint8Array; readonly exclude?: string }
   | { readonly op: 'audio-among'; readonly key: string; readonly probe: Uint8Array; readonly references: ReadonlyMap<string, AudioSource> }
   | { readonly op: 'audio-finish'; readonly probe: Uint8Array; readonly candidates: readonly AudioCandidate[]; readonly references: ReadonlyMap<string, AudioSource> }
+  /** Until the next pack, indexed episodes are staged, not chained, and nothing can be searched (HashIndex.stage): a shard's load at boot. */
+  | { readonly op: 'stage' }
   /** `inSteps`: between other requests (HashIndex.startPack), for a shard that is serving; else at once. */
   | { readonly op: 'pack'; readonly inSteps: boolean }
   | { readonly op: 'warm-up' }
@@ -88,6 +90,7 @@ export interface MatchReplies {
   'audio-finish': AudioMatch[];
   /** The soundtrack's matches among the given episodes only (a retro-match's); their index is kept while `key` stays the same. */
   'audio-among': AudioMatch[];
+  stage: null;
   /** Every key frame laid out by bucket (HashIndex.pack): after loading, and when chains have grown long again. The key frames still chained (added while a pack in steps ran). */
   pack: number;
   /** A synthetic clip matched through every step (warmUp), so that the first real ones run on compiled code. */

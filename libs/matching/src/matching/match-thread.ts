@@ -188,6 +188,9 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
       const variants = decodeAudioProbe(r.probe);
       return finishAudio(variants, planAudio(among, variants), (e) => prints.get(e));
     }
+    case 'stage':
+      index.stage();
+      return null;
     case 'pack':
       if (!r.inSteps) {
         index.pack();

@@ -59,12 +59,14 @@ describe('EpisodeIndex, with its match thread', () => {
     expect(await index.has('r')).toBe(true);
   });
 
-  it('packs what it loaded at boot and warms its thread up before it is ready, and chains what it indexes after', async () => {
+  it('stages what it loads at boot, packs it and warms its thread up before it is ready, and chains what it indexes after', async () => {
     table.rows.push(stored('p1', 41), stored('p2', 42));
     const asked = jest.spyOn(thread, 'request');
     await index.onApplicationBootstrap();
     index.onModuleDestroy();
-    expect(asked.mock.calls.map(([r]) => r.op).filter((op) => op !== 'index')).toEqual(['pack', 'warm-up', 'collect']);
+    const ops = asked.mock.calls.map(([r]) => r.op);
+    expect(ops[0]).toBe('stage');
+    expect(ops.filter((op) => op !== 'index')).toEqual(['stage', 'pack', 'warm-up', 'collect']);
     expect(asked.mock.calls.map(([r]) => r).find((r) => r.op === 'pack')).toEqual({ op: 'pack', inSteps: false });
     asked.mockRestore();
     expect(index.isLoaded).toBe(true);

@@ -59,8 +59,11 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const serving = this.config.shards.serves.length > 0;
+    // Nothing is matched before the index is loaded and packed, so what loads goes straight to the pack's words, never chained.
+    if (serving) await this.thread.request({ op: 'stage' });
     await this.sync();
-    if (this.config.shards.serves.length) {
+    if (serving) {
       await this.pack(false);
       const warming = Date.now();
       await this.thread.request({ op: 'warm-up' });
@@ -130,14 +133,14 @@ export class EpisodeIndex implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private async pack(inSteps: boolean): Promise<void> {
     const started = Date.now();
-    const chained = this.unpacked;
+    const added = this.unpacked;
     this.packing = true;
     try {
       this.unpacked = await this.thread.request({ op: 'pack', inSteps });
     } finally {
       this.packing = false;
     }
-    this.log.log(`packed ${this.entries} key frame(s), ${chained} of them chained, in ${Date.now() - started} ms${inSteps ? ' in steps between requests' : ''}`);
+    this.log.log(`packed ${this.entries} key frame(s), ${added} of them added since the last pack, in ${Date.now() - started} ms${inSteps ? ' in steps between requests' : ''}`);
   }
 
   sync(): Promise<void> {
