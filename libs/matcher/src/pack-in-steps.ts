@@ -20,11 +20,11 @@ export class PackInSteps {
     readonly count: number,
     readonly layout: SubstringLayout,
     private readonly bucketBits: number,
-    /** The words of every entry when they were staged (HashIndex.stage), not chained: nothing to copy. */
-    staged: Uint32Array[] | null = null,
+    /** The words of every entry when they were staged (HashIndex.stage), not chained. */
+    private readonly staged: readonly Uint32Array[] | null = null,
   ) {
-    this.words = wordChunks(count, staged ?? packed.words);
-    this.copied = staged ? count : packed.count;
+    this.words = wordChunks(count, packed.words);
+    this.copied = packed.count;
   }
 
   get tail(): number {
@@ -40,7 +40,8 @@ export class PackInSteps {
   step(budget: number): PackedEntries | null {
     if (this.copied < this.count) {
       const end = Math.min(this.count, this.copied + budget);
-      for (let e = this.copied; e < end; e++) copyEntryWords(this.packed, this.records, e, this.words, e);
+      if (this.staged) copyStaged(this.staged, this.copied, end, this.words);
+      else for (let e = this.copied; e < end; e++) copyEntryWords(this.packed, this.records, e, this.words, e);
       this.copied = end;
       return null;
     }
@@ -57,4 +58,15 @@ export function copyEntryWords(packed: PackedEntries, records: EntryRecords, e: 
   const from = packed.words[e >>> WORD_CHUNK_BITS];
   const src = (e & WORD_CHUNK_MASK) * PACKED_WORDS;
   for (let w = 0; w < PACKED_WORDS; w++) chunk[at + w] = e < base ? from[src + w] : records.get(e - base, w);
+}
+
+function copyStaged(staged: readonly Uint32Array[], from: number, end: number, into: Uint32Array[]): void {
+  for (let e = from; e < end; e++) {
+    const at = (e & WORD_CHUNK_MASK) * PACKED_WORDS;
+    const src = staged[e >>> WORD_CHUNK_BITS];
+    const to = into[e >>> WORD_CHUNK_BITS];
+    to[at] = src[at];
+    to[at + 1] = src[at + 1];
+    to[at + 2] = src[at + 2];
+  }
 }
