@@ -167,8 +167,9 @@ export class HashIndex {
    * From now until the next pack, adds write their entries' words where the
    * pack will read them, in no chain, and the index cannot be searched: for a
    * shard loading at boot, which answers nothing before it has packed.
-   * Loaded through the chains, 15 M key frames took their records (24 bytes
-   * each) and then the packed words and tables (21) at once. Anything
+   * Loaded through the chains, a shard held their records (24 bytes a key
+   * frame) and the packed words and tables (21) at once; staged, 33 at most,
+   * while the pack copies the staged words (PackInSteps says why). Anything
    * chained before is packed first.
    */
   stage(): void {
@@ -323,7 +324,7 @@ export class HashIndex {
   }
 
   private append(lo: number, hi: number, meta: number): void {
-    if (this.staged) return this.stageEntry(lo, hi, meta);
+    if (this.staged) return this.stageEntry(this.staged, lo, hi, meta);
     const e = this.records.append();
     this.records.set(e, 0, lo);
     this.records.set(e, 1, hi);
@@ -331,10 +332,10 @@ export class HashIndex {
     this.link(e, lo, hi);
   }
 
-  private stageEntry(lo: number, hi: number, meta: number): void {
+  private stageEntry(staged: Uint32Array[], lo: number, hi: number, meta: number): void {
     const e = this.packed.count + this.stagedCount++;
-    if (e >>> WORD_CHUNK_BITS === (this.staged as Uint32Array[]).length) this.staged = wordChunks(e + 1, this.staged as Uint32Array[]);
-    const chunk = (this.staged as Uint32Array[])[e >>> WORD_CHUNK_BITS];
+    if (e >>> WORD_CHUNK_BITS === staged.length) this.staged = staged = wordChunks(e + 1, staged);
+    const chunk = staged[e >>> WORD_CHUNK_BITS];
     const at = (e & WORD_CHUNK_MASK) * PACKED_WORDS;
     chunk[at] = lo;
     chunk[at + 1] = hi;

@@ -5,7 +5,7 @@ import { SubstringLayout } from './substrings';
 /**
  * A HashIndex's pack under way (HashIndex.startPack): the words of the
  * `count` entries there were when it began (the packed ones' chunks kept, the
- * chained ones copied after them, the staged ones where they are), then the tables built over them, in
+ * chained or staged ones copied after them), then the tables built over them, in
  * steps. The index goes on searching its old tables and chains meanwhile; the
  * first `tail` of its chained records are among what this packs.
  */
@@ -20,7 +20,12 @@ export class PackInSteps {
     readonly count: number,
     readonly layout: SubstringLayout,
     private readonly bucketBits: number,
-    /** The words of every entry when they were staged (HashIndex.stage), not chained. */
+    /**
+     * The words of every entry when they were staged (HashIndex.stage), not
+     * chained. Copied, not kept: chunks mapped one by one over a load, among
+     * its other mappings, left a shard's lookups and verification 10-15 %
+     * slower than chunks mapped together (docs/BENCHMARK.md, section 42).
+     */
     private readonly staged: readonly Uint32Array[] | null = null,
   ) {
     this.words = wordChunks(count, packed.words);
