@@ -1,5 +1,6 @@
 import { popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
+import { bucketBitsFor, ChainTables, LINKS } from './chain-tables';
 import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { EpisodeSlots } from './episode-slots';
 import { entryMeta, MAX_FRAME, MAX_HOLD, MAX_VIEWS, metaFrame, metaHold, metaShare, metaView } from './entry-meta';
@@ -7,7 +8,6 @@ import { HashIndexOptions, IndexedEpisode, Reference, SearchCounters, SearchVisi
 import { copyEntryWords, PackInSteps } from './pack-in-steps';
 import { entryAt, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
-import { TableDoubling } from './table-doubling';
 
 /**
  * Layout switch: up to this many entries, 4 substrings of 16 bits; beyond, 3
@@ -22,12 +22,6 @@ export const LARGE_INDEX = 1 << 19;
  * for seconds (docs/BENCHMARK.md, section 41).
  */
 export const PACK_STEP = 1 << 18;
-/** Entries per bucket and table before the tables double. */
-const LOAD = 4;
-const MIN_BUCKET_BITS = 10;
-
-/** Words of an entry record before its chain links: hash lo, hash hi, meta. */
-const LINKS = 3;
 
 /**
  * Multi-index hashing (Norouzi, Punjani, Fleet) over the 64-bit hashes of
@@ -59,17 +53,14 @@ export class HashIndex {
   /** Entries [0, packed.count), laid out by bucket. */
   private packed = PackedEntries.empty();
   /**
-   * The tail, entries from packed.count on (numbered from 0 here, in `heads`
+   * The tail, entries from packed.count on (numbered from 0 here, in the chain tables' heads
    * and in the links): per entry, hash lo, hi, then meta (entryMeta; the share
    * byte as it was when the frame was indexed), then the next entry of its
    * chain in each substring table (-1 ends a chain).
    */
   private records: EntryRecords;
   private layout: SubstringLayout = substringLayout(4);
-  private bucketBits = MIN_BUCKET_BITS;
-  private heads: Int32Array[] = [];
-  /** The old, smaller tables while a doubling is under way; `heads` and `bucketBits` are already the new ones. */
-  private doubling: TableDoubling | null = null;
+  private chains: ChainTables;
   private dead = 0;
   /** A pack in steps (startPack) under way. */
   private pending: PackInSteps | null = null;
@@ -82,7 +73,6 @@ export class HashIndex {
   /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
   private readonly probeKeys: number[] = [0, 0, 0, 0];
   readonly counters: SearchCounters = { lookups: 0, walked: 0, hits: 0 };
-  private linkSteps = 0;
   private changes = 0;
 
   constructor(options: HashIndexOptions = {}) {
@@ -90,7 +80,7 @@ export class HashIndex {
     this.retain = options.retainReferences ?? false;
     this.largeFrom = options.largeFrom ?? LARGE_INDEX;
     this.records = new EntryRecords(LINKS + this.layout.count);
-    this.resetTables();
+    this.chains = new ChainTables(this.layout);
   }
 
   get episodeCount(): number {
@@ -206,7 +196,7 @@ export class HashIndex {
   private packFrom(): PackInSteps {
     const count = this.entryCount;
     const layout = substringLayout(count > this.largeFrom ? 3 : 4);
-    return new PackInSteps(this.packed, this.records, count, layout, this.bucketBitsFor(count, layout), this.staged);
+    return new PackInSteps(this.packed, this.records, count, layout, bucketBitsFor(count, layout), this.staged);
   }
 
   /** Copies or builds up to `budget` entries' worth of the pack begun; true once none is under way (the index then packed). */
@@ -230,15 +220,14 @@ export class HashIndex {
    * counted rather than timed (for the specs).
    */
   get linkWork(): number {
-    return this.linkSteps;
+    return this.chains.steps;
   }
 
   /** Bytes held by the index's arrays (not counting retained references). */
   memoryBytes(): number {
     let n = this.packed.byteLength + this.records.byteLength + this.slots.byteLength + (this.pending?.byteLength ?? 0);
     if (this.staged) n += (this.staged.length - this.packed.words.length) * WORD_CHUNK_BYTES;
-    for (const h of [...this.heads, ...(this.doubling?.heads ?? [])]) n += h.byteLength;
-    return n;
+    return n + this.chains.byteLength;
   }
 
   /**
@@ -259,8 +248,9 @@ export class HashIndex {
     if (this.staged) throw new Error('the index is staging entries (stage) and cannot be searched before its next pack');
     const { count, starts, widths } = this.layout;
     const sub = Math.min(substringRadius, Math.floor(radius / count));
-    const bucketMask = (1 << this.bucketBits) - 1;
-    const doubling = this.doubling;
+    const chains = this.chains;
+    const bucketMask = (1 << chains.bucketBits) - 1;
+    const doubling = chains.doubling;
     const keys = this.probeKeys;
     for (let t = 0; t < count; t++) keys[t] = extractBits(lo, hi, starts[t], widths[t]);
     const counters = this.counters;
@@ -272,7 +262,7 @@ export class HashIndex {
     const { words, idBytes } = packed;
     for (let t = 0; t < count; t++) {
       const masks = flipMasks(widths[t], sub);
-      const heads = this.heads[t];
+      const heads = chains.heads[t];
       const link = LINKS + t;
       const bucketStarts = base ? packed.starts[t] : null;
       const ids = base ? packed.ids[t] : null;
@@ -329,7 +319,7 @@ export class HashIndex {
     this.records.set(e, 0, lo);
     this.records.set(e, 1, hi);
     this.records.set(e, 2, meta);
-    this.link(e, lo, hi);
+    this.chains.link(this.records, this.layout, e, lo, hi);
   }
 
   private stageEntry(staged: Uint32Array[], lo: number, hi: number, meta: number): void {
@@ -342,60 +332,11 @@ export class HashIndex {
     chunk[at + 2] = meta;
   }
 
-  private link(e: number, lo: number, hi: number): void {
-    const { count, starts, widths } = this.layout;
-    const bucketMask = (1 << this.bucketBits) - 1;
-    for (let t = 0; t < count; t++) {
-      const b = extractBits(lo, hi, starts[t], widths[t]) & bucketMask;
-      this.records.set(e, LINKS + t, this.heads[t][b]);
-      this.heads[t][b] = e;
-    }
-    this.linkSteps += count;
-  }
 
-  /**
-   * Moves old buckets in proportion to the entries just appended, then doubles
-   * the tail's tables once chains grow past LOAD entries per bucket. A doubling
-   * is paced to end by the time the tail has grown half-way to the next one. An
-   * add of a quarter of the tail or more (an index built in one go, as a work's
-   * family index is) relinks the tail at once instead: that costs at most a few
-   * times the add itself, and leaves no old tables behind for searches to walk.
-   * Crossing largeFrom packs everything in the large layout, once in an
-   * index's life.
-   */
+  /** Crossing largeFrom packs everything in the large layout, once in an index's life; otherwise the tail's tables grow (ChainTables.grow). */
   private grow(appended: number): void {
     if (this.entryCount > this.largeFrom !== this.isLarge) return this.pack();
-    const entries = this.records.length;
-    if (this.doubling) this.moveBuckets(this.doubling.bucketsFor(appended));
-    const bits = this.bucketBitsFor(entries);
-    if (bits <= this.bucketBits) return;
-    if (this.doubling || bits > this.bucketBits + 1 || 4 * appended >= entries) return this.relink();
-    const room = (LOAD << bits) - entries;
-    this.doubling = new TableDoubling(this.heads, this.bucketBits, (1 << this.bucketBits) / Math.max(1, room / 2));
-    this.bucketBits = bits;
-    this.resetTables();
-  }
-
-  private moveBuckets(count: number): void {
-    if (!this.doubling) return;
-    this.linkSteps += this.doubling.move(count, this.heads, this.bucketBits, this.records, this.layout, LINKS);
-    if (this.doubling.done) this.doubling = null;
-  }
-
-  private bucketBitsFor(entries: number, layout = this.layout): number {
-    const maxBits = Math.min(...layout.widths);
-    let bits = MIN_BUCKET_BITS;
-    while (bits < maxBits && entries > LOAD << bits) bits++;
-    return bits;
-  }
-
-  /** Relinks the tail into fresh tables sized for it. */
-  private relink(): void {
-    const entries = this.records.length;
-    this.bucketBits = this.bucketBitsFor(entries);
-    this.doubling = null;
-    this.resetTables();
-    for (let e = 0; e < entries; e++) this.link(e, this.records.get(e, 0), this.records.get(e, 1));
+    this.chains.grow(this.records, this.layout, appended);
   }
 
   /** Packs the live entries only, dropping removed episodes' ones and renumbering slots in order. */
@@ -410,7 +351,7 @@ export class HashIndex {
     });
     this.dead = 0;
     const layout = substringLayout(count > this.largeFrom ? 3 : 4);
-    this.usePacked(PackedEntries.build(words, count, layout, this.bucketBitsFor(count, layout)), layout, new EntryRecords(LINKS + layout.count));
+    this.usePacked(PackedEntries.build(words, count, layout, bucketBitsFor(count, layout)), layout, new EntryRecords(LINKS + layout.count));
   }
 
   /** Searches `packed` from now on, in `layout`, with `later` (entries after it, numbered from 0) chained anew; any pack under way is dropped. */
@@ -420,12 +361,8 @@ export class HashIndex {
     this.stagedCount = 0;
     this.layout = layout;
     this.packed = packed;
-    this.linkSteps += packed.count * layout.count;
+    this.chains.steps += packed.count * layout.count;
     this.records = later;
-    this.relink();
-  }
-
-  private resetTables(): void {
-    this.heads = this.layout.widths.map(() => new Int32Array(1 << this.bucketBits).fill(-1));
+    this.chains.relink(later, layout);
   }
 }
