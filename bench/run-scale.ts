@@ -16,7 +16,7 @@ import { RETRO_QUEUE } from '../libs/queue/src/jobs';
 import { BenchApi } from './bench-api';
 import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, queueDrained, ROOT, runToEnd } from './bench-stack';
 import { hdClips, scaleClips } from './scale/scale-clips';
-import { cpuSeconds } from './scale/process-cpu';
+import { cpuSeconds, threadCpuSeconds } from './scale/process-cpu';
 import { memoryParts, peakResident } from './scale/process-memory';
 import { growRegistry } from './scale/synthetic-registry';
 
@@ -102,6 +102,7 @@ async function main(): Promise<void> {
     console.log(`shards' peak resident memory while loading (VmHWM), MB: ${peaks.join(', ')}; ${peaks.reduce((a, b) => a + b, 0)} in all`);
 
     const cpuBefore = workers.map((w) => cpuSeconds(w.pid));
+    const threadsBefore = workers.map((w) => threadCpuSeconds(w.pid));
     const latencies: number[] = [];
     let found = 0;
     let expected = 0;
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
     const cpuTotal = cpu.reduce((a, b) => a + b, 0);
     // Decoding a clip's probe is in it too, in whichever shard's process took the clip's decode job; ffmpeg is not.
     console.log(`shards' CPU over the ${clips.length} clips: ${cpuTotal.toFixed(1)} s, ${Math.round((cpuTotal * 1000) / clips.length)} ms a clip (shard by shard ${cpu.map((c) => c.toFixed(1)).join(', ')} s)`);
+    console.log(`shards' CPU by thread over the clips, s (main thread first, then the others by use): ${workers.map((w, k) => `shard ${k} ${threadsUsed(threadsBefore[k], threadCpuSeconds(w.pid), w.pid)}`).join('; ')}`);
     const ratios: number[] = [];
     for (const file of hd) {
       const hdStart = Date.now();
@@ -223,7 +225,15 @@ async function addEpisodes(holder: BenchApi, workers: Child[]): Promise<number[]
   return times;
 }
 
+/** The CPU each thread used between two readings: the main thread's, then the busiest others' (those above 0.1 s). */
+function threadsUsed(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>, main: number): string {
+  const used = [...after].map(([tid, s]) => ({ tid, s: s - (before.get(tid) ?? 0) }));
+  const others = used.filter((u) => u.tid !== main && u.s >= 0.1).sort((a, b) => b.s - a.s);
+  return [used.find((u) => u.tid === main)?.s ?? 0, ...others.map((u) => u.s)].map((s) => s.toFixed(1)).join(' / ');
+}
+
 main().catch((err) => {
   console.error(err);
   process.exit(1);
 });
+

@@ -13,6 +13,16 @@ describe('clip probe codec', () => {
     expect(a.hashes.some((w) => w !== 0)).toBe(true);
   });
 
+  it('writes the words little-endian after the header, whatever the host', () => {
+    const probe = fullProbe(clip);
+    const data = encodeProbes([{ first: 3, probe }]);
+    const json = data.readUInt32LE(12);
+    const hashesAt = 16 + json + 4;
+    expect(data.readUInt32LE(16 + json)).toBe(probe.frames);
+    expect([0, 1, 2].map((k) => data.readUInt32LE(hashesAt + 4 * k))).toEqual([...probe.hashes.subarray(0, 3)]);
+    expect(data.readUInt32LE(hashesAt + probe.hashes.byteLength)).toBe(probe.mirrored[0]);
+  });
+
   it('refuses a probe with hashes missing, and a truncated or foreign file', () => {
     expect(() => encodeProbes([{ first: 0, probe: probeClip(clip) }])).toThrow(/fully hashed/);
     const data = encodeProbes([{ first: 0, probe: fullProbe(clip) }]);

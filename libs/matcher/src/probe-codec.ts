@@ -1,4 +1,5 @@
 import { Hypothesis } from '@dramaguard/fingerprint';
+import { endianness } from 'node:os';
 import { QueryProbe } from './query-probe';
 
 const MAGIC = 'DGQ1';
@@ -50,7 +51,7 @@ export function decodeProbes(data: Uint8Array): WindowProbe[] {
     const cells = hypotheses.length * frames;
     const hashes = uint32s(take(8 * cells));
     const mirrored = uint32s(take(8 * cells));
-    const quality = Uint8Array.from(take(cells));
+    const quality = new Uint8Array(take(cells));
     out.push({ first, probe: { hypotheses, frames, hashes, mirrored, quality, hashed: new Uint8Array(cells).fill(1) } });
   }
   if (at !== buf.length) throw new Error('the clip probe has trailing bytes');
@@ -63,14 +64,22 @@ function u32(v: number): Buffer {
   return b;
 }
 
+/**
+ * A shard decodes a clip's probe once per round: copied as bytes, not word by
+ * word (readUInt32LE over its 84 k words of a 60 s clip took 2.4 ms of the
+ * shard's main thread each time; docs/BENCHMARK.md, section 43).
+ */
 function words(a: Uint32Array): Buffer {
-  const b = Buffer.alloc(a.byteLength);
-  for (let i = 0; i < a.length; i++) b.writeUInt32LE(a[i], 4 * i);
-  return b;
+  return inFileOrder(Buffer.from(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength)));
 }
 
 function uint32s(b: Buffer): Uint32Array {
-  const out = new Uint32Array(b.length / 4);
-  for (let i = 0; i < out.length; i++) out[i] = b.readUInt32LE(4 * i);
-  return out;
+  const copy = new Uint8Array(b);
+  inFileOrder(Buffer.from(copy.buffer));
+  return new Uint32Array(copy.buffer);
+}
+
+/** The file's words are little-endian; on a big-endian host, the bytes of each are swapped in place. */
+function inFileOrder(bytes: Buffer): Buffer {
+  return endianness() === 'LE' ? bytes : bytes.swap32();
 }
