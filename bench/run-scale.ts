@@ -225,7 +225,7 @@ async function addEpisodes(holder: BenchApi, workers: Child[]): Promise<number[]
   return times;
 }
 
-/** The CPU each thread used between two readings: the main thread's, then the busiest others' (those above 0.1 s). */
+/** The CPU each thread used between two readings: the main thread's, then the busiest others' (those of 0.1 s or more). */
 function threadsUsed(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>, main: number): string {
   const used = [...after].map(([tid, s]) => ({ tid, s: s - (before.get(tid) ?? 0) }));
   const others = used.filter((u) => u.tid !== main && u.s >= 0.1).sort((a, b) => b.s - a.s);
@@ -236,4 +236,3 @@ main().catch((err) => {
   console.error(err);
   process.exit(1);
 });
-

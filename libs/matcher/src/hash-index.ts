@@ -332,7 +332,6 @@ export class HashIndex {
     chunk[at + 2] = meta;
   }
 
-
   /** Crossing largeFrom packs everything in the large layout, once in an index's life; otherwise the tail's tables grow (ChainTables.grow). */
   private grow(appended: number): void {
     if (this.entryCount > this.largeFrom !== this.isLarge) return this.pack();

@@ -70,8 +70,6 @@ function copyStaged(staged: readonly Uint32Array[], from: number, end: number, i
     const at = (e & WORD_CHUNK_MASK) * PACKED_WORDS;
     const src = staged[e >>> WORD_CHUNK_BITS];
     const to = into[e >>> WORD_CHUNK_BITS];
-    to[at] = src[at];
-    to[at + 1] = src[at + 1];
-    to[at + 2] = src[at + 2];
+    for (let w = 0; w < PACKED_WORDS; w++) to[at + w] = src[at + w];
   }
 }
