@@ -8,7 +8,8 @@ import { freshDatabase } from './support/test-database';
  * the real database: a batch must end at the highest seq it holds, or the
  * rows between its end and the next batch's start are never indexed (the sync
  * once ordered by the text of the seq, and lost a quarter of a 1,000-hour
- * registry: "10" sorts before "9").
+ * registry: "10" sorts before "9"). A clip's merge looks by seq too, for
+ * registrations newer than the index each shard answered from.
  */
 describe('fingerprint sync by seq', () => {
   const db = testDatabase('dramaguard_test_sync');
@@ -56,5 +57,20 @@ describe('fingerprint sync by seq', () => {
       }
       expect(seen).toEqual(all.map((r) => r.seq));
     }
+  });
+
+  it('finds the registrations written after each shard’s own index seq, in one query for every shard', async () => {
+    const rows = (await ds.query(`SELECT f.registration_id AS id, f.seq::text AS seq, w.shard FROM fingerprints f JOIN registrations r ON r.id = f.registration_id
+      JOIN episodes e ON e.id = r.episode_id JOIN works w ON w.id = e.work_id ORDER BY f.seq`)) as { id: string; seq: string; shard: number }[];
+    const of = (shard: number) => rows.filter((r) => r.shard === shard);
+    // Shard 0's index is nearly up to date and shard 1's far behind: paired the wrong way round, the answer differs.
+    const since = [
+      { shard: 0, seq: of(0)[57].seq },
+      { shard: 1, seq: of(1)[29].seq },
+    ];
+    const late = await ds.transaction((em) => repo.registeredAfter(em, since));
+    expect(late.sort()).toEqual([...of(0).slice(58), ...of(1).slice(30)].map((r) => r.id).sort());
+    expect(await ds.transaction((em) => repo.registeredAfter(em, [since[1]]))).toHaveLength(30);
+    expect(await ds.transaction((em) => repo.registeredAfter(em, []))).toEqual([]);
   });
 });

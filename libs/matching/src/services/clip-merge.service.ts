@@ -123,11 +123,8 @@ export class ClipMergeService {
   }
 
   private async lateMatches(em: EntityManager, clipId: string, answers: readonly ShardAnswerEntity[], found: readonly EpisodeMatch[]): Promise<EpisodeMatch[]> {
-    const late: string[] = [];
-    for (const a of answers) {
-      if (a.indexSeq === null) continue;
-      for (const id of await this.fingerprints.registeredAfter(em, a.indexSeq, a.shard)) if (!found.some((m) => m.episode === id)) late.push(id);
-    }
+    const since = answers.flatMap((a) => (a.indexSeq === null ? [] : [{ shard: a.shard, seq: a.indexSeq }]));
+    const late = (await this.fingerprints.registeredAfter(em, since)).filter((id) => !found.some((m) => m.episode === id));
     if (!late.length) return [];
     const members = await this.fingerprints.familyOf(late);
     return matchInWindows(this.thread, this.frameStore.read(clipId), (session) => session.family(members, late));

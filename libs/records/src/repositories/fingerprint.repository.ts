@@ -109,13 +109,23 @@ export class FingerprintRepository {
     await em.query(`UPDATE fingerprints SET seq = nextval(pg_get_serial_sequence('fingerprints', 'seq')) WHERE registration_id = $1`, [registrationId]);
   }
 
-  /** Registered episodes of one shard whose fingerprint was written after `afterSeq`, read inside the caller's transaction. */
-  async registeredAfter(em: EntityManager, afterSeq: string, shard: number): Promise<string[]> {
+  /**
+   * Registered episodes whose fingerprint was written after the index that
+   * answered for their shard (`since`: each shard's index seq), read inside
+   * the caller's transaction: one query for every shard of a clip's merge.
+   * The lowest seq is given as a value of its own: compared only with the
+   * pairs', the planner cannot use the seq index, and read the whole 10,000 h
+   * registry (430 ms against 2).
+   */
+  async registeredAfter(em: EntityManager, since: readonly { readonly shard: number; readonly seq: string }[]): Promise<string[]> {
+    if (!since.length) return [];
+    const lowest = since.map((s) => BigInt(s.seq)).reduce((a, b) => (b < a ? b : a));
     const rows = (await em.query(
       `SELECT f.registration_id FROM fingerprints f JOIN registrations r ON r.id = f.registration_id
        JOIN episodes e ON e.id = r.episode_id JOIN works w ON w.id = e.work_id
-       WHERE f.seq > $1::bigint AND r.status = 'registered' AND w.shard = $2`,
-      [afterSeq, shard],
+       JOIN unnest($1::int[], $2::bigint[]) AS s(shard, seq) ON s.shard = w.shard
+       WHERE f.seq > $3::bigint AND f.seq > s.seq AND r.status = 'registered'`,
+      [since.map((s) => s.shard), since.map((s) => s.seq), lowest.toString()],
     )) as { registration_id: string }[];
     return rows.map((r) => r.registration_id);
   }
