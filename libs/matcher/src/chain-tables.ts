@@ -63,7 +63,7 @@ export class ChainTables {
    */
   grow(records: EntryRecords, layout: SubstringLayout, appended: number): void {
     const entries = records.length;
-    if (this.doubling) this.moveBuckets(records, layout, this.doubling.bucketsFor(appended));
+    if (this.doubling) this.moveBuckets(this.doubling, records, layout, appended);
     const bits = bucketBitsFor(entries, layout);
     if (bits <= this.bucketBits) return;
     if (this.doubling || bits > this.bucketBits + 1 || 4 * appended >= entries) return this.relink(records, layout);
@@ -82,10 +82,10 @@ export class ChainTables {
     for (let e = 0; e < entries; e++) this.link(records, layout, e, records.get(e, 0), records.get(e, 1));
   }
 
-  private moveBuckets(records: EntryRecords, layout: SubstringLayout, count: number): void {
-    if (!this.doubling) return;
-    this.steps += this.doubling.move(count, this.heads, this.bucketBits, records, layout, LINKS);
-    if (this.doubling.done) this.doubling = null;
+  /** The old buckets' share of `appended` entries moved into the new tables; the doubling ends once none is left. */
+  private moveBuckets(doubling: TableDoubling, records: EntryRecords, layout: SubstringLayout, appended: number): void {
+    this.steps += doubling.move(doubling.bucketsFor(appended), this.heads, this.bucketBits, records, layout, LINKS);
+    if (doubling.done) this.doubling = null;
   }
 
   private reset(layout: SubstringLayout): void {

@@ -65,10 +65,11 @@ function u32(v: number): Buffer {
 }
 
 /**
- * A shard decodes a clip's probe once per round: copied as bytes, not word by
- * word (readUInt32LE over the 84 k words of a 60 s clip took 0.6-0.7 ms in one
- * process, 2.4 ms of a shard's main thread under the profiler; docs/BENCHMARK.md,
- * section 43).
+ * The hash arrays are copied as bytes both ways, not word by word: a shard
+ * decodes a clip's probe once per round, and readUInt32LE over the 84 k words
+ * of a 60 s clip took 0.6-0.7 ms in one process, 2.4 ms of a shard's main
+ * thread under the profiler (docs/BENCHMARK.md, section 43). A copy, not a
+ * view, each way: a big-endian host swaps the bytes in place.
  */
 function words(a: Uint32Array): Buffer {
   return inFileOrder(Buffer.from(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength)));
