@@ -146,6 +146,26 @@ describe('settleRegion and verifyOnRegion', () => {
     expect(new Set(asked).size).toBe(asked.length);
   });
 
+  it('never turns the rectangle of a search seeded upright', () => {
+    const frames = renderClip(episode, 3, 9, FPS, W, H, { window: { x0: 0.04, y0: 0.06, x1: 0.9, y1: 0.92 } });
+    const clip = new ClipHasher(frames);
+    const hashed = jest.spyOn(clip, 'hash');
+    const region = settleRegion(clip, ref, candidate(o.minSupport), hypotheses, o);
+    expect(region?.rect).not.toEqual(hypotheses[0].rect);
+    expect(hashed.mock.calls.filter(([, r]) => r.angle).length).toBe(0);
+  });
+
+  it('tries turns either way of a search seeded by a turned hypothesis', () => {
+    const turned = hypotheses.findIndex((h) => h.rect.angle);
+    const seed = hypotheses[turned].rect.angle as number;
+    const c = candidate(o.minSupport);
+    const clip = new ClipHasher(renderClip(episode, 3, 9, FPS, W, H));
+    const hashed = jest.spyOn(clip, 'hash');
+    settleRegion(clip, ref, { ...c, hits: c.hits.map((h) => ({ ...h, tag: 2 * turned })) }, hypotheses, o);
+    const angles = new Set(hashed.mock.calls.map(([, r]) => r.angle ?? 0));
+    expect(angles.has(seed - 2) && angles.has(seed + 2)).toBe(true);
+  });
+
   it('scores the region search on 16 frames spread over the span of the candidate hits', () => {
     const clip = new ClipHasher(renderClip(episode, 3, 9, FPS, W, H));
     const hashed = jest.spyOn(clip, 'hash');

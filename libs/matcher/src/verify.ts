@@ -260,10 +260,17 @@ function refineRegion(
   let order = sample;
   const distances = new Int8Array(sample.length);
   const cost = (r: Rect): number => regionCost(clip, ref, order, r, mirror, intercept, slope, o, current - 1e-9, distances);
+  // Only a search seeded by a turned hypothesis turns. The hypotheses hold
+  // turns of their own for a turned copy; from an upright seed a turn of
+  // 0.5-2 degrees fitted the sampled frames' noise, lowered the copy's score
+  // when the whole clip was hashed over it, and made every later move a
+  // turned hash, which costs about three upright ones (docs/BENCHMARK.md,
+  // section 45).
+  const turns = Boolean(start.angle);
   for (const s of REFINE_STEPS) {
     for (let pass = 0; pass < 4; pass++) {
       let improved = false;
-      for (const move of moves(rect, s)) {
+      for (const move of moves(rect, s, turns)) {
         const key = rectKey(move);
         if (tried.has(key)) continue;
         tried.add(key);
@@ -294,7 +301,8 @@ export function worstFirst(sample: readonly number[], distances: Int8Array): num
   return sample.map((f, i) => ({ f, d: distances[i] })).sort((a, b) => b.d - a.d).map((x) => x.f);
 }
 
-function moves(r: Rect, s: number): Rect[] {
+/** The rectangle moved by s: shifted, grown, shrunk, each side alone, and turned by 50 s degrees either way when `turns`. */
+function moves(r: Rect, s: number, turns: boolean): Rect[] {
   const { x0, y0, x1, y1 } = r;
   const angle = r.angle ?? 0;
   return [
@@ -313,8 +321,7 @@ function moves(r: Rect, s: number): Rect[] {
     rectOf(x0, y0 + s, x1, y1, angle),
     rectOf(x0, y0, x1, y1 - s, angle),
     rectOf(x0, y0, x1, y1 + s, angle),
-    rectOf(x0, y0, x1, y1, angle - 50 * s),
-    rectOf(x0, y0, x1, y1, angle + 50 * s),
+    ...(turns ? [rectOf(x0, y0, x1, y1, angle - 50 * s), rectOf(x0, y0, x1, y1, angle + 50 * s)] : []),
   ].filter((m) => m.x1 - m.x0 > 0.1 && m.y1 - m.y0 > 0.1);
 }
 
