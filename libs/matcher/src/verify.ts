@@ -1,4 +1,4 @@
-import { FingerprintView, Hypothesis, popcount32, Rect } from '@dramaguard/fingerprint';
+import { FingerprintView, Hypothesis, popcount32 as indexedPopcount, Rect } from '@dramaguard/fingerprint';
 import { robustLine } from './alignment';
 import { Candidate } from './candidates';
 import { ClipHasher, ClipHashes, ClipRegion, rectKey } from './clip-hasher';
@@ -6,6 +6,9 @@ import { copyGeometry, CopyGeometry } from './copy-geometry';
 import { MatcherOptions, matcherOptions } from './matcher-options';
 import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
 import { frameWeight } from './shared-content';
+
+// The package index re-exports it through a getter, which a hot loop would call on every use (docs/BENCHMARK.md, section 45).
+const popcount32 = indexedPopcount;
 
 // Bound once: a hot loop then does not look up the global Math on every call,
 // which is slow inside a vm context (jest runs the specs in one).
