@@ -1,8 +1,5 @@
-import { popcount32 as indexedPopcount } from '@dramaguard/fingerprint';
+import { popcount32 } from '@dramaguard/fingerprint';
 import { AUDIO_ITEM_SECONDS, AUDIO_ITEM_SPAN_SECONDS, AudioPrint, AudioVariant } from './audio-print';
-
-// The package index re-exports it through a getter, which a hot loop would call on every use (docs/BENCHMARK.md, section 45).
-const popcount32 = indexedPopcount;
 
 /** Items per compared window (2 s) and the step between windows. */
 const WINDOW = 16;

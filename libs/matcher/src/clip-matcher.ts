@@ -8,7 +8,8 @@ import { HashIndex } from './hash-index';
 import { Reference } from './hash-index.types';
 import { MatcherOptions, matcherOptions } from './matcher-options';
 import { probeClip, ProbeSource, QueryProbe } from './query-probe';
-import { SettledRegion, settleRegion, VerifiedCopy, verifyOnRegion } from './verify';
+import { SettledRegion, settleRegion } from './region-search';
+import { VerifiedCopy, verifyOnRegion } from './verify';
 
 /** One matched stretch: the time range in the clip and the corresponding range in the episode (seconds). */
 export interface MatchSegment {

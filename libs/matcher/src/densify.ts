@@ -1,12 +1,9 @@
-import { FingerprintView, popcount32 as indexedPopcount } from '@dramaguard/fingerprint';
+import { FingerprintView, popcount32 } from '@dramaguard/fingerprint';
 import { voteAlignment } from './alignment';
 import { alignmentOptions, Candidate, downweightRepeats, TaggedHit } from './candidates';
 import { MatcherOptions } from './matcher-options';
 import { QueryProbe } from './query-probe';
 import { frameWeight } from './shared-content';
-
-// The package index re-exports it through a getter, which a hot loop would call on every use (docs/BENCHMARK.md, section 45).
-const popcount32 = indexedPopcount;
 
 // Bound once: a hot loop then does not look up the global Math on every call,
 // which is slow inside a vm context (jest runs the specs in one).

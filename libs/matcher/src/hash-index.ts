@@ -1,4 +1,4 @@
-import { popcount32 as indexedPopcount } from '@dramaguard/fingerprint';
+import { popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
 import { bucketBitsFor, ChainTables, LINKS } from './chain-tables';
 import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
@@ -8,9 +8,6 @@ import { HashIndexOptions, IndexedEpisode, Reference, SearchCounters, SearchVisi
 import { copyEntryWords, PackInSteps } from './pack-in-steps';
 import { entryAt, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
-
-// The package index re-exports it through a getter, which a hot loop would call on every use (docs/BENCHMARK.md, section 45).
-const popcount32 = indexedPopcount;
 
 /**
  * Layout switch: up to this many entries, 4 substrings of 16 bits; beyond, 3

@@ -10,6 +10,7 @@ export * from './matcher-options';
 export * from './query-probe';
 export * from './segments';
 export * from './substrings';
+export * from './region-search';
 export * from './verify';
 export * from './shared-content';
 export * from './sharing-analysis';

@@ -1,8 +1,5 @@
-import { FingerprintView, popcount32 as indexedPopcount } from '@dramaguard/fingerprint';
+import { FingerprintView, popcount32 } from '@dramaguard/fingerprint';
 import { EXCLUDED } from './shared-content';
-
-// The package index re-exports it through a getter, which a hot loop would call on every use (docs/BENCHMARK.md, section 45).
-const popcount32 = indexedPopcount;
 
 export interface KeyFrameRules {
   readonly fps: number;

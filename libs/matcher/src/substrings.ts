@@ -1,7 +1,4 @@
-import { popcount32 as indexedPopcount } from '@dramaguard/fingerprint';
-
-// The package index re-exports it through a getter, which a hot loop would call on every use (docs/BENCHMARK.md, section 45).
-const popcount32 = indexedPopcount;
+import { popcount32 } from '@dramaguard/fingerprint';
 
 /** Layout of a 64-bit hash split into `m` contiguous substrings for multi-index hashing. */
 export interface SubstringLayout {

@@ -3,7 +3,8 @@ import { fingerprintOf, random, renderClip, syntheticVideo } from '../../fingerp
 import { Candidate } from './candidates';
 import { ClipHasher, rectKey } from './clip-hasher';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
-import { motionAgreement, settleLine, settleRegion, verifyOnRegion, worstFirst } from './verify';
+import { settleRegion } from './region-search';
+import { motionAgreement, settleLine, verifyOnRegion } from './verify';
 
 const FPS = 8;
 
@@ -89,12 +90,6 @@ describe('settleLine', () => {
   it('keeps a line at any other speed as refitted', () => {
     const line = settle(0.8);
     expect(line?.slope).toBeCloseTo(0.8, 2);
-  });
-});
-
-describe('worstFirst', () => {
-  it('puts the frames matched worst first, those of too little detail last, ties in sample order', () => {
-    expect(worstFirst([10, 20, 30, 40, 50], Int8Array.from([3, -1, 9, 3, 0]))).toEqual([30, 10, 40, 50, 20]);
   });
 });
 
