@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       finish.push(finishMs);
       total.push(planMs + finishMs);
       const c = index.counters;
-      const counts = { lookups: c.lookups - before.lookups, walked: c.walked - before.walked, hits: c.hits - before.hits, candidates: p.candidates.length };
+      const counts = { lookups: c.lookups - before.lookups, walked: c.walked - before.walked, read: c.read - before.read, hits: c.hits - before.hits, candidates: p.candidates.length };
       if (run > 0) return;
       perClip.push(counts);
       const matched = new Set(matches.map((m) => m.episode));
@@ -135,6 +135,7 @@ async function main(): Promise<void> {
       finish_cpu_p95_ms: round(percentile(finishCpu, 0.95)),
       lookups: mean('lookups'),
       walked: mean('walked'),
+      read: mean('read'),
       hits: mean('hits'),
       candidates: mean('candidates'),
       recall: Number((found / Math.max(1, expected)).toFixed(4)),

@@ -6,7 +6,7 @@ import { EpisodeSlots } from './episode-slots';
 import { entryMeta, MAX_FRAME, MAX_HOLD, MAX_VIEWS, metaFrame, metaHold, metaShare, metaView } from './entry-meta';
 import { HashIndexOptions, IndexedEpisode, Reference, SearchCounters, SearchVisit } from './hash-index.types';
 import { copyEntryWords, PackInSteps } from './pack-in-steps';
-import { entryAt, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
+import { CHECK_SLACK, checkOf, checkPasses, entryAt, foundEarlierPacked, NO_CHECK, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 
 /**
@@ -72,7 +72,8 @@ export class HashIndex {
   private stagedCount = 0;
   /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
   private readonly probeKeys: number[] = [0, 0, 0, 0];
-  readonly counters: SearchCounters = { lookups: 0, walked: 0, hits: 0 };
+  readonly counters: SearchCounters = { lookups: 0, walked: 0, read: 0, hits: 0 };
+  private readonly probeChecks: number[] = [0, 0, 0, 0];
   private changes = 0;
 
   constructor(options: HashIndexOptions = {}) {
@@ -158,7 +159,7 @@ export class HashIndex {
    * pack will read them, in no chain, and the index cannot be searched: for a
    * shard loading at boot, which answers nothing before it has packed.
    * Loaded through the chains, a shard held their records (24 bytes a key
-   * frame) and the packed words and tables (21) at once; staged, 33 at most,
+   * frame) and the packed words and tables (24) at once; staged, 36 at most,
    * while the pack copies the staged words (PackInSteps says why). Anything
    * chained before is packed first.
    */
@@ -236,7 +237,13 @@ export class HashIndex {
    * frame's share byte and its hold (see key-frames). A frame is reported once per call. With the default
    * `substringRadius` the result is exact; a smaller one probes far fewer
    * buckets and still finds every frame within `substringRadius` x m + m - 1
-   * bits, and most beyond.
+   * bits, and most beyond. Such a search of the large layout's packed tables
+   * also skips the entries whose check bits differ from the hash's in more
+   * than CHECK_SLACK (PackedEntries): most of a bucket's chance entries are
+   * then never read, while every frame within 2 bits is still found. The
+   * words of a 15 M-entry shard are too large for any cache, so each entry
+   * read is a miss: a 60 s clip's lookups took 31 ms instead of 81 in one
+   * such index (docs/BENCHMARK.md, section 46).
    */
   search(
     lo: number,
@@ -260,12 +267,17 @@ export class HashIndex {
     const base = packed.count;
     const packedMask = (1 << packed.bucketBits) - 1;
     const { words, idBytes } = packed;
+    const probeChecks = this.probeChecks;
+    for (let t = 0; t < count; t++) probeChecks[t] = checkOf(lo, hi, this.layout, t);
+    const slack = this.isLarge && sub < Math.floor(radius / count) ? CHECK_SLACK : NO_CHECK;
     for (let t = 0; t < count; t++) {
       const masks = flipMasks(widths[t], sub);
       const heads = chains.heads[t];
       const link = LINKS + t;
       const bucketStarts = base ? packed.starts[t] : null;
       const ids = base ? packed.ids[t] : null;
+      const checks = packed.checks[t];
+      const probeCheck = probeChecks[t];
       for (let mi = 0; mi < masks.length; mi++) {
         const probe = (keys[t] ^ masks[mi]) >>> 0;
         // An old bucket not yet moved holds the probe's older entries: its chain follows the new one's, so entries still come newest first.
@@ -277,6 +289,7 @@ export class HashIndex {
             older = -1;
           }
           counters.walked++;
+          counters.read++;
           const chunk = chunks[e >>> RECORD_CHUNK_BITS];
           const at = (e & RECORD_MASK) * stride;
           const elo = chunk[at];
@@ -292,6 +305,8 @@ export class HashIndex {
         const b = probe & packedMask;
         for (let i = bucketStarts[b], end = bucketStarts[b + 1]; i < end; i++) {
           counters.walked++;
+          if (!checkPasses(checks[i], probeCheck, slack)) continue;
+          counters.read++;
           const entry = entryAt(ids, i, idBytes);
           const chunk = words[entry >>> WORD_CHUNK_BITS];
           const at = (entry & WORD_CHUNK_MASK) * PACKED_WORDS;
@@ -299,7 +314,7 @@ export class HashIndex {
           const ehi = chunk[at + 1];
           if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
           const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
-          if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
+          if (d > radius || foundEarlierPacked(elo, ehi, keys, probeChecks, slack, t, sub, this.layout)) continue;
           this.report(entry, chunk[at + 2], d, visit);
         }
       }

@@ -34,8 +34,10 @@ export interface HashIndexOptions {
 export interface SearchCounters {
   /** search calls. */
   lookups: number;
-  /** Entries read from bucket chains. */
+  /** Entries gone through in buckets and chains. */
   walked: number;
+  /** Entries whose words were read: every chained one, a packed one only when its check passes (PackedEntries). */
+  read: number;
   /** Entries reported within the radius. */
   hits: number;
 }

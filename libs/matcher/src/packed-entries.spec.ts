@@ -1,5 +1,5 @@
 import { random } from '../../fingerprint/test/synthetic-video';
-import { entryAt, PackBuilder, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
+import { CHECK_SLACK, checkOf, checkPasses, entryAt, NO_CHECK, PackBuilder, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
 import { extractBits, substringLayout } from './substrings';
 
 describe('PackedEntries', () => {
@@ -42,8 +42,13 @@ describe('PackedEntries', () => {
         return out;
       });
       expect(got).toEqual(want[t]);
+      for (let i = 0; i < count; i++) {
+        const e = entryAt(packed.ids[t], i, packed.idBytes);
+        if (packed.checks[t][i] !== checkOf(word(e, 0), word(e, 1), layout, t)) throw new Error(`table ${t}, place ${i}: check of entry ${e} is ${packed.checks[t][i]}`);
+      }
     }
-    expect(packed.byteLength).toBe(2 * WORD_CHUNK_BYTES + layout.count * (4 * ((1 << 10) + 1) + idBytes * count));
+    // A bucket start a bucket, an entry number and a check byte an entry, per table.
+    expect(packed.byteLength).toBe(2 * WORD_CHUNK_BYTES + layout.count * (4 * ((1 << 10) + 1) + (idBytes + 1) * count));
   });
 
   it.each([7, 4999, count])('builds in steps of %i entries what it builds at once', (budget) => {
@@ -54,6 +59,7 @@ describe('PackedEntries', () => {
     for (; !packed; steps++) packed = builder.step(budget);
     expect(packed.starts).toEqual(whole.starts);
     expect(packed.ids).toEqual(whole.ids);
+    expect(packed.checks).toEqual(whole.checks);
     expect(packed.count).toBe(count);
     // Two passes a table, of ceil(count / budget) steps each.
     expect(steps).toBe(layout.count * 2 * Math.ceil(count / budget));
@@ -67,6 +73,16 @@ describe('PackedEntries', () => {
     expect(grown[0]).toBe(kept[0]);
     expect(grown[1].every((w) => w === 0)).toBe(true);
     expect(wordChunks(0)).toEqual([]);
+  });
+
+  it("checks a table's entry on the first 8 bits of the next substring, passing up to the slack", () => {
+    // Substrings of bits 0-21, 22-42 and 43-63: table 0's check is bits 22-29, table 1's 43-50, table 2's 0-7.
+    expect(checkOf(0x3fc00000, 0, layout, 0)).toBe(0xff);
+    expect(checkOf(0, 0x7f800, layout, 1)).toBe(0xff);
+    expect(checkOf(0xa5, 0xffffffff, layout, 2)).toBe(0xa5);
+    expect(checkPasses(0b1011_0000, 0b0000_0000, CHECK_SLACK)).toBe(true);
+    expect(checkPasses(0b1011_0001, 0b0000_0000, CHECK_SLACK)).toBe(false);
+    expect(checkPasses(0xff, 0x00, NO_CHECK)).toBe(true);
   });
 
   it('reads entry numbers of every byte, to 2^31 and beyond', () => {

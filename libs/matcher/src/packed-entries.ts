@@ -1,3 +1,4 @@
+import { popcount32 } from '@dramaguard/fingerprint';
 import { extractBits, SubstringLayout } from './substrings';
 
 /** Words of an entry: hash lo, hash hi, meta (see HashIndex). */
@@ -25,6 +26,50 @@ export function wordChunks(count: number, kept: readonly Uint32Array[] = []): Ui
   return chunks;
 }
 
+/**
+ * Bits of an entry's hash outside table t's substring, stored beside its
+ * number in the table, so that a lookup skips most entries of its bucket
+ * without reading their words: the first CHECK_BITS of the next substring.
+ */
+const CHECK_BITS = 8;
+/**
+ * Differing check bits beyond which an approximate search of the large
+ * layout does not read an entry (HashIndex.search). A chance entry of the
+ * bucket agrees on at most 3 of 8 bits a third of the time; a hit within 3
+ * bits is never skipped, one at 10 bits (the matcher's search radius) about
+ * 7 % of the time in one table, and may still be found through another.
+ */
+export const CHECK_SLACK = 3;
+/** A slack no check exceeds: every entry is read. */
+export const NO_CHECK = 8;
+const BYTE_BITS = Uint8Array.from({ length: 256 }, (_, b) => {
+  let n = 0;
+  for (let v = b; v; v >>= 1) n += v & 1;
+  return n;
+});
+
+/** Table t's check of the hash (lo, hi) (CHECK_BITS). */
+export function checkOf(lo: number, hi: number, layout: SubstringLayout, t: number): number {
+  return extractBits(lo, hi, layout.starts[(t + 1) % layout.count], CHECK_BITS);
+}
+
+/** True when an entry's check differs from the probe's in at most `slack` bits. */
+export function checkPasses(check: number, probe: number, slack: number): boolean {
+  return BYTE_BITS[check ^ probe] <= slack;
+}
+
+/**
+ * foundEarlier for a packed table's entry: an earlier table reached it only
+ * if its check there passed too (PackedEntries), else it is reported now.
+ */
+export function foundEarlierPacked(lo: number, hi: number, keys: number[], probeChecks: number[], slack: number, t: number, sub: number, layout: SubstringLayout): boolean {
+  const { starts, widths } = layout;
+  for (let u = 0; u < t; u++) {
+    if (popcount32(extractBits(lo, hi, starts[u], widths[u]) ^ keys[u]) <= sub && checkPasses(checkOf(lo, hi, layout, u), probeChecks[u], slack)) return true;
+  }
+  return false;
+}
+
 /** The i-th entry number of a table's `ids`, of `idBytes` bytes each. */
 export function entryAt(ids: Uint8Array, i: number, idBytes: number): number {
   const k = i * idBytes;
@@ -35,14 +80,15 @@ export function entryAt(ids: Uint8Array, i: number, idBytes: number): number {
  * A HashIndex's entries laid out by bucket, for searching a large index that
  * no longer grows much: each substring table is the entries' numbers sorted
  * by bucket, with where each bucket starts (a bucket's entries lie side by
- * side, newest first), and the entries' hashes and meta in chunks. A
- * lookup then reads a bucket's numbers in one run and each entry's hash
- * independently of the others, where a chained table makes every step wait
- * for the one before: about 4x fewer milliseconds per lookup in a 15 M-entry
- * shard (docs/BENCHMARK.md, section 39). Built whole, in time and memory in
- * proportion to the entries (HashIndex.pack). An entry number takes 3 bytes
- * up to 2^24 entries (a shard of 2,500 hours holds about 15 M), 4 beyond: 9
- * bytes of table per entry against a chained table's 12 bytes of links.
+ * side, newest first) and each one's check byte beside it (checkOf), and the
+ * entries' hashes and meta in chunks. A lookup then reads a bucket's numbers
+ * in one run and each entry's hash independently of the others, where a
+ * chained table makes every step wait for the one before: about 4x fewer
+ * milliseconds per lookup in a 15 M-entry shard (docs/BENCHMARK.md, section
+ * 39). Built whole, in time and memory in proportion to the entries
+ * (HashIndex.pack). An entry number takes 3 bytes up to 2^24 entries (a shard
+ * of 2,500 hours holds about 15 M), 4 beyond: with the checks, 12 bytes of
+ * table per entry in the large layout, as many as a chained table's links.
  */
 export class PackedEntries {
   private constructor(
@@ -55,10 +101,12 @@ export class PackedEntries {
     /** Per table: entry numbers, by bucket, of idBytes bytes each, least significant first. */
     readonly ids: readonly Uint8Array[],
     readonly idBytes: number,
+    /** Per table: each entry's check (checkOf), at its place in ids. */
+    readonly checks: readonly Uint8Array[],
   ) {}
 
   static empty(): PackedEntries {
-    return new PackedEntries([], 0, 0, [], [], 3);
+    return new PackedEntries([], 0, 0, [], [], 3, []);
   }
 
   /** Tables over the first `count` entries of `words` (PACKED_WORDS each), buckets addressed by each substring's low `bucketBits` bits; `wideFrom` is lower in specs. */
@@ -71,14 +119,23 @@ export class PackedEntries {
   }
 
   /** Made by PackBuilder only. */
-  static of(words: readonly Uint32Array[], count: number, bucketBits: number, starts: readonly Int32Array[], ids: readonly Uint8Array[], idBytes: number): PackedEntries {
-    return new PackedEntries(words, count, bucketBits, starts, ids, idBytes);
+  static of(
+    words: readonly Uint32Array[],
+    count: number,
+    bucketBits: number,
+    starts: readonly Int32Array[],
+    ids: readonly Uint8Array[],
+    idBytes: number,
+    checks: readonly Uint8Array[],
+  ): PackedEntries {
+    return new PackedEntries(words, count, bucketBits, starts, ids, idBytes, checks);
   }
 
   get byteLength(): number {
     let n = this.words.length * WORD_CHUNK_BYTES;
     for (const s of this.starts) n += s.byteLength;
     for (const i of this.ids) n += i.byteLength;
+    for (const c of this.checks) n += c.byteLength;
     return n;
   }
 }
@@ -96,6 +153,7 @@ export class PackBuilder {
   private readonly idBytes: number;
   private readonly starts: Int32Array[] = [];
   private readonly ids: Uint8Array[] = [];
+  private readonly checks: Uint8Array[] = [];
   private table = 0;
   private counting = true;
   /** The next entry of the current pass: counting goes up from 0, placing down from count - 1. */
@@ -103,6 +161,7 @@ export class PackBuilder {
   private start: Int32Array;
   private next: Int32Array | null = null;
   private id: Uint8Array | null = null;
+  private check: Uint8Array | null = null;
 
   constructor(
     private readonly words: readonly Uint32Array[],
@@ -118,9 +177,10 @@ export class PackBuilder {
 
   /** Bytes of the tables built so far (not of the words they index). */
   get byteLength(): number {
-    let n = this.start.byteLength + (this.next?.byteLength ?? 0) + (this.id?.byteLength ?? 0);
+    let n = this.start.byteLength + (this.next?.byteLength ?? 0) + (this.id?.byteLength ?? 0) + (this.check?.byteLength ?? 0);
     for (const s of this.starts) n += s.byteLength;
     for (const i of this.ids) n += i.byteLength;
+    for (const c of this.checks) n += c.byteLength;
     return n;
   }
 
@@ -139,8 +199,10 @@ export class PackBuilder {
         for (let at = (e & WORD_CHUNK_MASK) * PACKED_WORDS; e < stop; e++, at += PACKED_WORDS) start[(extractBits(chunk[at], chunk[at + 1], from, width) & mask) + 1]++;
       }
       this.id ??= new Uint8Array(count * idBytes);
-      // Its pages are mapped as the counting goes: placing writes all over them, and the first step faulting them all in took 0.3-0.4 s at 15 M entries.
+      this.check ??= new Uint8Array(count);
+      // Their pages are mapped as the counting goes: placing writes all over them, and the first step faulting them all in took 0.3-0.4 s at 15 M entries.
       this.id.fill(0, this.cursor * idBytes, end * idBytes);
+      this.check.fill(0, this.cursor, end);
       this.cursor = end;
       if (end < count) return null;
       for (let b = 0; b < this.size; b++) start[b + 1] += start[b];
@@ -151,12 +213,16 @@ export class PackBuilder {
     }
     const next = this.next as Int32Array;
     const id = this.id as Uint8Array;
+    const check = this.check as Uint8Array;
+    const checkFrom = this.layout.starts[(this.table + 1) % this.layout.count];
     const end = Math.max(-1, this.cursor - budget);
     for (let e = this.cursor; e > end; ) {
       const chunk = words[e >>> WORD_CHUNK_BITS];
       const stop = Math.max(end, ((e >>> WORD_CHUNK_BITS) << WORD_CHUNK_BITS) - 1);
       for (let at = (e & WORD_CHUNK_MASK) * PACKED_WORDS; e > stop; e--, at -= PACKED_WORDS) {
-        const to = next[extractBits(chunk[at], chunk[at + 1], from, width) & mask]++ * idBytes;
+        const place = next[extractBits(chunk[at], chunk[at + 1], from, width) & mask]++;
+        check[place] = extractBits(chunk[at], chunk[at + 1], checkFrom, CHECK_BITS);
+        const to = place * idBytes;
         id[to] = e;
         id[to + 1] = e >>> 8;
         id[to + 2] = e >>> 16;
@@ -167,14 +233,16 @@ export class PackBuilder {
     if (end >= 0) return null;
     this.starts.push(this.start);
     this.ids.push(id);
+    this.checks.push(check);
     this.next = null;
     this.id = null;
+    this.check = null;
     if (++this.table < this.layout.count) {
       this.start = new Int32Array(this.size + 1);
       this.counting = true;
       this.cursor = 0;
       return null;
     }
-    return PackedEntries.of(words, count, this.bucketBits, this.starts, this.ids, idBytes);
+    return PackedEntries.of(words, count, this.bucketBits, this.starts, this.ids, idBytes, this.checks);
   }
 }

@@ -41,14 +41,20 @@ export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: 
   const sample = sampleFrames(candidate, clip.length, o);
   if (!sample.length) return null;
 
-  const seeds = seedTags(candidate).map((tag) => {
+  // A seed is scored only as far as it could still beat the best one so far
+  // (regionCost's bound): the other seeds' costs are never read.
+  let start: { rect: Rect; mirror: boolean; root: Rect; distances: Int8Array; cost: number } | null = null;
+  for (const tag of seedTags(candidate)) {
     const rect = hypotheses[tag >> 1].rect;
     const mirror = (tag & 1) === 1;
     const distances = new Int8Array(sample.length);
-    return { rect, mirror, root: hypotheses[tag >> 1].root, distances, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o, Infinity, distances) };
-  });
-  seeds.sort((a, b) => a.cost - b.cost);
-  const start = seeds[0];
+    const cost = regionCost(clip, ref, sample, rect, mirror, intercept, slope, o, start ? start.cost : Infinity, distances);
+    if (!start || cost < start.cost) start = { rect, mirror, root: hypotheses[tag >> 1].root, distances, cost };
+  }
+  if (!start) {
+    clip.release();
+    return null;
+  }
   const rect = refineRegion(clip, ref, worstFirst(sample, start.distances), start.rect, start.mirror, start.cost, intercept, slope, o);
   clip.release();
   return { rect, mirror: start.mirror, root: start.root };
