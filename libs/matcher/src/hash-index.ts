@@ -242,7 +242,7 @@ export class HashIndex {
    * than CHECK_SLACK (PackedEntries): most of a bucket's chance entries are
    * then never read, while every frame within 2 bits is still found. The
    * words of a 15 M-entry shard are too large for any cache, so each entry
-   * read is a miss: a 60 s clip's lookups took 31 ms instead of 81 in one
+   * read is a miss: a 60 s clip's lookups took 26 ms instead of 37.5 in one
    * such index (docs/BENCHMARK.md, section 46).
    */
   search(
