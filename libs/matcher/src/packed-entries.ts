@@ -48,9 +48,14 @@ const BYTE_BITS = Uint8Array.from({ length: 256 }, (_, b) => {
   return n;
 });
 
+/** Where table t's check bits start: the next substring's first bit. */
+function checkStart(layout: SubstringLayout, t: number): number {
+  return layout.starts[(t + 1) % layout.count];
+}
+
 /** Table t's check of the hash (lo, hi) (CHECK_BITS). */
 export function checkOf(lo: number, hi: number, layout: SubstringLayout, t: number): number {
-  return extractBits(lo, hi, layout.starts[(t + 1) % layout.count], CHECK_BITS);
+  return extractBits(lo, hi, checkStart(layout, t), CHECK_BITS);
 }
 
 /** True when an entry's check differs from the probe's in at most `slack` bits. */
@@ -214,7 +219,7 @@ export class PackBuilder {
     const next = this.next as Int32Array;
     const id = this.id as Uint8Array;
     const check = this.check as Uint8Array;
-    const checkFrom = this.layout.starts[(this.table + 1) % this.layout.count];
+    const checkFrom = checkStart(this.layout, this.table);
     const end = Math.max(-1, this.cursor - budget);
     for (let e = this.cursor; e > end; ) {
       const chunk = words[e >>> WORD_CHUNK_BITS];

@@ -41,19 +41,19 @@ export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: 
   const sample = sampleFrames(candidate, clip.length, o);
   if (!sample.length) return null;
 
+  const seed = (tag: number, bound: number) => {
+    const distances = new Int8Array(sample.length);
+    const { rect, root } = hypotheses[tag >> 1];
+    const mirror = (tag & 1) === 1;
+    return { rect, mirror, root, distances, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o, bound, distances) };
+  };
   // A seed is scored only as far as it could still beat the best one so far
   // (regionCost's bound): the other seeds' costs are never read.
-  let start: { rect: Rect; mirror: boolean; root: Rect; distances: Int8Array; cost: number } | null = null;
-  for (const tag of seedTags(candidate)) {
-    const rect = hypotheses[tag >> 1].rect;
-    const mirror = (tag & 1) === 1;
-    const distances = new Int8Array(sample.length);
-    const cost = regionCost(clip, ref, sample, rect, mirror, intercept, slope, o, start ? start.cost : Infinity, distances);
-    if (!start || cost < start.cost) start = { rect, mirror, root: hypotheses[tag >> 1].root, distances, cost };
-  }
-  if (!start) {
-    clip.release();
-    return null;
+  const [first, ...others] = seedTags(candidate);
+  let start = seed(first, Infinity);
+  for (const tag of others) {
+    const next = seed(tag, start.cost);
+    if (next.cost < start.cost) start = next;
   }
   const rect = refineRegion(clip, ref, worstFirst(sample, start.distances), start.rect, start.mirror, start.cost, intercept, slope, o);
   clip.release();
