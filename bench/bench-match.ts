@@ -12,7 +12,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
-import { DEFAULT_MATCHER_OPTIONS, finishMatch, HashIndex, planMatch, Reference } from '@dramaguard/matcher';
+import { HashIndex, Reference } from '@dramaguard/hash-index';
+import { DEFAULT_MATCHER_OPTIONS, finishMatch, planMatch } from '@dramaguard/matcher';
 import { clip60, fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');

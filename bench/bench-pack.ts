@@ -9,7 +9,7 @@
 // The last line is one JSON object.
 // Usage: npm run bench:pack -- [--hours H] [--step N] (default: the match thread's PACK_STEP)
 import { Fingerprint, FULL_FRAME } from '@dramaguard/fingerprint';
-import { HashIndex, PACK_STEP } from '@dramaguard/matcher';
+import { HashIndex, PACK_STEP } from '@dramaguard/hash-index';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { HashIndex, matchClip } from '@dramaguard/matcher';
+import { HashIndex } from '@dramaguard/hash-index';
+import { matchClip } from '@dramaguard/matcher';
 import { fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');

@@ -19,7 +19,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
-import { finishMatch, HashIndex, MatcherOptions, planMatch } from '@dramaguard/matcher';
+import { HashIndex } from '@dramaguard/hash-index';
+import { finishMatch, MatcherOptions, planMatch } from '@dramaguard/matcher';
 import { fingerprintOf, frames } from './bench-frames';
 import { scaleClips } from './scale/scale-clips';
 import { syntheticEpisodes } from './scale/synthetic-episodes';

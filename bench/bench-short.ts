@@ -7,7 +7,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { FINGERPRINT_FPS } from '@dramaguard/fingerprint';
-import { DEFAULT_MATCHER_OPTIONS, HashIndex, matchClip } from '@dramaguard/matcher';
+import { HashIndex } from '@dramaguard/hash-index';
+import { DEFAULT_MATCHER_OPTIONS, matchClip } from '@dramaguard/matcher';
 import { fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');

@@ -5,7 +5,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_MATCHER_OPTIONS, fullProbe, HashIndex, matchClip, searchCandidates } from '@dramaguard/matcher';
+import { HashIndex } from '@dramaguard/hash-index';
+import { DEFAULT_MATCHER_OPTIONS, fullProbe, matchClip, searchCandidates } from '@dramaguard/matcher';
 import { clip60, fingerprintOf, frames } from './bench-frames';
 
 const ROOT = resolve(__dirname, '..');

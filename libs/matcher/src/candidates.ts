@@ -1,8 +1,7 @@
+import { frameWeight, HashIndex } from '@dramaguard/hash-index';
 import { AlignmentOptions, AlignmentPeak, FrameHit, voteAlignment } from './alignment';
-import { HashIndex } from './hash-index';
 import { MatcherOptions } from './matcher-options';
 import { QueryProbe } from './query-probe';
-import { frameWeight } from './shared-content';
 
 /** A hit with the geometry that produced it (hypothesis index x 2 + mirrored) and the registered frames its key frame stands for. */
 export interface TaggedHit extends FrameHit {

@@ -1,7 +1,7 @@
 import { Rect } from '@dramaguard/fingerprint';
+import { HashIndex } from '@dramaguard/hash-index';
 import { fingerprintOf, padFrame, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { finishMatch, matchClip, matchesOf, NextCandidate, planMatch, verifyCandidates } from './clip-matcher';
-import { HashIndex } from './hash-index';
 import { matchEdits } from './match-edits';
 
 const FPS = 8;

@@ -1,11 +1,10 @@
 import { FingerprintView, GreyFrame, Rect } from '@dramaguard/fingerprint';
+import { HashIndex, Reference } from '@dramaguard/hash-index';
 import { Candidate } from './candidates';
 import { ClipHasher } from './clip-hasher';
 import { CopyGeometry } from './copy-geometry';
 import { densify } from './densify';
 import { searchCandidates, SparseRound } from './geometry-search';
-import { HashIndex } from './hash-index';
-import { Reference } from './hash-index.types';
 import { MatcherOptions, matcherOptions } from './matcher-options';
 import { probeClip, ProbeSource, QueryProbe } from './query-probe';
 import { SettledRegion, settleRegion } from './region-search';

@@ -1,9 +1,8 @@
 import { Fingerprint } from '@dramaguard/fingerprint';
+import { HashIndex, markShared } from '@dramaguard/hash-index';
 import { fingerprintOf, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { matchClip } from './clip-matcher';
-import { HashIndex } from './hash-index';
 import { LEARNING_OPTIONS } from './matcher-options';
-import { markShared } from './shared-content';
 import { analyseSharing, EpisodeOwner } from './sharing-analysis';
 
 const FPS = 8;

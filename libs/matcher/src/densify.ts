@@ -1,9 +1,9 @@
 import { FingerprintView, popcount32 } from '@dramaguard/fingerprint';
+import { frameWeight } from '@dramaguard/hash-index';
 import { voteAlignment } from './alignment';
 import { alignmentOptions, Candidate, downweightRepeats, TaggedHit } from './candidates';
 import { MatcherOptions } from './matcher-options';
 import { QueryProbe } from './query-probe';
-import { frameWeight } from './shared-content';
 
 // Bound once: a hot loop then does not look up the global Math on every call,
 // which is slow inside a vm context (jest runs the specs in one).

@@ -1,7 +1,6 @@
 import { GreyFrame } from '@dramaguard/fingerprint';
+import { HashIndex, IndexedEpisode } from '@dramaguard/hash-index';
 import { EpisodeMatch, matchClip } from './clip-matcher';
-import { HashIndex } from './hash-index';
-import { IndexedEpisode } from './hash-index.types';
 
 /**
  * A small index of the given episodes and every other episode of their works

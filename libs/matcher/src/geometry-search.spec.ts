@@ -1,8 +1,8 @@
+import { HashIndex } from '@dramaguard/hash-index';
 import { fingerprintOf, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { Candidate, stageOneSupport } from './candidates';
 import { finishMatch, matchClip, planMatch } from './clip-matcher';
 import { geometryVotes, likelyTags, searchCandidates, sharedGeometries, sparseRound } from './geometry-search';
-import { HashIndex } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
 import { fullProbe } from './query-probe';
 

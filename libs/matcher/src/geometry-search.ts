@@ -1,5 +1,5 @@
+import { HashIndex } from '@dramaguard/hash-index';
 import { Candidate, CandidateVote, stageOneSupport } from './candidates';
-import { HashIndex } from './hash-index';
 import { MatcherOptions } from './matcher-options';
 import { hashProbe, openProbe, ProbeSource, QueryProbe } from './query-probe';
 

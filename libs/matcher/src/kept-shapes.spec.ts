@@ -5,7 +5,8 @@ import { join } from 'node:path';
 // --allow-natives-syntax, and jest's own objects must not keep the maps alive.
 const SCRIPT = `
 const { ActiveRegionDetector, FingerprintBuilder, InsetPictureDetector, RegionHasher } = require('@dramaguard/fingerprint');
-const { CandidateVote, DEFAULT_MATCHER_OPTIONS, HashIndex, keepShapes, probeClip } = require('@dramaguard/matcher');
+const { HashIndex } = require('@dramaguard/hash-index');
+const { CandidateVote, DEFAULT_MATCHER_OPTIONS, keepShapes, probeClip } = require('@dramaguard/matcher');
 const { ClipHasher } = require('./libs/matcher/src/clip-hasher');
 const index = new HashIndex();
 if (process.env.KEEP_SHAPES) keepShapes(index);

@@ -1,7 +1,7 @@
 import { ActiveRegionDetector, FingerprintBuilder, GreyFrame, InsetPictureDetector, RegionHasher } from '@dramaguard/fingerprint';
+import { HashIndex } from '@dramaguard/hash-index';
 import { CandidateVote } from './candidates';
 import { ClipHasher } from './clip-hasher';
-import { HashIndex } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
 import { ProbeBuilder, probeClip } from './query-probe';
 

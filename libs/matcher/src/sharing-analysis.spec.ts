@@ -1,5 +1,5 @@
+import { SHARED_ACROSS_HOLDERS } from '@dramaguard/hash-index';
 import { EpisodeMatch } from './clip-matcher';
-import { SHARED_ACROSS_HOLDERS } from './shared-content';
 import { analyseSharing } from './sharing-analysis';
 
 function match(episode: string, clipStart: number, clipEnd: number, refStart: number): EpisodeMatch {

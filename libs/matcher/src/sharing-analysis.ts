@@ -1,5 +1,5 @@
+import { markShared } from '@dramaguard/hash-index';
 import { EpisodeMatch } from './clip-matcher';
-import { markShared } from './shared-content';
 
 /** What the registry knows of an episode when deciding what it shares. */
 export interface EpisodeOwner {

@@ -1,4 +1,5 @@
 import { FingerprintView, popcount32, Rect } from '@dramaguard/fingerprint';
+import { frameWeight } from '@dramaguard/hash-index';
 import { robustLine } from './alignment';
 import { Candidate } from './candidates';
 import { ClipHashes } from './clip-hasher';
@@ -6,7 +7,6 @@ import { copyGeometry, CopyGeometry } from './copy-geometry';
 import { MatcherOptions, matcherOptions } from './matcher-options';
 import { AlignedFrames, matchedRuns, SegmentRun } from './segments';
 import type { SettledRegion } from './region-search';
-import { frameWeight } from './shared-content';
 
 // Bound once: a hot loop then does not look up the global Math on every call,
 // which is slow inside a vm context (jest runs the specs in one).

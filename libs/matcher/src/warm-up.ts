@@ -1,8 +1,8 @@
 import { decodeFingerprint, encodeFingerprint, fingerprintFrames, framesOf, GreyFrame } from '@dramaguard/fingerprint';
+import { HashIndex } from '@dramaguard/hash-index';
 import { proposedLines, withinBudget } from './candidate-budget';
 import { finishMatch, planMatch } from './clip-matcher';
 import { geometryVotes, sparseRound } from './geometry-search';
-import { HashIndex } from './hash-index';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
 import { decodeProbes, encodeProbes } from './probe-codec';
 import { ProbeBuilder } from './query-probe';

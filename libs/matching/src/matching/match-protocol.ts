@@ -1,7 +1,8 @@
 import type { ResourceLimits } from 'node:worker_threads';
 import type { AudioCandidate, AudioMatch } from '@dramaguard/audio';
 import type { GreyFrame, GreyFrameBlock, Rect } from '@dramaguard/fingerprint';
-import type { EpisodeMatch, GeometryVote, MatcherOptions, ProposedLine, QueryProbe, Reference } from '@dramaguard/matcher';
+import type { Reference } from '@dramaguard/hash-index';
+import type { EpisodeMatch, GeometryVote, MatcherOptions, ProposedLine, QueryProbe } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '@dramaguard/records';
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { GreyFrame, GreyFrameBlock } from '@dramaguard/fingerprint';
-import { EpisodeMatch, MatcherOptions, ProposedLine, QueryProbe, Reference } from '@dramaguard/matcher';
+import { Reference } from '@dramaguard/hash-index';
+import { EpisodeMatch, MatcherOptions, ProposedLine, QueryProbe } from '@dramaguard/matcher';
 import { Worker } from 'node:worker_threads';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { collectGarbage } from './collect-garbage';

@@ -1,17 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AudioIndex, AudioReference, decodeAudioPrint, decodeAudioProbe, finishAudio, planAudio } from '@dramaguard/audio';
 import { encodeFingerprint, FINGERPRINT_FPS, FingerprintBuilder, framesOf, GreyFrame } from '@dramaguard/fingerprint';
+import { HashIndex, PACK_STEP } from '@dramaguard/hash-index';
 import {
   candidateEpisodes,
   familyIndex,
   geometryVotes,
-  HashIndex,
   keepShapes,
   matchAmong,
   MatcherOptions,
   matcherOptions,
   MatchPlan,
-  PACK_STEP,
   planMatch,
   ProbeBuilder,
   proposedLines,

@@ -1,5 +1,5 @@
 import { decodeFingerprint } from '@dramaguard/fingerprint';
-import { IndexedEpisode, markExcluded } from '@dramaguard/matcher';
+import { IndexedEpisode, markExcluded } from '@dramaguard/hash-index';
 import type { StoredFingerprint } from '@dramaguard/records';
 
 /**

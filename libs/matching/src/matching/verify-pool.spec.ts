@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { encodeFingerprint, GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, finishMatch, HashIndex, matchesOf, planMatch, Reference } from '@dramaguard/matcher';
+import { HashIndex, Reference } from '@dramaguard/hash-index';
+import { EpisodeMatch, finishMatch, matchesOf, planMatch } from '@dramaguard/matcher';
 import type { StoredFingerprint } from '@dramaguard/records';
 import { fingerprintOf, renderClip, syntheticVideo } from '../../../fingerprint/test/synthetic-video';
 import { MatchThread } from './match-thread.service';

@@ -1,6 +1,7 @@
 import { ResourceLimits, Worker } from 'node:worker_threads';
 import type { GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, finishMatch, MatcherOptions, matchesOf, MatchPlan, Reference, VerifiedCopy, verifyCandidates } from '@dramaguard/matcher';
+import { Reference } from '@dramaguard/hash-index';
+import { EpisodeMatch, finishMatch, MatcherOptions, matchesOf, MatchPlan, VerifiedCopy, verifyCandidates } from '@dramaguard/matcher';
 import { FrameBuffers } from './frame-buffers';
 import { threadEntry } from './thread-entry';
 import { sharedQueue, VerifyRequest, VerifyResponse } from './verify-protocol';

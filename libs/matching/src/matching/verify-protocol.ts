@@ -1,5 +1,6 @@
 import type { GreyFrame } from '@dramaguard/fingerprint';
-import type { MatcherOptions, MatchPlan, Reference, VerifiedCopy } from '@dramaguard/matcher';
+import type { Reference } from '@dramaguard/hash-index';
+import type { MatcherOptions, MatchPlan, VerifiedCopy } from '@dramaguard/matcher';
 
 /**
  * What the match thread asks of a verification thread: stage two on the

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { HashIndex, keepShapes, verifyCandidates } from '@dramaguard/matcher';
+import { HashIndex } from '@dramaguard/hash-index';
+import { keepShapes, verifyCandidates } from '@dramaguard/matcher';
 import { collectGarbage } from './collect-garbage';
 import { sharedQueue, VerifyEnvelope, VerifyResponse } from './verify-protocol';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { IdTable } from '@dramaguard/matcher';
+import { IdTable } from '@dramaguard/hash-index';
 import { collectGarbage } from '../matching/collect-garbage';
 import { MatchThread } from '../matching/match-thread.service';
 import { FingerprintRepository } from '@dramaguard/records';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FINGERPRINT_FPS } from '@dramaguard/fingerprint';
-import { analyseSharing, EpisodeMatch, markShared, SharingAnalysis } from '@dramaguard/matcher';
+import { markShared } from '@dramaguard/hash-index';
+import { analyseSharing, EpisodeMatch, SharingAnalysis } from '@dramaguard/matcher';
 import { audioItemCount, AudioMatch, audioSharing, AudioVariant, encodeAudioPrint, encodeAudioProbe, markAudioShared } from '@dramaguard/audio';
 import { AudioPrinter, FrameReader, FrameStore, MediaStore } from '@dramaguard/media';
 import { JobQueue, JobRun } from '@dramaguard/queue';

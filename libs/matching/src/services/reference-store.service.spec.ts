@@ -1,5 +1,5 @@
 import { encodeFingerprint, FULL_FRAME } from '@dramaguard/fingerprint';
-import { EXCLUDED } from '@dramaguard/matcher';
+import { EXCLUDED } from '@dramaguard/hash-index';
 import { FingerprintRepository, StoredFingerprint } from '@dramaguard/records';
 import { ReferenceStore } from './reference-store.service';
 

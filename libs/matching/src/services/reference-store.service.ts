@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { IndexedEpisode, Reference } from '@dramaguard/matcher';
+import { IndexedEpisode, Reference } from '@dramaguard/hash-index';
 import { FingerprintRepository, StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from '../matching/stored-episode';
 

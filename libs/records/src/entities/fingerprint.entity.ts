@@ -29,7 +29,7 @@ export class FingerprintEntity {
   @Column({ type: 'bytea' })
   data!: Buffer;
 
-  /** One share byte per frame (libs/matcher shared-content); null while nothing is shared. */
+  /** One share byte per frame (libs/hash-index shared-content); null while nothing is shared. */
   @Column({ type: 'bytea', nullable: true })
   shares!: Buffer | null;
 

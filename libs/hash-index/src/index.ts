@@ -1,0 +1,6 @@
+export * from './hash-index';
+export * from './hash-index.types';
+export * from './id-table';
+export * from './key-frames';
+export * from './shared-content';
+export * from './substrings';
