@@ -13,17 +13,29 @@ describe('InsetPictureDetector', () => {
   const copy = renderClip(syntheticVideo(41, 4), 0, 3, 4, 72, 128);
   const inset = { x0: 0.45, y0: 0.46, x1: 0.95, y1: 0.96 };
 
-  it('finds a half-size copy pasted in the bottom-right corner over other footage', () => {
-    const frames = background.map((bg, k) => {
+  /** The background with the half-size copy pasted at pixel (x0, y0). */
+  function pasted(x0: number, y0: number): GreyFrame[] {
+    return background.map((bg, k) => {
       const data = Uint8Array.from(bg.data);
-      const x0 = Math.round(inset.x0 * 144);
-      const y0 = Math.round(inset.y0 * 256);
       for (let y = 0; y < 128; y++) for (let x = 0; x < 72; x++) data[(y0 + y) * 144 + x0 + x] = copy[k].data[y * 72 + x];
       return { width: 144, height: 256, data };
     });
-    const found = detect(frames);
+  }
+
+  it('finds a half-size copy pasted in the bottom-right corner over other footage', () => {
+    const found = detect(pasted(Math.round(inset.x0 * 144), Math.round(inset.y0 * 256)));
     expect(found).not.toBeNull();
     for (const k of ['x0', 'y0', 'x1', 'y1'] as const) expect(Math.abs((found as Rect)[k] - inset[k])).toBeLessThanOrEqual(0.03);
+  });
+
+  it('places a copy whose margins are equal in pixels, not in share of each side, to the pixel', () => {
+    // 6 pixels from the top and right edges of a portrait frame: a margin of
+    // the same share of the height would be 11 pixels.
+    const found = detect(pasted(144 - 6 - 72, 6));
+    expect(found).not.toBeNull();
+    const expected = { x0: 66 / 144, y0: 6 / 256, x1: 138 / 144, y1: 134 / 256 };
+    for (const k of ['x0', 'x1'] as const) expect(Math.abs((found as Rect)[k] - expected[k]) * 144).toBeLessThanOrEqual(1);
+    for (const k of ['y0', 'y1'] as const) expect(Math.abs((found as Rect)[k] - expected[k]) * 256).toBeLessThanOrEqual(1);
   });
 
   it('finds nothing in a picture without an inset', () => {

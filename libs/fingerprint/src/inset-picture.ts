@@ -8,6 +8,8 @@ const { abs, max, round } = Math;
 const MIN_SCALE = 0.3;
 const MAX_SCALE = 0.75;
 const MAX_MARGIN = 0.08;
+/** Pixels by which the refinement may change the best rectangle's width. */
+const REFINE_SIZE = 2;
 /** The best rectangle must stand out this much from the typical candidate's edge contrast. */
 const MIN_PROMINENCE = 4;
 
@@ -53,28 +55,53 @@ export class InsetPictureDetector {
     const rowSums = cumulative(this.gy, w, h, 'row');
     const vertical = (x: number, y0: number, y1: number): number => lineContrast(colSums, h + 1, x, y0, y1, w);
     const horizontal = (y: number, x0: number, x1: number): number => lineContrast(rowSums, w + 1, y, x0, x1, h);
+    // A corner-anchored rectangle: corner (cx, cy), margins mx, my, width sw, in pixels.
+    type Placed = readonly [cx: number, cy: number, mx: number, my: number, sw: number];
+    const bounds = ([cx, cy, mx, my, sw]: Placed) => {
+      const sh = round((sw * h) / w);
+      const x0 = cx === 0 ? mx : w - mx - sw;
+      const y0 = cy === 0 ? my : h - my - sh;
+      return { x0, y0, x1: x0 + sw, y1: y0 + sh };
+    };
+    const score = (at: Placed): number => {
+      const [cx, cy, mx, my] = at;
+      const { x0, y0, x1, y1 } = bounds(at);
+      const inner = vertical(cx === 0 ? x1 : x0, y0, y1) + horizontal(cy === 0 ? y1 : y0, x0, x1);
+      const outer = (mx > 1 ? vertical(cx === 0 ? x0 : x1, y0, y1) : 0) + (my > 1 ? horizontal(cy === 0 ? y0 : y1, x0, x1) : 0);
+      return (inner + max(0, outer)) / this.frames;
+    };
     const scores: number[] = [];
-    let best: { score: number; rect: Rect } | null = null;
+    let best: { score: number; at: Placed } | null = null;
     for (let m = 0; m <= round(MAX_MARGIN * w); m++) {
       const my = round((m * h) / w);
       for (let sw = round(MIN_SCALE * w); sw <= round(MAX_SCALE * w); sw++) {
-        const sh = round((sw * h) / w);
         for (const [cx, cy] of CORNERS) {
-          const x0 = cx === 0 ? m : w - m - sw;
-          const y0 = cy === 0 ? my : h - my - sh;
-          const x1 = x0 + sw;
-          const y1 = y0 + sh;
-          const inner = vertical(cx === 0 ? x1 : x0, y0, y1) + horizontal(cy === 0 ? y1 : y0, x0, x1);
-          const outer = (m > 1 ? vertical(cx === 0 ? x0 : x1, y0, y1) : 0) + (my > 1 ? horizontal(cy === 0 ? y0 : y1, x0, x1) : 0);
-          const score = (inner + max(0, outer)) / this.frames;
-          scores.push(score);
-          if (!best || score > best.score) best = { score, rect: { x0: x0 / w, y0: y0 / h, x1: x1 / w, y1: y1 / h } };
+          const at = [cx, cy, m, my, sw] as const;
+          const s = score(at);
+          scores.push(s);
+          if (!best || s > best.score) best = { score: s, at };
         }
       }
     }
     if (!best) return null;
+    // Editors often keep the same margin in pixels on both axes, not the same
+    // share of each: in a portrait frame the scan's proportional margin then
+    // sits a few pixels off the inset's top or bottom edge, which the region
+    // hash does not forgive (docs/BENCHMARK.md, section 47). The best
+    // rectangle's two margins and its size are refined each on their own.
+    const [cx, cy, , , bw] = best.at;
+    for (let mx = 0; mx <= round(MAX_MARGIN * w); mx++) {
+      for (let my = 0; my <= round(MAX_MARGIN * h); my++) {
+        for (let sw = bw - REFINE_SIZE; sw <= bw + REFINE_SIZE; sw++) {
+          const at = [cx, cy, mx, my, sw] as const;
+          const s = score(at);
+          if (s > best.score) best = { score: s, at };
+        }
+      }
+    }
     const typical = medianOf(scores);
-    return best.score > MIN_PROMINENCE * max(typical, 1e-9) && best.score > 8 ? best.rect : null;
+    const { x0, y0, x1, y1 } = bounds(best.at);
+    return best.score > MIN_PROMINENCE * max(typical, 1e-9) && best.score > 8 ? { x0: x0 / w, y0: y0 / h, x1: x1 / w, y1: y1 / h } : null;
   }
 }
 
