@@ -38,6 +38,15 @@ describe('InsetPictureDetector', () => {
     for (const k of ['y0', 'y1'] as const) expect(Math.abs((found as Rect)[k] - expected[k]) * 256).toBeLessThanOrEqual(1);
   });
 
+  it('finds nothing where the footage has one still edge: a dark strip 3 pixels wide down its left side', () => {
+    const strip = background.map((bg) => {
+      const data = Uint8Array.from(bg.data);
+      for (let y = 0; y < 256; y++) data.fill(16, y * 144, y * 144 + 3);
+      return { width: 144, height: 256, data };
+    });
+    expect(detect(strip)).toBeNull();
+  });
+
   it('finds nothing in a picture without an inset', () => {
     expect(detect(background)).toBeNull();
   });

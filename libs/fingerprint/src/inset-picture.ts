@@ -2,16 +2,23 @@ import { GreyFrame, Rect } from './grey-frame';
 
 // Bound once: a hot loop then does not look up the global Math on every call,
 // which is slow inside a vm context (jest runs the specs in one).
-const { abs, max, round } = Math;
+const { abs, max, min, round } = Math;
 
 /** Sizes (share of the frame, each axis) and corner margins tried for an inset picture. */
 const MIN_SCALE = 0.3;
 const MAX_SCALE = 0.75;
 const MAX_MARGIN = 0.08;
 /** Pixels by which the refinement may change the best rectangle's width. */
-const REFINE_SIZE = 2;
+const REFINE_SIZE = 4;
 /** The best rectangle must stand out this much from the typical candidate's edge contrast. */
 const MIN_PROMINENCE = 4;
+/**
+ * Edge contrast (grey levels a frame) below which one of the best rectangle's
+ * inner sides is not taken for an edge: a pasted copy has two, one still edge
+ * in the footage (a bar, a frame inside a piece) has one (docs/BENCHMARK.md,
+ * section 47).
+ */
+const MIN_SIDE = 5;
 
 /**
  * Finds a picture-in-picture copy: a smaller video pasted in a corner of the
@@ -20,7 +27,8 @@ const MIN_PROMINENCE = 4;
  * horizontal and vertical gradient magnitude of every pixel over the clip and
  * looks for the corner-anchored rectangle (same aspect ratio as the frame)
  * whose four sides are the most persistent edges: each side scores the edge
- * energy along it minus the energy two pixels to either side.
+ * energy along it minus the energy two pixels to either side. It is taken for
+ * an inset only if both of its sides inside the frame are edges.
  */
 export class InsetPictureDetector {
   private readonly gx: Float64Array;
@@ -99,9 +107,10 @@ export class InsetPictureDetector {
         }
       }
     }
-    const typical = medianOf(scores);
+    const floor = MIN_PROMINENCE * max(medianOf(scores), 1e-9);
     const { x0, y0, x1, y1 } = bounds(best.at);
-    return best.score > MIN_PROMINENCE * max(typical, 1e-9) && best.score > 8 ? { x0: x0 / w, y0: y0 / h, x1: x1 / w, y1: y1 / h } : null;
+    const weakest = min(vertical(cx === 0 ? x1 : x0, y0, y1), horizontal(cy === 0 ? y1 : y0, x0, x1)) / this.frames;
+    return best.score > floor && best.score > 8 && weakest > max(floor, MIN_SIDE) ? { x0: x0 / w, y0: y0 / h, x1: x1 / w, y1: y1 / h } : null;
   }
 }
 
