@@ -71,10 +71,17 @@ export class InsetPictureDetector {
       const y0 = cy === 0 ? my : h - my - sh;
       return { x0, y0, x1: x0 + sw, y1: y0 + sh };
     };
+    /** Contrast of the two sides inside the frame, vertical and horizontal, summed over the frames. */
+    const innerSides = (at: Placed): [number, number] => {
+      const [cx, cy] = at;
+      const { x0, y0, x1, y1 } = bounds(at);
+      return [vertical(cx === 0 ? x1 : x0, y0, y1), horizontal(cy === 0 ? y1 : y0, x0, x1)];
+    };
     const score = (at: Placed): number => {
       const [cx, cy, mx, my] = at;
       const { x0, y0, x1, y1 } = bounds(at);
-      const inner = vertical(cx === 0 ? x1 : x0, y0, y1) + horizontal(cy === 0 ? y1 : y0, x0, x1);
+      const [v, hz] = innerSides(at);
+      const inner = v + hz;
       const outer = (mx > 1 ? vertical(cx === 0 ? x0 : x1, y0, y1) : 0) + (my > 1 ? horizontal(cy === 0 ? y0 : y1, x0, x1) : 0);
       return (inner + max(0, outer)) / this.frames;
     };
@@ -109,7 +116,7 @@ export class InsetPictureDetector {
     }
     const floor = MIN_PROMINENCE * max(medianOf(scores), 1e-9);
     const { x0, y0, x1, y1 } = bounds(best.at);
-    const weakest = min(vertical(cx === 0 ? x1 : x0, y0, y1), horizontal(cy === 0 ? y1 : y0, x0, x1)) / this.frames;
+    const weakest = min(...innerSides(best.at)) / this.frames;
     return best.score > floor && best.score > 8 && weakest > max(floor, MIN_SIDE) ? { x0: x0 / w, y0: y0 / h, x1: x1 / w, y1: y1 / h } : null;
   }
 }

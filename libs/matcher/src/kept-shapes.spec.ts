@@ -51,9 +51,11 @@ describe('keepShapes', () => {
     const { before, after } = optimisedAcrossCollection(false);
     expect(before).toEqual(ALL);
     // Since the inset detector checks its rectangle's inner sides (b8dad20),
-    // code using it here stays optimised across the collection without
-    // keepShapes too; why is not understood (docs/BENCHMARK.md, section 47).
-    // keepShapes still keeps it (the spec above).
-    expect(after).toEqual({ ...each(false), InsetPictureDetector: true });
+    // code using it here sometimes stays optimised across the collection
+    // without keepShapes and sometimes not, from run to run; why is not
+    // understood (docs/BENCHMARK.md, section 47). keepShapes keeps it (the
+    // spec above); the other five are still thrown away without it.
+    const steady = (status: Record<string, boolean>) => Object.fromEntries(Object.entries(status).filter(([name]) => name !== 'InsetPictureDetector'));
+    expect(steady(after)).toEqual(steady(each(false)));
   }, 60_000);
 });
