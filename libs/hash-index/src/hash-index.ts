@@ -4,9 +4,10 @@ import { bucketBitsFor, ChainTables, LINKS } from './chain-tables';
 import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { EpisodeSlots } from './episode-slots';
 import { entryMeta, MAX_FRAME, MAX_HOLD, MAX_VIEWS, metaFrame, metaHold, metaShare, metaView } from './entry-meta';
-import { HashIndexOptions, IndexedEpisode, Reference, SearchCounters, SearchVisit } from './hash-index.types';
+import { BatchVisit, HashIndexOptions, IndexedEpisode, Reference, SearchCounters, SearchVisit } from './hash-index.types';
 import { copyEntryWords, PackInSteps } from './pack-in-steps';
 import { CHECK_SLACK, checkOf, checkPasses, entryAt, foundEarlierPacked, NO_CHECK, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
+import { BATCH, SearchGroup } from './search-group';
 import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
 
 /**
@@ -74,6 +75,8 @@ export class HashIndex {
   private readonly probeKeys: number[] = [0, 0, 0, 0];
   readonly counters: SearchCounters = { lookups: 0, walked: 0, read: 0, hits: 0 };
   private readonly probeChecks: number[] = [0, 0, 0, 0];
+  /** searchMany's scratch, reused by every group. */
+  private readonly batch = new SearchGroup();
   private changes = 0;
 
   constructor(options: HashIndexOptions = {}) {
@@ -255,14 +258,10 @@ export class HashIndex {
     if (this.staged) throw new Error('the index is staging entries (stage) and cannot be searched before its next pack');
     const { count, starts, widths } = this.layout;
     const sub = Math.min(substringRadius, Math.floor(radius / count));
-    const chains = this.chains;
-    const bucketMask = (1 << chains.bucketBits) - 1;
-    const doubling = chains.doubling;
     const keys = this.probeKeys;
     for (let t = 0; t < count; t++) keys[t] = extractBits(lo, hi, starts[t], widths[t]);
     const counters = this.counters;
     counters.lookups++;
-    const { chunks, stride } = this.records;
     const packed = this.packed;
     const base = packed.count;
     const packedMask = (1 << packed.bucketBits) - 1;
@@ -272,35 +271,13 @@ export class HashIndex {
     const slack = this.isLarge && sub < Math.floor(radius / count) ? CHECK_SLACK : NO_CHECK;
     for (let t = 0; t < count; t++) {
       const masks = flipMasks(widths[t], sub);
-      const heads = chains.heads[t];
-      const link = LINKS + t;
       const bucketStarts = base ? packed.starts[t] : null;
       const ids = base ? packed.ids[t] : null;
       const checks = packed.checks[t];
       const probeCheck = probeChecks[t];
       for (let mi = 0; mi < masks.length; mi++) {
         const probe = (keys[t] ^ masks[mi]) >>> 0;
-        // An old bucket not yet moved holds the probe's older entries: its chain follows the new one's, so entries still come newest first.
-        let older = doubling ? doubling.olderChain(t, probe) : -1;
-        for (let e = heads[probe & bucketMask]; ; ) {
-          if (e < 0) {
-            if (older < 0) break;
-            e = older;
-            older = -1;
-          }
-          counters.walked++;
-          counters.read++;
-          const chunk = chunks[e >>> RECORD_CHUNK_BITS];
-          const at = (e & RECORD_MASK) * stride;
-          const elo = chunk[at];
-          const ehi = chunk[at + 1];
-          const entry = base + e;
-          e = chunk[at + link] | 0;
-          if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
-          const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
-          if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
-          this.report(entry, chunk[at + 2], d, visit);
-        }
+        this.walkChain(t, probe, lo, hi, radius, sub, visit);
         if (!bucketStarts || !ids) continue;
         const b = probe & packedMask;
         for (let i = bucketStarts[b], end = bucketStarts[b + 1]; i < end; i++) {
@@ -318,6 +295,138 @@ export class HashIndex {
           this.report(entry, chunk[at + 2], d, visit);
         }
       }
+    }
+  }
+
+  /**
+   * `search` of `n` probes at once, the k-th at words 2k, 2k + 1 of `probes`:
+   * `visit` is called with k before what `search` would report, in the same
+   * order, probe after probe. In the large layout's packed tables at
+   * substring radius 0 a probe walks one bucket a table, and each entry it
+   * reads is a cache miss in a large shard; one probe after another, each
+   * read waits for the one before (the bucket's bounds, its checks, its entry
+   * numbers, their words). Here a group of probes takes each of those steps
+   * together, so the processor has the group's misses under way at once.
+   * Anything else is searched probe by probe.
+   */
+  searchMany(probes: Uint32Array, n: number, radius: number, visit: BatchVisit, substringRadius = radius): void {
+    const { count } = this.layout;
+    const sub = Math.min(substringRadius, Math.floor(radius / count));
+    if (this.staged || sub > 0 || !this.packed.count) {
+      for (let k = 0; k < n; k++) this.search(probes[2 * k], probes[2 * k + 1], radius, (...hit) => visit(k, ...hit), substringRadius);
+      return;
+    }
+    for (let k0 = 0; k0 < n; k0 += BATCH) this.searchGroup(probes, k0, Math.min(n, k0 + BATCH), radius, visit);
+  }
+
+  /** Probes [k0, k1) of searchMany, at substring radius 0 over packed tables: each step for every (probe, table) of the group before the next step. */
+  private searchGroup(probes: Uint32Array, k0: number, k1: number, radius: number, visit: BatchVisit): void {
+    const { count, starts, widths } = this.layout;
+    const layout = this.layout;
+    const packed = this.packed;
+    const { words, idBytes } = packed;
+    const packedMask = (1 << packed.bucketBits) - 1;
+    const slack = this.isLarge && 0 < Math.floor(radius / count) ? CHECK_SLACK : NO_CHECK;
+    const g = this.batch;
+    const counters = this.counters;
+    // Each (probe, table) pair's key, check and bucket bounds.
+    for (let k = k0, pt = 0; k < k1; k++) {
+      const lo = probes[2 * k];
+      const hi = probes[2 * k + 1];
+      counters.lookups++;
+      for (let t = 0; t < count; t++, pt++) {
+        const key = extractBits(lo, hi, starts[t], widths[t]);
+        g.keys[pt] = key;
+        g.checks[pt] = checkOf(lo, hi, layout, t);
+        const bucketStarts = packed.starts[t];
+        g.from[pt] = bucketStarts[key & packedMask];
+        g.to[pt] = bucketStarts[(key & packedMask) + 1];
+      }
+    }
+    // The positions whose checks pass, in (probe, table) order.
+    const pairs = (k1 - k0) * count;
+    let n = 0;
+    for (let pt = 0; pt < pairs; pt++) {
+      const checks = packed.checks[pt % count];
+      const probeCheck = g.checks[pt];
+      const to = g.to[pt];
+      g.firstRead[pt] = n;
+      counters.walked += to - g.from[pt];
+      for (let i = g.from[pt]; i < to; i++) {
+        if (!checkPasses(checks[i], probeCheck, slack)) continue;
+        n = g.reserve(n);
+        g.at[n++] = i;
+      }
+    }
+    g.firstRead[pairs] = n;
+    counters.read += n;
+    // Their entry numbers, then their words.
+    for (let pt = 0; pt < pairs; pt++) {
+      const ids = packed.ids[pt % count];
+      for (let x = g.firstRead[pt], end = g.firstRead[pt + 1]; x < end; x++) g.entries[x] = entryAt(ids, g.at[x], idBytes);
+    }
+    for (let x = 0; x < n; x++) {
+      const entry = g.entries[x];
+      const chunk = words[entry >>> WORD_CHUNK_BITS];
+      const at = (entry & WORD_CHUNK_MASK) * PACKED_WORDS;
+      g.lo[x] = chunk[at];
+      g.hi[x] = chunk[at + 1];
+      g.meta[x] = chunk[at + 2];
+    }
+    // Reported as search reports them: per probe, per table, the tail's chain first.
+    const keys = this.probeKeys;
+    const probeChecks = this.probeChecks;
+    for (let k = k0, pt = 0; k < k1; k++) {
+      const lo = probes[2 * k];
+      const hi = probes[2 * k + 1];
+      for (let t = 0; t < count; t++) {
+        keys[t] = g.keys[pt + t];
+        probeChecks[t] = g.checks[pt + t];
+      }
+      const report: SearchVisit = (...hit) => visit(k, ...hit);
+      for (let t = 0; t < count; t++, pt++) {
+        this.walkChain(t, keys[t], lo, hi, radius, 0, report);
+        for (let x = g.firstRead[pt], end = g.firstRead[pt + 1]; x < end; x++) {
+          const elo = g.lo[x];
+          const ehi = g.hi[x];
+          if (extractBits(elo, ehi, starts[t], widths[t]) !== keys[t]) continue;
+          const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
+          if (d > radius || foundEarlierPacked(elo, ehi, keys, probeChecks, slack, t, 0, layout)) continue;
+          this.report(g.entries[x], g.meta[x], d, report);
+        }
+      }
+    }
+  }
+
+  /** The tail's chain of table t for substring `probe` (newest first, an old bucket's after it while the tables double), reported as search does. */
+  private walkChain(t: number, probe: number, lo: number, hi: number, radius: number, sub: number, visit: SearchVisit): void {
+    const { starts, widths } = this.layout;
+    const chains = this.chains;
+    const keys = this.probeKeys;
+    const counters = this.counters;
+    const { chunks, stride } = this.records;
+    const base = this.packed.count;
+    const link = LINKS + t;
+    // An old bucket not yet moved holds the probe's older entries: its chain follows the new one's, so entries still come newest first.
+    let older = chains.doubling ? chains.doubling.olderChain(t, probe) : -1;
+    for (let e = chains.heads[t][probe & ((1 << chains.bucketBits) - 1)]; ; ) {
+      if (e < 0) {
+        if (older < 0) break;
+        e = older;
+        older = -1;
+      }
+      counters.walked++;
+      counters.read++;
+      const chunk = chunks[e >>> RECORD_CHUNK_BITS];
+      const at = (e & RECORD_MASK) * stride;
+      const elo = chunk[at];
+      const ehi = chunk[at + 1];
+      const entry = base + e;
+      e = chunk[at + link] | 0;
+      if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
+      const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
+      if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
+      this.report(entry, chunk[at + 2], d, visit);
     }
   }
 

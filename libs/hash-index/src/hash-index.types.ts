@@ -44,3 +44,6 @@ export interface SearchCounters {
 
 /** What a search reports of each frame it finds (HashIndex.search). */
 export type SearchVisit = (episode: string, view: number, frame: number, distance: number, share: number, hold: number) => void;
+
+/** What searchMany reports: the probe's number, then what search reports. */
+export type BatchVisit = (probe: number, episode: string, view: number, frame: number, distance: number, share: number, hold: number) => void;

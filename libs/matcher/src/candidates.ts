@@ -57,17 +57,26 @@ export class CandidateVote {
   lookUp(frames: readonly number[], tags: readonly number[], substringRadius = this.o.substringRadius): void {
     const { probe, o, index } = this;
     const H = probe.hypotheses.length;
+    // Every (frame, tag) worth a lookup, in the order they were looked up one by one: searchMany reports in that order.
+    const words = new Uint32Array(2 * frames.length * tags.length);
+    const qs = new Int32Array(frames.length * tags.length);
+    const ts = new Int32Array(frames.length * tags.length);
+    let n = 0;
     for (const f of frames) {
       for (const tag of tags) {
         const at = f * H + (tag >> 1);
         if (!probe.hashed[at] || probe.quality[at] < o.minQuality) continue;
-        const words = tag & 1 ? probe.mirrored : probe.hashes;
-        index.search(words[2 * at], words[2 * at + 1], o.searchRadius, (episode, view, frame, distance, share, hold) => {
-          const weight = ((o.searchRadius + 1 - distance) / (o.searchRadius + 1)) * frameWeight(share, o.ignoreShares);
-          this.add(episode, view, { q: f, r: frame, weight, tag, hold });
-        }, substringRadius);
+        const hashes = tag & 1 ? probe.mirrored : probe.hashes;
+        words[2 * n] = hashes[2 * at];
+        words[2 * n + 1] = hashes[2 * at + 1];
+        qs[n] = f;
+        ts[n++] = tag;
       }
     }
+    index.searchMany(words, n, o.searchRadius, (k, episode, view, frame, distance, share, hold) => {
+      const weight = ((o.searchRadius + 1 - distance) / (o.searchRadius + 1)) * frameWeight(share, o.ignoreShares);
+      this.add(episode, view, { q: qs[k], r: frame, weight, tag: ts[k], hold });
+    }, substringRadius);
   }
 
   /** The best-supported lines over the hits gathered so far, best first, down to `minSupport`. */
