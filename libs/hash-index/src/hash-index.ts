@@ -268,7 +268,7 @@ export class HashIndex {
     const { words, idBytes } = packed;
     const probeChecks = this.probeChecks;
     for (let t = 0; t < count; t++) probeChecks[t] = checkOf(lo, hi, this.layout, t);
-    const slack = this.isLarge && sub < Math.floor(radius / count) ? CHECK_SLACK : NO_CHECK;
+    const slack = this.slackOf(sub, radius);
     for (let t = 0; t < count; t++) {
       const masks = flipMasks(widths[t], sub);
       const bucketStarts = base ? packed.starts[t] : null;
@@ -319,60 +319,13 @@ export class HashIndex {
     for (let k0 = 0; k0 < n; k0 += BATCH) this.searchGroup(probes, k0, Math.min(n, k0 + BATCH), radius, visit);
   }
 
-  /** Probes [k0, k1) of searchMany, at substring radius 0 over packed tables: each step for every (probe, table) of the group before the next step. */
+  /** Probes [k0, k1) of searchMany, at substring radius 0 over packed tables: their entries gathered step by step (SearchGroup), then reported probe by probe. */
   private searchGroup(probes: Uint32Array, k0: number, k1: number, radius: number, visit: BatchVisit): void {
-    const { count, starts, widths } = this.layout;
     const layout = this.layout;
-    const packed = this.packed;
-    const { words, idBytes } = packed;
-    const packedMask = (1 << packed.bucketBits) - 1;
-    const slack = this.isLarge && 0 < Math.floor(radius / count) ? CHECK_SLACK : NO_CHECK;
+    const { count, starts, widths } = layout;
+    const slack = this.slackOf(0, radius);
     const g = this.batch;
-    const counters = this.counters;
-    // Each (probe, table) pair's key, check and bucket bounds.
-    for (let k = k0, pt = 0; k < k1; k++) {
-      const lo = probes[2 * k];
-      const hi = probes[2 * k + 1];
-      counters.lookups++;
-      for (let t = 0; t < count; t++, pt++) {
-        const key = extractBits(lo, hi, starts[t], widths[t]);
-        g.keys[pt] = key;
-        g.checks[pt] = checkOf(lo, hi, layout, t);
-        const bucketStarts = packed.starts[t];
-        g.from[pt] = bucketStarts[key & packedMask];
-        g.to[pt] = bucketStarts[(key & packedMask) + 1];
-      }
-    }
-    // The positions whose checks pass, in (probe, table) order.
-    const pairs = (k1 - k0) * count;
-    let n = 0;
-    for (let pt = 0; pt < pairs; pt++) {
-      const checks = packed.checks[pt % count];
-      const probeCheck = g.checks[pt];
-      const to = g.to[pt];
-      g.firstRead[pt] = n;
-      counters.walked += to - g.from[pt];
-      for (let i = g.from[pt]; i < to; i++) {
-        if (!checkPasses(checks[i], probeCheck, slack)) continue;
-        n = g.reserve(n);
-        g.at[n++] = i;
-      }
-    }
-    g.firstRead[pairs] = n;
-    counters.read += n;
-    // Their entry numbers, then their words.
-    for (let pt = 0; pt < pairs; pt++) {
-      const ids = packed.ids[pt % count];
-      for (let x = g.firstRead[pt], end = g.firstRead[pt + 1]; x < end; x++) g.entries[x] = entryAt(ids, g.at[x], idBytes);
-    }
-    for (let x = 0; x < n; x++) {
-      const entry = g.entries[x];
-      const chunk = words[entry >>> WORD_CHUNK_BITS];
-      const at = (entry & WORD_CHUNK_MASK) * PACKED_WORDS;
-      g.lo[x] = chunk[at];
-      g.hi[x] = chunk[at + 1];
-      g.meta[x] = chunk[at + 2];
-    }
+    g.gather(probes, k0, k1, this.packed, layout, slack, this.counters);
     // Reported as search reports them: per probe, per table, the tail's chain first.
     const keys = this.probeKeys;
     const probeChecks = this.probeChecks;
@@ -396,6 +349,11 @@ export class HashIndex {
         }
       }
     }
+  }
+
+  /** How many check bits a packed entry may differ by and still be read: checks apply only to the large layout's searches below the exact substring radius. */
+  private slackOf(sub: number, radius: number): number {
+    return this.isLarge && sub < Math.floor(radius / this.layout.count) ? CHECK_SLACK : NO_CHECK;
   }
 
   /** The tail's chain of table t for substring `probe` (newest first, an old bucket's after it while the tables double), reported as search does. */

@@ -1,3 +1,7 @@
+import { SearchCounters } from './hash-index.types';
+import { checkOf, checkPasses, entryAt, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_MASK } from './packed-entries';
+import { extractBits, SubstringLayout } from './substrings';
+
 /**
  * Probes HashIndex.searchMany takes each step for together. 16 to 64 ran
  * alike in a model of a 15 M-entry shard's tables (docs/BENCHMARK.md, section 48).
@@ -22,6 +26,59 @@ export class SearchGroup {
   lo = new Uint32Array(1024);
   hi = new Uint32Array(1024);
   meta = new Uint32Array(1024);
+
+  /**
+   * Probes [k0, k1) of `probes` against the packed tables, each step for
+   * every (probe, table) pair before the next: keys, checks and bucket bounds;
+   * the positions whose checks pass (from firstRead[pair] on, in pair order);
+   * their entry numbers; their words. The counters count what search would.
+   */
+  gather(probes: Uint32Array, k0: number, k1: number, packed: PackedEntries, layout: SubstringLayout, slack: number, counters: SearchCounters): void {
+    const { count, starts, widths } = layout;
+    const { words, idBytes } = packed;
+    const packedMask = (1 << packed.bucketBits) - 1;
+    for (let k = k0, pt = 0; k < k1; k++) {
+      const lo = probes[2 * k];
+      const hi = probes[2 * k + 1];
+      counters.lookups++;
+      for (let t = 0; t < count; t++, pt++) {
+        const key = extractBits(lo, hi, starts[t], widths[t]);
+        this.keys[pt] = key;
+        this.checks[pt] = checkOf(lo, hi, layout, t);
+        const bucketStarts = packed.starts[t];
+        this.from[pt] = bucketStarts[key & packedMask];
+        this.to[pt] = bucketStarts[(key & packedMask) + 1];
+      }
+    }
+    const pairs = (k1 - k0) * count;
+    let n = 0;
+    for (let pt = 0; pt < pairs; pt++) {
+      const checks = packed.checks[pt % count];
+      const probeCheck = this.checks[pt];
+      const to = this.to[pt];
+      this.firstRead[pt] = n;
+      counters.walked += to - this.from[pt];
+      for (let i = this.from[pt]; i < to; i++) {
+        if (!checkPasses(checks[i], probeCheck, slack)) continue;
+        n = this.reserve(n);
+        this.at[n++] = i;
+      }
+    }
+    this.firstRead[pairs] = n;
+    counters.read += n;
+    for (let pt = 0; pt < pairs; pt++) {
+      const ids = packed.ids[pt % count];
+      for (let x = this.firstRead[pt], end = this.firstRead[pt + 1]; x < end; x++) this.entries[x] = entryAt(ids, this.at[x], idBytes);
+    }
+    for (let x = 0; x < n; x++) {
+      const entry = this.entries[x];
+      const chunk = words[entry >>> WORD_CHUNK_BITS];
+      const at = (entry & WORD_CHUNK_MASK) * PACKED_WORDS;
+      this.lo[x] = chunk[at];
+      this.hi[x] = chunk[at + 1];
+      this.meta[x] = chunk[at + 2];
+    }
+  }
 
   /** Room for entry n: the arrays doubled when it is past their end (positions kept; the rest are written after). Returns n. */
   reserve(n: number): number {
