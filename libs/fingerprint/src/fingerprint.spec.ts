@@ -1,5 +1,5 @@
 import { padFrame, renderClip, syntheticVideo } from '../test/synthetic-video';
-import { centreOf, FingerprintBuilder, fingerprintFrames } from './fingerprint';
+import { centreOf, FingerprintBuilder, fingerprintFrames, sliceFingerprint } from './fingerprint';
 import { FULL_FRAME } from './grey-frame';
 import { RegionHasher } from './region-hasher';
 
@@ -43,5 +43,27 @@ describe('FingerprintBuilder', () => {
   it('grows past its first thousand frames', () => {
     const many = Array.from({ length: 1500 }, (_, i) => plain[i % plain.length]);
     expect(fingerprintFrames(many, 8).views[0].quality).toHaveLength(1500);
+  });
+});
+
+describe('sliceFingerprint', () => {
+  const letterboxed = renderClip(syntheticVideo(5, 3), 0, 3, 8, 72, 128).map((p) => padFrame(p, 72, 128, { x0: 0, y0: 0.1, x1: 1, y1: 0.9 }, () => 0));
+  const fp = fingerprintFrames(letterboxed, 8);
+
+  it('keeps the frames asked for in every view, with their regions', () => {
+    const part = sliceFingerprint(fp, 5, 12);
+    expect(part.frames).toBe(7);
+    expect(part.views).toHaveLength(2);
+    part.views.forEach((v, k) => {
+      expect(v.region).toEqual(fp.views[k].region);
+      expect(Array.from(v.hashes)).toEqual(Array.from(fp.views[k].hashes.subarray(10, 24)));
+      expect(Array.from(v.quality)).toEqual(Array.from(fp.views[k].quality.subarray(5, 12)));
+    });
+  });
+
+  it('refuses frames outside the fingerprint', () => {
+    expect(() => sliceFingerprint(fp, -1, 4)).toThrow(RangeError);
+    expect(() => sliceFingerprint(fp, 3, fp.frames + 1)).toThrow(RangeError);
+    expect(sliceFingerprint(fp, fp.frames, fp.frames).frames).toBe(0);
   });
 });

@@ -32,6 +32,17 @@ export interface Fingerprint {
   readonly views: readonly FingerprintView[];
 }
 
+/**
+ * Frames [first, end) of a fingerprint, every view kept: a stretch of a
+ * registered episode carried where reading the whole for a few seconds of it
+ * would cost a database read.
+ */
+export function sliceFingerprint(fp: Fingerprint, first: number, end: number): Fingerprint {
+  if (!(0 <= first && first <= end && end <= fp.frames)) throw new RangeError(`frames [${first}, ${end}) are not within the fingerprint's ${fp.frames}`);
+  const views = fp.views.map((v) => ({ region: v.region, hashes: v.hashes.slice(2 * first, 2 * end), quality: v.quality.slice(first, end) }));
+  return { fps: fp.fps, frames: end - first, views };
+}
+
 export function centreOf(region: Rect, inset = CENTRE_INSET): Rect {
   return nestRect(region, { x0: inset, y0: inset, x1: 1 - inset, y1: 1 - inset });
 }

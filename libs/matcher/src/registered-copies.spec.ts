@@ -1,6 +1,6 @@
 import { FingerprintView, Rect } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatchSegment } from './clip-matcher';
-import { overlappingEpisodes, RegisteredEpisode, withoutRegisteredCopies } from './registered-copies';
+import { overlappingEpisodes, RegisteredEpisode, registeredStretch, withoutRegisteredCopies } from './registered-copies';
 
 const FPS = 8;
 
@@ -153,5 +153,52 @@ describe('withoutRegisteredCopies', () => {
     const result = withoutRegisteredCopies([copied, elsewhere], views, FPS, 8);
     expect(result.find((m) => m.episode === 'regraded')).toMatchObject({ score: 0.7, segments: [{ clipStart: 30 }] });
     expect(overlappingEpisodes([match('a', [segment(0, 5, 0, 0.9, 30)]), match('b', [segment(10, 15, 0, 0.9, 30)])])).toEqual([]);
+  });
+});
+
+describe('registeredStretch', () => {
+  const original = randomView(400, 1);
+  const near = regraded(original, 15 * FPS, 5 * FPS, 12);
+
+  /** Each match's episode as a shard carries it: only the stretch of its views the match can read. */
+  function carried(matches: EpisodeMatch[], whole: Map<string, RegisteredEpisode>): Map<string, RegisteredEpisode> {
+    return new Map(
+      matches.map((m) => {
+        const { views, group } = whole.get(m.episode)!;
+        const { first, end } = registeredStretch(m, FPS, views[0].quality.length);
+        const stretch = views.map((v) => ({ region: v.region, hashes: v.hashes.slice(2 * first, 2 * end), quality: v.quality.slice(first, end) }));
+        return [m.episode, { views: stretch, group, first }];
+      }),
+    );
+  }
+
+  it("spans the match's segments and the seconds either side the rule searches, within the episode", () => {
+    // The second segment's line reaches 25 + 10 * 1.2 = 37 s of the episode.
+    const m = match('original', [segment(4, 10, 20, 0.9, 40), { ...segment(30, 40, 25, 0.8, 70), speed: 1.2 }]);
+    expect(registeredStretch(m, FPS, 400)).toEqual({ first: 20 * FPS - 25, end: 37 * FPS + 26 });
+    expect(registeredStretch(m, FPS, 300)).toEqual({ first: 20 * FPS - 25, end: 300 });
+    expect(registeredStretch(match('original', [segment(0, 5, 1, 0.9, 30)]), FPS, 400).first).toBe(0);
+  });
+
+  it('gives the rule the same answers as the whole fingerprints', () => {
+    const whole = new Map<string, RegisteredEpisode>([
+      ['original', { views: [original], group: 'a' }],
+      ['regraded', { views: [near], group: 'b' }],
+    ]);
+    // In different areas of the clip, so only the pictures can tell the near-duplicate.
+    const left = { x0: 0, y0: 0, x1: 0.5, y1: 1 };
+    const right = { x0: 0.5, y0: 0, x1: 1, y1: 1 };
+    const copy = match('original', [segment(0, 20, 10, 0.9, 150)], left);
+    const slowCopy = match('original', [{ ...segment(0, 20, 11.25, 0.9, 150), speed: 0.75 }], left);
+    const duplicate = match('regraded', [segment(5, 10, 0, 0.6, 20)], right);
+    const slowDuplicate = match('regraded', [{ ...segment(5, 10, 1, 0.6, 20), speed: 0.75 }], right);
+    for (const found of [
+      [copy, duplicate],
+      [slowCopy, slowDuplicate],
+    ]) {
+      expect(registeredStretch(found[0], FPS, 400).first).toBeGreaterThan(0);
+      expect(withoutRegisteredCopies(found, carried(found, whole), FPS, 8).map((m) => m.episode)).toEqual(['original']);
+      expect(withoutRegisteredCopies(found, whole, FPS, 8).map((m) => m.episode)).toEqual(['original']);
+    }
   });
 });

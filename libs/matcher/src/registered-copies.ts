@@ -49,10 +49,30 @@ export function overlappingEpisodes(matches: readonly EpisodeMatch[]): string[] 
   return [...out];
 }
 
-/** What the rule reads of a registered episode: its fingerprint's views and its work. */
+/**
+ * What the rule reads of a registered episode: its fingerprint's views and its
+ * work. The views may hold a stretch of the episode only (registeredStretch),
+ * from its frame `first` on.
+ */
 export interface RegisteredEpisode {
   readonly views: readonly FingerprintView[];
   readonly group?: string;
+  readonly first?: number;
+}
+
+/**
+ * The frames [first, end) of a matched episode (of `frames`) that the rule
+ * below can read for this match: its segments' registered frames and
+ * SEARCH_SECONDS either side, a frame more for rounding. A shard that verified
+ * the episode carries them in its answer, so the merge need not read it.
+ */
+export function registeredStretch(match: EpisodeMatch, fps: number, frames: number): { first: number; end: number } {
+  if (!match.segments.length) return { first: 0, end: 0 };
+  const reach = round(SEARCH_SECONDS * fps) + 1;
+  const from = min(...match.segments.map((s) => s.refStart));
+  const to = max(...match.segments.map((s) => max(s.refEnd, s.refStart + (s.clipEnd - s.clipStart) * s.speed)));
+  const first = max(0, Math.floor(from * fps) - reach);
+  return { first: min(first, frames), end: max(first, min(frames, Math.ceil(to * fps) + reach + 1)) };
 }
 
 /**
@@ -88,7 +108,7 @@ export function withoutRegisteredCopies(
       if (t.match.episode === s.match.episode || !covers(t.match, t.segment, s.segment)) return false;
       const theirs = registered.get(t.match.episode);
       if (!mine || !theirs || (mine.group !== undefined && mine.group === theirs.group)) return false;
-      return sameArea(t, s) || samePictures(theirs.views, t.segment, mine.views, s.segment, fps, minQuality);
+      return sameArea(t, s) || samePictures(theirs, t.segment, mine, s.segment, fps, minQuality);
     });
     if (!explained) kept.push(s);
   }
@@ -155,23 +175,18 @@ function sameLine(a: MatchSegment, b: MatchSegment): boolean {
  * cover: each of `a`'s frames is looked for in `b` within SEARCH_SECONDS of
  * where `b`'s line puts it.
  */
-function samePictures(
-  a: readonly FingerprintView[] | undefined,
-  sa: MatchSegment,
-  b: readonly FingerprintView[] | undefined,
-  sb: MatchSegment,
-  fps: number,
-  minQuality: number,
-): boolean {
-  if (!a?.length || !b?.length) return false;
+function samePictures(ea: RegisteredEpisode, sa: MatchSegment, eb: RegisteredEpisode, sb: MatchSegment, fps: number, minQuality: number): boolean {
+  const { views: a, first: firstA = 0 } = ea;
+  const { views: b, first: firstB = 0 } = eb;
+  if (!a.length || !b.length) return false;
   const from = max(sa.clipStart, sb.clipStart);
   const to = min(sa.clipEnd, sb.clipEnd);
   const reach = round(SEARCH_SECONDS * fps);
   let compared = 0;
   let same = 0;
   for (let t = from; t < to; t += 1 / fps) {
-    const ja = round((sa.refStart + (t - sa.clipStart) * sa.speed) * fps);
-    const jb = round((sb.refStart + (t - sb.clipStart) * sb.speed) * fps);
+    const ja = round((sa.refStart + (t - sa.clipStart) * sa.speed) * fps) - firstA;
+    const jb = round((sb.refStart + (t - sb.clipStart) * sb.speed) * fps) - firstB;
     let best = 65;
     let informative = false;
     for (const va of a) {

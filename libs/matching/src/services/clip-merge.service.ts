@@ -11,6 +11,7 @@ import { ClipRepository, FingerprintRepository, MatchRepository, ShardAnswerRepo
 import { MatchThread } from '../matching/match-thread.service';
 import { matchInWindows } from '../matching/windowed-match';
 import { CaseService } from '@dramaguard/rights';
+import { carriedRegistered } from './carried-episodes';
 import { toNewMatch } from './new-match';
 import { shardOutcome } from './shard-outcome';
 import { UseVerdicts } from '@dramaguard/rights';
@@ -60,7 +61,7 @@ export class ClipMergeService {
       if (outcome.wait) return null;
       const found = answers.flatMap((a) => a.matches ?? []).sort((a, b) => b.score - a.score);
       const late = await this.lateMatches(em, clipId, answers, found);
-      const pictures = await this.withoutRegisteredCopies([...found, ...late]);
+      const pictures = await this.withoutRegisteredCopies([...found, ...late], answers);
       const heard = answers.flatMap((a) => a.audio ?? []);
       const all = await this.fuse(em, clipId, pictures, heard);
       await this.keep(em, clip, all);
@@ -113,12 +114,18 @@ export class ClipMergeService {
   /**
    * Shards verify their own best candidates, so an episode registered as a
    * near-duplicate of another (in another shard) is reported beside it; the
-   * rule of withoutRegisteredCopies keeps the one the clip copies.
+   * rule of withoutRegisteredCopies keeps the one the clip copies. The shards'
+   * answers carry the stretches of their matched episodes the rule reads:
+   * reading the whole fingerprints here waited on PostgreSQL pages the shards'
+   * own caches keep cold, 2-73 ms at 10,000 h (docs/BENCHMARK.md, sections 49
+   * and 50). Only a late match, or an answer of an earlier release, is read.
    */
-  private async withoutRegisteredCopies(found: EpisodeMatch[]): Promise<EpisodeMatch[]> {
+  private async withoutRegisteredCopies(found: EpisodeMatch[], answers: readonly ShardAnswerEntity[]): Promise<EpisodeMatch[]> {
     const ids = overlappingEpisodes(found);
     if (!ids.length) return found;
-    const registered = new Map((await this.fingerprints.ofRegistrations(ids)).map((r) => [r.registrationId, { views: decodeFingerprint(r.data).views, group: r.workId }]));
+    const registered = carriedRegistered(answers);
+    const unread = ids.filter((id) => !registered.has(id));
+    for (const r of await this.fingerprints.ofRegistrations(unread)) registered.set(r.registrationId, { views: decodeFingerprint(r.data).views, group: r.workId });
     return withoutRegisteredCopies(found, registered, FINGERPRINT_FPS, DEFAULT_MATCHER_OPTIONS.minQuality);
   }
 

@@ -47,6 +47,14 @@ describe('ReferenceStore', () => {
     expect(updated.get('a')?.shares[0]).toBe(2);
   });
 
+  it("answers the episodes' works beside their fingerprints, from the cache once read", async () => {
+    table.rows.set('a', stored('a', '5', { workId: 'series a' }));
+    const [first, again] = [await store.registered(new Map([['a', '5']])), await store.registered(new Map([['a', '5'], ['gone', '2']]))];
+    expect(table.reads).toEqual([['a'], ['gone']]);
+    expect([...again].map(([id, r]) => [id, r.group, r.fingerprint.frames])).toEqual([['a', 'series a', 16]]);
+    expect(again.get('a')?.fingerprint).toBe(first.get('a')?.fingerprint);
+  });
+
   it('leaves out what is not registered or cannot be decoded', async () => {
     table.rows.set('broken', { ...stored('broken', '3'), data: Buffer.from('old format') });
     const found = await store.lookup(new Map([['broken', '3'], ['gone', '4']]));

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Fingerprint } from '@dramaguard/fingerprint';
 import { IndexedEpisode, Reference } from '@dramaguard/hash-index';
 import { FingerprintRepository, StoredFingerprint } from '@dramaguard/records';
 import { indexedEpisode } from '../matching/stored-episode';
@@ -13,6 +14,7 @@ const CACHE_BYTES = 64 * 1024 * 1024;
 interface Cached {
   readonly seq: string;
   readonly reference: Reference;
+  readonly group: string;
   readonly bytes: number;
 }
 
@@ -49,17 +51,27 @@ export class ReferenceStore {
       if (!episode) continue;
       const reference = { fingerprint: episode.fingerprint, shares: episode.shares as Uint8Array };
       found.set(row.registrationId, reference);
-      this.keep(row.registrationId, row.seq, reference);
+      this.keep(row.registrationId, row.seq, reference, row.workId);
     }
     return found;
   }
 
-  private keep(id: string, seq: string, reference: Reference): void {
+  /** The fingerprints and works of the wanted episodes, read as `lookup` reads them: from the cache once verified. */
+  async registered(wanted: ReadonlyMap<string, string>): Promise<Map<string, { fingerprint: Fingerprint; group: string }>> {
+    const out = new Map<string, { fingerprint: Fingerprint; group: string }>();
+    for (const [id, reference] of await this.lookup(wanted)) {
+      const group = this.cache.get(id)?.group;
+      if (group !== undefined) out.set(id, { fingerprint: reference.fingerprint, group });
+    }
+    return out;
+  }
+
+  private keep(id: string, seq: string, reference: Reference, group: string): void {
     const old = this.cache.get(id);
     if (old) this.bytes -= old.bytes;
     this.cache.delete(id);
     const bytes = reference.shares.byteLength + reference.fingerprint.views.reduce((n, v) => n + v.hashes.byteLength + v.quality.byteLength, 0);
-    this.cache.set(id, { seq, reference, bytes });
+    this.cache.set(id, { seq, reference, group, bytes });
     this.bytes += bytes;
     for (const [key, entry] of this.cache) {
       if (this.bytes <= CACHE_BYTES) break;

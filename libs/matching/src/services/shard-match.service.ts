@@ -9,9 +9,11 @@ import { ClipRepository, ShardAnswer, ShardAnswerEntity, ShardAnswerRepository, 
 import { MatchThread } from '../matching/match-thread.service';
 import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
 import { AudioMatcher } from './audio-matcher.service';
+import { carriedEpisodes } from './carried-episodes';
 import { EpisodeIndex } from './episode-index.service';
 import { IndexMatcher, MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
+import { ReferenceStore } from './reference-store.service';
 import { DECODE_SHARE } from './match.service';
 
 /**
@@ -41,6 +43,7 @@ export class ShardMatchService {
     private readonly matcher: IndexMatcher,
     private readonly index: EpisodeIndex,
     private readonly audio: AudioMatcher,
+    private readonly references: ReferenceStore,
     private readonly queue: JobQueue,
   ) {}
 
@@ -76,7 +79,7 @@ export class ShardMatchService {
 
   /** The clip as it was sent to the shards; null when it is done or was never sent. */
   private async sentClip(clipId: string): Promise<SentClip | null> {
-    const clip = await this.clips.findById(clipId);
+    const clip = await this.clips.roundOf(clipId);
     if (!clip) throw new DomainError('clip_not_found', `no clip with id ${clipId}`);
     if (clip.status === 'done' || clip.shardCount === null || clip.fannedOutAt === null) return null;
     return { id: clip.id, shards: clip.shardCount, round: clip.fannedOutAt.getTime() };
@@ -141,7 +144,8 @@ export class ShardMatchService {
       const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, decodeProbes(probes), shared, proposals) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
       const { audio, sound } = await this.heard(clipId);
-      await this.settle(clipId, shard, shards, round, { indexSeq: seq, matches, audio });
+      const registered = carriedEpisodes(matches, await this.references.registered(this.index.seqsOf(matches.map((m) => m.episode))));
+      await this.settle(clipId, shard, shards, round, { indexSeq: seq, matches, audio, registered });
       this.log.log(`clip ${clipId}, shard ${shard}: ${probes ? 'probe' : 'frames'} read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms (${stagesText(stages)}), ${matches.length} episode(s) found${sound}`);
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, shards, round, { failure: failureReason(e) });

@@ -41,6 +41,14 @@ export class ShardAnswerEntity {
   @Column({ type: 'jsonb', nullable: true })
   audio!: AudioMatch[] | null;
 
+  /**
+   * A `clip` answer: the stretch of each matched episode's fingerprint that
+   * the merge's near-duplicate rule reads (registeredStretch), so the merge
+   * reads none from the fingerprints table. Null from an earlier release.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  registered!: CarriedEpisode[] | null;
+
   /** A `geometry` answer: per window of the clip (by its first frame), the geometries the shard's sparse round found support for. */
   @Column({ type: 'jsonb', nullable: true })
   geometry!: WindowGeometry[] | null;
@@ -64,4 +72,12 @@ export interface WindowGeometry {
 export interface WindowPlan {
   readonly first: number;
   readonly lines: readonly ProposedLine[];
+}
+
+/** A stretch of a registered episode's fingerprint: frames from `first` on, encoded as stored (fingerprint codec), in base64. */
+export interface CarriedEpisode {
+  readonly episode: string;
+  readonly group: string;
+  readonly first: number;
+  readonly data: string;
 }

@@ -20,6 +20,16 @@ export class ClipRepository {
     return this.db.getRepository(ClipEntity).findOneBy({ id });
   }
 
+  /**
+   * What a shard reads of a clip before each of its jobs: whether it is still
+   * being matched, and by how many shards since when. Plain SQL: a shard asks
+   * several times per clip on its main thread (ShardAnswerRepository says why).
+   */
+  async roundOf(id: string): Promise<Pick<ClipEntity, 'id' | 'status' | 'shardCount' | 'fannedOutAt'> | null> {
+    const rows = (await this.db.query(`SELECT status, shard_count, fanned_out_at FROM clips WHERE id = $1`, [id])) as { status: ClipEntity['status']; shard_count: number | null; fanned_out_at: Date | null }[];
+    return rows.length ? { id, status: rows[0].status, shardCount: rows[0].shard_count, fannedOutAt: rows[0].fanned_out_at } : null;
+  }
+
   async audioOf(id: string, em?: EntityManager): Promise<Buffer | null> {
     const rows = (await (em ?? this.db).query(`SELECT audio FROM clips WHERE id = $1`, [id])) as { audio: Buffer | null }[];
     return rows[0]?.audio ?? null;
@@ -38,7 +48,7 @@ export class ClipRepository {
   }
 
   async setProgress(id: string, progress: number): Promise<void> {
-    await this.db.getRepository(ClipEntity).update({ id, status: 'matching' }, { progress });
+    await this.db.query(`UPDATE clips SET progress = $2 WHERE id = $1 AND status = 'matching'`, [id, progress]);
   }
 
   /**

@@ -1,15 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import type { AudioMatch } from '@dramaguard/audio';
 import type { EpisodeMatch } from '@dramaguard/matcher';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { ShardAnswerEntity, ShardSubject, WindowGeometry, WindowPlan } from '../entities';
+import { DataSource, EntityManager } from 'typeorm';
+import { CarriedEpisode, ShardAnswerEntity, ShardSubject, WindowGeometry, WindowPlan } from '../entities';
 
 export type ShardAnswer =
-  | { readonly indexSeq: string; readonly matches: EpisodeMatch[]; readonly audio?: AudioMatch[] | null }
+  | { readonly indexSeq: string; readonly matches: EpisodeMatch[]; readonly audio?: AudioMatch[] | null; readonly registered?: readonly CarriedEpisode[] }
   | { readonly geometry: readonly WindowGeometry[] }
   | { readonly plan: readonly WindowPlan[] }
   | { readonly failure: string };
 
+const COLUMNS = `subject_type, subject_id, shard, index_seq::text AS index_seq, matches, audio, registered, geometry, plan, failure, answered_at`;
+
+interface AnswerRow {
+  subject_type: ShardSubject;
+  subject_id: string;
+  shard: number;
+  index_seq: string | null;
+  matches: EpisodeMatch[] | null;
+  audio: AudioMatch[] | null;
+  registered: CarriedEpisode[] | null;
+  geometry: WindowGeometry[] | null;
+  plan: WindowPlan[] | null;
+  failure: string | null;
+  answered_at: Date;
+}
+
+/**
+ * The shards' answers, in plain SQL: every shard writes and reads them several
+ * times per clip on its main thread, and TypeORM's query building and entity
+ * mapping cost about a millisecond of CPU a call there (docs/BENCHMARK.md,
+ * section 50), against a tenth of that for the statement itself.
+ */
 @Injectable()
 export class ShardAnswerRepository {
   constructor(private readonly db: DataSource) {}
@@ -34,29 +56,54 @@ export class ShardAnswerRepository {
   }
 
   private async write(em: EntityManager, subjectType: ShardSubject, subjectId: string, shard: number, answer: ShardAnswer): Promise<void> {
-    const none = { indexSeq: null, matches: null, audio: null, geometry: null, plan: null, failure: null };
-    const values =
-      'failure' in answer
-        ? { ...none, failure: answer.failure }
-        : 'geometry' in answer
-          ? { ...none, geometry: [...answer.geometry] }
-          : 'plan' in answer
-            ? { ...none, plan: [...answer.plan] }
-            : { ...none, indexSeq: answer.indexSeq, matches: answer.matches, audio: answer.audio ?? null };
-    await em.getRepository(ShardAnswerEntity).upsert({ subjectType, subjectId, shard, ...values, answeredAt: new Date() }, ['subjectType', 'subjectId', 'shard']);
+    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    const found = 'indexSeq' in answer ? answer : null;
+    await em.query(
+      `INSERT INTO shard_answers (subject_type, subject_id, shard, index_seq, matches, audio, registered, geometry, plan, failure, answered_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (subject_type, subject_id, shard) DO UPDATE SET index_seq = EXCLUDED.index_seq, matches = EXCLUDED.matches, audio = EXCLUDED.audio,
+         registered = EXCLUDED.registered, geometry = EXCLUDED.geometry, plan = EXCLUDED.plan, failure = EXCLUDED.failure, answered_at = EXCLUDED.answered_at`,
+      [
+        subjectType,
+        subjectId,
+        shard,
+        found?.indexSeq ?? null,
+        json(found?.matches),
+        json(found?.audio),
+        json(found?.registered),
+        json('geometry' in answer ? answer.geometry : null),
+        json('plan' in answer ? answer.plan : null),
+        'failure' in answer ? answer.failure : null,
+        new Date(),
+      ],
+    );
   }
 
-  private count(subjectType: ShardSubject, subjectId: string): Promise<number> {
-    return this.db.getRepository(ShardAnswerEntity).countBy({ subjectType, subjectId });
+  private async count(subjectType: ShardSubject, subjectId: string): Promise<number> {
+    const rows = (await this.db.query(`SELECT count(*)::int AS n FROM shard_answers WHERE subject_type = $1 AND subject_id = $2`, [subjectType, subjectId])) as { n: number }[];
+    return rows[0].n;
   }
 
   /** Forgets a subject's answers, of one type or several, in one statement: merged, or about to be asked again. */
   async clear(subjectTypes: ShardSubject | readonly ShardSubject[], subjectId: string, em: EntityManager = this.db.manager): Promise<void> {
-    await em.delete(ShardAnswerEntity, { subjectType: In([subjectTypes].flat()), subjectId });
+    await em.query(`DELETE FROM shard_answers WHERE subject_type = ANY($1::varchar[]) AND subject_id = $2`, [[subjectTypes].flat(), subjectId]);
   }
 
   /** A subject's answers, of one type or several, by shard. */
-  of(subjectTypes: ShardSubject | readonly ShardSubject[], subjectId: string, em: EntityManager = this.db.manager): Promise<ShardAnswerEntity[]> {
-    return em.find(ShardAnswerEntity, { where: { subjectType: In([subjectTypes].flat()), subjectId }, order: { shard: 'ASC' } });
+  async of(subjectTypes: ShardSubject | readonly ShardSubject[], subjectId: string, em: EntityManager = this.db.manager): Promise<ShardAnswerEntity[]> {
+    const rows = (await em.query(`SELECT ${COLUMNS} FROM shard_answers WHERE subject_type = ANY($1::varchar[]) AND subject_id = $2 ORDER BY shard`, [[subjectTypes].flat(), subjectId])) as AnswerRow[];
+    return rows.map((r) => ({
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      shard: r.shard,
+      indexSeq: r.index_seq,
+      matches: r.matches,
+      audio: r.audio,
+      registered: r.registered,
+      geometry: r.geometry,
+      plan: r.plan,
+      failure: r.failure,
+      answeredAt: r.answered_at,
+    }));
   }
 }

@@ -1,0 +1,52 @@
+import { dataSourceOptions, ShardAnswerRepository } from '@dramaguard/records';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { testDatabase } from './support/test-config';
+import { freshDatabase } from './support/test-database';
+
+/** The shards' answers as PostgreSQL keeps them: written and read in plain SQL, every column as the entity types it. */
+describe('ShardAnswerRepository', () => {
+  const db = testDatabase('dramaguard_test_shard_answers');
+  let ds: DataSource;
+  let answers: ShardAnswerRepository;
+
+  beforeAll(async () => {
+    await freshDatabase(db);
+    ds = await new DataSource(dataSourceOptions(db)).initialize();
+    answers = new ShardAnswerRepository(ds);
+  });
+
+  afterAll(() => ds?.destroy());
+
+  const segment = { clipStart: 0, clipEnd: 20, refStart: 10, refEnd: 30, speed: 1, matchedFrames: 150, score: 0.9 };
+  const match = { episode: randomUUID(), score: 0.9, mirrored: false, region: { x0: 0, y0: 0, x1: 1, y1: 1 }, segments: [segment] };
+  const carried = { episode: match.episode, group: randomUUID(), first: 55, data: 'REdGMg==' };
+
+  it('keeps one answer per shard and subject, replaced when the shard answers again, and counts the shards that answered', async () => {
+    const clip = randomUUID();
+    expect(await answers.record('geometry', clip, 1, { geometry: [{ first: 0, votes: [{ tag: 3, support: 7 }] }] })).toBe(1);
+    expect(await answers.record('clip', clip, 0, { failure: 'shard 0 gave up' })).toBe(1);
+    expect(await answers.record('clip', clip, 0, { indexSeq: '9007199254740993', matches: [match], audio: null, registered: [carried] })).toBe(1);
+    expect(await answers.record('clip', clip, 1, { indexSeq: '4', matches: [] })).toBe(2);
+
+    const read = await answers.of(['clip', 'geometry'], clip);
+    expect(read.map((a) => [a.subjectType, a.shard])).toEqual(expect.arrayContaining([['clip', 0], ['clip', 1], ['geometry', 1]]));
+    expect(read.map((a) => a.shard)).toEqual([0, 1, 1]);
+    const zero = read.find((a) => a.subjectType === 'clip' && a.shard === 0)!;
+    // The answer replaced the failure whole, and the seq keeps every digit.
+    expect(zero).toMatchObject({ subjectId: clip, indexSeq: '9007199254740993', matches: [match], registered: [carried], audio: null, failure: null, geometry: null, plan: null });
+    expect(zero.answeredAt).toBeInstanceOf(Date);
+    expect(read.find((a) => a.subjectType === 'geometry')?.geometry).toEqual([{ first: 0, votes: [{ tag: 3, support: 7 }] }]);
+  });
+
+  it('writes answers on several subjects together, counted once committed, and forgets them by subject', async () => {
+    const clip = randomUUID();
+    const plan = [{ first: 0, lines: [] }];
+    expect(await answers.recordTogether(clip, 2, [['clip', { indexSeq: '7', matches: [] }], ['plan', { plan }]])).toEqual([1, 1]);
+    expect((await answers.of('plan', clip)).map((a) => a.plan)).toEqual([plan]);
+    await answers.clear('plan', clip);
+    expect((await answers.of(['clip', 'plan'], clip)).map((a) => a.subjectType)).toEqual(['clip']);
+    await answers.clear(['clip', 'plan'], clip);
+    expect(await answers.of(['clip', 'plan'], clip)).toEqual([]);
+  });
+});
