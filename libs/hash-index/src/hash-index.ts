@@ -1,14 +1,14 @@
-import { popcount32 } from '@dramaguard/fingerprint';
 import { DEFAULT_KEY_FRAME_RULES, KeyFrameRules, selectKeyFrames } from './key-frames';
 import { bucketBitsFor, ChainTables, LINKS } from './chain-tables';
-import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
+import { EntryRecords } from './entry-records';
 import { EpisodeSlots } from './episode-slots';
-import { entryMeta, MAX_FRAME, MAX_HOLD, MAX_VIEWS, metaFrame, metaHold, metaShare, metaView } from './entry-meta';
+import { entryMeta, MAX_FRAME, MAX_HOLD, MAX_VIEWS } from './entry-meta';
 import { BatchVisit, HashIndexOptions, IndexedEpisode, Reference, SearchCounters, SearchVisit } from './hash-index.types';
+import { IndexSearcher } from './index-searcher';
 import { copyEntryWords, PackInSteps } from './pack-in-steps';
-import { CHECK_SLACK, checkOf, checkPasses, entryAt, foundEarlierPacked, NO_CHECK, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
-import { BATCH, SearchGroup } from './search-group';
-import { extractBits, flipMasks, foundEarlier, substringLayout, SubstringLayout } from './substrings';
+import { CHECK_SLACK, NO_CHECK, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
+import { BATCH } from './search-group';
+import { substringLayout, SubstringLayout } from './substrings';
 
 /**
  * Layout switch: up to this many entries, 4 substrings of 16 bits; beyond, 3
@@ -61,7 +61,7 @@ export class HashIndex {
    */
   private records: EntryRecords;
   private layout: SubstringLayout = substringLayout(4);
-  private chains: ChainTables;
+  private readonly chains: ChainTables;
   private dead = 0;
   /** A pack in steps (startPack) under way. */
   private pending: PackInSteps | null = null;
@@ -71,12 +71,9 @@ export class HashIndex {
    */
   private staged: Uint32Array[] | null = null;
   private stagedCount = 0;
-  /** The query's substrings, reused by every search: a search runs for every clip frame under every geometry. */
-  private readonly probeKeys: number[] = [0, 0, 0, 0];
   readonly counters: SearchCounters = { lookups: 0, walked: 0, read: 0, hits: 0 };
-  private readonly probeChecks: number[] = [0, 0, 0, 0];
-  /** searchMany's scratch, reused by every group. */
-  private readonly batch = new SearchGroup();
+  /** Does the searching, over the tables above: usePacked hands it each new set. */
+  private readonly searcher: IndexSearcher;
   private changes = 0;
 
   constructor(options: HashIndexOptions = {}) {
@@ -85,6 +82,7 @@ export class HashIndex {
     this.largeFrom = options.largeFrom ?? LARGE_INDEX;
     this.records = new EntryRecords(LINKS + this.layout.count);
     this.chains = new ChainTables(this.layout);
+    this.searcher = new IndexSearcher(this.packed, this.records, this.layout, this.chains, this.slots, this.counters);
   }
 
   get episodeCount(): number {
@@ -256,46 +254,8 @@ export class HashIndex {
     substringRadius = radius,
   ): void {
     if (this.staged) throw new Error('the index is staging entries (stage) and cannot be searched before its next pack');
-    const { count, starts, widths } = this.layout;
-    const sub = Math.min(substringRadius, Math.floor(radius / count));
-    const keys = this.probeKeys;
-    for (let t = 0; t < count; t++) keys[t] = extractBits(lo, hi, starts[t], widths[t]);
-    const counters = this.counters;
-    counters.lookups++;
-    const packed = this.packed;
-    const base = packed.count;
-    const packedMask = (1 << packed.bucketBits) - 1;
-    const { words, idBytes } = packed;
-    const probeChecks = this.probeChecks;
-    for (let t = 0; t < count; t++) probeChecks[t] = checkOf(lo, hi, this.layout, t);
-    const slack = this.slackOf(sub, radius);
-    for (let t = 0; t < count; t++) {
-      const masks = flipMasks(widths[t], sub);
-      const bucketStarts = base ? packed.starts[t] : null;
-      const ids = base ? packed.ids[t] : null;
-      const checks = packed.checks[t];
-      const probeCheck = probeChecks[t];
-      for (let mi = 0; mi < masks.length; mi++) {
-        const probe = (keys[t] ^ masks[mi]) >>> 0;
-        this.walkChain(t, probe, lo, hi, radius, sub, visit);
-        if (!bucketStarts || !ids) continue;
-        const b = probe & packedMask;
-        for (let i = bucketStarts[b], end = bucketStarts[b + 1]; i < end; i++) {
-          counters.walked++;
-          if (!checkPasses(checks[i], probeCheck, slack)) continue;
-          counters.read++;
-          const entry = entryAt(ids, i, idBytes);
-          const chunk = words[entry >>> WORD_CHUNK_BITS];
-          const at = (entry & WORD_CHUNK_MASK) * PACKED_WORDS;
-          const elo = chunk[at];
-          const ehi = chunk[at + 1];
-          if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
-          const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
-          if (d > radius || foundEarlierPacked(elo, ehi, keys, probeChecks, slack, t, sub, this.layout)) continue;
-          this.report(entry, chunk[at + 2], d, visit);
-        }
-      }
-    }
+    const sub = Math.min(substringRadius, Math.floor(radius / this.layout.count));
+    this.searcher.search(lo, hi, radius, sub, this.slackOf(sub, radius), visit);
   }
 
   /**
@@ -316,83 +276,12 @@ export class HashIndex {
       for (let k = 0; k < n; k++) this.search(probes[2 * k], probes[2 * k + 1], radius, (...hit) => visit(k, ...hit), substringRadius);
       return;
     }
-    for (let k0 = 0; k0 < n; k0 += BATCH) this.searchGroup(probes, k0, Math.min(n, k0 + BATCH), radius, visit);
-  }
-
-  /** Probes [k0, k1) of searchMany, at substring radius 0 over packed tables: their entries gathered step by step (SearchGroup), then reported probe by probe. */
-  private searchGroup(probes: Uint32Array, k0: number, k1: number, radius: number, visit: BatchVisit): void {
-    const layout = this.layout;
-    const { count, starts, widths } = layout;
-    const slack = this.slackOf(0, radius);
-    const g = this.batch;
-    g.gather(probes, k0, k1, this.packed, layout, slack, this.counters);
-    // Reported as search reports them: per probe, per table, the tail's chain first.
-    const keys = this.probeKeys;
-    const probeChecks = this.probeChecks;
-    for (let k = k0, pt = 0; k < k1; k++) {
-      const lo = probes[2 * k];
-      const hi = probes[2 * k + 1];
-      for (let t = 0; t < count; t++) {
-        keys[t] = g.keys[pt + t];
-        probeChecks[t] = g.checks[pt + t];
-      }
-      const report: SearchVisit = (...hit) => visit(k, ...hit);
-      for (let t = 0; t < count; t++, pt++) {
-        this.walkChain(t, keys[t], lo, hi, radius, 0, report);
-        for (let x = g.firstRead[pt], end = g.firstRead[pt + 1]; x < end; x++) {
-          const elo = g.lo[x];
-          const ehi = g.hi[x];
-          if (extractBits(elo, ehi, starts[t], widths[t]) !== keys[t]) continue;
-          const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
-          if (d > radius || foundEarlierPacked(elo, ehi, keys, probeChecks, slack, t, 0, layout)) continue;
-          this.report(g.entries[x], g.meta[x], d, report);
-        }
-      }
-    }
+    for (let k0 = 0; k0 < n; k0 += BATCH) this.searcher.searchGroup(probes, k0, Math.min(n, k0 + BATCH), radius, this.slackOf(0, radius), visit);
   }
 
   /** How many check bits a packed entry may differ by and still be read: checks apply only to the large layout's searches below the exact substring radius. */
   private slackOf(sub: number, radius: number): number {
     return this.isLarge && sub < Math.floor(radius / this.layout.count) ? CHECK_SLACK : NO_CHECK;
-  }
-
-  /** The tail's chain of table t for substring `probe` (newest first, an old bucket's after it while the tables double), reported as search does. */
-  private walkChain(t: number, probe: number, lo: number, hi: number, radius: number, sub: number, visit: SearchVisit): void {
-    const { starts, widths } = this.layout;
-    const chains = this.chains;
-    const keys = this.probeKeys;
-    const counters = this.counters;
-    const { chunks, stride } = this.records;
-    const base = this.packed.count;
-    const link = LINKS + t;
-    // An old bucket not yet moved holds the probe's older entries: its chain follows the new one's, so entries still come newest first.
-    let older = chains.doubling ? chains.doubling.olderChain(t, probe) : -1;
-    for (let e = chains.heads[t][probe & ((1 << chains.bucketBits) - 1)]; ; ) {
-      if (e < 0) {
-        if (older < 0) break;
-        e = older;
-        older = -1;
-      }
-      counters.walked++;
-      counters.read++;
-      const chunk = chunks[e >>> RECORD_CHUNK_BITS];
-      const at = (e & RECORD_MASK) * stride;
-      const elo = chunk[at];
-      const ehi = chunk[at + 1];
-      const entry = base + e;
-      e = chunk[at + link] | 0;
-      if (extractBits(elo, ehi, starts[t], widths[t]) !== probe) continue;
-      const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
-      if (d > radius || foundEarlier(elo, ehi, keys, t, sub, starts, widths)) continue;
-      this.report(entry, chunk[at + 2], d, visit);
-    }
-  }
-
-  private report(entry: number, meta: number, d: number, visit: SearchVisit): void {
-    const slot = this.slots.slotOf(entry);
-    if (!this.slots.isAlive(slot)) return;
-    this.counters.hits++;
-    visit(this.slots.nameOf(slot), metaView(meta), metaFrame(meta), d, metaShare(meta), metaHold(meta));
   }
 
   private append(lo: number, hi: number, meta: number): void {
@@ -445,5 +334,6 @@ export class HashIndex {
     this.chains.steps += packed.count * layout.count;
     this.records = later;
     this.chains.relink(later, layout);
+    this.searcher.use(packed, later, layout);
   }
 }
