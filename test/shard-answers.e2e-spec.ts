@@ -39,7 +39,7 @@ describe('ShardAnswerRepository', () => {
     expect(read.find((a) => a.subjectType === 'geometry')?.geometry).toEqual([{ first: 0, votes: [{ tag: 3, support: 7 }] }]);
   });
 
-  it('writes answers on several subjects together, counted once committed, and forgets them by subject', async () => {
+  it('writes answers on several subjects together, counts each, and forgets them by subject', async () => {
     const clip = randomUUID();
     const plan = [{ first: 0, lines: [] }];
     expect(await answers.recordTogether(clip, 2, [['clip', { indexSeq: '7', matches: [] }], ['plan', { plan }]])).toEqual([1, 1]);

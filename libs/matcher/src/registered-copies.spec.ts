@@ -1,4 +1,4 @@
-import { FingerprintView, Rect } from '@dramaguard/fingerprint';
+import { FingerprintView, Rect, sliceFingerprint } from '@dramaguard/fingerprint';
 import { EpisodeMatch, MatchSegment } from './clip-matcher';
 import { overlappingEpisodes, RegisteredEpisode, registeredStretch, withoutRegisteredCopies } from './registered-copies';
 
@@ -165,9 +165,9 @@ describe('registeredStretch', () => {
     return new Map(
       matches.map((m) => {
         const { views, group } = whole.get(m.episode)!;
-        const { first, end } = registeredStretch(m, FPS, views[0].quality.length);
-        const stretch = views.map((v) => ({ region: v.region, hashes: v.hashes.slice(2 * first, 2 * end), quality: v.quality.slice(first, end) }));
-        return [m.episode, { views: stretch, group, first }];
+        const frames = views[0].quality.length;
+        const { first, end } = registeredStretch(m, FPS, frames);
+        return [m.episode, { views: sliceFingerprint({ fps: FPS, frames, views }, first, end).views, group, first }];
       }),
     );
   }
@@ -178,6 +178,8 @@ describe('registeredStretch', () => {
     expect(registeredStretch(m, FPS, 400)).toEqual({ first: 20 * FPS - 25, end: 37 * FPS + 26 });
     expect(registeredStretch(m, FPS, 300)).toEqual({ first: 20 * FPS - 25, end: 300 });
     expect(registeredStretch(match('original', [segment(0, 5, 1, 0.9, 30)]), FPS, 400).first).toBe(0);
+    // A line placed past the episode's end (a regression's intercept can overshoot) leaves an empty stretch, within it.
+    expect(registeredStretch(match('original', [segment(0, 5, 60, 0.9, 30)]), FPS, 400)).toEqual({ first: 400, end: 400 });
   });
 
   it('gives the rule the same answers as the whole fingerprints', () => {

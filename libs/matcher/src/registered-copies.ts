@@ -71,8 +71,8 @@ export function registeredStretch(match: EpisodeMatch, fps: number, frames: numb
   const reach = round(SEARCH_SECONDS * fps) + 1;
   const from = min(...match.segments.map((s) => s.refStart));
   const to = max(...match.segments.map((s) => max(s.refEnd, s.refStart + (s.clipEnd - s.clipStart) * s.speed)));
-  const first = max(0, Math.floor(from * fps) - reach);
-  return { first: min(first, frames), end: max(first, min(frames, Math.ceil(to * fps) + reach + 1)) };
+  const first = min(frames, max(0, Math.floor(from * fps) - reach));
+  return { first, end: max(first, min(frames, Math.ceil(to * fps) + reach + 1)) };
 }
 
 /**

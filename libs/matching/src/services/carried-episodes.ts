@@ -18,10 +18,15 @@ export function carriedEpisodes(matches: readonly EpisodeMatch[], held: Readonly
   });
 }
 
-/** The episodes the shards' answers carry, as the near-duplicate rule reads them; one that does not decode is left out, to be read. */
-export function carriedRegistered(answers: readonly ShardAnswerEntity[]): Map<string, RegisteredEpisode> {
+/**
+ * The `wanted` episodes that the shards' answers carry, as the near-duplicate
+ * rule reads them (only those are decoded); one that does not decode is left
+ * out, to be read.
+ */
+export function carriedRegistered(answers: readonly ShardAnswerEntity[], wanted: readonly string[]): Map<string, RegisteredEpisode> {
   const out = new Map<string, RegisteredEpisode>();
   for (const c of answers.flatMap((a) => a.registered ?? [])) {
+    if (!wanted.includes(c.episode)) continue;
     const views = decodedViews(c.data);
     if (views) out.set(c.episode, { views, group: c.group, first: c.first });
   }

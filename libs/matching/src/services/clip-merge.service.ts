@@ -123,7 +123,7 @@ export class ClipMergeService {
   private async withoutRegisteredCopies(found: EpisodeMatch[], answers: readonly ShardAnswerEntity[]): Promise<EpisodeMatch[]> {
     const ids = overlappingEpisodes(found);
     if (!ids.length) return found;
-    const registered = carriedRegistered(answers);
+    const registered = carriedRegistered(answers, ids);
     const unread = ids.filter((id) => !registered.has(id));
     for (const r of await this.fingerprints.ofRegistrations(unread)) registered.set(r.registrationId, { views: decodeFingerprint(r.data).views, group: r.workId });
     return withoutRegisteredCopies(found, registered, FINGERPRINT_FPS, DEFAULT_MATCHER_OPTIONS.minQuality);
