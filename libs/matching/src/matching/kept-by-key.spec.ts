@@ -18,4 +18,15 @@ describe('KeptByKey', () => {
     expect(kept.take('a')).toBe(3);
     expect(kept.take('c')).toBe(4);
   });
+
+  it('keeps a value peeked at, as new', () => {
+    const kept = new KeptByKey<number>(2);
+    kept.keep('a', 1);
+    kept.keep('b', 2);
+    expect(kept.peek('a')).toBe(1);
+    kept.keep('c', 3);
+    expect(kept.peek('b')).toBeUndefined();
+    expect(kept.take('a')).toBe(1);
+    expect(kept.peek('x')).toBeUndefined();
+  });
 });

@@ -17,6 +17,13 @@ export class KeptByKey<T> {
     }
   }
 
+  /** The value kept under `key`, which stays kept (and counts as new): for work several jobs read. */
+  peek(key: string): T | undefined {
+    const value = this.kept.get(key);
+    if (value !== undefined) this.keep(key, value);
+    return value;
+  }
+
   /** The value kept under `key`, which is forgotten: kept work serves one job. */
   take(key: string): T | undefined {
     const value = this.kept.get(key);

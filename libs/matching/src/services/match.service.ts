@@ -85,12 +85,15 @@ export class MatchService {
     const round = sentAt.getTime();
     const { timeoutMs } = this.config.shards;
     const delayMs = shards > 1 ? Math.round(timeoutMs * GEOMETRY_WAIT) : 0;
-    for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('match-shard', { clipId, shard, round }, { delayMs });
-    if (shards > 1) {
-      for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('verify-shard', { clipId, shard, round }, { delayMs: Math.round(timeoutMs * VERIFY_WAIT) });
-      for (let shard = 0; shard < shards; shard++) await this.queue.enqueue('geometry-shard', { clipId, shard, round });
-    }
-    await this.queue.enqueue('merge-clip', { clipId, trigger: 'deadline', round }, { delayMs: timeoutMs });
+    const each = (enqueue: (shard: number) => Promise<unknown>) => Array.from({ length: shards }, (_, shard) => enqueue(shard));
+    // Side by side, not one round trip after another: the clip's time runs from here. The waiting jobs are in the
+    // queues before the geometry jobs start, so the last of those always finds the match jobs there to promote.
+    await Promise.all([
+      ...each((shard) => this.queue.enqueue('match-shard', { clipId, shard, round }, { delayMs })),
+      ...(shards > 1 ? each((shard) => this.queue.enqueue('verify-shard', { clipId, shard, round }, { delayMs: Math.round(timeoutMs * VERIFY_WAIT) })) : []),
+      this.queue.enqueue('merge-clip', { clipId, trigger: 'deadline', round }, { delayMs: timeoutMs }),
+    ]);
+    if (shards > 1) await Promise.all(each((shard) => this.queue.enqueue('geometry-shard', { clipId, shard, round })));
   }
 
   /**

@@ -1,15 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { AudioMatch } from '@dramaguard/audio';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { decodeProbes, DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, sharedGeometries, WindowProbe } from '@dramaguard/matcher';
+import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, sharedGeometries, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
-import { isLastAttempt, JobQueue, JobRun } from '@dramaguard/queue';
+import { isLastAttempt, JobPayload, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
 import { ClipRepository, ShardAnswer, ShardAnswerEntity, ShardAnswerRepository, WindowGeometry, WindowPlan } from '@dramaguard/records';
-import { MatchThread } from '../matching/match-thread.service';
+import { MatchSession, MatchThread } from '../matching/match-thread.service';
+import { closeTaken, PreparedWindows } from '../matching/prepared-windows';
 import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
 import { AudioMatcher } from './audio-matcher.service';
 import { carriedEpisodes } from './carried-episodes';
+import { ClipProbes } from './clip-probes';
 import { EpisodeIndex } from './episode-index.service';
 import { IndexMatcher, MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
@@ -30,10 +32,15 @@ import { DECODE_SHARE } from './match.service';
  * most damaged excerpt's episode often finds no line of its own. Each then
  * proposes its candidate lines (`answer`), and verifies only those that
  * fewer than AREA_BUDGET stronger lines of any shard overlap (`verify`).
+ * Each of the three reads the clip's probes through one ClipProbes, and a
+ * shard that proposes lines fills their windows' sessions with the clip's
+ * frames while the others still propose (PreparedWindows).
  */
 @Injectable()
-export class ShardMatchService {
+export class ShardMatchService implements OnModuleDestroy {
   private readonly log = new Logger(ShardMatchService.name);
+  private readonly probes = new ClipProbes((clipId) => this.frameStore.readProbe(clipId));
+  private readonly prepared = new PreparedWindows(() => this.thread.open('match'));
 
   constructor(
     private readonly clips: ClipRepository,
@@ -52,11 +59,13 @@ export class ShardMatchService {
    * shard proposes its candidates (propose), and verifies them once every
    * shard has proposed its own (verify).
    */
-  async answer(clipId: string, shard: number, run: JobRun): Promise<void> {
+  async answer({ clipId, shard, round }: ShardJob, run: JobRun): Promise<void> {
+    // The probes are read beside the clip's row: every shard's round waits on both.
+    const probes = this.probes.of(clipId, round);
     const clip = await this.sentClip(clipId);
     if (!clip) return;
-    if (clip.shards > 1) return this.propose(clip, shard, run);
-    return this.conclude(clip, shard, run, null);
+    if (clip.shards > 1) return this.propose(clip, shard, run, probes);
+    return this.conclude(clip, shard, run, { probes, shared: Promise.resolve(new Map()), proposals: null });
   }
 
   /**
@@ -64,13 +73,16 @@ export class ShardMatchService {
    * shard's proposals leave, verified; then its answer. Nothing to do when the
    * shard answered as it proposed (it had no candidate).
    */
-  async verify(clipId: string, shard: number, run: JobRun): Promise<void> {
+  async verify({ clipId, shard, round }: ShardJob, run: JobRun): Promise<void> {
+    const probes = this.probes.of(clipId, round);
+    const shared = this.sharedGeometries(clipId);
+    shared.catch(() => undefined);
     // The answers are read before the clip: the merge that marks the clip done clears them in the same transaction,
     // so either this shard's answer is still there or the clip is seen done (not one read before, one after).
     const answers = await this.answers.of(['clip', 'plan'], clipId);
     if (answers.some((a) => a.subjectType === 'clip' && a.shard === shard)) return;
     const clip = await this.sentClip(clipId);
-    if (clip) return this.conclude(clip, shard, run, proposalsByWindow(answers.filter((a) => a.subjectType === 'plan')));
+    if (clip) return this.conclude(clip, shard, run, { probes, shared, proposals: proposalsByWindow(answers.filter((a) => a.subjectType === 'plan')) });
   }
 
   private async answered(clipId: string, shard: number): Promise<boolean> {
@@ -92,21 +104,25 @@ export class ShardMatchService {
    * shard that proposes no line has nothing to verify whatever the others
    * propose: it answers now (answerUnproposed).
    */
-  private async propose(clip: SentClip, shard: number, run: JobRun): Promise<void> {
+  private async propose(clip: SentClip, shard: number, run: JobRun, reading: Promise<readonly WindowProbe[] | null>): Promise<void> {
     const { id: clipId, shards, round } = clip;
+    const started = Date.now();
+    const seq = this.index.seq;
+    // Read beside the check below, and awaited after it, where a failure is this shard's to record.
+    const sharing = this.sharedGeometries(clipId);
+    sharing.catch(() => undefined);
     // Answered already: it proposed nothing and this is a retry, or its verification's wait ran out before this job came.
     if (await this.answered(clipId, shard)) return this.roundDone('plan', clipId, shard, shards, round, { plan: [] });
     try {
-      const started = Date.now();
-      const seq = this.index.seq;
-      const [probes, shared] = await Promise.all([this.frameStore.readProbe(clipId), this.sharedGeometries(clipId)]);
+      const [probes, shared] = await Promise.all([reading, sharing]);
       const plan: WindowPlan[] = [];
-      for (const { first, probe } of probes ? decodeProbes(probes) : []) plan.push({ first, lines: await this.thread.candidates(windowKey(clipId, round, first), probe, shared.get(first) ?? []) });
+      for (const { first, probe } of probes ?? []) plan.push({ first, lines: await this.thread.candidates(windowKey(clipId, round, first), probe, shared.get(first) ?? []) });
       const proposed = plan.reduce((n, w) => n + w.lines.length, 0);
       const proposedMs = Date.now() - started;
       // Without probes, verification plans from the frames, so no line proposed here does not mean none found.
       if (probes && proposed === 0) return await this.answerUnproposed(clip, shard, seq, plan, proposedMs);
       this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${proposedMs} ms`);
+      for (const window of probes ?? []) if (plan.some((w) => w.first === window.first && w.lines.length)) this.prepare(clipId, round, window);
       await this.roundDone('plan', clipId, shard, shards, round, { plan });
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('plan', clipId, shard, shards, round, { failure: failureReason(e) });
@@ -121,7 +137,7 @@ export class ShardMatchService {
    * cannot come between the two writes and leave the second behind.
    */
   private async answerUnproposed({ id: clipId, shards, round }: SentClip, shard: number, seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
-    const { audio, sound } = await this.heard(clipId);
+    const { audio, sound } = await this.heard(await this.clips.audioOf(clipId));
     const [answered, proposed] = await this.answers.recordTogether(clipId, shard, [
       ['clip', { indexSeq: seq, matches: [], audio }],
       ['plan', { plan }],
@@ -132,18 +148,17 @@ export class ShardMatchService {
   }
 
   /** This shard's matches for the clip (only its candidates within the budget every shard's `proposals` leave, given them), and its sound; then its answer. */
-  private async conclude(
-    { id: clipId, shards, round }: SentClip,
-    shard: number,
-    run: JobRun,
-    proposals: ReadonlyMap<number, readonly ProposedLine[]> | null,
-  ): Promise<void> {
+  private async conclude({ id: clipId, shards, round }: SentClip, shard: number, run: JobRun, reads: ConcludeReads): Promise<void> {
     try {
       const started = Date.now();
-      const [probes, shared] = await Promise.all([this.frameStore.readProbe(clipId), shards > 1 ? this.sharedGeometries(clipId) : new Map<number, number[]>()]);
-      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, decodeProbes(probes), shared, proposals) : await this.matchFrames(clipId, {});
+      // Its soundtrack's row is read while the shard matches the picture.
+      const soundtrack = this.clips.audioOf(clipId);
+      soundtrack.catch(() => undefined);
+      const { proposals } = reads;
+      const [probes, shared] = await Promise.all([reads.probes, reads.shared]);
+      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, probes, shared, proposals) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
-      const { audio, sound } = await this.heard(clipId);
+      const { audio, sound } = await this.heard(await soundtrack);
       const registered = carriedEpisodes(matches, await this.references.registered(this.index.seqsOf(matches.map((m) => m.episode))));
       await this.settle(clipId, shard, shards, round, { indexSeq: seq, matches, audio, registered });
       this.log.log(`clip ${clipId}, shard ${shard}: ${probes ? 'probe' : 'frames'} read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms (${stagesText(stages)}), ${matches.length} episode(s) found${sound}`);
@@ -157,14 +172,15 @@ export class ShardMatchService {
    * This shard's geometries for the clip, window by window; the shard that
    * completes the set starts every shard's match at once.
    */
-  async tell(clipId: string, shard: number, run: JobRun): Promise<void> {
+  async tell({ clipId, shard, round: sent }: ShardJob, run: JobRun): Promise<void> {
+    const reading = this.probes.of(clipId, sent);
     const clip = await this.sentClip(clipId);
     if (!clip) return;
     const { shards, round } = clip;
     try {
-      const probes = await this.frameStore.readProbe(clipId);
+      const probes = await reading;
       const geometry: WindowGeometry[] = [];
-      for (const { first, probe } of probes ? decodeProbes(probes) : []) geometry.push({ first, votes: await this.thread.geometry(windowKey(clipId, round, first), probe) });
+      for (const { first, probe } of probes ?? []) geometry.push({ first, votes: await this.thread.geometry(windowKey(clipId, round, first), probe) });
       await this.roundDone('geometry', clipId, shard, shards, round, { geometry });
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('geometry', clipId, shard, shards, round, { failure: failureReason(e) });
@@ -237,24 +253,36 @@ export class ShardMatchService {
     const found: WindowMatches[] = [];
     const byWindow: Windowed<EpisodeMatch[]>[] = [];
     for (const { first, probe } of windows) {
-      const session = await this.thread.open('match');
+      const prepared = this.prepared.take(windowKey(id, round, first));
+      const session = await (prepared ? prepared.session : this.thread.open('match'));
       try {
-        const pushFrames = async () =>
-          session.pushBlock(await this.frameStore.readBlock(id, first, probe.frames, (bytes) => session.blockBytes(bytes)).catch((e) => Promise.reject(this.missing(id, e))));
+        const pushFrames = prepared ? () => prepared.pushed : () => this.pushWindow(session, id, first, probe.frames);
         const window = await this.matcher.match(session, {}, { probe, pushFrames, shared: { tags: shared.get(first) ?? [], key: windowKey(id, round, first) }, proposals: proposals ? (proposals.get(first) ?? []) : undefined });
         found.push(window);
         byWindow.push({ first, value: window.matches });
       } finally {
-        await session.close();
+        await (prepared ? closeTaken(prepared) : session.close());
       }
     }
     return summed(mergedWindows(byWindow), found);
   }
 
+  /** Fills a window's session with its frames ahead of its verify job (PreparedWindows); that job takes it. */
+  private prepare(clipId: string, round: number, { first, probe }: WindowProbe): void {
+    this.prepared.prepare(windowKey(clipId, round, first), (session) => this.pushWindow(session, clipId, first, probe.frames));
+  }
+
+  private async pushWindow(session: MatchSession, id: string, first: number, frames: number): Promise<void> {
+    session.pushBlock(await this.frameStore.readBlock(id, first, frames, (bytes) => session.blockBytes(bytes)).catch((e) => Promise.reject(this.missing(id, e))));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.prepared.closeAll();
+  }
+
   /** The clip's soundtrack matched against this shard, and what was heard, for the log. */
-  private async heard(clipId: string): Promise<{ audio: AudioMatch[] | null; sound: string }> {
+  private async heard(probe: Buffer | null): Promise<{ audio: AudioMatch[] | null; sound: string }> {
     const heardAt = Date.now();
-    const probe = await this.clips.audioOf(clipId);
     const audio = probe ? await this.audio.match(probe) : null;
     return { audio, sound: audio ? `, soundtrack matched in ${Date.now() - heardAt} ms, ${audio.length} heard` : '' };
   }
@@ -265,8 +293,10 @@ export class ShardMatchService {
 
   /** Given how many shards have now answered for the clip: its progress, and its merge once all have. */
   private async answerCounted(clipId: string, shards: number, round: number, answered: number): Promise<void> {
-    await this.clips.setProgress(clipId, DECODE_SHARE + Math.floor(((100 - DECODE_SHARE) * Math.min(answered, shards)) / (shards + 1)));
-    if (answered >= shards) await this.queue.enqueue('merge-clip', { clipId, trigger: 'answers', round });
+    await Promise.all([
+      this.clips.setProgress(clipId, DECODE_SHARE + Math.floor(((100 - DECODE_SHARE) * Math.min(answered, shards)) / (shards + 1))),
+      answered >= shards ? this.queue.enqueue('merge-clip', { clipId, trigger: 'answers', round }) : null,
+    ]);
   }
 
   private async *frames(id: string): AsyncGenerator<GreyFrame> {
@@ -308,6 +338,20 @@ function byWindow<W extends { readonly first: number }>(answers: readonly (reado
 function proposalsByWindow(answers: readonly ShardAnswerEntity[]): Map<number, ProposedLine[]> {
   const proposed = byWindow(answers.map((a) => a.plan ?? []));
   return new Map([...proposed].map(([first, windows]) => [first, windows.flatMap((w) => w.lines)]));
+}
+
+/** What a shard's job for a clip names: the clip, the shard, and the round it was sent out in. */
+type ShardJob = JobPayload<'match-shard'>;
+
+/**
+ * What a shard's answer starts from, read while the job checks the clip: its
+ * probes, the geometries the shards told, and every shard's proposals (null
+ * for one shard alone, which verifies all it finds).
+ */
+interface ConcludeReads {
+  readonly probes: Promise<readonly WindowProbe[] | null>;
+  readonly shared: Promise<ReadonlyMap<number, readonly number[]>>;
+  readonly proposals: ReadonlyMap<number, readonly ProposedLine[]> | null;
 }
 
 /** A clip as it was sent to the shards: how many, and when (its round). */
