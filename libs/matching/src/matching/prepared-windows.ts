@@ -2,8 +2,12 @@ import { MatchSession } from './match-thread.service';
 
 /** How long a prepared window waits to be taken: its verify job starts as the last shard proposes, or at the shards' wait. */
 const PREPARED_MS = 60_000;
-/** Windows kept prepared at most; beyond, the oldest is closed. */
-const PREPARED_WINDOWS = 4;
+/**
+ * Windows kept prepared at most, beyond which the oldest is closed: each
+ * holds a window's frames (18 MB) until its verify job takes it, and two
+ * cover a shard working on two clips at once.
+ */
+const PREPARED_WINDOWS = 2;
 
 interface Prepared {
   readonly session: Promise<MatchSession>;
@@ -18,8 +22,8 @@ export interface TakenWindow {
 }
 
 /**
- * Clip windows a shard is about to verify, opened in the match thread and
- * given their frames while the other shards still propose: reading a
+ * The clip window a shard is about to verify first, opened in the match
+ * thread and given its frames while the other shards still propose: reading a
  * window's frames (18 MB for 60 s) was the longest step of a verifying shard
  * before it verified (docs/BENCHMARK.md, section 51), and the wait for the
  * last proposal hides it. A window not taken in time, or pushed out by newer

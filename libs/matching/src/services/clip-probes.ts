@@ -1,8 +1,12 @@
 import { decodeProbes, WindowProbe } from '@dramaguard/matcher';
 import { KeptByKey } from '../matching/kept-by-key';
 
-/** Clips whose probes a process keeps: a shard works on one clip's rounds at a time, a few with more concurrency. */
-const KEPT_CLIPS = 4;
+/**
+ * Clips whose probes a process keeps (about 400 KB a minute of video): a
+ * shard's jobs for one clip come within moments of each other, and a clip
+ * pushed out by two others is only read again.
+ */
+const KEPT_CLIPS = 2;
 
 /**
  * A clip's full probes, read from its probe file and decoded once a round in

@@ -122,7 +122,9 @@ export class ShardMatchService implements OnModuleDestroy {
       // Without probes, verification plans from the frames, so no line proposed here does not mean none found.
       if (probes && proposed === 0) return await this.answerUnproposed(clip, shard, seq, plan, proposedMs);
       this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${proposedMs} ms`);
-      for (const window of probes ?? []) if (plan.some((w) => w.first === window.first && w.lines.length)) this.prepare(clipId, round, window);
+      // The first window to verify only: a long video's later windows are read one at a time, as they always were.
+      const first = probes?.find((window) => plan.some((w) => w.first === window.first && w.lines.length));
+      if (first) this.prepare(clipId, round, first);
       await this.roundDone('plan', clipId, shard, shards, round, { plan });
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('plan', clipId, shard, shards, round, { failure: failureReason(e) });
