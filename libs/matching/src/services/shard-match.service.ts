@@ -74,13 +74,15 @@ export class ShardMatchService implements OnModuleDestroy {
    * shard answered as it proposed (it had no candidate).
    */
   async verify({ clipId, shard, round }: ShardJob, run: JobRun): Promise<void> {
-    const probes = this.probes.of(clipId, round);
-    const shared = this.sharedGeometries(clipId);
-    shared.catch(() => undefined);
     // The answers are read before the clip: the merge that marks the clip done clears them in the same transaction,
     // so either this shard's answer is still there or the clip is seen done (not one read before, one after).
     const answers = await this.answers.of(['clip', 'plan'], clipId);
+    // A shard that proposed no line answered then, and reads nothing more.
     if (answers.some((a) => a.subjectType === 'clip' && a.shard === shard)) return;
+    // Read beside the clip's row.
+    const probes = this.probes.of(clipId, round);
+    const shared = this.sharedGeometries(clipId);
+    shared.catch(() => undefined);
     const clip = await this.sentClip(clipId);
     if (clip) return this.conclude(clip, shard, run, { probes, shared, proposals: proposalsByWindow(answers.filter((a) => a.subjectType === 'plan')) });
   }
