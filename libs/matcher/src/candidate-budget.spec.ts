@@ -1,4 +1,4 @@
-import { AREA_BUDGET, proposedLines, withinBudget } from './candidate-budget';
+import { AREA_BUDGET, AREA_COVER, proposedLines, withinBudget } from './candidate-budget';
 import { Candidate } from './candidates';
 import { MatchPlan } from './clip-matcher';
 import { probeClip } from './query-probe';
@@ -29,10 +29,11 @@ describe('proposedLines', () => {
 describe('withinBudget', () => {
   const stronger = (first: number, last: number, support = 5) => ({ support, first, last });
 
-  it(`keeps a line unless ${AREA_BUDGET} stronger lines overlap it in clip time`, () => {
-    const plan = planOf(candidate('a', 1, 100, 160), candidate('b', 1, 300, 360));
-    // Three stronger lines over a's stretch (one only touching it), two over b's.
-    const proposals = [stronger(90, 120), stronger(150, 200), stronger(160, 170), stronger(290, 310), stronger(350, 400), ...proposedLines(plan)];
+  it(`keeps a line unless ${AREA_BUDGET} stronger lines each overlap ${AREA_COVER * 100} % of its clip span`, () => {
+    // Both lines span 80 frames: a stronger line counts from 20 frames of overlap on.
+    const plan = planOf(candidate('a', 1, 100, 179), candidate('b', 1, 300, 379));
+    // Over a: two stronger lines of 20 and 30 frames. Over b: one of 20, and one of 19 that only touches its end.
+    const proposals = [stronger(90, 119), stronger(150, 200), stronger(290, 318), stronger(360, 400), ...proposedLines(plan)];
     expect(withinBudget(plan, proposals).candidates.map((c) => c.episode)).toEqual(['b']);
   });
 

@@ -31,7 +31,8 @@ import { DECODE_SHARE } from './match.service';
  * compilation's excerpts share the upload's edit, and the shard holding the
  * most damaged excerpt's episode often finds no line of its own. Each then
  * proposes its candidate lines (`answer`), and verifies only those that
- * fewer than AREA_BUDGET stronger lines of any shard overlap (`verify`).
+ * fewer than AREA_BUDGET stronger lines of any shard overlap over AREA_COVER
+ * of their span (`verify`).
  * Each of the three reads the clip's probes through one ClipProbes, and a
  * shard that proposes lines fills their windows' sessions with the clip's
  * frames while the others still propose (PreparedWindows).
