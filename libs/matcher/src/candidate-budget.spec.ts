@@ -32,7 +32,7 @@ describe('withinBudget', () => {
   it(`keeps a line unless ${AREA_BUDGET} stronger lines each overlap ${AREA_COVER * 100} % of its clip span`, () => {
     // Both lines span 80 frames: a stronger line counts from 20 frames of overlap on.
     const plan = planOf(candidate('a', 1, 100, 179), candidate('b', 1, 300, 379));
-    // Over a: two stronger lines of 20 and 30 frames. Over b: one of 20, and one of 19 that only touches its end.
+    // Over a: two stronger lines, of 20 and 30 frames. Over b: one of 19 frames at its start, one of 20 at its end.
     const proposals = [stronger(90, 119), stronger(150, 200), stronger(290, 318), stronger(360, 400), ...proposedLines(plan)];
     expect(withinBudget(plan, proposals).candidates.map((c) => c.episode)).toEqual(['b']);
   });
