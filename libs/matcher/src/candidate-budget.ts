@@ -21,10 +21,10 @@ export const AREA_BUDGET = 2;
 
 /**
  * Share of a line's clip span that a stronger line must overlap to count
- * against it. A short chance line at the cut between two excerpts of a
- * compilation touches the copies either side without showing their area's
- * picture; counted, it cost a copy its place under a budget of one
- * (docs/BENCHMARK.md, section 52).
+ * against it. A short line of another episode inside a copy's stretch (10 of
+ * its 108 frames) outranks the copy there without filling its area; counted,
+ * it cost that copy its place under a budget of one (docs/BENCHMARK.md,
+ * section 52).
  */
 export const AREA_COVER = 0.25;
 

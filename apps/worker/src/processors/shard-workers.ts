@@ -39,10 +39,10 @@ export class ShardWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       const { registrationId, shard } = job.data as JobPayload<'learn-shard'>;
       return this.shards.learn(registrationId, shard, jobRun(job));
     }
-    const { clipId, shard, round } = job.data as JobPayload<'match-shard'>;
-    if (job.name === 'geometry-shard') return this.shards.tell({ clipId, shard, round }, jobRun(job));
-    if (job.name === 'verify-shard') return this.shards.verify({ clipId, shard, round }, jobRun(job));
-    return this.shards.answer({ clipId, shard, round }, jobRun(job));
+    const payload = job.data as JobPayload<'match-shard'>;
+    if (job.name === 'geometry-shard') return this.shards.tell(payload, jobRun(job));
+    if (job.name === 'verify-shard') return this.shards.verify(payload, jobRun(job));
+    return this.shards.answer(payload, jobRun(job));
   }
 
   async onModuleDestroy(): Promise<void> {
