@@ -76,6 +76,9 @@ describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', 
   it('stores each registration’s soundtrack with its fingerprint, sounding where the melody plays', async () => {
     const rows = await stack.api.get(DataSource).query('SELECT audio FROM fingerprints WHERE registration_id = ANY($1::uuid[])', [registered.map((r) => r.id)]);
     expect(rows).toHaveLength(2);
+    // The upload's probe recorded the soundtrack, so the worker that printed it did not probe the file again.
+    const uploads = await stack.api.get(DataSource).query('SELECT has_audio FROM registrations WHERE id = ANY($1::uuid[])', [registered.map((r) => r.id)]);
+    expect(uploads).toEqual([{ has_audio: true }, { has_audio: true }]);
     for (const { audio } of rows) {
       const print = decodeAudioPrint(audio);
       expect(print.items.length).toBeGreaterThan(130);
@@ -96,7 +99,8 @@ describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', 
     expect(s.clipEnd).toBeGreaterThan(7.5);
     expect(s.episodeStart).toBeGreaterThan(4);
     expect(s.episodeStart).toBeLessThan(6.5);
-    const [{ audio }] = await stack.api.get(DataSource).query('SELECT audio FROM clips WHERE id = $1', [clip.id]);
+    const [{ audio, has_audio }] = await stack.api.get(DataSource).query('SELECT audio, has_audio FROM clips WHERE id = $1', [clip.id]);
+    expect(has_audio).toBe(true);
     expect(decodeAudioProbe(audio)).toHaveLength(21);
   });
 

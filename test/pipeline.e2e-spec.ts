@@ -36,6 +36,11 @@ describe('register episodes, then match clips against them (HTTP, PostgreSQL, Re
     expect(new Set(registered.map((r) => r.number)).size).toBe(3);
   });
 
+  it('records at upload that the episodes have no soundtrack, so their fingerprinting starts no probe for one', async () => {
+    const rows = await stack.api.get(DataSource).query('SELECT has_audio FROM registrations WHERE id = ANY($1::uuid[])', [registered.map((r) => r.id)]);
+    expect(rows).toEqual(registered.map(() => ({ has_audio: false })));
+  });
+
   it('fingerprints a letterboxed episode twice, with and without its bars, reading its frames back for the second view', async () => {
     const boxed = await registerEpisode(stack, (await createWork(stack, { title: 'Boxed' })).id, await fixtures.letterboxed(), 1);
     expect(boxed.status).toBe('registered');

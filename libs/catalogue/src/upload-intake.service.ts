@@ -56,5 +56,6 @@ export function mediaColumns(upload: IdentifiedUpload, info: VideoInfo, stored: 
     durationSeconds: info.durationSeconds,
     width: info.width,
     height: info.height,
+    hasAudio: info.hasAudio,
   };
 }

@@ -13,7 +13,10 @@ import { MediaProbe } from './media-probe.service';
 /**
  * A video's soundtrack as Chromaprint items, at each speed correction asked
  * for, with the items that hear sound marked. A video without an audio stream
- * has no soundtrack: null.
+ * has no soundtrack: null. `hasAudio` is what the upload's probe found; only
+ * where it is unknown (null) is the file probed again, a process start that
+ * costs 110-150 ms of CPU beside the picture's decode (docs/BENCHMARK.md,
+ * section 53).
  */
 @Injectable()
 export class AudioPrinter {
@@ -22,8 +25,8 @@ export class AudioPrinter {
     private readonly probe: MediaProbe,
   ) {}
 
-  async print(file: string, corrections: readonly SpeedCorrection[]): Promise<AudioVariant[] | null> {
-    if (!(await this.probe.probe(file)).hasAudio) return null;
+  async print(file: string, corrections: readonly SpeedCorrection[], hasAudio: boolean | null): Promise<AudioVariant[] | null> {
+    if (!(hasAudio ?? (await this.probe.probe(file)).hasAudio)) return null;
     const dir = await mkdtemp(join(tmpdir(), 'dg-audio-'));
     try {
       const { filter, outputs } = audioPrintGraph(corrections, (name) => join(dir, name));

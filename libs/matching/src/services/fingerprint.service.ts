@@ -152,7 +152,7 @@ export class FingerprintService {
    */
   private async soundtrack(r: RegistrationEntity, run: JobRun): Promise<AudioVariant | null> {
     const variants = await optionalSoundtrack(
-      () => this.printer.print(this.store.pathOf(r.mediaKey), [{ speed: 1, pitchChanged: false }]),
+      () => this.printer.print(this.store.pathOf(r.mediaKey), [{ speed: 1, pitchChanged: false }], r.hasAudio),
       run,
       (reason) => this.log.warn(`registration ${r.id}: its soundtrack is unreadable, registered by the picture alone (${reason})`),
     );

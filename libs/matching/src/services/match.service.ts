@@ -113,7 +113,7 @@ export class MatchService {
         void probes?.push(frame);
       });
     try {
-      const [frames, audio] = await Promise.all([this.frameStore.record(clip.id, record), this.soundtrack(clip.id, target.path, run)]);
+      const [frames, audio] = await Promise.all([this.frameStore.record(clip.id, record), this.soundtrack(clip, target.path, run)]);
       await this.clips.setAudio(clip.id, audio);
       if (probes) await this.frameStore.writeProbe(clip.id, encodeProbes((await probes.finish()).map((w) => ({ first: w.first, probe: w.value }))));
       return frames;
@@ -124,10 +124,10 @@ export class MatchService {
   }
 
   /** The clip's soundtrack at every speed correction (encodeAudioProbe); null without one, or when it stays unreadable (optionalSoundtrack). */
-  private soundtrack(clipId: string, path: string, run: JobRun): Promise<Buffer | null> {
+  private soundtrack({ id: clipId, hasAudio }: ClipEntity, path: string, run: JobRun): Promise<Buffer | null> {
     return optionalSoundtrack(
       async () => {
-        const variants = await this.printer.print(path, speedCorrections());
+        const variants = await this.printer.print(path, speedCorrections(), hasAudio);
         return variants ? encodeAudioProbe(variants) : null;
       },
       run,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { AudioMatch } from '@dramaguard/audio';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, sharedGeometries, WindowProbe } from '@dramaguard/matcher';
+import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, sharedGeometries as bestSharedGeometries, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobPayload, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
@@ -66,7 +66,7 @@ export class ShardMatchService implements OnModuleDestroy {
     const clip = await this.sentClip(clipId);
     if (!clip) return;
     if (clip.shards > 1) return this.propose(clip, shard, run, probes);
-    return this.conclude(clip, shard, run, { probes, shared: Promise.resolve(new Map()), proposals: null });
+    return this.conclude(clip, shard, run, { probes, shared: new Map(), proposals: null });
   }
 
   /**
@@ -77,19 +77,14 @@ export class ShardMatchService implements OnModuleDestroy {
   async verify({ clipId, shard, round }: ShardJob, run: JobRun): Promise<void> {
     // The answers are read before the clip: the merge that marks the clip done clears them in the same transaction,
     // so either this shard's answer is still there or the clip is seen done (not one read before, one after).
-    const answers = await this.answers.of(['clip', 'plan'], clipId);
+    // The told geometries come in the same read: one statement, not two, for every shard of every clip.
+    const answers = await this.answers.of(['clip', 'plan', 'geometry'], clipId);
     // A shard that proposed no line answered then, and reads nothing more.
-    if (answers.some((a) => a.subjectType === 'clip' && a.shard === shard)) return;
+    if (answered(answers, shard)) return;
     // Read beside the clip's row.
     const probes = this.probes.of(clipId, round);
-    const shared = this.sharedGeometries(clipId);
-    shared.catch(() => undefined);
     const clip = await this.sentClip(clipId);
-    if (clip) return this.conclude(clip, shard, run, { probes, shared, proposals: proposalsByWindow(answers.filter((a) => a.subjectType === 'plan')) });
-  }
-
-  private async answered(clipId: string, shard: number): Promise<boolean> {
-    return (await this.answers.of('clip', clipId)).some((a) => a.shard === shard);
+    if (clip) return this.conclude(clip, shard, run, { probes, shared: sharedGeometries(answers), proposals: proposalsByWindow(answers.filter((a) => a.subjectType === 'plan')) });
   }
 
   /** The clip as it was sent to the shards; null when it is done or was never sent. */
@@ -97,7 +92,7 @@ export class ShardMatchService implements OnModuleDestroy {
     const clip = await this.clips.roundOf(clipId);
     if (!clip) throw new DomainError('clip_not_found', `no clip with id ${clipId}`);
     if (clip.status === 'done' || clip.shardCount === null || clip.fannedOutAt === null) return null;
-    return { id: clip.id, shards: clip.shardCount, round: clip.fannedOutAt.getTime() };
+    return { id: clip.id, shards: clip.shardCount, round: clip.fannedOutAt.getTime(), sounding: clip.sounding };
   }
 
   /**
@@ -111,13 +106,13 @@ export class ShardMatchService implements OnModuleDestroy {
     const { id: clipId, shards, round } = clip;
     const started = Date.now();
     const seq = this.index.seq;
-    // Read beside the check below, and awaited after it, where a failure is this shard's to record.
-    const sharing = this.sharedGeometries(clipId);
-    sharing.catch(() => undefined);
+    // The told geometries and this shard's answer, in one read.
+    const answers = await this.answers.of(['clip', 'geometry'], clipId);
     // Answered already: it proposed nothing and this is a retry, or its verification's wait ran out before this job came.
-    if (await this.answered(clipId, shard)) return this.roundDone('plan', clipId, shard, shards, round, { plan: [] });
+    if (answered(answers, shard)) return this.roundDone('plan', clipId, shard, shards, round, { plan: [] });
     try {
-      const [probes, shared] = await Promise.all([reading, sharing]);
+      const shared = sharedGeometries(answers);
+      const probes = await reading;
       const plan: WindowPlan[] = [];
       for (const { first, probe } of probes ?? []) plan.push({ first, lines: await this.thread.candidates(windowKey(clipId, round, first), probe, shared.get(first) ?? []) });
       const proposed = plan.reduce((n, w) => n + w.lines.length, 0);
@@ -141,8 +136,8 @@ export class ShardMatchService implements OnModuleDestroy {
    * answer there, and the merge, which clears both once the clip is done,
    * cannot come between the two writes and leave the second behind.
    */
-  private async answerUnproposed({ id: clipId, shards, round }: SentClip, shard: number, seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
-    const { audio, sound } = await this.heard(await this.clips.audioOf(clipId));
+  private async answerUnproposed({ id: clipId, shards, round, sounding }: SentClip, shard: number, seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
+    const { audio, sound } = await this.heard(await this.soundtrackOf(clipId, sounding));
     const [answered, proposed] = await this.answers.recordTogether(clipId, shard, [
       ['clip', { indexSeq: seq, matches: [], audio }],
       ['plan', { plan }],
@@ -153,14 +148,14 @@ export class ShardMatchService implements OnModuleDestroy {
   }
 
   /** This shard's matches for the clip (only its candidates within the budget every shard's `proposals` leave, given them), and its sound; then its answer. */
-  private async conclude({ id: clipId, shards, round }: SentClip, shard: number, run: JobRun, reads: ConcludeReads): Promise<void> {
+  private async conclude({ id: clipId, shards, round, sounding }: SentClip, shard: number, run: JobRun, reads: ConcludeReads): Promise<void> {
     try {
       const started = Date.now();
       // Its soundtrack's row is read while the shard matches the picture.
-      const soundtrack = this.clips.audioOf(clipId);
+      const soundtrack = this.soundtrackOf(clipId, sounding);
       soundtrack.catch(() => undefined);
-      const { proposals } = reads;
-      const [probes, shared] = await Promise.all([reads.probes, reads.shared]);
+      const { proposals, shared } = reads;
+      const probes = await reads.probes;
       const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, probes, shared, proposals) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
       const { audio, sound } = await this.heard(await soundtrack);
@@ -207,13 +202,6 @@ export class ShardMatchService implements OnModuleDestroy {
     const started = promoted.filter(Boolean).length;
     const done = subject === 'geometry' ? 'told its geometries' : 'proposed its candidates';
     this.log.log(`clip ${clipId}: every shard ${done}, ${started} of ${shards} ${next} job(s) started before their wait ran out`);
-  }
-
-  /** Per window (by its first frame), the geometries every shard tries: the best supported over the shards that told theirs. */
-  private async sharedGeometries(clipId: string): Promise<Map<number, number[]>> {
-    const told = byWindow((await this.answers.of('geometry', clipId)).map((a) => a.geometry ?? []));
-    const count = DEFAULT_MATCHER_OPTIONS.sharedGeometryCount;
-    return new Map([...told].map(([first, windows]) => [first, sharedGeometries(windows.map((w) => w.votes), count)]));
   }
 
   /** Matches a new episode against this shard as LEARNING_OPTIONS says (what it shares with registered episodes, whom it copies), and its sound. */
@@ -285,6 +273,11 @@ export class ShardMatchService implements OnModuleDestroy {
     await this.prepared.closeAll();
   }
 
+  /** The clip's soundtrack probe; for a clip without one (no audio stream, or none readable) there is no row to read. */
+  private soundtrackOf(clipId: string, sounding: boolean): Promise<Buffer | null> {
+    return sounding ? this.clips.audioOf(clipId) : Promise.resolve(null);
+  }
+
   /** The clip's soundtrack matched against this shard, and what was heard, for the log. */
   private async heard(probe: Buffer | null): Promise<{ audio: AudioMatch[] | null; sound: string }> {
     const heardAt = Date.now();
@@ -339,6 +332,18 @@ function byWindow<W extends { readonly first: number }>(answers: readonly (reado
   return out;
 }
 
+/** True when this shard's answer for the clip is among `answers`. */
+function answered(answers: readonly ShardAnswerEntity[], shard: number): boolean {
+  return answers.some((a) => a.subjectType === 'clip' && a.shard === shard);
+}
+
+/** Per window (by its first frame), the geometries every shard tries: the best supported over the shards that told theirs, from their `geometry` answers. */
+function sharedGeometries(answers: readonly ShardAnswerEntity[]): Map<number, number[]> {
+  const told = byWindow(answers.filter((a) => a.subjectType === 'geometry').map((a) => a.geometry ?? []));
+  const count = DEFAULT_MATCHER_OPTIONS.sharedGeometryCount;
+  return new Map([...told].map(([first, windows]) => [first, bestSharedGeometries(windows.map((w) => w.votes), count)]));
+}
+
 /** Per window (by its first frame), the lines every shard that proposed proposed, from their `plan` answers. */
 function proposalsByWindow(answers: readonly ShardAnswerEntity[]): Map<number, ProposedLine[]> {
   const proposed = byWindow(answers.map((a) => a.plan ?? []));
@@ -349,21 +354,22 @@ function proposalsByWindow(answers: readonly ShardAnswerEntity[]): Map<number, P
 type ShardJob = JobPayload<'match-shard'>;
 
 /**
- * What a shard's answer starts from, read while the job checks the clip: its
- * probes, the geometries the shards told, and every shard's proposals (null
+ * What a shard's answer starts from: its probes, read while the job checks
+ * the clip, the geometries the shards told, and every shard's proposals (null
  * for one shard alone, which verifies all it finds).
  */
 interface ConcludeReads {
   readonly probes: Promise<readonly WindowProbe[] | null>;
-  readonly shared: Promise<ReadonlyMap<number, readonly number[]>>;
+  readonly shared: ReadonlyMap<number, readonly number[]>;
   readonly proposals: ReadonlyMap<number, readonly ProposedLine[]> | null;
 }
 
-/** A clip as it was sent to the shards: how many, and when (its round). */
+/** A clip as it was sent to the shards: how many, when (its round), and whether it has a soundtrack probe to match. */
 interface SentClip {
   readonly id: string;
   readonly shards: number;
   readonly round: number;
+  readonly sounding: boolean;
 }
 
 interface WindowMatches {

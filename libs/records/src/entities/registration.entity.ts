@@ -48,6 +48,10 @@ export class RegistrationEntity {
   @Column({ type: 'int' })
   height!: number;
 
+  /** Whether the upload's probe found a soundtrack; null for a row written before it was kept. */
+  @Column({ name: 'has_audio', type: 'boolean', nullable: true })
+  hasAudio!: boolean | null;
+
   @Column({ type: 'varchar', length: 16, default: 'queued' })
   status!: RegistrationStatus;
 

@@ -25,9 +25,15 @@ export class ClipRepository {
    * being matched, and by how many shards since when. Plain SQL: a shard asks
    * several times per clip on its main thread (ShardAnswerRepository says why).
    */
-  async roundOf(id: string): Promise<Pick<ClipEntity, 'id' | 'status' | 'shardCount' | 'fannedOutAt'> | null> {
-    const rows = (await this.db.query(`SELECT status, shard_count, fanned_out_at FROM clips WHERE id = $1`, [id])) as { status: ClipEntity['status']; shard_count: number | null; fanned_out_at: Date | null }[];
-    return rows.length ? { id, status: rows[0].status, shardCount: rows[0].shard_count, fannedOutAt: rows[0].fanned_out_at } : null;
+  /** The clip's round as the shards read it; `sounding` says whether its soundtrack's probe (audioOf) is there to read. */
+  async roundOf(id: string): Promise<(Pick<ClipEntity, 'id' | 'status' | 'shardCount' | 'fannedOutAt'> & { sounding: boolean }) | null> {
+    const rows = (await this.db.query(`SELECT status, shard_count, fanned_out_at, audio IS NOT NULL AS sounding FROM clips WHERE id = $1`, [id])) as {
+      status: ClipEntity['status'];
+      shard_count: number | null;
+      fanned_out_at: Date | null;
+      sounding: boolean;
+    }[];
+    return rows.length ? { id, status: rows[0].status, shardCount: rows[0].shard_count, fannedOutAt: rows[0].fanned_out_at, sounding: rows[0].sounding } : null;
   }
 
   async audioOf(id: string, em?: EntityManager): Promise<Buffer | null> {

@@ -14,6 +14,7 @@ export interface NewRegistration {
   readonly durationSeconds: number;
   readonly width: number;
   readonly height: number;
+  readonly hasAudio: boolean;
 }
 
 @Injectable()
@@ -66,6 +67,7 @@ export class RegistrationRepository {
         durationSeconds: r.durationSeconds,
         width: r.width,
         height: r.height,
+        hasAudio: r.hasAudio,
         status: 'queued',
         progress: 0,
         failureReason: null,
