@@ -76,7 +76,7 @@ describe('the soundtrack as a second signal (HTTP, PostgreSQL, Redis, ffmpeg)', 
   it('stores each registration’s soundtrack with its fingerprint, sounding where the melody plays', async () => {
     const rows = await stack.api.get(DataSource).query('SELECT audio FROM fingerprints WHERE registration_id = ANY($1::uuid[])', [registered.map((r) => r.id)]);
     expect(rows).toHaveLength(2);
-    // The upload's probe recorded the soundtrack, so the worker that printed it did not probe the file again.
+    // The upload's probe recorded the soundtrack: the worker hands it to AudioPrinter, whose spec checks it then probes no more.
     const uploads = await stack.api.get(DataSource).query('SELECT has_audio FROM registrations WHERE id = ANY($1::uuid[])', [registered.map((r) => r.id)]);
     expect(uploads).toEqual([{ has_audio: true }, { has_audio: true }]);
     for (const { audio } of rows) {

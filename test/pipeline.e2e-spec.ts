@@ -36,7 +36,7 @@ describe('register episodes, then match clips against them (HTTP, PostgreSQL, Re
     expect(new Set(registered.map((r) => r.number)).size).toBe(3);
   });
 
-  it('records at upload that the episodes have no soundtrack, so their fingerprinting starts no probe for one', async () => {
+  it('records at upload that the episodes have no soundtrack', async () => {
     const rows = await stack.api.get(DataSource).query('SELECT has_audio FROM registrations WHERE id = ANY($1::uuid[])', [registered.map((r) => r.id)]);
     expect(rows).toEqual(registered.map(() => ({ has_audio: false })));
   });

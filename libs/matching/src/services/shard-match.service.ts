@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { AudioMatch } from '@dramaguard/audio';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, sharedGeometries as bestSharedGeometries, WindowProbe } from '@dramaguard/matcher';
+import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, sharedGeometries, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobPayload, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
@@ -84,7 +84,7 @@ export class ShardMatchService implements OnModuleDestroy {
     // Read beside the clip's row.
     const probes = this.probes.of(clipId, round);
     const clip = await this.sentClip(clipId);
-    if (clip) return this.conclude(clip, shard, run, { probes, shared: sharedGeometries(answers), proposals: proposalsByWindow(answers.filter((a) => a.subjectType === 'plan')) });
+    if (clip) return this.conclude(clip, shard, run, { probes, shared: sharedByWindow(answers), proposals: proposalsByWindow(answers.filter((a) => a.subjectType === 'plan')) });
   }
 
   /** The clip as it was sent to the shards; null when it is done or was never sent. */
@@ -111,7 +111,7 @@ export class ShardMatchService implements OnModuleDestroy {
     // Answered already: it proposed nothing and this is a retry, or its verification's wait ran out before this job came.
     if (answered(answers, shard)) return this.roundDone('plan', clipId, shard, shards, round, { plan: [] });
     try {
-      const shared = sharedGeometries(answers);
+      const shared = sharedByWindow(answers);
       const probes = await reading;
       const plan: WindowPlan[] = [];
       for (const { first, probe } of probes ?? []) plan.push({ first, lines: await this.thread.candidates(windowKey(clipId, round, first), probe, shared.get(first) ?? []) });
@@ -338,10 +338,10 @@ function answered(answers: readonly ShardAnswerEntity[], shard: number): boolean
 }
 
 /** Per window (by its first frame), the geometries every shard tries: the best supported over the shards that told theirs, from their `geometry` answers. */
-function sharedGeometries(answers: readonly ShardAnswerEntity[]): Map<number, number[]> {
+function sharedByWindow(answers: readonly ShardAnswerEntity[]): Map<number, number[]> {
   const told = byWindow(answers.filter((a) => a.subjectType === 'geometry').map((a) => a.geometry ?? []));
   const count = DEFAULT_MATCHER_OPTIONS.sharedGeometryCount;
-  return new Map([...told].map(([first, windows]) => [first, bestSharedGeometries(windows.map((w) => w.votes), count)]));
+  return new Map([...told].map(([first, windows]) => [first, sharedGeometries(windows.map((w) => w.votes), count)]));
 }
 
 /** Per window (by its first frame), the lines every shard that proposed proposed, from their `plan` answers. */

@@ -22,10 +22,10 @@ export class ClipRepository {
 
   /**
    * What a shard reads of a clip before each of its jobs: whether it is still
-   * being matched, and by how many shards since when. Plain SQL: a shard asks
-   * several times per clip on its main thread (ShardAnswerRepository says why).
+   * being matched, by how many shards since when, and whether its soundtrack's
+   * probe (audioOf) is there to read. Plain SQL: a shard asks several times
+   * per clip on its main thread (ShardAnswerRepository says why).
    */
-  /** The clip's round as the shards read it; `sounding` says whether its soundtrack's probe (audioOf) is there to read. */
   async roundOf(id: string): Promise<(Pick<ClipEntity, 'id' | 'status' | 'shardCount' | 'fannedOutAt'> & { sounding: boolean }) | null> {
     const rows = (await this.db.query(`SELECT status, shard_count, fanned_out_at, audio IS NOT NULL AS sounding FROM clips WHERE id = $1`, [id])) as {
       status: ClipEntity['status'];
