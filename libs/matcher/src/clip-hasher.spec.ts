@@ -1,6 +1,7 @@
 import { Rect, RegionHasher } from '@dramaguard/fingerprint';
 import { renderFrame, syntheticVideo } from '../../fingerprint/test/synthetic-video';
-import { ClipHasher, ClipHashes } from './clip-hasher';
+import { ClipHasher, ClipHashes, probedHashes } from './clip-hasher';
+import { hashProbe, probeClip } from './query-probe';
 
 const wholeClip = (clip: ClipHasher, rect: Rect, mirror: boolean): ClipHashes => clip.hashAllOf([{ rect, mirror }])[0];
 
@@ -42,5 +43,32 @@ describe('ClipHasher', () => {
     const alone = new ClipHasher(frames);
     expect(first).toEqual(wholeClip(alone, regions[0].rect, false));
     expect(turned).toEqual(wholeClip(alone, regions[1].rect, true));
+  });
+});
+
+describe('probedHashes', () => {
+  const video = syntheticVideo(5, 6);
+  const frames = [0.5, 1.5, 2.5, 3.5, 4.5].map((t) => renderFrame(video, t, 72, 128));
+  const every = frames.map((_, f) => f);
+
+  it("gives a hypothesis's hashes over every frame as hashAllOf gives them, plain and mirrored", () => {
+    const probe = probeClip(frames);
+    hashProbe(probe, { frames }, every, probe.hypotheses.map((_, h) => h));
+    const turned = probe.hypotheses.findIndex((h) => h.rect.angle);
+    for (const h of [0, probe.hypotheses.length - 1, turned]) {
+      for (const mirror of [false, true]) {
+        const { rect } = probe.hypotheses[h];
+        expect(probedHashes(probe, 2 * h + (mirror ? 1 : 0), frames.length)).toEqual(wholeClip(new ClipHasher(frames), rect, mirror));
+      }
+    }
+  });
+
+  it('gives none while one frame of the hypothesis is not hashed, or for another clip length', () => {
+    const probe = probeClip(frames);
+    hashProbe(probe, { frames }, every.slice(1), [0]);
+    expect(probedHashes(probe, 0, frames.length)).toBeNull();
+    hashProbe(probe, { frames }, [0], [0]);
+    expect(probedHashes(probe, 1, frames.length)).not.toBeNull();
+    expect(probedHashes(probe, 0, frames.length - 1)).toBeNull();
   });
 });

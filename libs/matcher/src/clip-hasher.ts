@@ -1,4 +1,5 @@
 import { GreyFrame, Rect, RegionHasher } from '@dramaguard/fingerprint';
+import type { QueryProbe } from './query-probe';
 
 /** Every clip frame hashed over one region: words 2f, 2f + 1 and quality[f]. */
 export interface ClipHashes {
@@ -82,6 +83,29 @@ export class ClipHasher {
   private spareWith(f: number): RegionHasher {
     return this.spare ? this.spare.load(this.frames[f]) : (this.spare = new RegionHasher(this.frames[f]));
   }
+}
+
+/**
+ * Every one of `frames` clip frames over a hypothesis's rectangle (tag:
+ * hypothesis x 2 + mirrored), as stage one hashed them into the probe; null
+ * unless the probe is of those frames and it hashed every one. RegionHasher hashes a region plain and mirrored
+ * in one kernel, so these are the words and qualities hashAllOf would give.
+ */
+export function probedHashes(probe: QueryProbe, tag: number, frames: number): ClipHashes | null {
+  const H = probe.hypotheses.length;
+  const h = tag >> 1;
+  if (probe.frames !== frames) return null;
+  for (let f = 0; f < frames; f++) if (!probe.hashed[f * H + h]) return null;
+  const from = tag & 1 ? probe.mirrored : probe.hashes;
+  const hashes = new Uint32Array(2 * frames);
+  const quality = new Uint8Array(frames);
+  for (let f = 0; f < frames; f++) {
+    const at = f * H + h;
+    hashes[2 * f] = from[2 * at];
+    hashes[2 * f + 1] = from[2 * at + 1];
+    quality[f] = probe.quality[at];
+  }
+  return { hashes, quality };
 }
 
 function regionKey({ rect, mirror }: ClipRegion): string {

@@ -1,7 +1,9 @@
 import { Rect } from '@dramaguard/fingerprint';
 import { HashIndex } from '@dramaguard/hash-index';
 import { fingerprintOf, padFrame, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
+import { ClipHasher } from './clip-hasher';
 import { finishMatch, matchClip, matchesOf, NextCandidate, planMatch, verifyCandidates } from './clip-matcher';
+import { fullProbe } from './query-probe';
 import { matchEdits } from './match-edits';
 
 const FPS = 8;
@@ -76,4 +78,22 @@ describe('matchClip', () => {
     for (const [i, copy] of verifyCandidates(plan, clip, lookup, taking(all.filter((i) => i % 2 === 0)))) copies.set(i, copy);
     expect(matchesOf(plan, copies)).toEqual(alone);
   });
+
+  it("verifies an unedited copy on the hashes stage one made, hashing none of the clip's frames again, with the same result", () => {
+    const clip = renderClip(episodes[0], 2, 9, FPS, W, H);
+    const lookup = (e: string) => index.reference(e);
+    const hashed = jest.spyOn(ClipHasher.prototype, 'hashAllOf');
+    try {
+      const fromFrames = finishMatch(planMatch(index, clip), clip, lookup);
+      const probed = planMatch(index, fullProbe(clip));
+      const unhashed = hashed.mock.results.length;
+      const fromProbe = finishMatch(probed, clip, lookup);
+      expect(fromProbe.map((m) => m.episode)).toEqual(['ep1']);
+      expect(fromProbe).toEqual(fromFrames);
+      expect(hashed.mock.calls.slice(unhashed).every(([regions]) => regions.length === 0)).toBe(true);
+    } finally {
+      hashed.mockRestore();
+    }
+  });
 });
+

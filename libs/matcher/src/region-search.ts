@@ -26,6 +26,8 @@ const REFINE_STEPS = [0.04, 0.02, 0.01];
 export interface SettledRegion extends ClipRegion {
   /** Picture area the starting hypothesis assumed (copyGeometry's bounds). */
   readonly root: Rect;
+  /** The (hypothesis, mirror) tag the search started from, when it settled there without moving; else null. */
+  readonly seed: number | null;
 }
 
 /**
@@ -45,7 +47,7 @@ export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: 
     const distances = new Int8Array(sample.length);
     const { rect, root } = hypotheses[tag >> 1];
     const mirror = (tag & 1) === 1;
-    return { rect, mirror, root, distances, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o, bound, distances) };
+    return { tag, rect, mirror, root, distances, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o, bound, distances) };
   };
   // A seed is scored only as far as it could still beat the best one so far
   // (regionCost's bound): the other seeds' costs are never read.
@@ -57,7 +59,7 @@ export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: 
   }
   const rect = refineRegion(clip, ref, worstFirst(sample, start.distances), start.rect, start.mirror, start.cost, intercept, slope, o);
   clip.release();
-  return { rect, mirror: start.mirror, root: start.root };
+  return { rect, mirror: start.mirror, root: start.root, seed: rect === start.rect ? start.tag : null };
 }
 
 /** The (hypothesis, mirror) tags that voted most for the candidate, best first. */

@@ -119,6 +119,16 @@ describe('settleRegion and verifyOnRegion', () => {
     return verifyCandidate(new ClipHasher(frames), candidate(support));
   }
 
+  it('names the seed it settled on without moving, and none once the search moved', () => {
+    const unedited = settleRegion(new ClipHasher(renderClip(episode, 3, 9, FPS, W, H)), ref, candidate(o.minSupport), hypotheses, o);
+    expect(unedited?.rect).toBe(hypotheses[0].rect);
+    expect(unedited?.seed).toBe(0);
+    const cropped = renderClip(episode, 3, 9, FPS, W, H, { window: { x0: 0.04, y0: 0.06, x1: 0.9, y1: 0.92 } });
+    const moved = settleRegion(new ClipHasher(cropped), ref, candidate(o.minSupport), hypotheses, o);
+    expect(moved?.rect).not.toBe(hypotheses[0].rect);
+    expect(moved?.seed).toBeNull();
+  });
+
   it('verifies a well-supported copy of low-contrast pictures', () => {
     expect(verify(0.5, o.minSupport)?.runs.length).toBeGreaterThan(0);
   });
