@@ -42,8 +42,8 @@ describe('ShardAnswerRepository', () => {
   it('writes answers on several subjects together, counts each, and forgets them by subject', async () => {
     const clip = randomUUID();
     const plan = [{ first: 0, lines: [] }];
-    expect(await answers.recordTogether(clip, 2, [['clip', { indexSeq: '7', matches: [] }], ['plan', { plan }]])).toEqual([1, 1]);
-    expect((await answers.of('plan', clip)).map((a) => a.plan)).toEqual([plan]);
+    expect(await answers.recordTogether(clip, 2, [['clip', { indexSeq: '7', matches: [] }], ['plan', { plan, indexSeq: '6' }]])).toEqual([1, 1]);
+    expect((await answers.of('plan', clip)).map((a) => [a.plan, a.indexSeq, a.matches])).toEqual([[plan, '6', null]]);
     await answers.clear('plan', clip);
     expect((await answers.of(['clip', 'plan'], clip)).map((a) => a.subjectType)).toEqual(['clip']);
     await answers.clear(['clip', 'plan'], clip);

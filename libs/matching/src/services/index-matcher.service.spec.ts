@@ -21,4 +21,19 @@ describe('IndexMatcher', () => {
     const pushFrames = () => Promise.reject(new Error('frames missing'));
     await expect(new IndexMatcher(index, references).match(session, {}, { probe, shared: { tags: [], key: 'k' }, pushFrames })).rejects.toThrow('frames missing');
   });
+
+  it('answers for the index a shard proposed from, unsynced, when it verifies its proposals: a sync would claim registrations the kept plan never saw', async () => {
+    const sync = jest.fn(async () => undefined);
+    const synced = { ...index, sync, seq: '9' } as unknown as EpisodeIndex;
+    const references = { lookup: async () => new Map() } as unknown as ReferenceStore;
+    const matcher = new IndexMatcher(synced, references);
+    const clip = { probe, shared: { tags: [], key: 'k' }, pushFrames: async () => undefined };
+    expect((await matcher.match(session, {}, { ...clip, proposals: [], proposedAt: '5' })).seq).toBe('5');
+    // Proposed by a worker whose index was ahead of this one's: the plan run again here holds only this index.
+    expect((await matcher.match(session, {}, { ...clip, proposals: [], proposedAt: '12' })).seq).toBe('9');
+    expect(sync).not.toHaveBeenCalled();
+    expect((await matcher.match(session, {}, { ...clip, proposals: [], proposedAt: null })).seq).toBe('9');
+    expect((await matcher.match(session, {}, clip)).seq).toBe('9');
+    expect(sync).toHaveBeenCalledTimes(2);
+  });
 });

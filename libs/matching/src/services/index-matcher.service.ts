@@ -26,6 +26,8 @@ export interface ProbedClip {
   readonly shared: { readonly tags: readonly number[]; readonly key: string };
   readonly pushFrames: () => Promise<void>;
   readonly proposals?: readonly ProposedLine[];
+  /** With `proposals`: the seq of the index this shard proposed from, which its kept stage one was run against. */
+  readonly proposedAt?: string | null;
 }
 
 /**
@@ -42,11 +44,16 @@ export class IndexMatcher {
     private readonly references: ReferenceStore,
   ) {}
 
-  /** The matches, the seq of the last fingerprint the index held when matching, and where the time went. */
+  /** The matches, the seq of the last fingerprint the index held when it planned (for proposals, when they were proposed), and where the time went. */
   async match(session: MatchSession, options: Partial<MatcherOptions> = {}, probed?: ProbedClip): Promise<{ matches: EpisodeMatch[]; seq: string; stages: MatchStages }> {
     const started = Date.now();
-    await this.index.sync();
-    const seq = this.index.seq;
+    // A shard's proposals were run against its index as it stood then, unsynced, and their stage one is kept for
+    // this plan: a sync now would claim registrations it never saw, which the merge's late check would then skip.
+    // A plan run again here (another worker proposed, or the kept one is gone) is run against this index, which may
+    // lag the proposing one: the older of the two is what both hold.
+    const proposedAt = probed?.proposals ? probed.proposedAt : null;
+    if (!proposedAt) await this.index.sync();
+    const seq = proposedAt && BigInt(proposedAt) < BigInt(this.index.seq) ? proposedAt : this.index.seq;
     const synced = Date.now();
     const candidates = await session.plan(options, probed?.probe, probed?.shared, probed?.proposals);
     const planned = Date.now();

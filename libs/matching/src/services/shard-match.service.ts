@@ -66,7 +66,7 @@ export class ShardMatchService implements OnModuleDestroy {
     const clip = await this.sentClip(clipId);
     if (!clip) return;
     if (clip.shards > 1) return this.propose(clip, shard, run, probes);
-    return this.conclude(clip, shard, run, { probes, shared: new Map(), proposals: null });
+    return this.conclude(clip, shard, run, { probes, shared: new Map(), proposals: null, proposedAt: null });
   }
 
   /**
@@ -84,7 +84,9 @@ export class ShardMatchService implements OnModuleDestroy {
     // Read beside the clip's row.
     const probes = this.probes.of(clipId, round);
     const clip = await this.sentClip(clipId);
-    if (clip) return this.conclude(clip, shard, run, { probes, shared: sharedByWindow(answers), proposals: proposalsByWindow(answers.filter((a) => a.subjectType === 'plan')) });
+    const plans = answers.filter((a) => a.subjectType === 'plan');
+    const proposedAt = plans.find((a) => a.shard === shard)?.indexSeq ?? null;
+    if (clip) return this.conclude(clip, shard, run, { probes, shared: sharedByWindow(answers), proposals: proposalsByWindow(plans), proposedAt });
   }
 
   /** The clip as it was sent to the shards; null when it is done or was never sent. */
@@ -109,7 +111,7 @@ export class ShardMatchService implements OnModuleDestroy {
     // The told geometries and this shard's answer, in one read.
     const answers = await this.answers.of(['clip', 'geometry'], clipId);
     // Answered already: it proposed nothing and this is a retry, or its verification's wait ran out before this job came.
-    if (answered(answers, shard)) return this.roundDone('plan', clipId, shard, shards, round, { plan: [] });
+    if (answered(answers, shard)) return this.roundDone('plan', clipId, shard, shards, round, { plan: [], indexSeq: seq });
     try {
       const shared = sharedByWindow(answers);
       const probes = await reading;
@@ -123,7 +125,7 @@ export class ShardMatchService implements OnModuleDestroy {
       // The first window to verify only: a long video's later windows are read one at a time, as they always were.
       const first = probes?.find((window) => plan.some((w) => w.first === window.first && w.lines.length));
       if (first) this.prepare(clipId, round, first);
-      await this.roundDone('plan', clipId, shard, shards, round, { plan });
+      await this.roundDone('plan', clipId, shard, shards, round, { plan, indexSeq: seq });
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('plan', clipId, shard, shards, round, { failure: failureReason(e) });
       throw e;
@@ -140,7 +142,7 @@ export class ShardMatchService implements OnModuleDestroy {
     const { audio, sound } = await this.heard(await this.soundtrackOf(clipId, sounding));
     const [answered, proposed] = await this.answers.recordTogether(clipId, shard, [
       ['clip', { indexSeq: seq, matches: [], audio }],
-      ['plan', { plan }],
+      ['plan', { plan, indexSeq: seq }],
     ]);
     this.log.log(`clip ${clipId}, shard ${shard}: 0 candidate line(s) proposed in ${proposedMs} ms; answered, nothing to verify${sound}`);
     await this.roundCounted('plan', clipId, shards, round, proposed);
@@ -154,9 +156,9 @@ export class ShardMatchService implements OnModuleDestroy {
       // Its soundtrack's row is read while the shard matches the picture.
       const soundtrack = this.soundtrackOf(clipId, sounding);
       soundtrack.catch(() => undefined);
-      const { proposals, shared } = reads;
+      const { proposals, shared, proposedAt } = reads;
       const probes = await reads.probes;
-      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, probes, shared, proposals) : await this.matchFrames(clipId, {});
+      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, probes, shared, proposals, proposedAt) : await this.matchFrames(clipId, {});
       const heardAt = Date.now();
       const { audio, sound } = await this.heard(await soundtrack);
       const registered = carriedEpisodes(matches, await this.references.registered(this.index.seqsOf(matches.map((m) => m.episode))));
@@ -242,6 +244,7 @@ export class ShardMatchService implements OnModuleDestroy {
     windows: readonly WindowProbe[],
     shared: ReadonlyMap<number, readonly number[]>,
     proposals: ReadonlyMap<number, readonly ProposedLine[]> | null,
+    proposedAt: string | null,
   ): Promise<ShardMatches> {
     const found: WindowMatches[] = [];
     const byWindow: Windowed<EpisodeMatch[]>[] = [];
@@ -250,7 +253,7 @@ export class ShardMatchService implements OnModuleDestroy {
       const session = await (prepared ? prepared.session : this.thread.open('match'));
       try {
         const pushFrames = prepared ? () => prepared.pushed : () => this.pushWindow(session, id, first, probe.frames);
-        const window = await this.matcher.match(session, {}, { probe, pushFrames, shared: { tags: shared.get(first) ?? [], key: windowKey(id, round, first) }, proposals: proposals ? (proposals.get(first) ?? []) : undefined });
+        const window = await this.matcher.match(session, {}, { probe, pushFrames, shared: { tags: shared.get(first) ?? [], key: windowKey(id, round, first) }, proposals: proposals ? (proposals.get(first) ?? []) : undefined, proposedAt });
         found.push(window);
         byWindow.push({ first, value: window.matches });
       } finally {
@@ -362,6 +365,8 @@ interface ConcludeReads {
   readonly probes: Promise<readonly WindowProbe[] | null>;
   readonly shared: ReadonlyMap<number, readonly number[]>;
   readonly proposals: ReadonlyMap<number, readonly ProposedLine[]> | null;
+  /** The seq of the index this shard proposed from (its plan answer's), null without one. */
+  readonly proposedAt: string | null;
 }
 
 /** A clip as it was sent to the shards: how many, when (its round), and whether it has a soundtrack probe to match. */

@@ -7,7 +7,7 @@ import { CarriedEpisode, ShardAnswerEntity, ShardSubject, WindowGeometry, Window
 export type ShardAnswer =
   | { readonly indexSeq: string; readonly matches: EpisodeMatch[]; readonly audio?: AudioMatch[] | null; readonly registered?: readonly CarriedEpisode[] }
   | { readonly geometry: readonly WindowGeometry[] }
-  | { readonly plan: readonly WindowPlan[] }
+  | { readonly plan: readonly WindowPlan[]; readonly indexSeq: string }
   | { readonly failure: string };
 
 const COLUMNS = `subject_type, subject_id, shard, index_seq::text AS index_seq, matches, audio, registered, geometry, plan, failure, answered_at`;
@@ -57,7 +57,7 @@ export class ShardAnswerRepository {
 
   private async write(em: EntityManager, subjectType: ShardSubject, subjectId: string, shard: number, answer: ShardAnswer): Promise<void> {
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-    const found = 'indexSeq' in answer ? answer : null;
+    const found = 'matches' in answer ? answer : null;
     await em.query(
       `INSERT INTO shard_answers (subject_type, subject_id, shard, index_seq, matches, audio, registered, geometry, plan, failure, answered_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -67,7 +67,7 @@ export class ShardAnswerRepository {
         subjectType,
         subjectId,
         shard,
-        found?.indexSeq ?? null,
+        'indexSeq' in answer ? answer.indexSeq : null,
         json(found?.matches),
         json(found?.audio),
         json(found?.registered),
