@@ -1,11 +1,11 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { AudioMatch } from '@dramaguard/audio';
 import { GreyFrame } from '@dramaguard/fingerprint';
-import { DEFAULT_MATCHER_OPTIONS, EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, sharedGeometries, WindowProbe } from '@dramaguard/matcher';
+import { EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobPayload, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
-import { ClipRepository, ShardAnswer, ShardAnswerEntity, ShardAnswerRepository, WindowGeometry, WindowPlan } from '@dramaguard/records';
+import { ClipRepository, ShardAnswer, ShardAnswerRepository, WindowGeometry, WindowPlan } from '@dramaguard/records';
 import { MatchSession, MatchThread } from '../matching/match-thread.service';
 import { closeTaken, PreparedWindows } from '../matching/prepared-windows';
 import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
@@ -15,6 +15,7 @@ import { ClipProbes } from './clip-probes';
 import { EpisodeIndex } from './episode-index.service';
 import { IndexMatcher, MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
+import { answered, proposalsByWindow, proposedAt, sharedByWindow } from './round-answers';
 import { ReferenceStore } from './reference-store.service';
 import { DECODE_SHARE } from './match.service';
 
@@ -84,9 +85,7 @@ export class ShardMatchService implements OnModuleDestroy {
     // Read beside the clip's row.
     const probes = this.probes.of(clipId, round);
     const clip = await this.sentClip(clipId);
-    const plans = answers.filter((a) => a.subjectType === 'plan');
-    const proposedAt = plans.find((a) => a.shard === shard)?.indexSeq ?? null;
-    if (clip) return this.conclude(clip, shard, run, { probes, shared: sharedByWindow(answers), proposals: proposalsByWindow(plans), proposedAt });
+    if (clip) return this.conclude(clip, shard, run, { probes, shared: sharedByWindow(answers), proposals: proposalsByWindow(answers), proposedAt: proposedAt(answers, shard) });
   }
 
   /** The clip as it was sent to the shards; null when it is done or was never sent. */
@@ -320,37 +319,6 @@ export class ShardMatchService implements OnModuleDestroy {
 /** The key a window's sparse round is kept under in the match thread, between telling its geometries and matching. */
 function windowKey(clipId: string, round: number, first: number): string {
   return `${clipId}:${round}:${first}`;
-}
-
-/** Every shard's answer for a clip, window by window, gathered by window (its first frame), in the shards' order. */
-function byWindow<W extends { readonly first: number }>(answers: readonly (readonly W[])[]): Map<number, W[]> {
-  const out = new Map<number, W[]>();
-  for (const windows of answers) {
-    for (const w of windows) {
-      const gathered = out.get(w.first);
-      if (gathered) gathered.push(w);
-      else out.set(w.first, [w]);
-    }
-  }
-  return out;
-}
-
-/** True when this shard's answer for the clip is among `answers`. */
-function answered(answers: readonly ShardAnswerEntity[], shard: number): boolean {
-  return answers.some((a) => a.subjectType === 'clip' && a.shard === shard);
-}
-
-/** Per window (by its first frame), the geometries every shard tries: the best supported over the shards that told theirs, from their `geometry` answers. */
-function sharedByWindow(answers: readonly ShardAnswerEntity[]): Map<number, number[]> {
-  const told = byWindow(answers.filter((a) => a.subjectType === 'geometry').map((a) => a.geometry ?? []));
-  const count = DEFAULT_MATCHER_OPTIONS.sharedGeometryCount;
-  return new Map([...told].map(([first, windows]) => [first, sharedGeometries(windows.map((w) => w.votes), count)]));
-}
-
-/** Per window (by its first frame), the lines every shard that proposed proposed, from their `plan` answers. */
-function proposalsByWindow(answers: readonly ShardAnswerEntity[]): Map<number, ProposedLine[]> {
-  const proposed = byWindow(answers.map((a) => a.plan ?? []));
-  return new Map([...proposed].map(([first, windows]) => [first, windows.flatMap((w) => w.lines)]));
 }
 
 /** What a shard's job for a clip names: the clip, the shard, and the round it was sent out in. */
