@@ -1,6 +1,6 @@
 import { Rect, RegionHasher } from '@dramaguard/fingerprint';
 import { renderFrame, syntheticVideo } from '../../fingerprint/test/synthetic-video';
-import { ClipHasher, ClipHashes, probedHashes } from './clip-hasher';
+import { ClipHasher, ClipHashes, probedHashes, RegionFrames } from './clip-hasher';
 import { hashProbe, probeClip } from './query-probe';
 
 const wholeClip = (clip: ClipHasher, rect: Rect, mirror: boolean): ClipHashes => clip.hashAllOf([{ rect, mirror }])[0];
@@ -12,7 +12,7 @@ describe('ClipHasher', () => {
 
   it('hashes every frame over a region as a hasher of that frame alone does', () => {
     const clip = new ClipHasher(frames);
-    clip.hash(2, { x0: 0, y0: 0, x1: 1, y1: 1 }, false);
+    clip.region({ x0: 0, y0: 0, x1: 1, y1: 1 }, false).hash(2);
     for (const mirror of [false, true]) {
       const all = wholeClip(clip, rect, mirror);
       frames.forEach((f, i) => {
@@ -43,6 +43,48 @@ describe('ClipHasher', () => {
     const alone = new ClipHasher(frames);
     expect(first).toEqual(wholeClip(alone, regions[0].rect, false));
     expect(turned).toEqual(wholeClip(alone, regions[1].rect, true));
+  });
+});
+
+describe('ClipHasher.region', () => {
+  const video = syntheticVideo(6, 6);
+  const frames = Array.from({ length: 20 }, (_, f) => renderFrame(video, 0.25 + 0.25 * f, 72, 128));
+  const rect = { x0: 0.1, y0: 0.05, x1: 0.85, y1: 0.9 };
+  const own = (f: number, r: Rect, mirror: boolean) => {
+    const h = new RegionHasher(frames[f]).hash([r], true);
+    return { words: Array.from(mirror ? h.mirrored : h.hashes), quality: h.quality[0] };
+  };
+  const asked = (region: RegionFrames, f: number) => {
+    const quality = region.hash(f);
+    return { words: [region.lo, region.hi], quality };
+  };
+
+  it('hashes each frame over a region once for every search that asks for it, as a hasher of that frame alone does', () => {
+    const clip = new ClipHasher(frames);
+    const computed = jest.spyOn(clip, 'hash');
+    // Twenty frames out of order, asked twice: more than a region's first slots hold.
+    const order = frames.map((_, f) => (7 * f) % frames.length);
+    for (const mirror of [false, true]) {
+      for (const f of [...order, ...order.reverse()]) expect(asked(clip.region(rect, mirror), f)).toEqual(own(f, rect, mirror));
+    }
+    expect(clip.region({ ...rect }, true)).toBe(clip.region(rect, true));
+    expect(computed).toHaveBeenCalledTimes(2 * frames.length);
+  });
+
+  it("takes a hypothesis's hashes from stage one's probe where it hashed them, and hashes the other frames", () => {
+    const probe = probeClip(frames);
+    const h = probe.hypotheses.length - 1;
+    hashProbe(probe, { frames }, [0, 3, 4], [h]);
+    const clip = new ClipHasher(frames, probe);
+    const hashOne = jest.spyOn(RegionHasher.prototype, 'hashOne');
+    try {
+      const hypothesis = { ...probe.hypotheses[h].rect };
+      const region = clip.region(hypothesis, true);
+      for (const f of [0, 1, 3, 4, 5]) expect(asked(region, f)).toEqual(own(f, hypothesis, true));
+      expect(hashOne.mock.calls.filter(([, mirror]) => mirror)).toHaveLength(2);
+    } finally {
+      hashOne.mockRestore();
+    }
   });
 });
 

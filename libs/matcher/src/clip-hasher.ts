@@ -16,27 +16,64 @@ export interface ClipRegion {
 /**
  * Hashes clip frames under arbitrary regions during verification. Summed-area
  * tables of the frames being refined are kept; others are built in one reused
- * table. Whole-clip hashes are kept per region: candidates of one clip often
- * settle on the same geometry.
+ * table. A frame's hash over a region is kept for the clip's other
+ * candidates: their searches start from the same hypotheses and often step
+ * through the same rectangles over the same frames. Whole-clip hashes are
+ * kept per region: candidates of one clip often settle on the same geometry.
  */
 export class ClipHasher {
   private readonly cache = new Map<number, RegionHasher>();
   /** Released tables, loaded again for the next candidate's frames instead of allocated (and collected) anew. */
   private readonly free: RegionHasher[] = [];
   private readonly wholeClip = new Map<string, ClipHashes>();
+  /** Plain regions, then mirrored ones, by rectangle key. */
+  private readonly regions = [new Map<string, RegionFrames>(), new Map<string, RegionFrames>()];
+  /** The probe's hypothesis of each rectangle key, for the frames stage one hashed under it. */
+  private readonly hypotheses = new Map<string, number>();
   private spare: RegionHasher | null = null;
-  private readonly words = new Uint32Array(2);
 
-  constructor(private readonly frames: readonly GreyFrame[]) {}
+  /** `probe`: stage one's hashes of these frames, whose frames and hypotheses a region search takes as they are. */
+  constructor(
+    private readonly frames: readonly GreyFrame[],
+    private readonly probe: QueryProbe | null = null,
+  ) {
+    if (probe?.frames === frames.length) probe.hypotheses.forEach(({ rect }, h) => this.hypotheses.set(rectKey(rect), h));
+  }
 
   get length(): number {
     return this.frames.length;
   }
 
-  /** Hash words and quality of frame f over `rect`, mirrored or not; the frame's table is kept until release. */
-  hash(f: number, rect: Rect, mirror: boolean): { lo: number; hi: number; quality: number } {
-    const quality = this.keptTable(f).hashOne(rect, mirror, this.words, 0);
-    return { lo: this.words[0], hi: this.words[1], quality };
+  /** Frames' hashes over `rect`, mirrored or not, each hashed once for all of the clip's candidates; `key` is rectKey(rect). */
+  region(rect: Rect, mirror: boolean, key = rectKey(rect)): RegionFrames {
+    const regions = this.regions[mirror ? 1 : 0];
+    let region = regions.get(key);
+    if (!region) {
+      const h = this.hypotheses.get(key);
+      region = new RegionFrames((f, words, at) => this.hash(f, rect, mirror, words, at, h));
+      regions.set(key, region);
+    }
+    return region;
+  }
+
+  /**
+   * Frame f over `rect` into words 2 at and 2 at + 1 of `words`, and its
+   * quality: from stage one's probe when `h`, the probe's hypothesis of that
+   * rectangle, was hashed there, else from the frame's table, kept until
+   * release. RegionFrames keeps what this gives.
+   */
+  hash(f: number, rect: Rect, mirror: boolean, words: Uint32Array, at: number, h?: number): number {
+    const probe = this.probe;
+    if (probe && h !== undefined) {
+      const cell = f * probe.hypotheses.length + h;
+      if (probe.hashed[cell]) {
+        const from = mirror ? probe.mirrored : probe.hashes;
+        words[2 * at] = from[2 * cell];
+        words[2 * at + 1] = from[2 * cell + 1];
+        return probe.quality[cell];
+      }
+    }
+    return this.keptTable(f).hashOne(rect, mirror, words, at);
   }
 
   /**
@@ -106,6 +143,54 @@ export function probedHashes(probe: QueryProbe, tag: number, frames: number): Cl
     quality[f] = probe.quality[at];
   }
   return { hashes, quality };
+}
+
+/**
+ * One region's hashes of the clip frames asked for so far, in slots found by
+ * a linear scan: a region search asks for at most its 16 sampled frames, and
+ * most of the rectangles it tries are given up after a few.
+ */
+export class RegionFrames {
+  private frames = new Int32Array(4);
+  private words = new Uint32Array(8);
+  private quality = new Uint8Array(4);
+  private count = 0;
+  /** The last hash asked for: words lo and hi. */
+  lo = 0;
+  hi = 0;
+
+  /** `compute` hashes frame f into words 2 at and 2 at + 1, and gives its quality. */
+  constructor(private readonly compute: (f: number, words: Uint32Array, at: number) => number) {}
+
+  /** Frame f's quality over the region; its words in lo and hi. */
+  hash(f: number): number {
+    let slot = 0;
+    while (slot < this.count && this.frames[slot] !== f) slot++;
+    if (slot === this.count) slot = this.add(f);
+    this.lo = this.words[2 * slot];
+    this.hi = this.words[2 * slot + 1];
+    return this.quality[slot];
+  }
+
+  private add(f: number): number {
+    if (this.count === this.frames.length) this.grow();
+    const slot = this.count++;
+    this.frames[slot] = f;
+    this.quality[slot] = this.compute(f, this.words, slot);
+    return slot;
+  }
+
+  private grow(): void {
+    const frames = new Int32Array(2 * this.frames.length);
+    const words = new Uint32Array(2 * this.words.length);
+    const quality = new Uint8Array(2 * this.quality.length);
+    frames.set(this.frames);
+    words.set(this.words);
+    quality.set(this.quality);
+    this.frames = frames;
+    this.words = words;
+    this.quality = quality;
+  }
 }
 
 function regionKey({ rect, mirror }: ClipRegion): string {

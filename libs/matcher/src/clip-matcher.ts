@@ -124,7 +124,7 @@ export function verifyCandidates(
   options: Partial<MatcherOptions> = {},
 ): Map<number, VerifiedCopy> {
   const o = matcherOptions(options);
-  const clip = new ClipHasher(frames);
+  const clip = new ClipHasher(frames, plan.probe);
   const settled: SettledCandidate[] = [];
   for (let i = next(); i >= 0; i = next()) {
     const proposed = plan.candidates[i];

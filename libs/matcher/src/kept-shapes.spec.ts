@@ -17,7 +17,7 @@ const uses = {
   ActiveRegionDetector: () => { const d = new ActiveRegionDetector(32, 32); d.push(frame()); return d.detect().x1; },
   InsetPictureDetector: () => { const d = new InsetPictureDetector(32, 32); d.push(frame()); d.push(frame()); return d.width; },
   FingerprintBuilder: () => { const b = new FingerprintBuilder(); b.push(frame()); return b.count; },
-  ClipHasher: () => new ClipHasher([frame()]).hash(0, rect, false).quality,
+  ClipHasher: () => new ClipHasher([frame()]).region(rect, false).hash(0),
   CandidateVote: () => { new CandidateVote(index, probeClip([frame(), frame()]), DEFAULT_MATCHER_OPTIONS).lookUp([], []); return 0; },
 };
 for (const f of Object.values(uses)) { %PrepareFunctionForOptimization(f); f(); f(); %OptimizeFunctionOnNextCall(f); f(); }

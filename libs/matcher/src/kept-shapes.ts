@@ -28,7 +28,13 @@ export function keepShapes(index: HashIndex): void {
     new InsetPictureDetector(frame.width, frame.height),
     new FingerprintBuilder(),
     new ProbeBuilder(),
-    new ClipHasher([frame]),
+    // Holding one region, whose class is made anew for every clip's region search too.
+    withRegion(new ClipHasher([frame])),
     new CandidateVote(index, probeClip([frame]), DEFAULT_MATCHER_OPTIONS),
   );
+}
+
+function withRegion(clip: ClipHasher): ClipHasher {
+  clip.region({ x0: 0, y0: 0, x1: 1, y1: 1 }, false).hash(0);
+  return clip;
 }

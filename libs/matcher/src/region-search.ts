@@ -1,6 +1,6 @@
 import { FingerprintView, Hypothesis, popcount32, Rect } from '@dramaguard/fingerprint';
 import { Candidate } from './candidates';
-import { ClipHasher, ClipRegion, rectKey } from './clip-hasher';
+import { ClipHasher, ClipRegion, rectKey, RegionFrames } from './clip-hasher';
 import { MatcherOptions } from './matcher-options';
 import { lineOptions } from './verify';
 
@@ -47,7 +47,7 @@ export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: 
     const distances = new Int8Array(sample.length);
     const { rect, root } = hypotheses[tag >> 1];
     const mirror = (tag & 1) === 1;
-    return { tag, rect, mirror, root, distances, cost: regionCost(clip, ref, sample, rect, mirror, intercept, slope, o, bound, distances) };
+    return { tag, rect, mirror, root, distances, cost: regionCost(clip.region(rect, mirror), ref, sample, intercept, slope, o, bound, distances) };
   };
   // A seed is scored only as far as it could still beat the best one so far
   // (regionCost's bound): the other seeds' costs are never read.
@@ -88,11 +88,9 @@ function sampleFrames(c: Candidate, frames: number, o: MatcherOptions): number[]
  * needs to know whether a move improves.
  */
 function regionCost(
-  clip: ClipHasher,
+  region: RegionFrames,
   ref: FingerprintView,
   sample: number[],
-  r: Rect,
-  mirror: boolean,
   intercept: number,
   slope: number,
   o: MatcherOptions,
@@ -105,11 +103,11 @@ function regionCost(
     if (distances) distances[i] = -1;
     const f = sample[i];
     const j = round(intercept + slope * f);
-    const q = clip.hash(f, r, mirror);
-    if (q.quality < o.minQuality) continue;
+    if (region.hash(f) < o.minQuality) continue;
+    const { lo, hi } = region;
     let d = 64;
     for (let k = max(0, j - 2); k <= min(ref.quality.length - 1, j + 2); k++) {
-      d = min(d, popcount32(q.lo ^ ref.hashes[2 * k]) + popcount32(q.hi ^ ref.hashes[2 * k + 1]));
+      d = min(d, popcount32(lo ^ ref.hashes[2 * k]) + popcount32(hi ^ ref.hashes[2 * k + 1]));
     }
     if (distances) distances[i] = d;
     sum += d;
@@ -138,7 +136,7 @@ function refineRegion(
   const tried = new Set<string>([rectKey(start)]);
   let order = sample;
   const distances = new Int8Array(sample.length);
-  const cost = (r: Rect): number => regionCost(clip, ref, order, r, mirror, intercept, slope, o, current - 1e-9, distances);
+  const cost = (r: Rect, key: string): number => regionCost(clip.region(r, mirror, key), ref, order, intercept, slope, o, current - 1e-9, distances);
   // Only a search seeded by a turned hypothesis turns. The hypotheses hold
   // turns of their own for a turned copy; from an upright seed a turn of
   // 0.5-2 degrees fitted the sampled frames' noise, lowered the copy's score
@@ -153,7 +151,7 @@ function refineRegion(
         const key = rectKey(move);
         if (tried.has(key)) continue;
         tried.add(key);
-        const c = cost(move);
+        const c = cost(move, key);
         if (c < current - 1e-9) {
           current = c;
           rect = move;

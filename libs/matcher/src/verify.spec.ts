@@ -151,6 +151,17 @@ describe('settleRegion and verifyOnRegion', () => {
     expect(new Set(asked).size).toBe(asked.length);
   });
 
+  it("hashes nothing again for a second candidate whose search steps through the first one's frames and rectangles", () => {
+    const frames = renderClip(episode, 3, 9, FPS, W, H, { window: { x0: 0.04, y0: 0.06, x1: 0.9, y1: 0.92 } });
+    const clip = new ClipHasher(frames);
+    const hashed = jest.spyOn(clip, 'hash');
+    const first = settleRegion(clip, ref, candidate(o.minSupport), hypotheses, o);
+    const computed = hashed.mock.calls.length;
+    expect(settleRegion(clip, ref, candidate(o.minSupport), hypotheses, o)).toEqual(first);
+    expect(computed).toBeGreaterThan(0);
+    expect(hashed).toHaveBeenCalledTimes(computed);
+  });
+
   it('never turns the rectangle of a search seeded upright', () => {
     const frames = renderClip(episode, 3, 9, FPS, W, H, { window: { x0: 0.04, y0: 0.06, x1: 0.9, y1: 0.92 } });
     const clip = new ClipHasher(frames);
