@@ -147,13 +147,15 @@ export function probedHashes(probe: QueryProbe, tag: number, frames: number): Cl
 
 /**
  * One region's hashes of the clip frames asked for so far, in slots found by
- * a linear scan: a region search asks for at most its 16 sampled frames, and
- * most of the rectangles it tries are given up after a few.
+ * a linear scan. A region search samples 16 frames, and most rectangles it
+ * tries are scored on all of them before its bound gives up (on the dev set
+ * 45 % of regions held all 16, 5 % four or fewer): 16 slots from the start,
+ * grown only for a region several candidates' searches share.
  */
 export class RegionFrames {
-  private frames = new Int32Array(4);
-  private words = new Uint32Array(8);
-  private quality = new Uint8Array(4);
+  private frames = new Int32Array(16);
+  private words = new Uint32Array(32);
+  private quality = new Uint8Array(16);
   private count = 0;
   /** The last hash asked for: words lo and hi. */
   lo = 0;
