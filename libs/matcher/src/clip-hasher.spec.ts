@@ -1,6 +1,6 @@
 import { Rect, RegionHasher } from '@dramaguard/fingerprint';
 import { renderFrame, syntheticVideo } from '../../fingerprint/test/synthetic-video';
-import { ClipHasher, ClipHashes, probedHashes, RegionFrames } from './clip-hasher';
+import { ClipHasher, ClipHashes, RegionFrames } from './clip-hasher';
 import { hashProbe, probeClip } from './query-probe';
 
 const wholeClip = (clip: ClipHasher, rect: Rect, mirror: boolean): ClipHashes => clip.hashAllOf([{ rect, mirror }])[0];
@@ -60,15 +60,20 @@ describe('ClipHasher.region', () => {
   };
 
   it('hashes each frame over a region once for every search that asks for it, as a hasher of that frame alone does', () => {
+    const expected = [false, true].map((mirror) => frames.map((_, f) => own(f, rect, mirror)));
     const clip = new ClipHasher(frames);
-    const computed = jest.spyOn(clip, 'hash');
-    // Twenty frames out of order, asked twice: more than a region's first slots hold.
-    const order = frames.map((_, f) => (7 * f) % frames.length);
-    for (const mirror of [false, true]) {
-      for (const f of [...order, ...order.reverse()]) expect(asked(clip.region(rect, mirror), f)).toEqual(own(f, rect, mirror));
+    const computed = jest.spyOn(RegionHasher.prototype, 'hashOne');
+    try {
+      // Twenty frames out of order, asked twice: more than a region's first slots hold.
+      const order = frames.map((_, f) => (7 * f) % frames.length);
+      for (const mirror of [false, true]) {
+        for (const f of [...order, ...order.reverse()]) expect(asked(clip.region(rect, mirror), f)).toEqual(expected[mirror ? 1 : 0][f]);
+      }
+      expect(clip.region({ ...rect }, true)).toBe(clip.region(rect, true));
+      expect(computed).toHaveBeenCalledTimes(2 * frames.length);
+    } finally {
+      computed.mockRestore();
     }
-    expect(clip.region({ ...rect }, true)).toBe(clip.region(rect, true));
-    expect(computed).toHaveBeenCalledTimes(2 * frames.length);
   });
 
   it("takes a hypothesis's hashes from stage one's probe where it hashed them, and hashes the other frames", () => {
@@ -88,29 +93,40 @@ describe('ClipHasher.region', () => {
   });
 });
 
-describe('probedHashes', () => {
+describe('ClipHasher.hashAllOf with stage one\'s probe', () => {
   const video = syntheticVideo(5, 6);
   const frames = [0.5, 1.5, 2.5, 3.5, 4.5].map((t) => renderFrame(video, t, 72, 128));
   const every = frames.map((_, f) => f);
+  const hashing = <T>(run: () => T): { out: T; hashed: number } => {
+    const hashOne = jest.spyOn(RegionHasher.prototype, 'hashOne');
+    try {
+      return { out: run(), hashed: hashOne.mock.calls.length };
+    } finally {
+      hashOne.mockRestore();
+    }
+  };
 
-  it("gives a hypothesis's hashes over every frame as hashAllOf gives them, plain and mirrored", () => {
+  it("takes a hypothesis's hashes over every frame from the probe, as hashing the frames gives them, plain and mirrored, hashing nothing", () => {
     const probe = probeClip(frames);
     hashProbe(probe, { frames }, every, probe.hypotheses.map((_, h) => h));
     const turned = probe.hypotheses.findIndex((h) => h.rect.angle);
     for (const h of [0, probe.hypotheses.length - 1, turned]) {
       for (const mirror of [false, true]) {
         const { rect } = probe.hypotheses[h];
-        expect(probedHashes(probe, 2 * h + (mirror ? 1 : 0), frames.length)).toEqual(wholeClip(new ClipHasher(frames), rect, mirror));
+        const expected = wholeClip(new ClipHasher(frames), rect, mirror);
+        // A rectangle of the same coordinates is the hypothesis's, whichever object it is.
+        expect(hashing(() => wholeClip(new ClipHasher(frames, probe), { ...rect }, mirror))).toEqual({ out: expected, hashed: 0 });
       }
     }
   });
 
-  it('gives none while one frame of the hypothesis is not hashed, or for another clip length', () => {
+  it('hashes the frames while one frame of the hypothesis is not in the probe, or the probe is of another clip', () => {
     const probe = probeClip(frames);
     hashProbe(probe, { frames }, every.slice(1), [0]);
-    expect(probedHashes(probe, 0, frames.length)).toBeNull();
+    const { rect } = probe.hypotheses[0];
+    expect(hashing(() => wholeClip(new ClipHasher(frames, probe), rect, false)).hashed).toBe(frames.length);
     hashProbe(probe, { frames }, [0], [0]);
-    expect(probedHashes(probe, 1, frames.length)).not.toBeNull();
-    expect(probedHashes(probe, 0, frames.length - 1)).toBeNull();
+    expect(hashing(() => wholeClip(new ClipHasher(frames, probe), rect, true)).hashed).toBe(0);
+    expect(hashing(() => wholeClip(new ClipHasher(frames.slice(1), probe), rect, true)).hashed).toBe(frames.length - 1);
   });
 });

@@ -50,44 +50,30 @@ export class ClipHasher {
     let region = regions.get(key);
     if (!region) {
       const h = this.hypotheses.get(key);
-      region = new RegionFrames((f, words, at) => this.hash(f, rect, mirror, words, at, h));
+      region = new RegionFrames((f, words, at) => this.hashFrame(f, rect, mirror, words, at, h));
       regions.set(key, region);
     }
     return region;
   }
 
   /**
-   * Frame f over `rect` into words 2 at and 2 at + 1 of `words`, and its
-   * quality: from stage one's probe when `h`, the probe's hypothesis of that
-   * rectangle, was hashed there, else from the frame's table, kept until
-   * release. RegionFrames keeps what this gives.
-   */
-  hash(f: number, rect: Rect, mirror: boolean, words: Uint32Array, at: number, h?: number): number {
-    const probe = this.probe;
-    if (probe && h !== undefined) {
-      const cell = f * probe.hypotheses.length + h;
-      if (probe.hashed[cell]) {
-        const from = mirror ? probe.mirrored : probe.hashes;
-        words[2 * at] = from[2 * cell];
-        words[2 * at + 1] = from[2 * cell + 1];
-        return probe.quality[cell];
-      }
-    }
-    return this.keptTable(f).hashOne(rect, mirror, words, at);
-  }
-
-  /**
    * Every frame over each region. A frame's summed-area table costs several
    * times the hash of one region over it (docs/BENCHMARK.md, section 15), so
    * the regions not yet hashed are hashed together, each frame's table built
-   * once for all of them; a region hashed before is answered as it was.
+   * once for all of them; a region hashed before is answered as it was. A
+   * region on a hypothesis's rectangle that stage one hashed over every frame
+   * (a search that settled without moving) takes the probe's words, and when
+   * every region is such a one no frame's table is built at all.
    */
   hashAllOf(regions: readonly ClipRegion[]): ClipHashes[] {
     const keys = regions.map(regionKey);
     const n = this.frames.length;
     const pending = new Map<string, { region: ClipRegion; out: ClipHashes }>();
     regions.forEach((region, i) => {
-      if (!this.wholeClip.has(keys[i]) && !pending.has(keys[i])) pending.set(keys[i], { region, out: { hashes: new Uint32Array(2 * n), quality: new Uint8Array(n) } });
+      if (this.wholeClip.has(keys[i]) || pending.has(keys[i])) return;
+      const probed = this.probed(region);
+      if (probed) this.wholeClip.set(keys[i], probed);
+      else pending.set(keys[i], { region, out: { hashes: new Uint32Array(2 * n), quality: new Uint8Array(n) } });
     });
     if (pending.size) {
       for (let f = 0; f < n; f++) {
@@ -116,33 +102,56 @@ export class ClipHasher {
     return table;
   }
 
+  /**
+   * Frame f over `rect` into words 2 at and 2 at + 1 of `words`, and its
+   * quality: from stage one's probe when `h`, the probe's hypothesis of that
+   * rectangle, was hashed there, else from the frame's table, kept until
+   * release. RegionFrames keeps what this gives.
+   */
+  private hashFrame(f: number, rect: Rect, mirror: boolean, words: Uint32Array, at: number, h?: number): number {
+    const probe = this.probe;
+    if (probe && h !== undefined) {
+      const cell = f * probe.hypotheses.length + h;
+      if (probe.hashed[cell]) {
+        const from = mirror ? probe.mirrored : probe.hashes;
+        words[2 * at] = from[2 * cell];
+        words[2 * at + 1] = from[2 * cell + 1];
+        return probe.quality[cell];
+      }
+    }
+    return this.keptTable(f).hashOne(rect, mirror, words, at);
+  }
+
+  /**
+   * Every frame over a region whose rectangle is one of the probe's
+   * hypotheses, as stage one hashed them into the probe; null unless it
+   * hashed that hypothesis over every frame. RegionHasher hashes a region
+   * plain and mirrored in one kernel, so these are the words and qualities
+   * hashing the frames would give.
+   */
+  private probed({ rect, mirror }: ClipRegion): ClipHashes | null {
+    const h = this.hypotheses.get(rectKey(rect));
+    const probe = this.probe;
+    if (h === undefined || !probe) return null;
+    const H = probe.hypotheses.length;
+    const n = this.frames.length;
+    for (let f = 0; f < n; f++) if (!probe.hashed[f * H + h]) return null;
+    const from = mirror ? probe.mirrored : probe.hashes;
+    const hashes = new Uint32Array(2 * n);
+    const quality = new Uint8Array(n);
+    for (let f = 0; f < n; f++) {
+      const at = f * H + h;
+      hashes[2 * f] = from[2 * at];
+      hashes[2 * f + 1] = from[2 * at + 1];
+      quality[f] = probe.quality[at];
+    }
+    return { hashes, quality };
+  }
+
   /** The one unkept table, loaded with frame f. */
   private spareWith(f: number): RegionHasher {
     return this.spare ? this.spare.load(this.frames[f]) : (this.spare = new RegionHasher(this.frames[f]));
   }
-}
-
-/**
- * Every one of `frames` clip frames over a hypothesis's rectangle (tag:
- * hypothesis x 2 + mirrored), as stage one hashed them into the probe; null
- * unless the probe is of those frames and it hashed every one. RegionHasher hashes a region plain and mirrored
- * in one kernel, so these are the words and qualities hashAllOf would give.
- */
-export function probedHashes(probe: QueryProbe, tag: number, frames: number): ClipHashes | null {
-  const H = probe.hypotheses.length;
-  const h = tag >> 1;
-  if (probe.frames !== frames) return null;
-  for (let f = 0; f < frames; f++) if (!probe.hashed[f * H + h]) return null;
-  const from = tag & 1 ? probe.mirrored : probe.hashes;
-  const hashes = new Uint32Array(2 * frames);
-  const quality = new Uint8Array(frames);
-  for (let f = 0; f < frames; f++) {
-    const at = f * H + h;
-    hashes[2 * f] = from[2 * at];
-    hashes[2 * f + 1] = from[2 * at + 1];
-    quality[f] = probe.quality[at];
-  }
-  return { hashes, quality };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { FingerprintView, GreyFrame, Rect } from '@dramaguard/fingerprint';
 import { HashIndex, Reference } from '@dramaguard/hash-index';
 import { Candidate } from './candidates';
-import { ClipHasher, ClipHashes, probedHashes } from './clip-hasher';
+import { ClipHasher } from './clip-hasher';
 import { CopyGeometry } from './copy-geometry';
 import { densify } from './densify';
 import { searchCandidates, SparseRound } from './geometry-search';
@@ -136,27 +136,13 @@ export function verifyCandidates(
     const region = settleRegion(clip, view, dense, plan.probe.hypotheses, o);
     if (region) settled.push({ index: i, dense, view, shares: ref.shares, region });
   }
-  const hashes = clipHashes(clip, plan.probe, settled.map((s) => s.region));
+  const hashes = clip.hashAllOf(settled.map((s) => s.region));
   const copies = new Map<number, VerifiedCopy>();
   settled.forEach(({ index, dense, view, shares, region }, k) => {
     const v = verifyOnRegion(hashes[k], view, shares, dense, region, o);
     if (v) copies.set(index, v);
   });
   return copies;
-}
-
-/**
- * Every clip frame over each settled region. A region the search settled on
- * without moving is its seed hypothesis's rectangle, which stage one often
- * hashed over every frame already (probedHashes): the clip's frames are then
- * not hashed for it again, and not at all (no summed-area table built for any
- * frame) when every region is such a one.
- */
-function clipHashes(clip: ClipHasher, probe: QueryProbe, regions: readonly SettledRegion[]): ClipHashes[] {
-  const probed = regions.map((r) => (r.seed === null ? null : probedHashes(probe, r.seed, clip.length)));
-  const hashed = clip.hashAllOf(regions.filter((_, k) => !probed[k]));
-  let next = 0;
-  return probed.map((p) => p ?? hashed[next++]);
 }
 
 /**

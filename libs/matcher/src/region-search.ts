@@ -22,12 +22,10 @@ const { max, min, round } = Math;
 const SAMPLE_FRAMES = 16;
 const REFINE_STEPS = [0.04, 0.02, 0.01];
 
-/** Where verification found a candidate's registered picture in the clip frame, and the hypothesis its search started from. */
+/** Where verification found a candidate's registered picture in the clip frame, and the picture area its starting hypothesis assumed. */
 export interface SettledRegion extends ClipRegion {
   /** Picture area the starting hypothesis assumed (copyGeometry's bounds). */
   readonly root: Rect;
-  /** The (hypothesis, mirror) tag the search started from, when it settled there without moving; else null. */
-  readonly seed: number | null;
 }
 
 /**
@@ -47,7 +45,7 @@ export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: 
     const distances = new Int8Array(sample.length);
     const { rect, root } = hypotheses[tag >> 1];
     const mirror = (tag & 1) === 1;
-    return { tag, rect, mirror, root, distances, cost: regionCost(clip.region(rect, mirror), ref, sample, intercept, slope, o, bound, distances) };
+    return { rect, mirror, root, distances, cost: regionCost(clip.region(rect, mirror), ref, sample, intercept, slope, o, bound, distances) };
   };
   // A seed is scored only as far as it could still beat the best one so far
   // (regionCost's bound): the other seeds' costs are never read.
@@ -59,7 +57,7 @@ export function settleRegion(clip: ClipHasher, ref: FingerprintView, candidate: 
   }
   const rect = refineRegion(clip, ref, worstFirst(sample, start.distances), start.rect, start.mirror, start.cost, intercept, slope, o);
   clip.release();
-  return { rect, mirror: start.mirror, root: start.root, seed: rect === start.rect ? start.tag : null };
+  return { rect, mirror: start.mirror, root: start.root };
 }
 
 /** The (hypothesis, mirror) tags that voted most for the candidate, best first. */
