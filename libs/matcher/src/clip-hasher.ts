@@ -112,12 +112,7 @@ export class ClipHasher {
     const probe = this.probe;
     if (probe && h !== undefined) {
       const cell = f * probe.hypotheses.length + h;
-      if (probe.hashed[cell]) {
-        const from = mirror ? probe.mirrored : probe.hashes;
-        words[2 * at] = from[2 * cell];
-        words[2 * at + 1] = from[2 * cell + 1];
-        return probe.quality[cell];
-      }
+      if (probe.hashed[cell]) return probedInto(probe, cell, mirror, words, at);
     }
     return this.keptTable(f).hashOne(rect, mirror, words, at);
   }
@@ -136,15 +131,9 @@ export class ClipHasher {
     const H = probe.hypotheses.length;
     const n = this.frames.length;
     for (let f = 0; f < n; f++) if (!probe.hashed[f * H + h]) return null;
-    const from = mirror ? probe.mirrored : probe.hashes;
     const hashes = new Uint32Array(2 * n);
     const quality = new Uint8Array(n);
-    for (let f = 0; f < n; f++) {
-      const at = f * H + h;
-      hashes[2 * f] = from[2 * at];
-      hashes[2 * f + 1] = from[2 * at + 1];
-      quality[f] = probe.quality[at];
-    }
+    for (let f = 0; f < n; f++) quality[f] = probedInto(probe, f * H + h, mirror, hashes, f);
     return { hashes, quality };
   }
 
@@ -152,6 +141,14 @@ export class ClipHasher {
   private spareWith(f: number): RegionHasher {
     return this.spare ? this.spare.load(this.frames[f]) : (this.spare = new RegionHasher(this.frames[f]));
   }
+}
+
+/** The probe's words of one (frame, hypothesis) cell, plain or mirrored, into words 2 at and 2 at + 1 of `words`; answers its quality. */
+function probedInto(probe: QueryProbe, cell: number, mirror: boolean, words: Uint32Array, at: number): number {
+  const from = mirror ? probe.mirrored : probe.hashes;
+  words[2 * at] = from[2 * cell];
+  words[2 * at + 1] = from[2 * cell + 1];
+  return probe.quality[cell];
 }
 
 /**

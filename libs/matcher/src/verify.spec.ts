@@ -119,7 +119,7 @@ describe('settleRegion and verifyOnRegion', () => {
     return verifyCandidate(new ClipHasher(frames), candidate(support));
   }
 
-  it("settles an unedited copy on its seed hypothesis's own rectangle, whose hashes stage one's probe holds, and moves for a cropped one", () => {
+  it("settles an unedited copy on its seed hypothesis's own rectangle, and moves for a cropped one", () => {
     const unedited = settleRegion(new ClipHasher(renderClip(episode, 3, 9, FPS, W, H)), ref, candidate(o.minSupport), hypotheses, o);
     expect(unedited?.rect).toBe(hypotheses[0].rect);
     const cropped = renderClip(episode, 3, 9, FPS, W, H, { window: { x0: 0.04, y0: 0.06, x1: 0.9, y1: 0.92 } });
