@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
-import { dataSourceOptions } from './data-source-options';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, openKeptConnections } from './data-source-options';
 
 @Module({
   imports: [
@@ -11,4 +12,10 @@ import { dataSourceOptions } from './data-source-options';
     }),
   ],
 })
-export class DatabaseModule {}
+export class DatabaseModule implements OnApplicationBootstrap {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await openKeptConnections(this.dataSource);
+  }
+}

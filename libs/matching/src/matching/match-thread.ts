@@ -198,7 +198,7 @@ function handle(r: Exclude<MatchRequest, { op: StreamOp }>): MatchReplies[Answer
       index.startPack();
       return packInSteps();
     case 'warm-up':
-      warmUp();
+      warmUp(3, index);
       return null;
     case 'collect':
       // The pool's spare frame buffer is shared: freed only once every thread holding it has collected, this one last.
