@@ -7,11 +7,11 @@ import { REGISTRY_MIGRATIONS } from './migrations';
  * Connections a process keeps open once made, and opens at boot
  * (openKeptConnections). On this machine a new PostgreSQL connection took
  * 14 ms to open and its first query 5 ms, against under 1 ms for a query on
- * an open one; pg-pool closed every idle connection after 10 s, so the first
- * clip after a pause reopened them on every shard, and a clip's three rounds
- * of shard jobs each waited on that (docs/BENCHMARK.md, section 57). Four: a
- * shard job's reads go out side by side, three or four at a time. Connections
- * beyond these still close after 10 s idle.
+ * an open one; pg-pool closed every idle connection after 10 s, so every
+ * shard's first jobs after a pause (a start among them) opened connections
+ * again (docs/BENCHMARK.md, section 57). Four: a shard job's reads go out
+ * side by side, three or four at a time. Connections beyond these still
+ * close after 10 s idle.
  */
 export const KEPT_CONNECTIONS = 4;
 
