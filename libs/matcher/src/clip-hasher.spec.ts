@@ -1,4 +1,5 @@
 import { Rect, RegionHasher } from '@dramaguard/fingerprint';
+import { watchingKernel } from '../../fingerprint/test/kernel-hashes';
 import { renderFrame, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { ClipHasher, ClipHashes, RegionFrames } from './clip-hasher';
 import { hashProbe, probeClip } from './query-probe';
@@ -62,8 +63,7 @@ describe('ClipHasher.region', () => {
   it('hashes each frame over a region once for every search that asks for it, as a hasher of that frame alone does', () => {
     const expected = [false, true].map((mirror) => frames.map((_, f) => own(f, rect, mirror)));
     const clip = new ClipHasher(frames);
-    const computed = jest.spyOn(RegionHasher.prototype, 'hashOne');
-    try {
+    watchingKernel((computed) => {
       // Twenty frames out of order, asked twice: more than a region's first slots hold.
       const order = frames.map((_, f) => (7 * f) % frames.length);
       for (const mirror of [false, true]) {
@@ -71,9 +71,7 @@ describe('ClipHasher.region', () => {
       }
       expect(clip.region({ ...rect }, true)).toBe(clip.region(rect, true));
       expect(computed).toHaveBeenCalledTimes(2 * frames.length);
-    } finally {
-      computed.mockRestore();
-    }
+    });
   });
 
   it("takes a hypothesis's hashes from stage one's probe where it hashed them, and hashes the other frames", () => {
@@ -81,15 +79,12 @@ describe('ClipHasher.region', () => {
     const h = probe.hypotheses.length - 1;
     hashProbe(probe, { frames }, [0, 3, 4], [h]);
     const clip = new ClipHasher(frames, probe);
-    const hashOne = jest.spyOn(RegionHasher.prototype, 'hashOne');
-    try {
+    watchingKernel((hashOne) => {
       const hypothesis = { ...probe.hypotheses[h].rect };
       const region = clip.region(hypothesis, true);
       for (const f of [0, 1, 3, 4, 5]) expect(asked(region, f)).toEqual(own(f, hypothesis, true));
       expect(hashOne.mock.calls.filter(([, mirror]) => mirror)).toHaveLength(2);
-    } finally {
-      hashOne.mockRestore();
-    }
+    });
   });
 });
 
@@ -97,14 +92,7 @@ describe('ClipHasher.hashAllOf with stage one\'s probe', () => {
   const video = syntheticVideo(5, 6);
   const frames = [0.5, 1.5, 2.5, 3.5, 4.5].map((t) => renderFrame(video, t, 72, 128));
   const every = frames.map((_, f) => f);
-  const hashing = <T>(run: () => T): { out: T; hashed: number } => {
-    const hashOne = jest.spyOn(RegionHasher.prototype, 'hashOne');
-    try {
-      return { out: run(), hashed: hashOne.mock.calls.length };
-    } finally {
-      hashOne.mockRestore();
-    }
-  };
+  const hashing = <T>(run: () => T): { out: T; hashed: number } => watchingKernel((hashOne) => ({ out: run(), hashed: hashOne.mock.calls.length }));
 
   it("takes a hypothesis's hashes over every frame from the probe, as hashing the frames gives them, plain and mirrored, hashing nothing", () => {
     const probe = probeClip(frames);

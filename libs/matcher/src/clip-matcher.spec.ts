@@ -1,5 +1,6 @@
-import { Rect, RegionHasher } from '@dramaguard/fingerprint';
+import { Rect } from '@dramaguard/fingerprint';
 import { HashIndex } from '@dramaguard/hash-index';
+import { watchingKernel } from '../../fingerprint/test/kernel-hashes';
 import { fingerprintOf, padFrame, renderClip, syntheticVideo } from '../../fingerprint/test/synthetic-video';
 import { ClipHasher } from './clip-hasher';
 import { finishMatch, matchClip, matchesOf, NextCandidate, planMatch, verifyCandidates } from './clip-matcher';
@@ -83,27 +84,27 @@ describe('matchClip', () => {
     const clip = renderClip(episodes[0], 2, 9, FPS, W, H);
     const lookup = (e: string) => index.reference(e);
     // The kernel's hashes made while the whole clip is hashed over the settled regions (the search's own are not counted).
-    const hashOne = jest.spyOn(RegionHasher.prototype, 'hashOne');
-    const hashAllOf = ClipHasher.prototype.hashAllOf;
-    let wholeClip = 0;
-    const whole = jest.spyOn(ClipHasher.prototype, 'hashAllOf').mockImplementation(function (this: ClipHasher, regions) {
-      const before = hashOne.mock.calls.length;
-      const out = hashAllOf.call(this, regions);
-      wholeClip += hashOne.mock.calls.length - before;
-      return out;
+    watchingKernel((hashOne) => {
+      const hashAllOf = ClipHasher.prototype.hashAllOf;
+      let wholeClip = 0;
+      const whole = jest.spyOn(ClipHasher.prototype, 'hashAllOf').mockImplementation(function (this: ClipHasher, regions) {
+        const before = hashOne.mock.calls.length;
+        const out = hashAllOf.call(this, regions);
+        wholeClip += hashOne.mock.calls.length - before;
+        return out;
+      });
+      try {
+        const fromFrames = finishMatch(planMatch(index, clip), clip, lookup);
+        const probed = planMatch(index, fullProbe(clip));
+        wholeClip = 0;
+        const fromProbe = finishMatch(probed, clip, lookup);
+        expect(fromProbe.map((m) => m.episode)).toEqual(['ep1']);
+        expect(fromProbe).toEqual(fromFrames);
+        expect(whole).toHaveBeenCalled();
+        expect(wholeClip).toBe(0);
+      } finally {
+        whole.mockRestore();
+      }
     });
-    try {
-      const fromFrames = finishMatch(planMatch(index, clip), clip, lookup);
-      const probed = planMatch(index, fullProbe(clip));
-      wholeClip = 0;
-      const fromProbe = finishMatch(probed, clip, lookup);
-      expect(fromProbe.map((m) => m.episode)).toEqual(['ep1']);
-      expect(fromProbe).toEqual(fromFrames);
-      expect(whole).toHaveBeenCalled();
-      expect(wholeClip).toBe(0);
-    } finally {
-      whole.mockRestore();
-      hashOne.mockRestore();
-    }
   });
 });

@@ -64,10 +64,11 @@ function asReceived(clip: readonly GreyFrame[]): GreyFrame[] {
  * thread before a worker takes clips; answers the episodes it found.
  * `served`, the index the thread will match against, is then searched with
  * the same clip through stage one: a shard's index is in the large layout
- * (three substrings, exact probes) that the synthetic one never takes, and
- * the first real clip's sparse round took three times a later one's in one
- * process, twice after one such search (docs/BENCHMARK.md, section 57). The
- * search changes nothing in the index.
+ * (three substrings, exact probes) that the synthetic one never takes. In
+ * one process the first real clip's stage one took about three times a
+ * later clip's after the synthetic rounds alone, and 1.3 to 2 times once
+ * they had searched the served index too (docs/BENCHMARK.md, section 57).
+ * The search changes nothing in the index.
  */
 export function warmUp(rounds = 3, served?: HashIndex): string[] {
   const episode = Array.from({ length: FRAMES }, (_, f) => frameOf(f));

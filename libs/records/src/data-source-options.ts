@@ -1,5 +1,5 @@
 import type { DatabaseConfig } from '@dramaguard/config';
-import type { DataSource, DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { REGISTRY_ENTITIES } from './entities';
 import { REGISTRY_MIGRATIONS } from './migrations';
 
@@ -32,9 +32,4 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
     // Kept connections do not hold a process open that has nothing else left to do.
     extra: { min: KEPT_CONNECTIONS, allowExitOnIdle: true },
   };
-}
-
-/** Opens the kept connections now, side by side, so that the first requests after a start do not open them. */
-export async function openKeptConnections(ds: DataSource): Promise<void> {
-  await Promise.all(Array.from({ length: KEPT_CONNECTIONS }, () => ds.query('SELECT 1')));
 }

@@ -1,6 +1,6 @@
 import type { DatabaseConfig } from '@dramaguard/config';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './data-source-options';
+import { dataSourceOptions, KEPT_CONNECTIONS } from './data-source-options';
 
 /** Connects to the server's maintenance database, where a missing application database can be created. */
 async function withMaintenanceClient<T>(db: DatabaseConfig, run: (c: DataSource) => Promise<T>): Promise<T> {
@@ -38,4 +38,9 @@ export async function runMigrations(db: DatabaseConfig): Promise<string[]> {
   } finally {
     await ds.destroy();
   }
+}
+
+/** Opens the kept connections now, side by side, so that the first requests after a start do not open them. */
+export async function openKeptConnections(ds: DataSource): Promise<void> {
+  await Promise.all(Array.from({ length: KEPT_CONNECTIONS }, () => ds.query('SELECT 1')));
 }

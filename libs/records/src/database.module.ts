@@ -2,7 +2,8 @@ import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, openKeptConnections } from './data-source-options';
+import { dataSourceOptions } from './data-source-options';
+import { openKeptConnections } from './database-setup';
 
 @Module({
   imports: [
