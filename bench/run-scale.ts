@@ -7,6 +7,7 @@
 // scale/synthetic-registry.ts). The last line is one JSON object.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,7 +17,7 @@ import { RETRO_QUEUE } from '../libs/queue/src/jobs';
 import { BenchApi } from './bench-api';
 import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, queueDrained, ROOT, runToEnd } from './bench-stack';
 import { hdClips, scaleClips } from './scale/scale-clips';
-import { cpuSeconds, threadCpuSeconds } from './scale/process-cpu';
+import { addWindowCpu, cpuSeconds, threadCpuSeconds } from './scale/process-cpu';
 import { memoryParts, peakResident } from './scale/process-memory';
 import { growRegistry } from './scale/synthetic-registry';
 
@@ -107,13 +108,19 @@ async function main(): Promise<void> {
     let found = 0;
     let expected = 0;
     let falseAlarms = 0;
+    const windowCpu = new Map<string, number>();
+    const ids: string[] = [];
     for (const clip of clips) {
       const submitted = await reviewer.submitClip(clip.file);
       const [done] = await reviewer.settle([submitted.id], (id) => reviewer.clip(id), settled, 600_000);
       const times = await clipTimes(db, submitted.id);
       const latency = times.matchedAt === null || times.fannedOutAt === null ? null : times.matchedAt - times.fannedOutAt;
       if (latency !== null) latencies.push(latency);
-      const shardTimes = workers.map((w) => new RegExp(`clip ${submitted.id}, shard (\\d+): (?:frames|probe) read in \\d+ ms, matched in (\\d+) ms`).exec(w.drain())).filter((m) => m !== null);
+      const outputs = workers.map((w) => w.drain());
+      // A merge may log its completion after the clip is seen done: its CPU is counted when it comes, by its clip's id.
+      for (const out of [...outputs, worker.drain()]) addWindowCpu(out, windowCpu);
+      ids.push(submitted.id);
+      const shardTimes = outputs.map((out) => new RegExp(`clip ${submitted.id}, shard (\\d+): (?:frames|probe) read in \\d+ ms, matched in (\\d+) ms`).exec(out)).filter((m) => m !== null);
       const matched = new Set<string>((done.matches ?? []).map((m: { registrationId: string }) => refIds.get(m.registrationId) ?? `other:${m.registrationId}`));
       expected += clip.copies.length;
       found += clip.copies.filter((c) => matched.has(c)).length;
@@ -122,6 +129,15 @@ async function main(): Promise<void> {
       console.log(`${basename(clip.file)}: ${done.status}, found ${[...matched].join(', ') || 'nothing'}; decoded to merged ${latency ?? '?'} ms (${perShard})`);
     }
 
+    for (const w of [worker, ...workers]) addWindowCpu(w.drain(), windowCpu);
+    const inWindows = ids.map((id) => windowCpu.get(id) ?? 0);
+    const cores = availableParallelism();
+    const floor = (ms: number): number => Math.round(ms / cores);
+    // A clip's latency is at least its window's CPU over the cores; PostgreSQL, Redis and the rest of the machine use the same cores on top.
+    console.log(
+      `workers' CPU inside each clip's window (its shard jobs and merge), clip by clip: ${inWindows.join(', ')} ms; median ${percentile(inWindows, 0.5)}, 95th percentile ${percentile(inWindows, 0.95)}: ` +
+        `on ${cores} cores the latencies' median cannot be below ${floor(percentile(inWindows, 0.5))} ms, nor their 95th percentile below ${floor(percentile(inWindows, 0.95))}`,
+    );
     shardMemory(`after the ${clips.length} clips`);
     const cpu = workers.map((w, k) => cpuSeconds(w.pid) - cpuBefore[k]);
     const cpuTotal = cpu.reduce((a, b) => a + b, 0);

@@ -109,7 +109,7 @@ describe('operations: JSON logs traced by request id, metrics, probes', () => {
     expect(jobs).toContain(`fingerprint-episode.${registration.id}`);
     expect(jobs).toContain(`retro-match-episode.${registration.id}`);
     expect(traced.map((l) => l.msg)).toContain('fingerprint-episode started');
-    expect(traced.some((l) => /^fingerprint-episode completed in [\d.]+ s, [\d.]+ s of it decoding$/.test(String(l.msg)))).toBe(true);
+    expect(traced.some((l) => /^fingerprint-episode completed in [\d.]+ s, [\d.]+ s of it decoding, [1-9]\d* ms of CPU$/.test(String(l.msg)))).toBe(true);
     const clipJobs = new Set(logLines(worker).filter((l) => l.requestId === 'trace-clip-0002').map((l) => String(l.jobId).split('.')[0]));
     expect([...clipJobs].sort()).toEqual(['match-clip', 'match-shard', 'merge-clip']);
 

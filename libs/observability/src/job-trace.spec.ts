@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { traceJob } from './job-trace';
 import { metricsRegistry } from './metrics';
 import { currentRequestId, noteDecodeTime } from './trace-context';
@@ -33,5 +34,21 @@ describe('traceJob', () => {
     expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(2);
     await traceJob({ id: 'g', name: 'geometry-shard', queue: 'shard-3', shard: 3 }, async () => undefined);
     expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(2);
+  });
+
+  it('says how much CPU the process used while the job ran', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      await traceJob({ id: 'c', name: 'verify-shard', queue: 'spec-cpu' }, async () => {
+        const used = (): number => process.cpuUsage().user + process.cpuUsage().system;
+        const until = used() + 60_000;
+        while (used() < until);
+      });
+      const line = logged.mock.calls.map(([msg]) => String(msg)).find((msg) => msg.startsWith('verify-shard completed'));
+      const cpuMs = Number(/^verify-shard completed in [\d.]+ s, (\d+) ms of CPU$/.exec(line ?? '')?.[1]);
+      expect(cpuMs).toBeGreaterThanOrEqual(60);
+    } finally {
+      logged.mockRestore();
+    }
   });
 });

@@ -18,11 +18,16 @@ const log = new Logger('Job');
 
 /**
  * Runs one job attempt in its trace context, so its log lines and the jobs it
- * enqueues carry its request id, and records its duration and outcome.
+ * enqueues carry its request id, and records its duration and outcome. Its
+ * completion also says how much CPU the process used meanwhile, every thread
+ * of it (the match thread's work for the job, and other jobs running beside
+ * it): where processes share cores, a job's wall time says what the others
+ * did too, its CPU does not (docs/BENCHMARK.md, section 58).
  */
 export function traceJob(job: JobTrace, run: () => Promise<void>): Promise<void> {
   return runTraced({ requestId: job.requestId, job: { id: job.id, name: job.name, queue: job.queue } }, async () => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     log.log(`${job.name} started`);
     try {
       await run();
@@ -37,6 +42,8 @@ export function traceJob(job: JobTrace, run: () => Promise<void>): Promise<void>
     if ((job.name === 'match-shard' || job.name === 'verify-shard') && job.shard !== undefined) matchSeconds.observe({ shard: String(job.shard) }, ms / 1000);
     const decodeMs = currentTrace()?.decodeMs ?? 0;
     if (decodeMs > 0) fingerprintDecodeRatio.observe({ name: job.name }, ms / decodeMs);
-    log.log(`${job.name} completed in ${(ms / 1000).toFixed(2)} s${decodeMs > 0 ? `, ${(decodeMs / 1000).toFixed(2)} s of it decoding` : ''}`);
+    const { user, system } = process.cpuUsage(cpu);
+    const cpuMs = Math.round((user + system) / 1000);
+    log.log(`${job.name} completed in ${(ms / 1000).toFixed(2)} s${decodeMs > 0 ? `, ${(decodeMs / 1000).toFixed(2)} s of it decoding` : ''}, ${cpuMs} ms of CPU`);
   });
 }
