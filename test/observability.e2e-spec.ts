@@ -134,6 +134,7 @@ describe('operations: JSON logs traced by request id, metrics, probes', () => {
     const workerMetrics = await (await fetch(`${workerOps}/metrics`)).text();
     expect(sample(workerMetrics, 'dramaguard_job_duration_seconds_count{queue="episodes",name="fingerprint-episode",outcome="completed"}')).toBe(1);
     expect(sample(workerMetrics, 'dramaguard_match_duration_seconds_count{shard="0"}')).toBe(1);
+    expect(sample(workerMetrics, 'dramaguard_job_cpu_seconds_total{queue="episodes",name="fingerprint-episode",outcome="completed"}')).toBeGreaterThan(0);
     expect(sample(workerMetrics, 'dramaguard_clip_result_seconds_count{outcome="done"}')).toBe(1);
     expect(sample(workerMetrics, 'dramaguard_fingerprint_decode_ratio_count{name="fingerprint-episode"}')).toBe(1);
     expect(sample(workerMetrics, 'dramaguard_fingerprint_decode_ratio_count{name="match-clip"}')).toBe(1);

@@ -25,6 +25,7 @@ describe('traceJob', () => {
     await expect(traceJob({ id: 'x', name: 'match-clip', queue: 'spec-clips' }, () => Promise.reject(failure))).rejects.toBe(failure);
     expect(await sample('dramaguard_job_duration_seconds_count{queue="spec-clips",name="match-clip",outcome="failed"}')).toBe(1);
     expect(await sample('dramaguard_job_duration_seconds_count{queue="spec-clips",name="match-clip",outcome="completed"}')).toBeUndefined();
+    expect(await sample('dramaguard_job_cpu_seconds_total{queue="spec-clips",name="match-clip",outcome="failed"}')).toBeGreaterThanOrEqual(0);
   });
 
   it("times a shard's match jobs apart, by shard: its stage one and, with several shards, its verification", async () => {
@@ -36,7 +37,7 @@ describe('traceJob', () => {
     expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(2);
   });
 
-  it('says how much CPU the process used while the job ran', async () => {
+  it('says how much CPU the process used while the job ran, and counts it', async () => {
     const logged = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     try {
       await traceJob({ id: 'c', name: 'verify-shard', queue: 'spec-cpu' }, async () => {
@@ -47,6 +48,7 @@ describe('traceJob', () => {
       const line = logged.mock.calls.map(([msg]) => String(msg)).find((msg) => msg.startsWith('verify-shard completed'));
       const cpuMs = Number(/^verify-shard completed in [\d.]+ s, (\d+) ms of CPU$/.exec(line ?? '')?.[1]);
       expect(cpuMs).toBeGreaterThanOrEqual(60);
+      expect(await sample('dramaguard_job_cpu_seconds_total{queue="spec-cpu",name="verify-shard",outcome="completed"}')).toBeGreaterThanOrEqual(0.06);
     } finally {
       logged.mockRestore();
     }

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { fingerprintDecodeRatio, jobSeconds, matchSeconds } from './metrics';
+import { fingerprintDecodeRatio, jobCpuSeconds, jobSeconds, matchSeconds } from './metrics';
 import { currentTrace, runTraced } from './trace-context';
 
 /** One attempt of a job, as the log and the metrics name it. */
@@ -28,12 +28,20 @@ export function traceJob(job: JobTrace, run: () => Promise<void>): Promise<void>
   return runTraced({ requestId: job.requestId, job: { id: job.id, name: job.name, queue: job.queue } }, async () => {
     const started = performance.now();
     const cpu = process.cpuUsage();
+    // Seconds of the process's CPU since the attempt started, counted by outcome.
+    const cpuUsed = (outcome: 'completed' | 'failed'): number => {
+      const { user, system } = process.cpuUsage(cpu);
+      const seconds = (user + system) / 1e6;
+      jobCpuSeconds.inc({ queue: job.queue, name: job.name, outcome }, seconds);
+      return seconds;
+    };
     log.log(`${job.name} started`);
     try {
       await run();
     } catch (e) {
       const seconds = (performance.now() - started) / 1000;
       jobSeconds.observe({ queue: job.queue, name: job.name, outcome: 'failed' }, seconds);
+      cpuUsed('failed');
       log.warn(`${job.name} failed after ${seconds.toFixed(2)} s: ${(e as Error).message}`);
       throw e;
     }
@@ -42,8 +50,7 @@ export function traceJob(job: JobTrace, run: () => Promise<void>): Promise<void>
     if ((job.name === 'match-shard' || job.name === 'verify-shard') && job.shard !== undefined) matchSeconds.observe({ shard: String(job.shard) }, ms / 1000);
     const decodeMs = currentTrace()?.decodeMs ?? 0;
     if (decodeMs > 0) fingerprintDecodeRatio.observe({ name: job.name }, ms / decodeMs);
-    const { user, system } = process.cpuUsage(cpu);
-    const cpuMs = Math.round((user + system) / 1000);
+    const cpuMs = Math.round(cpuUsed('completed') * 1000);
     log.log(`${job.name} completed in ${(ms / 1000).toFixed(2)} s${decodeMs > 0 ? `, ${(decodeMs / 1000).toFixed(2)} s of it decoding` : ''}, ${cpuMs} ms of CPU`);
   });
 }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Jobs of one queue by state, as BullMQ counts them. */
 export interface QueueCounts {
@@ -49,6 +49,13 @@ export const jobSeconds = new Histogram({
   help: 'Job attempts run by this worker, by queue, job name and outcome (a shard queue shard-N times that shard matching a clip)',
   labelNames: ['queue', 'name', 'outcome'] as const,
   buckets: JOB_SECONDS,
+  registers: [metricsRegistry],
+});
+
+export const jobCpuSeconds = new Counter({
+  name: 'dramaguard_job_cpu_seconds_total',
+  help: "CPU the process used while its job attempts ran, every thread of it, by queue, job name and outcome (jobs running side by side in one process each count the other's)",
+  labelNames: ['queue', 'name', 'outcome'] as const,
   registers: [metricsRegistry],
 });
 
