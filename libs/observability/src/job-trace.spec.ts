@@ -25,7 +25,8 @@ describe('traceJob', () => {
     await expect(traceJob({ id: 'x', name: 'match-clip', queue: 'spec-clips' }, () => Promise.reject(failure))).rejects.toBe(failure);
     expect(await sample('dramaguard_job_duration_seconds_count{queue="spec-clips",name="match-clip",outcome="failed"}')).toBe(1);
     expect(await sample('dramaguard_job_duration_seconds_count{queue="spec-clips",name="match-clip",outcome="completed"}')).toBeUndefined();
-    expect(await sample('dramaguard_job_cpu_seconds_total{queue="spec-clips",name="match-clip",outcome="failed"}')).toBeGreaterThanOrEqual(0);
+    // Its CPU is counted too, however little it was.
+    expect(await sample('dramaguard_job_cpu_seconds_total{queue="spec-clips",name="match-clip",outcome="failed"}')).toBeDefined();
   });
 
   it("times a shard's match jobs apart, by shard: its stage one and, with several shards, its verification", async () => {
@@ -41,7 +42,10 @@ describe('traceJob', () => {
     const logged = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     try {
       await traceJob({ id: 'c', name: 'verify-shard', queue: 'spec-cpu' }, async () => {
-        const used = (): number => process.cpuUsage().user + process.cpuUsage().system;
+        const used = (): number => {
+          const { user, system } = process.cpuUsage();
+          return user + system;
+        };
         const until = used() + 60_000;
         while (used() < until);
       });
