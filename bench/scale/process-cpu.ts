@@ -41,7 +41,7 @@ const WINDOW_JOBS = /"jobId":"(?:geometry-shard|match-shard|verify-shard|merge-c
  * Adds to `into`, by clip id, the CPU that the processes logging `output`
  * (JSON lines) used during that clip's window jobs, each job's as its
  * completion line gives it (traceJob). Read per clip, the shards' CPU says
- * what the window cannot go below on the machine's cores, however the four
+ * what the window cannot go below on the machine's cores, however the
  * shards share them (docs/BENCHMARK.md, section 58).
  */
 export function addWindowCpu(output: string, into: Map<string, number>): void {

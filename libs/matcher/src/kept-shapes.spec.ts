@@ -39,8 +39,7 @@ function optimisedAcrossCollection(keep: boolean): { before: Record<string, bool
 
 // ProbeBuilder is kept too, but code using it is thrown away here before any collection, so it is not probed.
 const CLASSES = ['RegionHasher', 'ActiveRegionDetector', 'InsetPictureDetector', 'FingerprintBuilder', 'ClipHasher', 'CandidateVote'];
-const each = (optimised: boolean): Record<string, boolean> => Object.fromEntries(CLASSES.map((name) => [name, optimised]));
-const ALL = each(true);
+const ALL = Object.fromEntries(CLASSES.map((name) => [name, true]));
 
 describe('keepShapes', () => {
   it('keeps code compiled against per-clip classes optimised across a full collection', () => {
