@@ -21,4 +21,4 @@ COPY --from=build /app/dist/apps/worker dist/apps/worker
 RUN mkdir -p /data/media && chown node:node /data/media
 USER node
 # The node flags of scripts/worker-runtime.json (the README's "More workers" paragraph says why).
-CMD ["node", "--max-semi-space-size=1", "--single-threaded-gc", "dist/apps/worker/apps/worker/src/main.js"]
+CMD ["node", "--max-semi-space-size=1", "--single-threaded-gc", "--retain-maps-for-n-gc=1024", "dist/apps/worker/apps/worker/src/main.js"]
