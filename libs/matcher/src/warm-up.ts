@@ -57,23 +57,22 @@ function copyOf(frame: GreyFrame, mirror = true): GreyFrame {
  * registered in the warm-up's index: a few flat frames, the first episode
  * from its 40th frame on, mirrored, cropped and played 1.25 times as fast,
  * unregistered footage, then the second episode from its start, cropped only,
- * at its own speed. Every stretch takes a path of verification that a clip
- * of one clean copy does not: frames too flat to match or to be sampled,
- * frames that contradict a line, a line of another speed, a line that puts
- * the clip's first frames before the episode's start (a negative intercept),
- * and several candidates in one clip. Their code then has the type feedback
- * of real clips before it is compiled for speed: after a warm-up on a single
- * clean copy, the first real clip's verification threw away the compiled
- * code of five of its functions (a minus zero, a property never read before,
- * an object of a class not met) and took three to six times the CPU of the
- * same clip matched later (docs/BENCHMARK.md, section 59). The code
- * survives a full collection only with the worker's
- * --retain-maps-for-n-gc (scripts/worker-runtime.json).
+ * at its own speed: stretches meant to take what a clip of one clean copy
+ * does not (flat frames, frames that contradict a line, another speed, a line
+ * that starts before its episode does, two candidates). After a warm-up on a
+ * single clean copy, the first real clip's verification threw away the
+ * compiled code of five of its functions (a minus zero, a property never read
+ * before, an object of a class not met) and took three to six times the CPU
+ * of the same clip matched later; after this one, two were thrown away and
+ * it took 1.3 to 2.1 times (docs/BENCHMARK.md, section 59). The code survives
+ * a full collection only with the worker's --retain-maps-for-n-gc
+ * (scripts/worker-runtime.json).
  */
 function compilation(first: readonly GreyFrame[], second: readonly GreyFrame[]): GreyFrame[] {
   const fast = Array.from({ length: 96 }, (_, k) => copyOf(first[40 + Math.round(1.25 * k)]));
   const unregistered = Array.from({ length: 24 }, (_, f) => copyOf(frameOf(UNREGISTERED + f)));
-  return [...Array.from({ length: 8 }, flatFrame).map((f) => copyOf(f)), ...fast, ...unregistered, ...second.slice(0, 96).map((f) => copyOf(f, false))];
+  const flat = Array.from({ length: 8 }, () => copyOf(flatFrame()));
+  return [...flat, ...fast, ...unregistered, ...second.slice(0, 96).map((f) => copyOf(f, false))];
 }
 
 /** The frames as a shard's thread holds them: views into one block, as it receives them (framesOf). */
