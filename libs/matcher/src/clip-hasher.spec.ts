@@ -47,6 +47,30 @@ describe('ClipHasher', () => {
   });
 });
 
+describe('ClipHasher.hashAllOf over spans', () => {
+  const video = syntheticVideo(7, 6);
+  const frames = Array.from({ length: 10 }, (_, f) => renderFrame(video, 0.5 * f, 72, 128));
+  const rect = { x0: 0.1, y0: 0.05, x1: 0.85, y1: 0.9 };
+
+  it("hashes a span's frames only, as over the whole clip, then the rest of them when the whole clip is asked for", () => {
+    const whole = wholeClip(new ClipHasher(frames), rect, true);
+    const clip = new ClipHasher(frames);
+    watchingKernel((hashOne) => {
+      const [span, inner] = clip.hashAllOf([
+        { rect, mirror: true, first: 2, last: 6 },
+        { rect: { ...rect }, mirror: true, first: 3, last: 4 },
+      ]);
+      expect(hashOne).toHaveBeenCalledTimes(5);
+      expect([span.first, span.last, inner.first, inner.last]).toEqual([2, 6, 3, 4]);
+      for (let f = 2; f <= 6; f++) {
+        expect([span.hashes[2 * f], span.hashes[2 * f + 1], span.quality[f]]).toEqual([whole.hashes[2 * f], whole.hashes[2 * f + 1], whole.quality[f]]);
+      }
+      expect(wholeClip(clip, rect, true)).toEqual(whole);
+      expect(hashOne).toHaveBeenCalledTimes(frames.length);
+    });
+  });
+});
+
 describe('ClipHasher.region', () => {
   const video = syntheticVideo(6, 6);
   const frames = Array.from({ length: 20 }, (_, f) => renderFrame(video, 0.25 + 0.25 * f, 72, 128));

@@ -1,10 +1,12 @@
 import { GreyFrame, Rect, RegionHasher } from '@dramaguard/fingerprint';
 import type { QueryProbe } from './query-probe';
 
-/** Every clip frame hashed over one region: words 2f, 2f + 1 and quality[f]. */
+/** Clip frames first..last hashed over one region: words 2f, 2f + 1 and quality[f] (arrays of the whole clip's length). */
 export interface ClipHashes {
   readonly hashes: Uint32Array;
   readonly quality: Uint8Array;
+  readonly first: number;
+  readonly last: number;
 }
 
 /** A region of the clip frame, mirrored or not. */
@@ -13,19 +15,33 @@ export interface ClipRegion {
   readonly mirror: boolean;
 }
 
+/** A region and the clip frames (first..last) to hash over it; every frame when absent. */
+export interface ClipSpan extends ClipRegion {
+  readonly first?: number;
+  readonly last?: number;
+}
+
+/** A region's hashes of the frames hashed over it so far (done[f]): the whole clip's once every frame is. */
+interface HashedRegion extends ClipRegion {
+  readonly out: ClipHashes;
+  readonly done: Uint8Array;
+  remaining: number;
+}
+
 /**
  * Hashes clip frames under arbitrary regions during verification. Summed-area
  * tables of the frames being refined are kept; others are built in one reused
  * table. A frame's hash over a region is kept for the clip's other
  * candidates: their searches start from the same hypotheses and often step
- * through the same rectangles over the same frames. Whole-clip hashes are
- * kept per region: candidates of one clip often settle on the same geometry.
+ * through the same rectangles over the same frames. The hashes of the spans
+ * verification reads are kept per region, frame by frame: candidates of one
+ * clip often settle on the same geometry, over overlapping spans.
  */
 export class ClipHasher {
   private readonly cache = new Map<number, RegionHasher>();
   /** Released tables, loaded again for the next candidate's frames instead of allocated (and collected) anew. */
   private readonly free: RegionHasher[] = [];
-  private readonly wholeClip = new Map<string, ClipHashes>();
+  private readonly spans = new Map<string, HashedRegion>();
   /** Plain regions, then mirrored ones, by rectangle key. */
   private readonly regions = [new Map<string, RegionFrames>(), new Map<string, RegionFrames>()];
   /** The probe's hypothesis of each rectangle key, for the frames stage one hashed under it. */
@@ -57,35 +73,37 @@ export class ClipHasher {
   }
 
   /**
-   * Every frame over each region. A frame's summed-area table costs several
-   * times the hash of one region over it (docs/BENCHMARK.md, section 15), so
-   * the regions not yet hashed are hashed together, each frame's table built
-   * once for all of them; a region hashed before is answered as it was. A
-   * region on a hypothesis's rectangle that stage one hashed over every frame
-   * (a search that settled without moving) takes the probe's words, and when
-   * every region is such a one no frame's table is built at all.
+   * The frames of each span over its region. A frame's summed-area table costs
+   * several times the hash of one region over it (docs/BENCHMARK.md, section
+   * 15), so the frames not yet hashed are hashed together, each frame's table
+   * built once for all of the regions that need it; a frame hashed before over
+   * a region is answered as it was. A region on a hypothesis's rectangle that
+   * stage one hashed over every frame (a search that settled without moving)
+   * takes the probe's words, and when every region is such a one no frame's
+   * table is built at all.
    */
-  hashAllOf(regions: readonly ClipRegion[]): ClipHashes[] {
-    const keys = regions.map(regionKey);
+  hashAllOf(spans: readonly ClipSpan[]): ClipHashes[] {
     const n = this.frames.length;
-    const pending = new Map<string, { region: ClipRegion; out: ClipHashes }>();
-    regions.forEach((region, i) => {
-      if (this.wholeClip.has(keys[i]) || pending.has(keys[i])) return;
-      const probed = this.probed(region);
-      if (probed) this.wholeClip.set(keys[i], probed);
-      else pending.set(keys[i], { region, out: { hashes: new Uint32Array(2 * n), quality: new Uint8Array(n) } });
-    });
-    if (pending.size) {
-      for (let f = 0; f < n; f++) {
-        const table = this.cache.get(f) ?? this.spareWith(f);
-        for (const { region, out } of pending.values()) out.quality[f] = table.hashOne(region.rect, region.mirror, out.hashes, f);
+    const asked = spans.map((span) => ({ held: this.hashedOf(span), first: Math.max(0, span.first ?? 0), last: Math.min(n - 1, span.last ?? n - 1) }));
+    const pending = asked.filter(({ held, first, last }) => held.remaining && anyUndone(held.done, first, last));
+    if (pending.length) {
+      const lo = Math.min(...pending.map((p) => p.first));
+      const hi = Math.max(...pending.map((p) => p.last));
+      for (let f = lo; f <= hi; f++) {
+        let table: RegionHasher | null = null;
+        for (const { held, first, last } of pending) {
+          if (f < first || f > last || held.done[f]) continue;
+          table ??= this.cache.get(f) ?? this.spareWith(f);
+          held.out.quality[f] = table.hashOne(held.rect, held.mirror, held.out.hashes, f);
+          held.done[f] = 1;
+          held.remaining--;
+        }
       }
-      for (const [key, { out }] of pending) this.wholeClip.set(key, out);
     }
-    return keys.map((key) => this.wholeClip.get(key) as ClipHashes);
+    return asked.map(({ held, first, last }) => (first === 0 && last === n - 1 ? held.out : { ...held.out, first, last }));
   }
 
-  /** Drops the kept tables of refined frames (whole-clip hashes stay). */
+  /** Drops the kept tables of refined frames (the regions' hashes of their spans stay). */
   release(): void {
     this.free.push(...this.cache.values());
     this.cache.clear();
@@ -117,6 +135,20 @@ export class ClipHasher {
     return this.keptTable(f).hashOne(rect, mirror, words, at);
   }
 
+  /** The region's entry, made on first use: from the probe when stage one hashed it over every frame, else with no frame hashed. */
+  private hashedOf({ rect, mirror }: ClipRegion): HashedRegion {
+    const key = regionKey({ rect, mirror });
+    let held = this.spans.get(key);
+    if (!held) {
+      const n = this.frames.length;
+      const probed = this.probed({ rect, mirror });
+      const out = probed ?? { hashes: new Uint32Array(2 * n), quality: new Uint8Array(n), first: 0, last: n - 1 };
+      held = { rect, mirror, out, done: new Uint8Array(n).fill(probed ? 1 : 0), remaining: probed ? 0 : n };
+      this.spans.set(key, held);
+    }
+    return held;
+  }
+
   /**
    * Every frame over a region whose rectangle is one of the probe's
    * hypotheses, as stage one hashed them into the probe; null unless it
@@ -134,7 +166,7 @@ export class ClipHasher {
     const hashes = new Uint32Array(2 * n);
     const quality = new Uint8Array(n);
     for (let f = 0; f < n; f++) quality[f] = probedInto(probe, f * H + h, mirror, hashes, f);
-    return { hashes, quality };
+    return { hashes, quality, first: 0, last: n - 1 };
   }
 
   /** The one unkept table, loaded with frame f. */
@@ -199,6 +231,11 @@ export class RegionFrames {
     this.words = words;
     this.quality = quality;
   }
+}
+
+function anyUndone(done: Uint8Array, first: number, last: number): boolean {
+  for (let f = first; f <= last; f++) if (!done[f]) return true;
+  return false;
 }
 
 function regionKey({ rect, mirror }: ClipRegion): string {

@@ -8,7 +8,7 @@ import { searchCandidates, SparseRound } from './geometry-search';
 import { MatcherOptions, matcherOptions } from './matcher-options';
 import { probeClip, ProbeSource, QueryProbe } from './query-probe';
 import { SettledRegion, settleRegion } from './region-search';
-import { VerifiedCopy, verifyOnRegion } from './verify';
+import { VerifiedCopy, verifyOnRegion, verifySpan } from './verify';
 
 /** One matched stretch: the time range in the clip and the corresponding range in the episode (seconds). */
 export interface MatchSegment {
@@ -114,7 +114,9 @@ export function finishMatch(plan: MatchPlan, frames: readonly GreyFrame[], refer
  * verify a plan's candidates side by side (VerifyPool), each with the clip's
  * frames; matchesOf then reads their copies as one thread's. Every
  * candidate's region is settled first, so that the clip's frames are hashed
- * over all of the regions in one pass.
+ * over all of the regions in one pass: each region over the frames around
+ * its candidate's hits only (verifySpan), more of them for a line whose run
+ * may go on past them.
  */
 export function verifyCandidates(
   plan: MatchPlan,
@@ -136,10 +138,10 @@ export function verifyCandidates(
     const region = settleRegion(clip, view, dense, plan.probe.hypotheses, o);
     if (region) settled.push({ index: i, dense, view, shares: ref.shares, region });
   }
-  const hashes = clip.hashAllOf(settled.map((s) => s.region));
+  const hashes = clip.hashAllOf(settled.map((s) => ({ ...s.region, ...verifySpan(s.dense, clip.length, o) })));
   const copies = new Map<number, VerifiedCopy>();
   settled.forEach(({ index, dense, view, shares, region }, k) => {
-    const v = verifyOnRegion(hashes[k], view, shares, dense, region, o);
+    const v = verifyOnRegion(hashes[k], view, shares, dense, region, o, (first, last) => clip.hashAllOf([{ ...region, first, last }])[0]);
     if (v) copies.set(index, v);
   });
   return copies;

@@ -61,7 +61,10 @@ export function densify(c: Candidate, probe: QueryProbe, ref: FingerprintView, s
         const w1 = variants[mirror][at + 1];
         for (let j = lo; j <= hi; j++) {
           if (ref.quality[j] < o.minQuality) continue;
-          const d = popcount32(w0 ^ ref.hashes[2 * j]) + popcount32(w1 ^ ref.hashes[2 * j + 1]);
+          // Most frames in the band are far: their first word alone already puts them beyond the radius.
+          const d0 = popcount32(w0 ^ ref.hashes[2 * j]);
+          if (d0 > o.searchRadius) continue;
+          const d = d0 + popcount32(w1 ^ ref.hashes[2 * j + 1]);
           if (d > o.searchRadius) continue;
           const weight = ((o.searchRadius + 1 - d) / (o.searchRadius + 1)) * frameWeight(shares[j], o.ignoreShares);
           if (weight === 0) continue;

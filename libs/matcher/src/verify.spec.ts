@@ -5,7 +5,7 @@ import { Candidate } from './candidates';
 import { ClipHasher, rectKey, RegionFrames } from './clip-hasher';
 import { DEFAULT_MATCHER_OPTIONS } from './matcher-options';
 import { settleRegion } from './region-search';
-import { motionAgreement, settleLine, verifyOnRegion } from './verify';
+import { motionAgreement, settleLine, VerifiedCopy, verifyOnRegion, verifySpan } from './verify';
 
 const FPS = 8;
 
@@ -196,6 +196,50 @@ describe('settleRegion and verifyOnRegion', () => {
     // The hits lie on clip frames 0-16, padded by a second: 25 frames, of which 16 are sampled.
     expect(frames).toHaveLength(16);
     expect(frames[frames.length - 1] - frames[0]).toBeGreaterThanOrEqual(20);
+  });
+
+  describe('on the span around the hits', () => {
+    // 4 s of other footage, 6 s of the episode from 3 s, 10 s of other footage again.
+    const copy = renderClip(episode, 3, 9, FPS, W, H);
+    const frames = [...renderClip(syntheticVideo(998, 4), 0, 4, FPS, W, H), ...copy, ...renderClip(syntheticVideo(999, 10), 0, 10, FPS, W, H)];
+    const start = 4 * FPS;
+    /** A candidate whose hits lie on the given clip frames of the copy. */
+    const onFrames = (qs: number[]): Candidate => ({
+      episode: 'ep',
+      view: 0,
+      peak: { speed: 1, offset: 3 - 4, support: o.minSupport, hits: qs.map((_, i) => i) },
+      hits: qs.map((q) => ({ q, r: q - start + 3 * FPS, weight: 1, tag: 0, hold: 1 })),
+    });
+    function verifyBoth(c: Candidate) {
+      const clip = new ClipHasher(frames);
+      const region = settleRegion(clip, ref, c, hypotheses, o);
+      if (!region) throw new Error('no region settled');
+      const whole = jest.fn((first: number, last: number) => clip.hashAllOf([{ ...region, first, last }])[0]);
+      const span = verifyOnRegion(clip.hashAllOf([{ ...region, ...verifySpan(c, frames.length, o) }])[0], ref, shares, c, region, o, whole);
+      return { span: withoutFrames(span), whole, all: withoutFrames(verifyOnRegion(clip.hashAllOf([region])[0], ref, shares, c, region, o)) };
+    }
+    // Beyond the span the frames are not compared: the copy is judged on its runs and line.
+    const withoutFrames = (v: VerifiedCopy | null) => v && { ...v, aligned: undefined };
+
+    it('spans the hits and two run-ending gaps either side, within the clip', () => {
+      expect(verifySpan(onFrames([40, 60]), frames.length, o)).toEqual({ first: 16, last: 84 });
+      expect(verifySpan(onFrames([2, 150]), frames.length, o)).toEqual({ first: 0, last: frames.length - 1 });
+    });
+
+    it('verifies a copy its hits cover as the whole clip does, hashing no frame beyond the span', () => {
+      const { span, whole, all } = verifyBoth(onFrames([start, start + 16, start + copy.length - 1]));
+      expect(all?.runs).toHaveLength(1);
+      expect(span).toEqual(all);
+      expect(whole).not.toHaveBeenCalled();
+    });
+
+    it("settles again on a span grown past the edge a copy's run reaches", () => {
+      const { span, whole, all } = verifyBoth(onFrames([start, start + 4, start + 8]));
+      // The span (frames 8-64) grows by its length after its end, short of the clip's end (159): the run ends inside it.
+      expect(whole.mock.calls).toEqual([[8, 121]]);
+      expect(span).toEqual(all);
+      expect(Math.abs((all?.runs[0].last ?? 0) + 1 - start - copy.length)).toBeLessThanOrEqual(FPS / 2);
+    });
   });
 
   it('ends a weakly supported copy where low-texture frames of other footage follow it', () => {

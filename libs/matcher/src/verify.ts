@@ -30,19 +30,34 @@ export interface VerifiedCopy {
 
 /**
  * Stage two, second half (region-search has the first): refits the candidate's alignment line on the
- * frames' best local matches, given every clip frame hashed over the settled
- * region, then compares every clip frame with the registered frame the line
- * puts it on.
+ * frames' best local matches, given the clip frames hashed over the settled
+ * region, then compares each with the registered frame the line puts it on.
+ * Given the span of frames around the candidate's hits (verifySpan), a line
+ * whose run may go on past an edge of the span is settled again on the span
+ * `widen` grows on that side, until no run can: along a line, its runs are
+ * then those every frame gives. The line's refit reads the span's frames
+ * only; on the dev, harsh and swap sets the predictions were the same
+ * (docs/BENCHMARK.md, section 61).
  */
 export function verifyOnRegion(
-  { hashes: q, quality }: ClipHashes,
+  hashes: ClipHashes,
   ref: FingerprintView,
   shares: Uint8Array,
   candidate: Candidate,
   region: SettledRegion,
   options: MatcherOptions,
+  widen?: (first: number, last: number) => ClipHashes,
 ): VerifiedCopy | null {
-  const line = settleLine(candidate, { q, quality, ref, shares, o: lineOptions(candidate, options), contraQuality: options.minQuality });
+  const o = lineOptions(candidate, options);
+  const evidence = ({ hashes: q, quality, first, last }: ClipHashes): LineEvidence => ({ q, quality, first, last, ref, shares, o, contraQuality: options.minQuality });
+  let line = settleLine(candidate, evidence(hashes));
+  while (line && widen) {
+    const edges = reachedEdges(line.aligned, hashes, o);
+    if (edges === NO_EDGE) break;
+    const grow = hashes.last - hashes.first + 1;
+    hashes = widen(edges & BEFORE ? max(0, hashes.first - grow) : hashes.first, edges & AFTER ? min(hashes.quality.length - 1, hashes.last + grow) : hashes.last);
+    line = settleLine(candidate, evidence(hashes));
+  }
   if (!line) return null;
   const geometry = copyGeometry(region.rect, region.mirror, ref.region, region.root);
   return { episode: candidate.episode, mirrored: region.mirror, region: region.rect, geometry, ...line };
@@ -69,6 +84,55 @@ export interface LineEvidence {
   readonly o: MatcherOptions;
   /** Quality down to which a frame can contradict the line (alignFrames). */
   readonly contraQuality: number;
+  /** The clip frames hashed (first..last); every frame when absent. */
+  readonly first?: number;
+  readonly last?: number;
+}
+
+/**
+ * Frames either side of a candidate's hits that verification hashes the clip
+ * over: twice the gap that ends a run, so that a copy's run ends inside them
+ * when the footage beyond its hits differs.
+ */
+export function verifySpan(candidate: Candidate, frames: number, o: MatcherOptions): { first: number; last: number } {
+  let first = frames;
+  let last = -1;
+  for (const h of candidate.hits) {
+    first = min(first, h.q);
+    last = max(last, h.q);
+  }
+  const margin = 2 * round(o.maxGap * o.fps);
+  return { first: max(0, first - margin), last: min(frames - 1, last + margin) };
+}
+
+const NO_EDGE = 0;
+const BEFORE = 1;
+const AFTER = 2;
+
+/**
+ * The edges of the hashed span (BEFORE, AFTER) a run along the line could go
+ * on past: from that edge of the span inwards, short of the clip's own edge, a
+ * frame matches before maxGap frames contradict. Otherwise a run that
+ * crossed the edge would have ended before it, and a run's neutral frames
+ * stop at a contradicting one, so the runs within the span are those of the
+ * whole clip along the same line.
+ */
+function reachedEdges(a: AlignedFrames, { first, last, quality }: ClipHashes, o: MatcherOptions): number {
+  const gap = round(o.maxGap * o.fps);
+  const before = first > 0 && matchBeforeGap(a, first, last, 1, gap, o);
+  const after = last < quality.length - 1 && matchBeforeGap(a, last, first, -1, gap, o);
+  return (before ? BEFORE : NO_EDGE) | (after ? AFTER : NO_EDGE);
+}
+
+function matchBeforeGap({ distance }: AlignedFrames, from: number, to: number, step: number, gap: number, o: MatcherOptions): boolean {
+  let contra = 0;
+  for (let f = from; step > 0 ? f <= to : f >= to; f += step) {
+    const d = distance[f];
+    if (d === -2) return false;
+    if (d >= 0 && d <= o.matchDistance) return true;
+    if (d > o.mismatchDistance && ++contra >= gap) return false;
+  }
+  return false;
 }
 
 /**
@@ -97,13 +161,13 @@ function matchedFrames(line: SettledLine): number {
 }
 
 /** The line refitted from (intercept, slope), every clip frame aligned along it, and its matched runs; null when none. */
-function lineRuns({ q, quality, ref, shares, o, contraQuality }: LineEvidence, intercept: number, slope: number): SettledLine | null {
-  const line = refitLine(q, quality, ref, intercept, slope, o);
+function lineRuns({ q, quality, ref, shares, o, contraQuality, first = 0, last = quality.length - 1 }: LineEvidence, intercept: number, slope: number): SettledLine | null {
+  const line = refitLine(q, quality, ref, intercept, slope, o, first, last);
   if (line) {
     intercept = line.a;
     slope = line.b;
   }
-  const aligned = alignFrames(q, quality, ref, shares, intercept, slope, o, contraQuality);
+  const aligned = alignFrames(q, quality, ref, shares, intercept, slope, o, contraQuality, first, last);
   const runs = matchedRuns(aligned, {
     matchDistance: o.matchDistance,
     mismatchDistance: o.mismatchDistance,
@@ -141,12 +205,12 @@ export function motionAgreement(q: Uint32Array, ref: FingerprintView, intercept:
   return min(1, (2 * (clip / pairs + 1)) / (registered / pairs + 1));
 }
 
-/** Refits the line on each informative clip frame's best registered frame within a second of it. */
-function refitLine(q: Uint32Array, quality: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions) {
+/** Refits the line on each informative clip frame's (first..last) best registered frame within a second of it. */
+function refitLine(q: Uint32Array, quality: Uint8Array, ref: FingerprintView, intercept: number, slope: number, o: MatcherOptions, first: number, last: number) {
   const window = round(o.fps);
   const points: Array<{ q: number; r: number }> = [];
   const n = ref.quality.length;
-  for (let f = 0; f < quality.length; f++) {
+  for (let f = first; f <= last; f++) {
     if (quality[f] < o.minQuality) continue;
     const centre = round(intercept + slope * f);
     let bestD = o.matchDistance + 1;
@@ -165,7 +229,8 @@ function refitLine(q: Uint32Array, quality: Uint8Array, ref: FingerprintView, in
 }
 
 /**
- * Every clip frame against the registered frames (±1) the line puts it on.
+ * Every clip frame of first..last against the registered frames (±1) the line
+ * puts it on; the others are outside the line, as where it leaves the episode.
  * Below o.minQuality (a weak line's) a frame cannot match, but down to
  * `contraQuality` it can still contradict: a weak line's run otherwise went on
  * over seconds of the next excerpt of a compilation, its frames neutral for
@@ -180,6 +245,8 @@ function alignFrames(
   slope: number,
   o: MatcherOptions,
   contraQuality: number,
+  first: number,
+  last: number,
 ): AlignedFrames {
   const n = ref.quality.length;
   const distance = new Int16Array(qQuality.length);
@@ -187,7 +254,7 @@ function alignFrames(
   const weight = new Float32Array(qQuality.length);
   for (let f = 0; f < qQuality.length; f++) {
     const j = round(intercept + slope * f);
-    if (j < 0 || j >= n) {
+    if (j < 0 || j >= n || f < first || f > last) {
       distance[f] = -2;
       continue;
     }
