@@ -207,16 +207,16 @@ describe('settleRegion and verifyOnRegion', () => {
     const onFrames = (qs: number[]): Candidate => ({
       episode: 'ep',
       view: 0,
-      peak: { speed: 1, offset: 3 - 4, support: o.minSupport, hits: qs.map((_, i) => i) },
+      peak: { speed: 1, offset: 3 - start / FPS, support: o.minSupport, hits: qs.map((_, i) => i) },
       hits: qs.map((q) => ({ q, r: q - start + 3 * FPS, weight: 1, tag: 0, hold: 1 })),
     });
     function verifyBoth(c: Candidate) {
       const clip = new ClipHasher(frames);
       const region = settleRegion(clip, ref, c, hypotheses, o);
       if (!region) throw new Error('no region settled');
-      const whole = jest.fn((first: number, last: number) => clip.hashAllOf([{ ...region, first, last }])[0]);
-      const span = verifyOnRegion(clip.hashAllOf([{ ...region, ...verifySpan(c, frames.length, o) }])[0], ref, shares, c, region, o, whole);
-      return { span: withoutFrames(span), whole, all: withoutFrames(verifyOnRegion(clip.hashAllOf([region])[0], ref, shares, c, region, o)) };
+      const widen = jest.fn((first: number, last: number) => clip.hashAllOf([{ ...region, first, last }])[0]);
+      const span = verifyOnRegion(clip.hashAllOf([{ ...region, ...verifySpan(c, frames.length, o) }])[0], ref, shares, c, region, o, widen);
+      return { span: withoutFrames(span), widen, all: withoutFrames(verifyOnRegion(clip.hashAllOf([region])[0], ref, shares, c, region, o)) };
     }
     // Beyond the span the frames are not compared: the copy is judged on its runs and line.
     const withoutFrames = (v: VerifiedCopy | null) => v && { ...v, aligned: undefined };
@@ -227,16 +227,16 @@ describe('settleRegion and verifyOnRegion', () => {
     });
 
     it('verifies a copy its hits cover as the whole clip does, hashing no frame beyond the span', () => {
-      const { span, whole, all } = verifyBoth(onFrames([start, start + 16, start + copy.length - 1]));
+      const { span, widen, all } = verifyBoth(onFrames([start, start + 16, start + copy.length - 1]));
       expect(all?.runs).toHaveLength(1);
       expect(span).toEqual(all);
-      expect(whole).not.toHaveBeenCalled();
+      expect(widen).not.toHaveBeenCalled();
     });
 
     it("settles again on a span grown past the edge a copy's run reaches", () => {
-      const { span, whole, all } = verifyBoth(onFrames([start, start + 4, start + 8]));
+      const { span, widen, all } = verifyBoth(onFrames([start, start + 4, start + 8]));
       // The span (frames 8-64) grows by its length after its end, short of the clip's end (159): the run ends inside it.
-      expect(whole.mock.calls).toEqual([[8, 121]]);
+      expect(widen.mock.calls).toEqual([[8, 121]]);
       expect(span).toEqual(all);
       expect(Math.abs((all?.runs[0].last ?? 0) + 1 - start - copy.length)).toBeLessThanOrEqual(FPS / 2);
     });
