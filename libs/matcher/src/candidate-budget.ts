@@ -1,4 +1,4 @@
-import { Candidate } from './candidates';
+import { Candidate, hitSpan } from './candidates';
 import { MatchPlan } from './clip-matcher';
 
 /** What a shard tells the others of one candidate line it proposes: its support, and the clip frames its hits span. */
@@ -34,13 +34,7 @@ export function proposedLines(plan: MatchPlan): ProposedLine[] {
 }
 
 function proposedLine(c: Candidate): ProposedLine {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const h of c.hits) {
-    first = Math.min(first, h.q);
-    last = Math.max(last, h.q);
-  }
-  return { support: c.peak.support, first, last };
+  return { support: c.peak.support, ...hitSpan(c) };
 }
 
 /**

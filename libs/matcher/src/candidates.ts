@@ -17,6 +17,17 @@ export interface Candidate {
   readonly hits: readonly TaggedHit[];
 }
 
+/** The first and last clip frames a candidate's hits lie on (first > last when it has none). */
+export function hitSpan(c: Candidate): { first: number; last: number } {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const h of c.hits) {
+    first = Math.min(first, h.q);
+    last = Math.max(last, h.q);
+  }
+  return { first, last };
+}
+
 /**
  * Support a line of key-frame hits needs to be verified at all. The index
  * holds at most two frames a second, so a copy leaves a quarter of the hits a

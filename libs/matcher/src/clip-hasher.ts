@@ -25,7 +25,6 @@ export interface ClipSpan extends ClipRegion {
 interface HashedRegion extends ClipRegion {
   readonly out: ClipHashes;
   readonly done: Uint8Array;
-  remaining: number;
 }
 
 /**
@@ -85,7 +84,7 @@ export class ClipHasher {
   hashAllOf(spans: readonly ClipSpan[]): ClipHashes[] {
     const n = this.frames.length;
     const asked = spans.map((span) => ({ held: this.hashedOf(span), first: Math.max(0, span.first ?? 0), last: Math.min(n - 1, span.last ?? n - 1) }));
-    const pending = asked.filter(({ held, first, last }) => held.remaining && anyUndone(held.done, first, last));
+    const pending = asked.filter(({ held, first, last }) => anyUndone(held.done, first, last));
     if (pending.length) {
       const lo = Math.min(...pending.map((p) => p.first));
       const hi = Math.max(...pending.map((p) => p.last));
@@ -96,7 +95,6 @@ export class ClipHasher {
           table ??= this.cache.get(f) ?? this.spareWith(f);
           held.out.quality[f] = table.hashOne(held.rect, held.mirror, held.out.hashes, f);
           held.done[f] = 1;
-          held.remaining--;
         }
       }
     }
@@ -143,7 +141,7 @@ export class ClipHasher {
       const n = this.frames.length;
       const probed = this.probed({ rect, mirror });
       const out = probed ?? { hashes: new Uint32Array(2 * n), quality: new Uint8Array(n), first: 0, last: n - 1 };
-      held = { rect, mirror, out, done: new Uint8Array(n).fill(probed ? 1 : 0), remaining: probed ? 0 : n };
+      held = { rect, mirror, out, done: new Uint8Array(n).fill(probed ? 1 : 0) };
       this.spans.set(key, held);
     }
     return held;

@@ -226,7 +226,7 @@ describe('settleRegion and verifyOnRegion', () => {
       expect(verifySpan(onFrames([2, 150]), frames.length, o)).toEqual({ first: 0, last: frames.length - 1 });
     });
 
-    it('verifies a copy its hits cover as the whole clip does, hashing no frame beyond the span', () => {
+    it('verifies a copy its hits cover as the whole clip does, without widening its span', () => {
       const { span, widen, all } = verifyBoth(onFrames([start, start + 16, start + copy.length - 1]));
       expect(all?.runs).toHaveLength(1);
       expect(span).toEqual(all);

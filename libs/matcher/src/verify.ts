@@ -1,7 +1,7 @@
 import { FingerprintView, popcount32, Rect } from '@dramaguard/fingerprint';
 import { frameWeight } from '@dramaguard/hash-index';
 import { robustLine } from './alignment';
-import { Candidate } from './candidates';
+import { Candidate, hitSpan } from './candidates';
 import { ClipHashes } from './clip-hasher';
 import { copyGeometry, CopyGeometry } from './copy-geometry';
 import { MatcherOptions, matcherOptions } from './matcher-options';
@@ -24,7 +24,7 @@ export interface VerifiedCopy {
   readonly intercept: number;
   readonly slope: number;
   readonly runs: readonly SegmentRun[];
-  /** Every clip frame against the registered frame the line puts it on. */
+  /** Every clip frame against the registered frame the line puts it on; beyond the frames hashed (verifySpan), as beyond the line's end. */
   readonly aligned: AlignedFrames;
 }
 
@@ -95,12 +95,7 @@ export interface LineEvidence {
  * when the footage beyond its hits differs.
  */
 export function verifySpan(candidate: Candidate, frames: number, o: MatcherOptions): { first: number; last: number } {
-  let first = frames;
-  let last = -1;
-  for (const h of candidate.hits) {
-    first = min(first, h.q);
-    last = max(last, h.q);
-  }
+  const { first, last } = hitSpan(candidate);
   const margin = 2 * round(o.maxGap * o.fps);
   return { first: max(0, first - margin), last: min(frames - 1, last + margin) };
 }
