@@ -1,5 +1,5 @@
 import { FingerprintView, Hypothesis, popcount32, Rect } from '@dramaguard/fingerprint';
-import { Candidate } from './candidates';
+import { Candidate, hitSpan } from './candidates';
 import { ClipHasher, ClipRegion, rectKey, RegionFrames } from './clip-hasher';
 import { MatcherOptions } from './matcher-options';
 import { lineOptions } from './verify';
@@ -69,10 +69,10 @@ function seedTags(c: Candidate): number[] {
 
 /** Up to SAMPLE_FRAMES clip frames spread over the span the candidate's hits cover. */
 function sampleFrames(c: Candidate, frames: number, o: MatcherOptions): number[] {
-  const qs = c.hits.map((h) => h.q);
+  const { first, last } = hitSpan(c);
   const pad = round(o.fps);
-  const lo = max(0, min(...qs) - pad);
-  const hi = min(frames - 1, max(...qs) + pad);
+  const lo = max(0, first - pad);
+  const hi = min(frames - 1, last + pad);
   const step = max(1, (hi - lo + 1) / SAMPLE_FRAMES);
   const out: number[] = [];
   for (let x = lo; x <= hi && out.length < SAMPLE_FRAMES; x += step) out.push(round(x));
