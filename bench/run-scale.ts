@@ -18,6 +18,7 @@ import { BenchApi } from './bench-api';
 import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, queueDrained, ROOT, runToEnd } from './bench-stack';
 import { hdClips, scaleClips } from './scale/scale-clips';
 import { addWindowCpu, cpuSeconds, threadCpuSeconds } from './scale/process-cpu';
+import { RoundTimeline, timelineSummary } from './scale/round-timeline';
 import { memoryParts, peakResident } from './scale/process-memory';
 import { growRegistry } from './scale/synthetic-registry';
 
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     let expected = 0;
     let falseAlarms = 0;
     const windowCpu = new Map<string, number>();
+    const timeline = new RoundTimeline();
     const ids: string[] = [];
     for (const clip of clips) {
       const submitted = await reviewer.submitClip(clip.file);
@@ -118,7 +120,10 @@ async function main(): Promise<void> {
       if (latency !== null) latencies.push(latency);
       const outputs = workers.map((w) => w.drain());
       // A merge may log its completion after the clip is seen done: its CPU is counted when it comes, by its clip's id.
-      for (const out of [...outputs, worker.drain()]) addWindowCpu(out, windowCpu);
+      for (const out of [...outputs, worker.drain()]) {
+        addWindowCpu(out, windowCpu);
+        timeline.add(out);
+      }
       ids.push(submitted.id);
       const shardTimes = outputs.map((out) => new RegExp(`clip ${submitted.id}, shard (\\d+): (?:frames|probe) read in \\d+ ms, matched in (\\d+) ms`).exec(out)).filter((m) => m !== null);
       const matched = new Set<string>((done.matches ?? []).map((m: { registrationId: string }) => refIds.get(m.registrationId) ?? `other:${m.registrationId}`));
@@ -129,7 +134,11 @@ async function main(): Promise<void> {
       console.log(`${basename(clip.file)}: ${done.status}, found ${[...matched].join(', ') || 'nothing'}; decoded to merged ${latency ?? '?'} ms (${perShard})`);
     }
 
-    for (const w of [worker, ...workers]) addWindowCpu(w.drain(), windowCpu);
+    for (const w of [worker, ...workers]) {
+      const out = w.drain();
+      addWindowCpu(out, windowCpu);
+      timeline.add(out);
+    }
     // A clip whose completion lines fell out of a worker's kept output shows as '?' and is left out of the percentiles, not counted as 0.
     const byClip = ids.map((id) => windowCpu.get(id));
     const inWindows = byClip.filter((ms) => ms !== undefined);
@@ -140,6 +149,7 @@ async function main(): Promise<void> {
       `workers' CPU inside each clip's window (its shard jobs and merge), clip by clip: ${byClip.map((ms) => ms ?? '?').join(', ')} ms; median ${percentile(inWindows, 0.5)}, 95th percentile ${percentile(inWindows, 0.95)}: ` +
         `on ${cores} cores the latencies' median cannot be below ${floor(percentile(inWindows, 0.5))} ms, nor their 95th percentile below ${floor(percentile(inWindows, 0.95))}`,
     );
+    console.log(timelineSummary(ids.flatMap((id) => timeline.of(id) ?? []), cores, percentile));
     shardMemory(`after the ${clips.length} clips`);
     const cpu = workers.map((w, k) => cpuSeconds(w.pid) - cpuBefore[k]);
     const cpuTotal = cpu.reduce((a, b) => a + b, 0);
