@@ -71,7 +71,9 @@ export function timelineSummary(clips: readonly ClipRounds[], cores: number, per
   const endsOf = (round: Round): number[] => clips.flatMap((c) => (c.ends.has(round) ? [c.ends.get(round)!] : []));
   // With several shards the match round ends stage one; one shard alone does both stages in it.
   const named: Record<Round, string> = { 'geometry-shard': 'geometry round', 'match-shard': 'match round', 'verify-shard': 'verify round', 'merge-clip': 'merged' };
-  const rounds = ROUNDS.filter((r) => endsOf(r).length).map((r) => `${named[r]} ${spread(endsOf(r))}`);
+  // A clip whose lines fell out of a worker's kept output (Child.drain) lacks rounds: each round says how many clips it covers when not all.
+  const covered = (n: number): string => (n < clips.length ? ` (${n} clips)` : '');
+  const rounds = ROUNDS.filter((r) => endsOf(r).length).map((r) => `${named[r]} ${spread(endsOf(r))}${covered(endsOf(r).length)}`);
   const verifying = clips.filter((c) => c.ends.has('verify-shard') && c.ends.has('match-shard'));
   const wall = verifying.map((c) => c.ends.get('verify-shard')! - c.ends.get('match-shard')!);
   const cpu = verifying.map((c) => Math.round((c.cpu.get('verify-shard') ?? 0) / cores));
