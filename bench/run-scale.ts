@@ -17,7 +17,7 @@ import { RETRO_QUEUE } from '../libs/queue/src/jobs';
 import { BenchApi } from './bench-api';
 import { benchEnv, Child, clearBenchQueues, dropBenchDatabase, freePort, queueDrained, ROOT, runToEnd } from './bench-stack';
 import { hdClips, scaleClips } from './scale/scale-clips';
-import { addWindowCpu, cpuSeconds, threadCpuSeconds } from './scale/process-cpu';
+import { cpuSeconds, threadCpuSeconds } from './scale/process-cpu';
 import { RoundTimeline, timelineSummary } from './scale/round-timeline';
 import { memoryParts, peakResident } from './scale/process-memory';
 import { growRegistry } from './scale/synthetic-registry';
@@ -109,7 +109,6 @@ async function main(): Promise<void> {
     let found = 0;
     let expected = 0;
     let falseAlarms = 0;
-    const windowCpu = new Map<string, number>();
     const timeline = new RoundTimeline();
     const ids: string[] = [];
     for (const clip of clips) {
@@ -120,10 +119,7 @@ async function main(): Promise<void> {
       if (latency !== null) latencies.push(latency);
       const outputs = workers.map((w) => w.drain());
       // A merge may log its completion after the clip is seen done: its CPU is counted when it comes, by its clip's id.
-      for (const out of [...outputs, worker.drain()]) {
-        addWindowCpu(out, windowCpu);
-        timeline.add(out);
-      }
+      for (const out of [...outputs, worker.drain()]) timeline.add(out);
       ids.push(submitted.id);
       const shardTimes = outputs.map((out) => new RegExp(`clip ${submitted.id}, shard (\\d+): (?:frames|probe) read in \\d+ ms, matched in (\\d+) ms`).exec(out)).filter((m) => m !== null);
       const matched = new Set<string>((done.matches ?? []).map((m: { registrationId: string }) => refIds.get(m.registrationId) ?? `other:${m.registrationId}`));
@@ -134,13 +130,9 @@ async function main(): Promise<void> {
       console.log(`${basename(clip.file)}: ${done.status}, found ${[...matched].join(', ') || 'nothing'}; decoded to merged ${latency ?? '?'} ms (${perShard})`);
     }
 
-    for (const w of [worker, ...workers]) {
-      const out = w.drain();
-      addWindowCpu(out, windowCpu);
-      timeline.add(out);
-    }
+    for (const w of [worker, ...workers]) timeline.add(w.drain());
     // A clip whose completion lines fell out of a worker's kept output shows as '?' and is left out of the percentiles, not counted as 0.
-    const byClip = ids.map((id) => windowCpu.get(id));
+    const byClip = ids.map((id) => timeline.cpuOf(id));
     const inWindows = byClip.filter((ms) => ms !== undefined);
     const cores = availableParallelism();
     const floor = (ms: number): number => Math.round(ms / cores);

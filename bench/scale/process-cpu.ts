@@ -33,20 +33,3 @@ export function threadCpuSeconds(pid: number): Map<number, number> {
   }
   return out;
 }
-
-/** The jobs inside a clip's window: from its shards' first round to its merge (the latency bench:scale reports). */
-const WINDOW_JOBS = /"jobId":"(?:geometry-shard|match-shard|verify-shard|merge-clip)\.([0-9a-f-]{36})\.[^"]*".*"msg":"[\w-]+ completed in [\d.]+ s, (\d+) ms of CPU"/;
-
-/**
- * Adds to `into`, by clip id, the CPU that the processes logging `output`
- * (JSON lines) used during that clip's window jobs, each job's as its
- * completion line gives it (traceJob). Read per clip, the shards' CPU says
- * what the window cannot go below on the machine's cores, however the
- * shards share them (docs/BENCHMARK.md, section 58).
- */
-export function addWindowCpu(output: string, into: Map<string, number>): void {
-  for (const line of output.split('\n')) {
-    const m = WINDOW_JOBS.exec(line);
-    if (m) into.set(m[1], (into.get(m[1]) ?? 0) + Number(m[2]));
-  }
-}

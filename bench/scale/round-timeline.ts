@@ -51,6 +51,18 @@ export class RoundTimeline {
     }
   }
 
+  /**
+   * The CPU its window's jobs used, each job's as its completion line gives
+   * it (traceJob), whether or not its fan-out was read: the shards' CPU per
+   * clip says what the window cannot go below on the machine's cores, however
+   * the shards share them (docs/BENCHMARK.md, section 58). Undefined when no
+   * completion line of the clip was read.
+   */
+  cpuOf(clipId: string): number | undefined {
+    const cpu = this.cpu.get(clipId);
+    return cpu ? [...cpu.values()].reduce((a, b) => a + b, 0) : undefined;
+  }
+
   /** The clip's rounds, those it had (one shard alone has no geometry or verify round); null before its fan-out was read. */
   of(clipId: string): ClipRounds | null {
     const start = this.fannedOut.get(clipId);
@@ -73,7 +85,9 @@ export function timelineSummary(clips: readonly ClipRounds[], cores: number, per
   const named: Record<Round, string> = { 'geometry-shard': 'geometry round', 'match-shard': 'match round', 'verify-shard': 'verify round', 'merge-clip': 'merged' };
   // A clip whose lines fell out of a worker's kept output (Child.drain) lacks rounds: each round says how many clips it covers when not all.
   const covered = (n: number): string => (n < clips.length ? ` (${n} clips)` : '');
-  const rounds = ROUNDS.filter((r) => endsOf(r).length).map((r) => `${named[r]} ${spread(endsOf(r))}${covered(endsOf(r).length)}`);
+  const rounds = ROUNDS.map((r) => [r, endsOf(r)] as const)
+    .filter(([, ends]) => ends.length)
+    .map(([r, ends]) => `${named[r]} ${spread(ends)}${covered(ends.length)}`);
   const verifying = clips.filter((c) => c.ends.has('verify-shard') && c.ends.has('match-shard'));
   const wall = verifying.map((c) => c.ends.get('verify-shard')! - c.ends.get('match-shard')!);
   const cpu = verifying.map((c) => Math.round((c.cpu.get('verify-shard') ?? 0) / cores));
