@@ -15,12 +15,17 @@
 // the geometry. Recall then counts the indexed refs only.
 // The index loads as a shard's does, staged then packed (HashIndex.stage); with
 // --chained, through the chains as shards loaded before.
-// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--seconds S] [--refs A,B] [--dev-queries] [--chained] [--options JSON]
+// With --stage-one, only stage one is timed, as a shard's geometry and match
+// jobs run it: from the clip's full probe (hashed once beforehand, as the
+// decoding worker does), its sparse round, the geometries it votes for, then
+// the other frames under those (this index's votes standing for every
+// shard's). What a shard's two lookup rounds cost without the jobs around them.
+// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--seconds S] [--refs A,B] [--dev-queries] [--chained] [--stage-one] [--options JSON]
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
 import { HashIndex } from '@dramaguard/hash-index';
-import { finishMatch, MatcherOptions, planMatch } from '@dramaguard/matcher';
+import { finishMatch, fullProbe, geometryVotes, MatcherOptions, matcherOptions, planMatch, sharedGeometries, sparseRound } from '@dramaguard/matcher';
 import { fingerprintOf, frames } from './bench-frames';
 import { scaleClips } from './scale/scale-clips';
 import { syntheticEpisodes } from './scale/synthetic-episodes';
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
   const clips = scaleClips(setDir, resolve(ROOT, '../shared/bench/sources'), join(ROOT, 'bench/out/scale-clips'), copies, others);
   const decoded: GreyFrame[][] = [];
   for (const c of clips) decoded.push((await frames(c.file)).slice(0, Math.round(clipSeconds * FINGERPRINT_FPS)));
+  if (args.includes('--stage-one')) return stageOne(index, decoded);
 
   const plan: number[] = [];
   const finish: number[] = [];
@@ -145,6 +151,38 @@ async function main(): Promise<void> {
       options,
     }),
   );
+}
+
+/** Stage one alone, as a shard's jobs run it, per clip and part: CPU percentiles over every run after the first (the first compiles). */
+function stageOne(index: HashIndex, decoded: GreyFrame[][]): void {
+  const o = matcherOptions(options);
+  const probes = decoded.map((f) => fullProbe(f));
+  const parts: Record<'sparse' | 'votes' | 'match' | 'total', number[]> = { sparse: [], votes: [], match: [], total: [] };
+  let lookups = 0;
+  for (let run = 0; run < Math.max(2, runs); run++) {
+    probes.forEach((full) => {
+      const probe = structuredClone(full);
+      const before = index.counters.lookups;
+      const t0 = process.cpuUsage();
+      const round = sparseRound(index, { full: probe }, o);
+      const sparse = cpuMs(t0);
+      const t1 = process.cpuUsage();
+      const votes = geometryVotes(round, o);
+      const voted = cpuMs(t1);
+      const t2 = process.cpuUsage();
+      planMatch(index, probe, options, sharedGeometries([votes], o.sharedGeometryCount), round);
+      const match = cpuMs(t2);
+      if (run === 0) return;
+      parts.sparse.push(sparse);
+      parts.votes.push(voted);
+      parts.match.push(match);
+      parts.total.push(sparse + voted + match);
+      lookups += index.counters.lookups - before;
+    });
+  }
+  const summary: Record<string, number> = {};
+  for (const p of [0.5, 0.95]) for (const [part, xs] of Object.entries(parts)) summary[`${part}_cpu_p${p * 100}_ms`] = round(percentile(xs, p));
+  console.log(JSON.stringify({ hours, entries: index.entryCount, clips: decoded.length, runs: Math.max(2, runs) - 1, lookups: Math.round(lookups / parts.total.length), ...summary, options }));
 }
 
 /** The dev set's queries against the large registry: true (query, ref) pairs found, of all, and false pairs. */
