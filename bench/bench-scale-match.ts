@@ -163,6 +163,7 @@ function stageOne(index: HashIndex, decoded: GreyFrame[][]): void {
   let lookups = 0;
   for (let run = 0; run < passes; run++) {
     probes.forEach((full) => {
+      // A fresh copy each pass, as the match thread receives a posted probe: no pass reads another's warm arrays.
       const probe = structuredClone(full);
       const before = index.counters.lookups;
       const t0 = process.cpuUsage();
