@@ -1,7 +1,8 @@
 // bench:scale: a registry of H hours on the real path (built api and worker
 // processes, BullMQ, PostgreSQL), matched with 60 s clips. Usage:
-//   npm run bench:scale -- [--hours H] [--shards N] [--copies C] [--others O] [--verify-threads T]
-// (T: MATCH_VERIFY_THREADS of every worker, 1 by default.)
+//   npm run bench:scale -- [--hours H] [--shards N] [--processes P] [--copies C] [--others O] [--verify-threads T]
+// (P: shard worker processes, each serving a contiguous run of the shards, one
+// per shard by default; T: MATCH_VERIFY_THREADS of every worker, 1 by default.)
 // The set's refs are registered through the api; synthetic episodes made
 // from their real fingerprints fill the registry to H hours (see
 // scale/synthetic-registry.ts). The last line is one JSON object.
@@ -28,6 +29,7 @@ const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const hours = flag('--hours', 100);
 const shards = flag('--shards', 1);
+const processes = flag('--processes', shards);
 const copies = flag('--copies', 20);
 const others = flag('--others', 10);
 const verifyThreads = flag('--verify-threads', 1);
@@ -44,7 +46,12 @@ function rssBytes(pid: number): number {
 
 const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 
+/** The shards each shard worker process serves: contiguous runs, as even as they split. */
+const groups = Array.from({ length: processes }, (_, p) => Array.from({ length: shards }, (_, k) => k).filter((k) => Math.floor((k * processes) / shards) === p));
+const label = (p: number): string => (groups[p].length === 1 ? `shard ${groups[p][0]}` : `shards ${groups[p].join('+')}`);
+
 async function main(): Promise<void> {
+  if (!Number.isInteger(processes) || processes < 1 || processes > shards) throw new Error(`--processes must be between 1 and the shards (${shards})`);
   const clips = scaleClips(setDir, resolve(ROOT, '../shared/bench/sources'), join(outDir, 'scale-clips'), copies, others);
   const hd = hdClips(setDir, join(outDir, 'scale-clips'), HD_CLIPS);
   const mediaDir = join(outDir, 'scale-media');
@@ -53,7 +60,7 @@ async function main(): Promise<void> {
   await clearBenchQueues(PREFIX, shards);
   const port = await freePort();
   const env: Record<string, string> = { ...benchEnv(DB, PREFIX, mediaDir, port, ADMIN_KEY), SHARDS: String(shards), MATCH_VERIFY_THREADS: String(verifyThreads) };
-  const shardEnv = (k: number) => ({ ...env, WORKER_SHARDS: String(k) });
+  const groupEnv = (p: number) => ({ ...env, WORKER_SHARDS: groups[p].join(',') });
   await runToEnd(Child.start('migrate', 'worker', 'migrate.js', env));
   const api = Child.start('api', 'api', 'main.js', env);
   const worker = Child.start('worker', 'worker', 'main.js', env);
@@ -80,9 +87,9 @@ async function main(): Promise<void> {
     const seconds = registry.seconds;
     console.log(`registry: ${(seconds / 3600).toFixed(0)} h, ${registry.episodes} synthetic episodes (${registry.nearMisses} near misses) written in ${((Date.now() - grown) / 1000).toFixed(0)} s`);
 
-    // One worker process per shard, each holding its shard only, as one per machine would; they load side by side.
+    // By default one worker process per shard, each holding its shard only, as one per machine would; they load side by side.
     const loadStart = Date.now();
-    workers = Array.from({ length: shards }, (_, k) => Child.start(`shard-${k}`, 'worker', 'main.js', shardEnv(k)));
+    workers = groups.map((g, p) => Child.start(`shard-${g.join('-')}`, 'worker', 'main.js', groupEnv(p)));
     await Promise.all(workers.map((w) => w.waitFor('worker ready', 3_600_000)));
     const loadSeconds = (Date.now() - loadStart) / 1000;
     const shardsResident = (): number => workers.reduce((n, w) => n + rssBytes(w.pid), 0);
@@ -90,15 +97,15 @@ async function main(): Promise<void> {
     const shardMemory = (when: string): void => {
       const parts = workers.map((w, k) => {
         const m = memoryParts(w.pid);
-        return `shard ${k} ${m.total} (${m.heap}, ${m.anonymous}, ${m.files}; ${m.huge})`;
+        return `${label(k)} ${m.total} (${m.heap}, ${m.anonymous}, ${m.files}; ${m.huge})`;
       });
       console.log(`shards' memory ${when}, MB (main heap, anonymous, files; on huge pages): ${parts.join('; ')}`);
     };
     const rss = shardsResident();
-    console.log(`${shards} shard worker(s) loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB in all`);
+    console.log(`${shards} shard(s) in ${processes} worker process(es) loaded ${(seconds / 3600).toFixed(0)} h in ${loadSeconds.toFixed(1)} s, resident ${(rss / 1e6).toFixed(0)} MB in all`);
     // Loading adds the shard's episodes one by one: its index work per episode is what adding costs, amortised over the index's growth.
     const loadWork = workers.map((w) => /indexed (\d+) episode\(s\) in \d+ ms, (\d+) ms of it index work/.exec(w.drain())).filter((m) => m !== null);
-    console.log(`loading's index work per episode: ${loadWork.map((m) => (Number(m[2]) / Number(m[1])).toFixed(2)).join(', ')} ms (shard by shard)`);
+    console.log(`loading's index work per episode: ${loadWork.map((m) => (Number(m[2]) / Number(m[1])).toFixed(2)).join(', ')} ms (process by process)`);
     shardMemory('after loading');
     const peaks = workers.map((w) => peakResident(w.pid));
     console.log(`shards' peak resident memory while loading (VmHWM), MB: ${peaks.join(', ')}; ${peaks.reduce((a, b) => a + b, 0)} in all`);
@@ -146,8 +153,8 @@ async function main(): Promise<void> {
     const cpu = workers.map((w, k) => cpuSeconds(w.pid) - cpuBefore[k]);
     const cpuTotal = cpu.reduce((a, b) => a + b, 0);
     // Decoding a clip's probe is in it too, in whichever shard's process took the clip's decode job; ffmpeg is not.
-    console.log(`shards' CPU over the ${clips.length} clips: ${cpuTotal.toFixed(1)} s, ${Math.round((cpuTotal * 1000) / clips.length)} ms a clip (shard by shard ${cpu.map((c) => c.toFixed(1)).join(', ')} s)`);
-    console.log(`shards' CPU by thread over the clips, s (main thread first, then the others by use): ${workers.map((w, k) => `shard ${k} ${threadsUsed(threadsBefore[k], threadCpuSeconds(w.pid), w.pid)}`).join('; ')}`);
+    console.log(`shards' CPU over the ${clips.length} clips: ${cpuTotal.toFixed(1)} s, ${Math.round((cpuTotal * 1000) / clips.length)} ms a clip (process by process ${cpu.map((c, k) => `${label(k)} ${c.toFixed(1)}`).join(', ')} s)`);
+    console.log(`shards' CPU by thread over the clips, s (main thread first, then the others by use): ${workers.map((w, k) => `${label(k)} ${threadsUsed(threadsBefore[k], threadCpuSeconds(w.pid), w.pid)}`).join('; ')}`);
     const ratios: number[] = [];
     for (const file of hd) {
       const hdStart = Date.now();

@@ -39,13 +39,14 @@ describe('ShardAnswerRepository', () => {
     expect(read.find((a) => a.subjectType === 'geometry')?.geometry).toEqual([{ first: 0, votes: [{ tag: 3, support: 7 }] }]);
   });
 
-  it('writes answers on several subjects together, counts each, and forgets them by subject', async () => {
+  it('writes answers on several subjects and shards together, counts each, and forgets them by subject', async () => {
     const clip = randomUUID();
     const plan = [{ first: 0, lines: [] }];
-    expect(await answers.recordTogether(clip, 2, [['clip', { indexSeq: '7', matches: [] }], ['plan', { plan, indexSeq: '6' }]])).toEqual([1, 1]);
+    expect(await answers.recordTogether(clip, [['clip', 2, { indexSeq: '7', matches: [] }], ['plan', 2, { plan, indexSeq: '6' }]])).toEqual([1, 1]);
+    expect(await answers.recordTogether(clip, [['clip', 3, { indexSeq: '7', matches: [] }]])).toEqual([2]);
     expect((await answers.of('plan', clip)).map((a) => [a.plan, a.indexSeq, a.matches])).toEqual([[plan, '6', null]]);
     await answers.clear('plan', clip);
-    expect((await answers.of(['clip', 'plan'], clip)).map((a) => a.subjectType)).toEqual(['clip']);
+    expect((await answers.of(['clip', 'plan'], clip)).map((a) => [a.subjectType, a.shard])).toEqual([['clip', 2], ['clip', 3]]);
     await answers.clear(['clip', 'plan'], clip);
     expect(await answers.of(['clip', 'plan'], clip)).toEqual([]);
   });

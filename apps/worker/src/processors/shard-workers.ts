@@ -31,7 +31,10 @@ export class ShardWorkers implements OnApplicationBootstrap, OnModuleDestroy {
       worker.on('error', (e) => this.log.warn(`queue ${worker.name}: ${e.message}`));
       return worker;
     });
-    if (this.workers.length) this.log.log(`answering for shard(s) ${this.config.shards.serves.join(', ')} of ${this.config.shards.count}`);
+    const serves = this.config.shards.serves;
+    if (serves.length === 1) this.log.log(`answering for shard ${serves[0]} of ${this.config.shards.count}`);
+    // Why every worker serving one of these shards must serve them all: the others' jobs here record nothing (shardsAnsweredBy).
+    if (serves.length > 1) this.log.log(`answering for shards ${serves.join(', ')} of ${this.config.shards.count} from one index, in shard ${serves[0]}'s jobs; every worker serving any of them must serve the same list`);
   }
 
   private handle(job: Job): Promise<void> {

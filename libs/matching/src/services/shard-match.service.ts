@@ -1,11 +1,12 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import type { AudioMatch } from '@dramaguard/audio';
 import { GreyFrame } from '@dramaguard/fingerprint';
 import { EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobPayload, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
-import { ClipRepository, ShardAnswer, ShardAnswerRepository, WindowGeometry, WindowPlan } from '@dramaguard/records';
+import { ClipRepository, ShardAnswer, ShardAnswerRepository, ShardSubject, WindowGeometry, WindowPlan } from '@dramaguard/records';
 import { MatchSession, MatchThread } from '../matching/match-thread.service';
 import { closeTaken, PreparedWindows } from '../matching/prepared-windows';
 import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
@@ -17,6 +18,7 @@ import { IndexMatcher, MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
 import { answered, proposalsByWindow, proposedAt, sharedByWindow } from './round-answers';
 import { ReferenceStore } from './reference-store.service';
+import { coveredAnswer, shardsAnsweredBy } from './shard-cover';
 import { DECODE_SHARE } from './match.service';
 
 /**
@@ -37,6 +39,8 @@ import { DECODE_SHARE } from './match.service';
  * Each of the three reads the clip's probes through one ClipProbes, and a
  * shard that proposes lines fills their windows' sessions with the clip's
  * frames while the others still propose (PreparedWindows).
+ * A worker serving several shards answers for all of them in the jobs of the
+ * lowest (shardsAnsweredBy); the others' jobs do nothing.
  */
 @Injectable()
 export class ShardMatchService implements OnModuleDestroy {
@@ -45,6 +49,7 @@ export class ShardMatchService implements OnModuleDestroy {
   private readonly prepared = new PreparedWindows(() => this.thread.open('match'));
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clips: ClipRepository,
     private readonly answers: ShardAnswerRepository,
     private readonly frameStore: FrameStore,
@@ -62,12 +67,14 @@ export class ShardMatchService implements OnModuleDestroy {
    * shard has proposed its own (verify).
    */
   async answer({ clipId, shard, round }: ShardJob, run: JobRun): Promise<void> {
+    const covers = this.answeredBy(shard);
+    if (!covers.length) return;
     // The probes are read beside the clip's row: every shard's round waits on both.
     const probes = this.probes.of(clipId, round);
     const clip = await this.sentClip(clipId);
     if (!clip) return;
-    if (clip.shards > 1) return this.propose(clip, shard, run, probes);
-    return this.conclude(clip, shard, run, { probes, shared: new Map(), proposals: null, proposedAt: null });
+    if (clip.shards > 1) return this.propose(clip, covers, run, probes);
+    return this.conclude(clip, covers, run, { probes, shared: new Map(), proposals: null, proposedAt: null });
   }
 
   /**
@@ -76,6 +83,8 @@ export class ShardMatchService implements OnModuleDestroy {
    * shard answered as it proposed (it had no candidate).
    */
   async verify({ clipId, shard, round }: ShardJob, run: JobRun): Promise<void> {
+    const covers = this.answeredBy(shard);
+    if (!covers.length) return;
     // The answers are read before the clip: the merge that marks the clip done clears them in the same transaction,
     // so either this shard's answer is still there or the clip is seen done (not one read before, one after).
     // The told geometries come in the same read: one statement, not two, for every shard of every clip.
@@ -85,7 +94,7 @@ export class ShardMatchService implements OnModuleDestroy {
     // Read beside the clip's row.
     const probes = this.probes.of(clipId, round);
     const clip = await this.sentClip(clipId);
-    if (clip) return this.conclude(clip, shard, run, { probes, shared: sharedByWindow(answers), proposals: proposalsByWindow(answers), proposedAt: proposedAt(answers, shard) });
+    if (clip) return this.conclude(clip, covers, run, { probes, shared: sharedByWindow(answers), proposals: proposalsByWindow(answers), proposedAt: proposedAt(answers, shard) });
   }
 
   /** The clip as it was sent to the shards; null when it is done or was never sent. */
@@ -103,14 +112,15 @@ export class ShardMatchService implements OnModuleDestroy {
    * shard that proposes no line has nothing to verify whatever the others
    * propose: it answers now (answerUnproposed).
    */
-  private async propose(clip: SentClip, shard: number, run: JobRun, reading: Promise<readonly WindowProbe[] | null>): Promise<void> {
+  private async propose(clip: SentClip, covers: readonly number[], run: JobRun, reading: Promise<readonly WindowProbe[] | null>): Promise<void> {
     const { id: clipId, shards, round } = clip;
+    const shard = covers[0];
     const started = Date.now();
     const seq = this.index.seq;
     // The told geometries and this shard's answer, in one read.
     const answers = await this.answers.of(['clip', 'geometry'], clipId);
     // Answered already: it proposed nothing and this is a retry, or its verification's wait ran out before this job came.
-    if (answered(answers, shard)) return this.roundDone('plan', clipId, shard, shards, round, { plan: [], indexSeq: seq });
+    if (answered(answers, shard)) return this.roundDone('plan', clipId, covers, shards, round, { plan: [], indexSeq: seq });
     try {
       const shared = sharedByWindow(answers);
       const probes = await reading;
@@ -119,14 +129,14 @@ export class ShardMatchService implements OnModuleDestroy {
       const proposed = plan.reduce((n, w) => n + w.lines.length, 0);
       const proposedMs = Date.now() - started;
       // Without probes, verification plans from the frames, so no line proposed here does not mean none found.
-      if (probes && proposed === 0) return await this.answerUnproposed(clip, shard, seq, plan, proposedMs);
-      this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${proposedMs} ms`);
+      if (probes && proposed === 0) return await this.answerUnproposed(clip, covers, seq, plan, proposedMs);
+      this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${proposedMs} ms${coverText(covers)}`);
       // The first window to verify only: a long video's later windows are read one at a time, as they always were.
       const first = probes?.find((window) => plan.some((w) => w.first === window.first && w.lines.length));
       if (first) this.prepare(clipId, round, first);
-      await this.roundDone('plan', clipId, shard, shards, round, { plan, indexSeq: seq });
+      await this.roundDone('plan', clipId, covers, shards, round, { plan, indexSeq: seq });
     } catch (e) {
-      if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('plan', clipId, shard, shards, round, { failure: failureReason(e) });
+      if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('plan', clipId, covers, shards, round, { failure: failureReason(e) });
       throw e;
     }
   }
@@ -137,19 +147,19 @@ export class ShardMatchService implements OnModuleDestroy {
    * answer there, and the merge, which clears both once the clip is done,
    * cannot come between the two writes and leave the second behind.
    */
-  private async answerUnproposed({ id: clipId, shards, round, sounding }: SentClip, shard: number, seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
+  private async answerUnproposed({ id: clipId, shards, round, sounding }: SentClip, covers: readonly number[], seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
     const { audio, sound } = await this.heard(await this.soundtrackOf(clipId, sounding));
-    const [answered, proposed] = await this.answers.recordTogether(clipId, shard, [
-      ['clip', { indexSeq: seq, matches: [], audio }],
-      ['plan', { plan, indexSeq: seq }],
+    const [answered, proposed] = await this.answers.recordTogether(clipId, [
+      ...this.coveredRows('clip', covers, { indexSeq: seq, matches: [], audio }),
+      ...this.coveredRows('plan', covers, { plan, indexSeq: seq }),
     ]);
-    this.log.log(`clip ${clipId}, shard ${shard}: 0 candidate line(s) proposed in ${proposedMs} ms; answered, nothing to verify${sound}`);
+    this.log.log(`clip ${clipId}, shard ${covers[0]}: 0 candidate line(s) proposed in ${proposedMs} ms; answered, nothing to verify${sound}${coverText(covers)}`);
     await this.roundCounted('plan', clipId, shards, round, proposed);
     await this.answerCounted(clipId, shards, round, answered);
   }
 
   /** This shard's matches for the clip (only its candidates within the budget every shard's `proposals` leave, given them), and its sound; then its answer. */
-  private async conclude({ id: clipId, shards, round, sounding }: SentClip, shard: number, run: JobRun, reads: ConcludeReads): Promise<void> {
+  private async conclude({ id: clipId, shards, round, sounding }: SentClip, covers: readonly number[], run: JobRun, reads: ConcludeReads): Promise<void> {
     try {
       const started = Date.now();
       // Its soundtrack's row is read while the shard matches the picture.
@@ -161,10 +171,10 @@ export class ShardMatchService implements OnModuleDestroy {
       const heardAt = Date.now();
       const { audio, sound } = await this.heard(await soundtrack);
       const registered = carriedEpisodes(matches, await this.references.registered(this.index.seqsOf(matches.map((m) => m.episode))));
-      await this.settle(clipId, shard, shards, round, { indexSeq: seq, matches, audio, registered });
-      this.log.log(`clip ${clipId}, shard ${shard}: ${probes ? 'probe' : 'frames'} read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms (${stagesText(stages)}), ${matches.length} episode(s) found${sound}`);
+      await this.settle(clipId, covers, shards, round, { indexSeq: seq, matches, audio, registered });
+      this.log.log(`clip ${clipId}, shard ${covers[0]}: ${probes ? 'probe' : 'frames'} read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms (${stagesText(stages)}), ${matches.length} episode(s) found${sound}${coverText(covers)}`);
     } catch (e) {
-      if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, shard, shards, round, { failure: failureReason(e) });
+      if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, covers, shards, round, { failure: failureReason(e) });
       throw e;
     }
   }
@@ -174,6 +184,8 @@ export class ShardMatchService implements OnModuleDestroy {
    * completes the set starts every shard's match at once.
    */
   async tell({ clipId, shard, round: sent }: ShardJob, run: JobRun): Promise<void> {
+    const covers = this.answeredBy(shard);
+    if (!covers.length) return;
     const reading = this.probes.of(clipId, sent);
     const clip = await this.sentClip(clipId);
     if (!clip) return;
@@ -182,16 +194,16 @@ export class ShardMatchService implements OnModuleDestroy {
       const probes = await reading;
       const geometry: WindowGeometry[] = [];
       for (const { first, probe } of probes ?? []) geometry.push({ first, votes: await this.thread.geometry(windowKey(clipId, round, first), probe) });
-      await this.roundDone('geometry', clipId, shard, shards, round, { geometry });
+      await this.roundDone('geometry', clipId, covers, shards, round, { geometry });
     } catch (e) {
-      if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('geometry', clipId, shard, shards, round, { failure: failureReason(e) });
+      if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('geometry', clipId, covers, shards, round, { failure: failureReason(e) });
       throw e;
     }
   }
 
   /** Records this shard's part of a round; the shard that completes the set starts every shard's next jobs before their wait runs out. */
-  private async roundDone(subject: 'geometry' | 'plan', clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
-    await this.roundCounted(subject, clipId, shards, round, await this.answers.record(subject, clipId, shard, answer));
+  private async roundDone(subject: 'geometry' | 'plan', clipId: string, covers: readonly number[], shards: number, round: number, answer: ShardAnswer): Promise<void> {
+    await this.roundCounted(subject, clipId, shards, round, await this.recordCovered(subject, clipId, covers, answer));
   }
 
   /** Given how many shards have now recorded their part of the round: once all have, their next jobs are started. */
@@ -207,13 +219,15 @@ export class ShardMatchService implements OnModuleDestroy {
 
   /** Matches a new episode against this shard as LEARNING_OPTIONS says (what it shares with registered episodes, whom it copies), and its sound. */
   async learn(registrationId: string, shard: number, run: JobRun): Promise<void> {
+    const covers = this.answeredBy(shard);
+    if (!covers.length) return;
     try {
       const { matches, seq } = await this.matchFrames(registrationId, LEARNING_OPTIONS);
       const sound = await this.frameStore.readSound(registrationId);
       const audio = sound ? await this.audio.match(sound, registrationId) : null;
-      await this.answers.record('registration', registrationId, shard, { indexSeq: seq, matches, audio });
+      await this.recordCovered('registration', registrationId, covers, { indexSeq: seq, matches, audio });
     } catch (e) {
-      if (isPermanent(e) || isLastAttempt(run)) await this.answers.record('registration', registrationId, shard, { failure: failureReason(e) });
+      if (isPermanent(e) || isLastAttempt(run)) await this.recordCovered('registration', registrationId, covers, { failure: failureReason(e) });
       throw e;
     }
   }
@@ -287,8 +301,23 @@ export class ShardMatchService implements OnModuleDestroy {
     return { audio, sound: audio ? `, soundtrack matched in ${Date.now() - heardAt} ms, ${audio.length} heard` : '' };
   }
 
-  private async settle(clipId: string, shard: number, shards: number, round: number, answer: ShardAnswer): Promise<void> {
-    await this.answerCounted(clipId, shards, round, await this.answers.record('clip', clipId, shard, answer));
+  private async settle(clipId: string, covers: readonly number[], shards: number, round: number, answer: ShardAnswer): Promise<void> {
+    await this.answerCounted(clipId, shards, round, await this.recordCovered('clip', clipId, covers, answer));
+  }
+
+  /** The shards a job of `shard` answers for on this worker, itself first; none when a lower shard it serves answers for it. */
+  private answeredBy(shard: number): number[] {
+    return shardsAnsweredBy(shard, this.config.shards.serves);
+  }
+
+  /** Records `answer` as the first of `covers`' and, with nothing found, the others' (coveredAnswer), together; answers how many shards have recorded the subject. */
+  private async recordCovered(subject: ShardSubject, id: string, covers: readonly number[], answer: ShardAnswer): Promise<number> {
+    const [recorded] = await this.answers.recordTogether(id, this.coveredRows(subject, covers, answer));
+    return recorded;
+  }
+
+  private coveredRows(subject: ShardSubject, covers: readonly number[], answer: ShardAnswer): [ShardSubject, number, ShardAnswer][] {
+    return covers.map((k, i) => [subject, k, i === 0 ? answer : coveredAnswer(answer)]);
   }
 
   /** Given how many shards have now answered for the clip: its progress, and its merge once all have. */
@@ -319,6 +348,11 @@ export class ShardMatchService implements OnModuleDestroy {
 /** The key a window's sparse round is kept under in the match thread, between telling its geometries and matching. */
 function windowKey(clipId: string, round: number, first: number): string {
   return `${clipId}:${round}:${first}`;
+}
+
+/** For the log: the other shards a shard answered for, if any. */
+function coverText(covers: readonly number[]): string {
+  return covers.length > 1 ? ` (answering for shards ${covers.join(', ')})` : '';
 }
 
 /** What a shard's job for a clip names: the clip, the shard, and the round it was sent out in. */

@@ -43,14 +43,15 @@ export class ShardAnswerRepository {
   }
 
   /**
-   * A shard's answers on several subjects of one id, in one transaction: no
+   * Answers on several subjects or shards of one id, in one transaction: no
    * reader sees one without the others, nor clears one before the others are
-   * written. Answers each subject's count of shards, counted once committed:
-   * counted inside, two shards answering at once would each miss the other's.
+   * written. Answers each one's subject's count of shards, counted once
+   * committed: counted inside, two shards answering at once would each miss
+   * the other's.
    */
-  async recordTogether(subjectId: string, shard: number, answers: readonly (readonly [ShardSubject, ShardAnswer])[]): Promise<number[]> {
+  async recordTogether(subjectId: string, answers: readonly (readonly [ShardSubject, number, ShardAnswer])[]): Promise<number[]> {
     await this.db.transaction(async (em) => {
-      for (const [subjectType, answer] of answers) await this.write(em, subjectType, subjectId, shard, answer);
+      for (const [subjectType, shard, answer] of answers) await this.write(em, subjectType, subjectId, shard, answer);
     });
     return Promise.all(answers.map(([subjectType]) => this.count(subjectType, subjectId)));
   }

@@ -1,0 +1,27 @@
+import { coveredAnswer, shardsAnsweredBy } from './shard-cover';
+
+describe('shardsAnsweredBy', () => {
+  it('lets the lowest shard a worker serves answer for all of them, and the others for none', () => {
+    expect(shardsAnsweredBy(1, [1, 3])).toEqual([1, 3]);
+    expect(shardsAnsweredBy(3, [1, 3])).toEqual([]);
+    expect(shardsAnsweredBy(0, [0])).toEqual([0]);
+  });
+
+  it('answers for the shard alone when the worker does not serve it', () => {
+    expect(shardsAnsweredBy(2, [0, 1])).toEqual([2]);
+  });
+});
+
+describe('coveredAnswer', () => {
+  it('keeps a failure, and answers the other kinds with nothing found', () => {
+    expect(coveredAnswer({ failure: 'index not loaded' })).toEqual({ failure: 'index not loaded' });
+    expect(coveredAnswer({ geometry: [{ first: 0, votes: [{ tag: 3, support: 7 }] }] })).toEqual({ geometry: [] });
+    expect(coveredAnswer({ plan: [{ first: 0, lines: [] }], indexSeq: '9' })).toEqual({ plan: [], indexSeq: '9' });
+  });
+
+  it('answers a match with no episode and no soundtrack heard, keeping whether the clip had one', () => {
+    const match = { episode: 'e', score: 1 } as never;
+    expect(coveredAnswer({ indexSeq: '4', matches: [match], audio: [{ episode: 'e' } as never] })).toEqual({ indexSeq: '4', matches: [], audio: [] });
+    expect(coveredAnswer({ indexSeq: '4', matches: [match], audio: null })).toEqual({ indexSeq: '4', matches: [], audio: null });
+  });
+});

@@ -1,0 +1,26 @@
+import type { ShardAnswer } from '@dramaguard/records';
+
+/**
+ * A worker serving several shards holds one index of all of them, so one
+ * search of it answers for every one: the lowest shard it serves does the
+ * work and records the same answer, with nothing found, for the others (the
+ * matches found are all in its own), and the others' jobs do nothing. Done
+ * once per shard instead, each search would cover every served shard again
+ * (docs/BENCHMARK.md, section 65). The shards a job of
+ * `shard` answers for, the shard itself first; empty when a lower shard this
+ * worker serves answers for it.
+ */
+export function shardsAnsweredBy(shard: number, serves: readonly number[]): number[] {
+  const lowest = Math.min(...serves);
+  if (!serves.includes(shard)) return [shard];
+  if (shard !== lowest) return [];
+  return [shard, ...serves.filter((k) => k !== shard)];
+}
+
+/** What a shard answered for another it serves: the same kind of answer, with nothing found (the matches are in its own). */
+export function coveredAnswer(answer: ShardAnswer): ShardAnswer {
+  if ('failure' in answer) return answer;
+  if ('geometry' in answer) return { geometry: [] };
+  if ('plan' in answer) return { plan: [], indexSeq: answer.indexSeq };
+  return { indexSeq: answer.indexSeq, matches: [], audio: answer.audio ? [] : null };
+}
