@@ -42,11 +42,12 @@ describe('ShardAnswerRepository', () => {
   it('writes answers on several subjects and shards together, counts each, and forgets them by subject', async () => {
     const clip = randomUUID();
     const plan = [{ first: 0, lines: [] }];
-    expect(await answers.recordTogether(clip, [['clip', 2, { indexSeq: '7', matches: [] }], ['plan', 2, { plan, indexSeq: '6' }]])).toEqual([1, 1]);
-    expect(await answers.recordTogether(clip, [['clip', 3, { indexSeq: '7', matches: [] }]])).toEqual([2]);
-    expect((await answers.of('plan', clip)).map((a) => [a.plan, a.indexSeq, a.matches])).toEqual([[plan, '6', null]]);
+    expect(await answers.recordTogether(clip, [['clip', 2, { indexSeq: '7', matches: [] }], ['plan', 2, { plan, indexSeq: '6' }]])).toEqual(new Map([['clip', 1], ['plan', 1]]));
+    const twoShards = await answers.recordTogether(clip, [['clip', 3, { indexSeq: '7', matches: [] }], ['clip', 4, { indexSeq: '7', matches: [] }], ['plan', 3, { plan: [], indexSeq: '7' }]]);
+    expect(twoShards).toEqual(new Map([['clip', 3], ['plan', 2]]));
+    expect((await answers.of('plan', clip)).map((a) => [a.plan, a.indexSeq, a.matches])).toEqual([[plan, '6', null], [[], '7', null]]);
     await answers.clear('plan', clip);
-    expect((await answers.of(['clip', 'plan'], clip)).map((a) => [a.subjectType, a.shard])).toEqual([['clip', 2], ['clip', 3]]);
+    expect((await answers.of(['clip', 'plan'], clip)).map((a) => [a.subjectType, a.shard])).toEqual([['clip', 2], ['clip', 3], ['clip', 4]]);
     await answers.clear(['clip', 'plan'], clip);
     expect(await answers.of(['clip', 'plan'], clip)).toEqual([]);
   });

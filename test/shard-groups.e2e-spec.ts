@@ -51,6 +51,18 @@ describe('four shards served by two worker processes, two shards each', () => {
     }
   }, 120_000);
 
+  it("starts the verifications at once when one process proposes lines and the other none, answering for both of its shards as it proposes", async () => {
+    const clip = await matchClip(stack, await fixtures.excerpt());
+    expect(clip).toMatchObject({ status: 'done', shardsAnswered: [0, 1, 2, 3], failureReason: null });
+    expect(clip.matches.map((m: Body) => m.registrationId)).toEqual([original.id]);
+
+    expect(low.log).toMatch(new RegExp(`clip ${clip.id}, shard 0: 0 candidate line\\(s\\) proposed in \\d+ ms; answered, nothing to verify[^\\n]* \\(answering for shards 0, 1\\)`));
+    expect(high.log).toMatch(new RegExp(`clip ${clip.id}, shard 2: [1-9]\\d* candidate line\\(s\\) proposed`));
+    // Whichever process recorded last saw all four shards' proposals, not its wait running out (half the deadline).
+    const started = [...(low.log + high.log).matchAll(new RegExp(`clip ${clip.id}: every shard proposed its candidates, (\\d) of 4 verify-shard job\\(s\\) started`, 'g'))];
+    expect(started.reduce((n, m) => n + Number(m[1]), 0)).toBe(4);
+  }, 120_000);
+
   it("holds another holder's copy of a higher shard's episode as a conflict, found in the lower shard's answer for both", async () => {
     const copier = await stack.createAccount('rights_holder', 'Copycat Films');
     const work = await createWork(stack, { title: 'Copied' }, copier.http);

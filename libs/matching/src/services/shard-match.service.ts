@@ -149,10 +149,11 @@ export class ShardMatchService implements OnModuleDestroy {
    */
   private async answerUnproposed({ id: clipId, shards, round, sounding }: SentClip, covers: readonly number[], seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
     const { audio, sound } = await this.heard(await this.soundtrackOf(clipId, sounding));
-    const [answered, proposed] = await this.answers.recordTogether(clipId, [
+    const recorded = await this.answers.recordTogether(clipId, [
       ...this.coveredRows('clip', covers, { indexSeq: seq, matches: [], audio }),
       ...this.coveredRows('plan', covers, { plan, indexSeq: seq }),
     ]);
+    const [answered, proposed] = [recorded.get('clip') ?? 0, recorded.get('plan') ?? 0];
     this.log.log(`clip ${clipId}, shard ${covers[0]}: 0 candidate line(s) proposed in ${proposedMs} ms; answered, nothing to verify${sound}${coverText(covers)}`);
     await this.roundCounted('plan', clipId, shards, round, proposed);
     await this.answerCounted(clipId, shards, round, answered);
@@ -312,8 +313,8 @@ export class ShardMatchService implements OnModuleDestroy {
 
   /** Records `answer` as the first of `covers`' and, with nothing found, the others' (coveredAnswer), together; answers how many shards have recorded the subject. */
   private async recordCovered(subject: ShardSubject, id: string, covers: readonly number[], answer: ShardAnswer): Promise<number> {
-    const [recorded] = await this.answers.recordTogether(id, this.coveredRows(subject, covers, answer));
-    return recorded;
+    const recorded = await this.answers.recordTogether(id, this.coveredRows(subject, covers, answer));
+    return recorded.get(subject) ?? 0;
   }
 
   private coveredRows(subject: ShardSubject, covers: readonly number[], answer: ShardAnswer): [ShardSubject, number, ShardAnswer][] {

@@ -45,15 +45,15 @@ export class ShardAnswerRepository {
   /**
    * Answers on several subjects or shards of one id, in one transaction: no
    * reader sees one without the others, nor clears one before the others are
-   * written. Answers each one's subject's count of shards, counted once
-   * committed: counted inside, two shards answering at once would each miss
-   * the other's.
+   * written. Answers each subject's count of shards, counted once committed:
+   * counted inside, two shards answering at once would each miss the other's.
    */
-  async recordTogether(subjectId: string, answers: readonly (readonly [ShardSubject, number, ShardAnswer])[]): Promise<number[]> {
+  async recordTogether(subjectId: string, answers: readonly (readonly [ShardSubject, number, ShardAnswer])[]): Promise<Map<ShardSubject, number>> {
     await this.db.transaction(async (em) => {
       for (const [subjectType, shard, answer] of answers) await this.write(em, subjectType, subjectId, shard, answer);
     });
-    return Promise.all(answers.map(([subjectType]) => this.count(subjectType, subjectId)));
+    const subjects = [...new Set(answers.map(([subjectType]) => subjectType))];
+    return new Map(await Promise.all(subjects.map(async (subjectType) => [subjectType, await this.count(subjectType, subjectId)] as const)));
   }
 
   private async write(em: EntityManager, subjectType: ShardSubject, subjectId: string, shard: number, answer: ShardAnswer): Promise<void> {
