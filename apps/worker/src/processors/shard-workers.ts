@@ -33,7 +33,7 @@ export class ShardWorkers implements OnApplicationBootstrap, OnModuleDestroy {
     });
     const serves = this.config.shards.serves;
     if (serves.length === 1) this.log.log(`answering for shard ${serves[0]} of ${this.config.shards.count}`);
-    // Why every worker serving one of these shards must serve them all: the others' jobs here record nothing (shardsAnsweredBy).
+    // Said at boot: a worker serving only some of these would take their jobs while this one records nothing in them (shardsAnsweredBy).
     if (serves.length > 1) this.log.log(`answering for shards ${serves.join(', ')} of ${this.config.shards.count} from one index, in shard ${serves[0]}'s jobs; every worker serving any of them must serve the same list`);
   }
 

@@ -6,9 +6,9 @@ import type { ShardAnswer } from '@dramaguard/records';
  * work and records the same answer, with nothing found, for the others (the
  * matches found are all in its own), and the others' jobs do nothing. Done
  * once per shard instead, each search would cover every served shard again
- * (docs/BENCHMARK.md, section 65). The shards a job of
- * `shard` answers for, the shard itself first; empty when a lower shard this
- * worker serves answers for it.
+ * (docs/BENCHMARK.md, sections 65 and 66).
+ * The shards a job of `shard` answers for, the shard itself first; empty when
+ * a lower shard this worker serves answers for it.
  */
 export function shardsAnsweredBy(shard: number, serves: readonly number[]): number[] {
   const lowest = Math.min(...serves);
