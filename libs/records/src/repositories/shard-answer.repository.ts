@@ -38,33 +38,22 @@ export class ShardAnswerRepository {
 
   /** Records (or replaces) a shard's answer; answers how many shards have answered for the subject since. */
   async record(subjectType: ShardSubject, subjectId: string, shard: number, answer: ShardAnswer): Promise<number> {
-    await this.write(this.db.manager, subjectType, subjectId, shard, answer);
-    return this.count(subjectType, subjectId);
+    return (await this.recordTogether(subjectId, [[subjectType, shard, answer]])).get(subjectType) ?? 0;
   }
 
   /**
-   * Answers on several subjects or shards of one id, in one transaction: no
+   * Answers on several subjects or shards of one id, in one statement: no
    * reader sees one without the others, nor clears one before the others are
-   * written. Answers each subject's count of shards, counted once committed:
-   * counted inside, two shards answering at once would each miss the other's.
+   * written, and a worker answering for several shards pays one round trip,
+   * not a transaction's four or more. Answers each subject's count of shards,
+   * counted once written: counted inside, two shards answering at once would
+   * each miss the other's.
    */
   async recordTogether(subjectId: string, answers: readonly (readonly [ShardSubject, number, ShardAnswer])[]): Promise<Map<ShardSubject, number>> {
-    await this.db.transaction(async (em) => {
-      for (const [subjectType, shard, answer] of answers) await this.write(em, subjectType, subjectId, shard, answer);
-    });
-    const subjects = [...new Set(answers.map(([subjectType]) => subjectType))];
-    return new Map(await Promise.all(subjects.map(async (subjectType) => [subjectType, await this.count(subjectType, subjectId)] as const)));
-  }
-
-  private async write(em: EntityManager, subjectType: ShardSubject, subjectId: string, shard: number, answer: ShardAnswer): Promise<void> {
     const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-    const found = 'matches' in answer ? answer : null;
-    await em.query(
-      `INSERT INTO shard_answers (subject_type, subject_id, shard, index_seq, matches, audio, registered, geometry, plan, failure, answered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (subject_type, subject_id, shard) DO UPDATE SET index_seq = EXCLUDED.index_seq, matches = EXCLUDED.matches, audio = EXCLUDED.audio,
-         registered = EXCLUDED.registered, geometry = EXCLUDED.geometry, plan = EXCLUDED.plan, failure = EXCLUDED.failure, answered_at = EXCLUDED.answered_at`,
-      [
+    const rows = answers.map(([subjectType, shard, answer]) => {
+      const found = 'matches' in answer ? answer : null;
+      return [
         subjectType,
         subjectId,
         shard,
@@ -76,13 +65,22 @@ export class ShardAnswerRepository {
         json('plan' in answer ? answer.plan : null),
         'failure' in answer ? answer.failure : null,
         new Date(),
-      ],
+      ];
+    });
+    const values = rows.map((row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}`).join(', ')})`).join(', ');
+    await this.db.query(
+      `INSERT INTO shard_answers (subject_type, subject_id, shard, index_seq, matches, audio, registered, geometry, plan, failure, answered_at)
+       VALUES ${values}
+       ON CONFLICT (subject_type, subject_id, shard) DO UPDATE SET index_seq = EXCLUDED.index_seq, matches = EXCLUDED.matches, audio = EXCLUDED.audio,
+         registered = EXCLUDED.registered, geometry = EXCLUDED.geometry, plan = EXCLUDED.plan, failure = EXCLUDED.failure, answered_at = EXCLUDED.answered_at`,
+      rows.flat(),
     );
-  }
-
-  private async count(subjectType: ShardSubject, subjectId: string): Promise<number> {
-    const rows = (await this.db.query(`SELECT count(*)::int AS n FROM shard_answers WHERE subject_type = $1 AND subject_id = $2`, [subjectType, subjectId])) as { n: number }[];
-    return rows[0].n;
+    const subjects = [...new Set(answers.map(([subjectType]) => subjectType))];
+    const counted = (await this.db.query(
+      `SELECT subject_type, count(*)::int AS n FROM shard_answers WHERE subject_type = ANY($1::varchar[]) AND subject_id = $2 GROUP BY subject_type`,
+      [subjects, subjectId],
+    )) as { subject_type: ShardSubject; n: number }[];
+    return new Map(subjects.map((subject) => [subject, counted.find((c) => c.subject_type === subject)?.n ?? 0]));
   }
 
   /** Forgets a subject's answers, of one type or several, in one statement: merged, or about to be asked again. */
