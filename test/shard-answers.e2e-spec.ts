@@ -1,4 +1,4 @@
-import { dataSourceOptions, ShardAnswerRepository } from '@dramaguard/records';
+import { dataSourceOptions, ShardAnswer, ShardAnswerRepository, ShardSubject } from '@dramaguard/records';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { testDatabase } from './support/test-config';
@@ -24,10 +24,11 @@ describe('ShardAnswerRepository', () => {
 
   it('keeps one answer per shard and subject, replaced when the shard answers again, and counts the shards that answered', async () => {
     const clip = randomUUID();
-    expect(await answers.record('geometry', clip, 1, { geometry: [{ first: 0, votes: [{ tag: 3, support: 7 }] }] })).toBe(1);
-    expect(await answers.record('clip', clip, 0, { failure: 'shard 0 gave up' })).toBe(1);
-    expect(await answers.record('clip', clip, 0, { indexSeq: '9007199254740993', matches: [match], audio: null, registered: [carried] })).toBe(1);
-    expect(await answers.record('clip', clip, 1, { indexSeq: '4', matches: [] })).toBe(2);
+    const record = async (subject: ShardSubject, shard: number, answer: ShardAnswer) => (await answers.recordTogether(clip, [[subject, shard, answer]])).get(subject);
+    expect(await record('geometry', 1, { geometry: [{ first: 0, votes: [{ tag: 3, support: 7 }] }] })).toBe(1);
+    expect(await record('clip', 0, { failure: 'shard 0 gave up' })).toBe(1);
+    expect(await record('clip', 0, { indexSeq: '9007199254740993', matches: [match], audio: null, registered: [carried] })).toBe(1);
+    expect(await record('clip', 1, { indexSeq: '4', matches: [] })).toBe(2);
 
     const read = await answers.of(['clip', 'geometry'], clip);
     expect(read.map((a) => [a.subjectType, a.shard])).toEqual(expect.arrayContaining([['clip', 0], ['clip', 1], ['geometry', 1]]));

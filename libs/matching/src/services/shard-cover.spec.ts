@@ -1,4 +1,4 @@
-import { coveredAnswer, shardsAnsweredBy } from './shard-cover';
+import { coverText, coveredAnswer, coveredRows, shardsAnsweredBy } from './shard-cover';
 
 describe('shardsAnsweredBy', () => {
   it('lets the lowest shard a worker serves answer for all of them, and the others for none', () => {
@@ -23,5 +23,26 @@ describe('coveredAnswer', () => {
     const match = { episode: 'e', score: 1 } as never;
     expect(coveredAnswer({ indexSeq: '4', matches: [match], audio: [{ episode: 'e' } as never] })).toEqual({ indexSeq: '4', matches: [], audio: [] });
     expect(coveredAnswer({ indexSeq: '4', matches: [match], audio: null })).toEqual({ indexSeq: '4', matches: [], audio: null });
+  });
+});
+
+describe('coveredRows', () => {
+  it('records the answer as the first shard\'s and the covered answer as each other\'s', () => {
+    const answer = { geometry: [{ first: 0, votes: [{ tag: 3, support: 7 }] }] };
+    expect(coveredRows('geometry', [1, 3], answer)).toEqual([
+      ['geometry', 1, answer],
+      ['geometry', 3, { geometry: [] }],
+    ]);
+  });
+
+  it('records one row for a shard answering for itself alone', () => {
+    expect(coveredRows('clip', [2], { failure: 'x' })).toEqual([['clip', 2, { failure: 'x' }]]);
+  });
+});
+
+describe('coverText', () => {
+  it('names the shards answered for only when there are several', () => {
+    expect(coverText([0, 1])).toBe(' (answering for shards 0, 1)');
+    expect(coverText([0])).toBe('');
   });
 });

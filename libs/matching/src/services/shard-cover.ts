@@ -1,4 +1,4 @@
-import type { ShardAnswer } from '@dramaguard/records';
+import type { ShardAnswer, ShardSubject } from '@dramaguard/records';
 
 /**
  * A worker serving several shards holds one index of all of them, so one
@@ -23,4 +23,14 @@ export function coveredAnswer(answer: ShardAnswer): ShardAnswer {
   if ('geometry' in answer) return { geometry: [] };
   if ('plan' in answer) return { plan: [], indexSeq: answer.indexSeq };
   return { indexSeq: answer.indexSeq, matches: [], audio: answer.audio ? [] : null };
+}
+
+/** The rows a shard records for `subject`: `answer` as the first of `covers`', the covered answer as each other's. */
+export function coveredRows(subject: ShardSubject, covers: readonly number[], answer: ShardAnswer): [ShardSubject, number, ShardAnswer][] {
+  return covers.map((k, i) => [subject, k, i === 0 ? answer : coveredAnswer(answer)]);
+}
+
+/** For the log: the shards a shard answered for, when more than itself. */
+export function coverText(covers: readonly number[]): string {
+  return covers.length > 1 ? ` (answering for shards ${covers.join(', ')})` : '';
 }

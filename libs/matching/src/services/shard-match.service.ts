@@ -18,7 +18,7 @@ import { IndexMatcher, MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
 import { answered, proposalsByWindow, proposedAt, sharedByWindow } from './round-answers';
 import { ReferenceStore } from './reference-store.service';
-import { coveredAnswer, shardsAnsweredBy } from './shard-cover';
+import { coverText, coveredRows, shardsAnsweredBy } from './shard-cover';
 import { DECODE_SHARE } from './match.service';
 
 /**
@@ -150,8 +150,8 @@ export class ShardMatchService implements OnModuleDestroy {
   private async answerUnproposed({ id: clipId, shards, round, sounding }: SentClip, covers: readonly number[], seq: string, plan: WindowPlan[], proposedMs: number): Promise<void> {
     const { audio, sound } = await this.heard(await this.soundtrackOf(clipId, sounding));
     const recorded = await this.answers.recordTogether(clipId, [
-      ...this.coveredRows('clip', covers, { indexSeq: seq, matches: [], audio }),
-      ...this.coveredRows('plan', covers, { plan, indexSeq: seq }),
+      ...coveredRows('clip', covers, { indexSeq: seq, matches: [], audio }),
+      ...coveredRows('plan', covers, { plan, indexSeq: seq }),
     ]);
     const [answered, proposed] = [recorded.get('clip') ?? 0, recorded.get('plan') ?? 0];
     this.log.log(`clip ${clipId}, shard ${covers[0]}: 0 candidate line(s) proposed in ${proposedMs} ms; answered, nothing to verify${sound}${coverText(covers)}`);
@@ -311,14 +311,10 @@ export class ShardMatchService implements OnModuleDestroy {
     return shardsAnsweredBy(shard, this.config.shards.serves);
   }
 
-  /** Records `answer` as the first of `covers`' and, with nothing found, the others' (coveredAnswer), together; answers how many shards have recorded the subject. */
+  /** Records `answer` as the first of `covers`' and, with nothing found, the others' (coveredRows), together; answers how many shards have recorded the subject. */
   private async recordCovered(subject: ShardSubject, id: string, covers: readonly number[], answer: ShardAnswer): Promise<number> {
-    const recorded = await this.answers.recordTogether(id, this.coveredRows(subject, covers, answer));
+    const recorded = await this.answers.recordTogether(id, coveredRows(subject, covers, answer));
     return recorded.get(subject) ?? 0;
-  }
-
-  private coveredRows(subject: ShardSubject, covers: readonly number[], answer: ShardAnswer): [ShardSubject, number, ShardAnswer][] {
-    return covers.map((k, i) => [subject, k, i === 0 ? answer : coveredAnswer(answer)]);
   }
 
   /** Given how many shards have now answered for the clip: its progress, and its merge once all have. */
@@ -349,11 +345,6 @@ export class ShardMatchService implements OnModuleDestroy {
 /** The key a window's sparse round is kept under in the match thread, between telling its geometries and matching. */
 function windowKey(clipId: string, round: number, first: number): string {
   return `${clipId}:${round}:${first}`;
-}
-
-/** For the log: the other shards a shard answered for, if any. */
-function coverText(covers: readonly number[]): string {
-  return covers.length > 1 ? ` (answering for shards ${covers.join(', ')})` : '';
 }
 
 /** What a shard's job for a clip names: the clip, the shard, and the round it was sent out in. */

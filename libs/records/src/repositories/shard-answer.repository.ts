@@ -36,13 +36,8 @@ interface AnswerRow {
 export class ShardAnswerRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Records (or replaces) a shard's answer; answers how many shards have answered for the subject since. */
-  async record(subjectType: ShardSubject, subjectId: string, shard: number, answer: ShardAnswer): Promise<number> {
-    return (await this.recordTogether(subjectId, [[subjectType, shard, answer]])).get(subjectType) ?? 0;
-  }
-
   /**
-   * Answers on several subjects or shards of one id, in one statement: no
+   * Records (or replaces) answers on several subjects or shards of one id, in one statement: no
    * reader sees one without the others, nor clears one before the others are
    * written, and a worker answering for several shards pays one round trip,
    * not a transaction's four or more. Answers each subject's count of shards,
