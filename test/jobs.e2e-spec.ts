@@ -1,7 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { EPISODES_QUEUE, JobQueue, JobRun } from '@dramaguard/queue';
+import { EPISODES_QUEUE, JobQueue, jobId, JobRun, MERGES_QUEUE } from '@dramaguard/queue';
 import { EpisodeIndex, FingerprintService } from '@dramaguard/matching';
 import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,18 @@ describe('fingerprint jobs: idempotent, retried with backoff, seen by every work
     await stack.api.get(JobQueue).enqueue('fingerprint-episode', { registrationId: upload.body.id });
     const jobs = await stack.api.get<Queue>(getQueueToken(EPISODES_QUEUE)).getJobs(['waiting', 'active', 'delayed', 'completed']);
     expect(jobs.map((j) => j.id)).toEqual([`fingerprint-episode.${upload.body.id}`]);
+  });
+
+  it('removes a delayed job that has nothing left to do, and answers whether it did', async () => {
+    const queue = stack.api.get(JobQueue);
+    const payload = { clipId: randomUUID(), trigger: 'deadline' as const, round: 1 };
+    await queue.enqueue('merge-clip', payload, { delayMs: 600_000 });
+    const merges = queue.all().find((q) => q.name === MERGES_QUEUE)!;
+    expect(await (await merges.getJob(jobId('merge-clip', payload)))?.isDelayed()).toBe(true);
+
+    expect(await queue.cancelDelayed('merge-clip', payload)).toBe(true);
+    expect(await merges.getJob(jobId('merge-clip', payload))).toBeUndefined();
+    expect(await queue.cancelDelayed('merge-clip', payload)).toBe(false);
   });
 
   it('registers with several workers running, and every worker can match the episode', async () => {

@@ -1,4 +1,4 @@
-import { createWork, matchClip, registerEpisode } from './support/api-calls';
+import { episodesOnTwoShards, matchClip } from './support/api-calls';
 import { BuiltProcess } from './support/built-process';
 import { fixtures } from './support/fixtures';
 import { TestStack } from './support/test-stack';
@@ -27,12 +27,7 @@ describe('a registry of two shards served by separate worker processes', () => {
     stack = await TestStack.start({ shards: { count: 2, serves: [0, 1], timeoutMs: TIMEOUT_MS, verifyThreads: 2 } }, { processes: 0 });
     shardZero = await stack.addWorkerProcess(servingOnly(0));
     shardOne = await stack.addWorkerProcess(servingOnly(1));
-    const a = await createWork(stack, { title: 'Shard A' });
-    const b = await createWork(stack, { title: 'Shard B' });
-    expect([a.shard, b.shard]).toEqual([0, 1]);
-    first = await registerEpisode(stack, a.id, await fixtures.episode2(), 1);
-    second = await registerEpisode(stack, b.id, await fixtures.episode3(), 1);
-    expect([first.status, second.status]).toEqual(['registered', 'registered']);
+    ({ first, second } = await episodesOnTwoShards(stack));
   }, 180_000);
 
   afterAll(() => stack?.stop());

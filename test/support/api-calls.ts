@@ -1,3 +1,4 @@
+import { fixtures } from './fixtures';
 import type { HttpClient } from './http-client';
 import type { TestStack } from './test-stack';
 import { waitFor } from './wait-for';
@@ -31,6 +32,17 @@ export async function registerEpisode(stack: TestStack, workId: string, file: st
   const created = await uploadEpisode(stack, workId, file, episodeNumber, as);
   if (created.code !== 201) throw new Error(`upload refused: ${JSON.stringify(created)}`);
   return settledRegistration(stack, created.body.id, as);
+}
+
+/** Two works, on shards 0 and 1 of a stack of two, and an episode of each registered: the compilation fixture cuts from both. */
+export async function episodesOnTwoShards(stack: TestStack): Promise<{ first: Body; second: Body }> {
+  const a = await createWork(stack, { title: 'Shard A' });
+  const b = await createWork(stack, { title: 'Shard B' });
+  expect([a.shard, b.shard]).toEqual([0, 1]);
+  const first = await registerEpisode(stack, a.id, await fixtures.episode2(), 1);
+  const second = await registerEpisode(stack, b.id, await fixtures.episode3(), 1);
+  expect([first.status, second.status]).toEqual(['registered', 'registered']);
+  return { first, second };
 }
 
 export function settledRegistration(stack: TestStack, id: string, as: HttpClient = stack.http()): Promise<Body> {

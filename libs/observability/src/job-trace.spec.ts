@@ -29,13 +29,15 @@ describe('traceJob', () => {
     expect(await sample('dramaguard_job_cpu_seconds_total{queue="spec-clips",name="match-clip",outcome="failed"}')).toBeDefined();
   });
 
-  it("times a shard's match jobs apart, by shard: its stage one and, with several shards, its verification", async () => {
+  it("times a shard's match jobs apart, by shard: its sparse round, its stage one and its verification, and no other job", async () => {
     await traceJob({ id: 'm', name: 'match-shard', queue: 'shard-3', shard: 3 }, async () => undefined);
     expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(1);
     await traceJob({ id: 'v', name: 'verify-shard', queue: 'shard-3', shard: 3 }, async () => undefined);
     expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(2);
     await traceJob({ id: 'g', name: 'geometry-shard', queue: 'shard-3', shard: 3 }, async () => undefined);
-    expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(2);
+    expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(3);
+    await traceJob({ id: 'l', name: 'learn-shard', queue: 'shard-3', shard: 3 }, async () => undefined);
+    expect(await sample('dramaguard_match_duration_seconds_count{shard="3"}')).toBe(3);
   });
 
   it('says how much CPU the process used while the job ran, and counts it', async () => {

@@ -10,11 +10,14 @@ export interface JobTrace {
   readonly queue: string;
   /** The request that (directly or through other jobs) enqueued it. */
   readonly requestId?: string;
-  /** The shard a match-shard or verify-shard job matches against. */
+  /** The shard a shard's job matches against. */
   readonly shard?: number;
 }
 
 const log = new Logger('Job');
+
+/** The jobs a shard matches a clip in, timed by shard (matchSeconds). */
+const MATCH_JOBS: ReadonlySet<string> = new Set(['geometry-shard', 'match-shard', 'verify-shard']);
 
 /**
  * Runs one job attempt in its trace context, so its log lines and the jobs it
@@ -47,7 +50,7 @@ export function traceJob(job: JobTrace, run: () => Promise<void>): Promise<void>
     }
     const ms = performance.now() - started;
     jobSeconds.observe({ queue: job.queue, name: job.name, outcome: 'completed' }, ms / 1000);
-    if ((job.name === 'match-shard' || job.name === 'verify-shard') && job.shard !== undefined) matchSeconds.observe({ shard: String(job.shard) }, ms / 1000);
+    if (MATCH_JOBS.has(job.name) && job.shard !== undefined) matchSeconds.observe({ shard: String(job.shard) }, ms / 1000);
     const decodeMs = currentTrace()?.decodeMs ?? 0;
     if (decodeMs > 0) fingerprintDecodeRatio.observe({ name: job.name }, ms / decodeMs);
     const cpuMs = Math.round(cpuUsed('completed') * 1000);

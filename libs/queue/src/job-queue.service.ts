@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import { currentRequestId, QueueCounts } from '@dramaguard/observability';
-import { Queue } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CLIPS_QUEUE, DISPUTES_QUEUE, EPISODES_QUEUE, gathers, JobData, jobId, JobName, JobPayload, MERGES_QUEUE, priorityOf, queueOf, RETRO_QUEUE, shardQueue } from './jobs';
 import { queueConnection } from './queue-connection';
@@ -78,14 +78,27 @@ export class JobQueue implements OnModuleDestroy {
   }
 
   /**
+   * Removes a delayed job that has nothing left to do. Answers whether it did:
+   * false when the queue holds no such job or it is no longer delayed.
+   */
+  cancelDelayed<N extends JobName>(name: N, payload: JobPayload<N>): Promise<boolean> {
+    return this.whileDelayed(name, payload, (job) => job.remove());
+  }
+
+  /**
    * Starts a delayed job now. Answers whether it did: false when the queue
    * holds no such job or it is no longer delayed (its delay ran out first).
    */
-  async promote<N extends JobName>(name: N, payload: JobPayload<N>): Promise<boolean> {
+  promote<N extends JobName>(name: N, payload: JobPayload<N>): Promise<boolean> {
+    return this.whileDelayed(name, payload, (job) => job.promote());
+  }
+
+  /** Acts on the job while it is delayed; false when there is none, or its delay ran out and a worker took it first. */
+  private async whileDelayed<N extends JobName>(name: N, payload: JobPayload<N>, act: (job: Job) => Promise<void>): Promise<boolean> {
     const job = await this.queueFor(name, payload).getJob(jobId(name, payload));
     if (!job || !(await job.isDelayed())) return false;
     try {
-      await job.promote();
+      await act(job);
       return true;
     } catch (e) {
       if (await job.isDelayed()) throw e;

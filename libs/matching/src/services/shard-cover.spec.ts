@@ -1,4 +1,4 @@
-import { coverText, coveredAnswer, coveredRows, shardsAnsweredBy } from './shard-cover';
+import { answersEveryShard, coverText, coveredAnswer, coveredRows, shardsAnsweredBy } from './shard-cover';
 
 describe('shardsAnsweredBy', () => {
   it('lets the lowest shard a worker serves answer for all of them, and the others for none', () => {
@@ -44,5 +44,18 @@ describe('coverText', () => {
   it('names the shards answered for only when there are several', () => {
     expect(coverText([0, 1])).toBe(' (answering for shards 0, 1)');
     expect(coverText([0])).toBe('');
+  });
+});
+
+describe('answersEveryShard', () => {
+  it('holds when the shards answered for are every shard of the clip', () => {
+    expect(answersEveryShard([0, 1, 2, 3], 4)).toBe(true);
+    expect(answersEveryShard([0], 1)).toBe(true);
+  });
+
+  it('does not when one of the clip\'s shards is served elsewhere', () => {
+    expect(answersEveryShard([0, 1], 4)).toBe(false);
+    expect(answersEveryShard([2, 3], 4)).toBe(false);
+    expect(answersEveryShard([1, 2], 2)).toBe(false);
   });
 });

@@ -34,3 +34,12 @@ export function coveredRows(subject: ShardSubject, covers: readonly number[], an
 export function coverText(covers: readonly number[]): string {
   return covers.length > 1 ? ` (answering for shards ${covers.join(', ')})` : '';
 }
+
+/**
+ * True when the shards a job answers for are all the clip's: its worker's one
+ * index holds every geometry and candidate of the clip, so it matches the clip
+ * as one shard would, with no round to share them through.
+ */
+export function answersEveryShard(covers: readonly number[], shards: number): boolean {
+  return Array.from({ length: shards }, (_, k) => k).every((k) => covers.includes(k));
+}

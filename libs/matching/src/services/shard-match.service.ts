@@ -18,7 +18,7 @@ import { IndexMatcher, MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
 import { answered, proposalsByWindow, proposedAt, sharedByWindow } from './round-answers';
 import { ReferenceStore } from './reference-store.service';
-import { coverText, coveredRows, shardsAnsweredBy } from './shard-cover';
+import { answersEveryShard, coverText, coveredRows, shardsAnsweredBy } from './shard-cover';
 import { DECODE_SHARE } from './match.service';
 
 /**
@@ -40,7 +40,8 @@ import { DECODE_SHARE } from './match.service';
  * shard that proposes lines fills their windows' sessions with the clip's
  * frames while the others still propose (PreparedWindows).
  * A worker serving several shards answers for all of them in the jobs of the
- * lowest (shardsAnsweredBy); the others' jobs do nothing.
+ * lowest (shardsAnsweredBy); the others' jobs do nothing. One serving every
+ * shard of the clip matches it whole in its geometry job (answerAlone).
  */
 @Injectable()
 export class ShardMatchService implements OnModuleDestroy {
@@ -73,8 +74,10 @@ export class ShardMatchService implements OnModuleDestroy {
     const probes = this.probes.of(clipId, round);
     const clip = await this.sentClip(clipId);
     if (!clip) return;
-    if (clip.shards > 1) return this.propose(clip, covers, run, probes);
-    return this.conclude(clip, covers, run, { probes, shared: new Map(), proposals: null, proposedAt: null });
+    if (clip.shards === 1) return this.conclude(clip, covers, run, alone(probes));
+    // Its wait ran out before the geometry job answered alone: it answers as the verify job would.
+    if (answersEveryShard(covers, clip.shards)) return this.verify({ clipId, shard, round }, run);
+    return this.propose(clip, covers, run, probes);
   }
 
   /**
@@ -94,7 +97,9 @@ export class ShardMatchService implements OnModuleDestroy {
     // Read beside the clip's row.
     const probes = this.probes.of(clipId, round);
     const clip = await this.sentClip(clipId);
-    if (clip) return this.conclude(clip, covers, run, { probes, shared: sharedByWindow(answers), proposals: proposalsByWindow(answers), proposedAt: proposedAt(answers, shard) });
+    if (!clip) return;
+    if (answersEveryShard(covers, clip.shards)) return this.conclude(clip, covers, run, alone(probes));
+    return this.conclude(clip, covers, run, { probes, shared: sharedByWindow(answers), proposals: proposalsByWindow(answers), proposedAt: proposedAt(answers, shard) });
   }
 
   /** The clip as it was sent to the shards; null when it is done or was never sent. */
@@ -190,6 +195,7 @@ export class ShardMatchService implements OnModuleDestroy {
     const reading = this.probes.of(clipId, sent);
     const clip = await this.sentClip(clipId);
     if (!clip) return;
+    if (answersEveryShard(covers, clip.shards)) return this.answerAlone(clip, covers, run, reading);
     const { shards, round } = clip;
     try {
       const probes = await reading;
@@ -199,6 +205,30 @@ export class ShardMatchService implements OnModuleDestroy {
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('geometry', clipId, covers, shards, round, { failure: failureReason(e) });
       throw e;
+    }
+  }
+
+  /**
+   * The whole match of a clip whose every shard this worker serves: its one
+   * index holds all the geometries and candidates the rounds would share, so
+   * they would add only their records and hand-offs (docs/BENCHMARK.md,
+   * section 67). The rounds' waiting jobs are removed while it matches, off
+   * the main thread's path once the answer is in; one whose wait ran out
+   * first answers unless the clip is answered.
+   */
+  private async answerAlone(clip: SentClip, covers: readonly number[], run: JobRun, probes: Promise<readonly WindowProbe[] | null>): Promise<void> {
+    const { id: clipId, shards, round } = clip;
+    const waiting = Array.from({ length: shards }, (_, shard) => [
+      this.queue.cancelDelayed('match-shard', { clipId, shard, round }),
+      this.queue.cancelDelayed('verify-shard', { clipId, shard, round }),
+    ]);
+    const cancelled = Promise.all(waiting.flat());
+    // Awaited once the clip is matched; a failure meanwhile must not go unhandled.
+    cancelled.catch(() => undefined);
+    try {
+      await this.conclude(clip, covers, run, alone(probes));
+    } finally {
+      await cancelled;
     }
   }
 
@@ -345,6 +375,11 @@ export class ShardMatchService implements OnModuleDestroy {
 /** The key a window's sparse round is kept under in the match thread, between telling its geometries and matching. */
 function windowKey(clipId: string, round: number, first: number): string {
   return `${clipId}:${round}:${first}`;
+}
+
+/** What a shard answering for every shard of the clip matches from: its probes, no geometry told, no proposal (it verifies all it finds). */
+function alone(probes: Promise<readonly WindowProbe[] | null>): ConcludeReads {
+  return { probes, shared: new Map(), proposals: null, proposedAt: null };
 }
 
 /** What a shard's job for a clip names: the clip, the shard, and the round it was sent out in. */
