@@ -21,6 +21,7 @@ import {
   RegistrationShardCheck,
   RetroMatchService,
   ShardMatchService,
+  ShardWindows,
 } from '@dramaguard/matching';
 import { RetentionService } from '@dramaguard/catalogue';
 
@@ -44,6 +45,7 @@ const JOB_SERVICES = [FingerprintService, MatchService, ShardMatchService, ClipM
     EpisodeIndex,
     ReferenceStore,
     IndexMatcher,
+    ShardWindows,
     AudioMatcher,
     RegistrationShardCheck,
     UseVerdicts,

@@ -18,4 +18,5 @@ export * from './services/reference-store.service';
 export * from './services/registration-shard-check.service';
 export * from './services/retro-match.service';
 export * from './services/shard-match.service';
+export * from './services/shard-windows.service';
 export * from './services/shard-outcome';

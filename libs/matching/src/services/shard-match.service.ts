@@ -1,25 +1,23 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@dramaguard/config';
 import type { AudioMatch } from '@dramaguard/audio';
-import { GreyFrame } from '@dramaguard/fingerprint';
-import { EpisodeMatch, LEARNING_OPTIONS, MatcherOptions, ProposedLine, WindowProbe } from '@dramaguard/matcher';
+import { LEARNING_OPTIONS, ProposedLine, WindowProbe } from '@dramaguard/matcher';
 import { FrameStore } from '@dramaguard/media';
 import { isLastAttempt, JobPayload, JobQueue, JobRun } from '@dramaguard/queue';
 import { DomainError, isPermanent } from '@dramaguard/records';
 import { ClipRepository, ShardAnswer, ShardAnswerRepository, ShardSubject, WindowGeometry, WindowPlan } from '@dramaguard/records';
-import { MatchSession, MatchThread } from '../matching/match-thread.service';
-import { closeTaken, PreparedWindows } from '../matching/prepared-windows';
-import { matchInWindows, mergedWindows, Windowed } from '../matching/windowed-match';
+import { MatchThread } from '../matching/match-thread.service';
 import { AudioMatcher } from './audio-matcher.service';
 import { carriedEpisodes } from './carried-episodes';
 import { ClipProbes } from './clip-probes';
 import { EpisodeIndex } from './episode-index.service';
-import { IndexMatcher, MatchStages } from './index-matcher.service';
+import { MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
 import { answered, proposalsByWindow, proposedAt, sharedByWindow } from './round-answers';
 import { ReferenceStore } from './reference-store.service';
 import { answersEveryShard, coverText, coveredRows, shardsAnsweredBy } from './shard-cover';
 import { DECODE_SHARE } from './match.service';
+import { ShardWindows, windowKey } from './shard-windows.service';
 
 /**
  * One shard's answer for a clip or a new registration: the decoded frames are
@@ -38,16 +36,15 @@ import { DECODE_SHARE } from './match.service';
  * of their span (`verify`).
  * Each of the three reads the clip's probes through one ClipProbes, and a
  * shard that proposes lines fills their windows' sessions with the clip's
- * frames while the others still propose (PreparedWindows).
+ * frames while the others still propose (ShardWindows.prepare).
  * A worker serving several shards answers for all of them in the jobs of the
  * lowest (shardsAnsweredBy); the others' jobs do nothing. One serving every
  * shard of the clip matches it whole in its geometry job (answerAlone).
  */
 @Injectable()
-export class ShardMatchService implements OnModuleDestroy {
+export class ShardMatchService {
   private readonly log = new Logger(ShardMatchService.name);
   private readonly probes = new ClipProbes((clipId) => this.frameStore.readProbe(clipId));
-  private readonly prepared = new PreparedWindows(() => this.thread.open('match'));
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,7 +52,7 @@ export class ShardMatchService implements OnModuleDestroy {
     private readonly answers: ShardAnswerRepository,
     private readonly frameStore: FrameStore,
     private readonly thread: MatchThread,
-    private readonly matcher: IndexMatcher,
+    private readonly windows: ShardWindows,
     private readonly index: EpisodeIndex,
     private readonly audio: AudioMatcher,
     private readonly references: ReferenceStore,
@@ -138,7 +135,7 @@ export class ShardMatchService implements OnModuleDestroy {
       this.log.log(`clip ${clipId}, shard ${shard}: ${proposed} candidate line(s) proposed in ${proposedMs} ms${coverText(covers)}`);
       // The first window to verify only: a long video's later windows are read one at a time, as they always were.
       const first = probes?.find((window) => plan.some((w) => w.first === window.first && w.lines.length));
-      if (first) this.prepare(clipId, round, first);
+      if (first) this.windows.prepare(clipId, round, first);
       await this.roundDone('plan', clipId, covers, shards, round, { plan, indexSeq: seq });
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.roundDone('plan', clipId, covers, shards, round, { failure: failureReason(e) });
@@ -173,7 +170,7 @@ export class ShardMatchService implements OnModuleDestroy {
       soundtrack.catch(() => undefined);
       const { proposals, shared, proposedAt } = reads;
       const probes = await reads.probes;
-      const { matches, seq, matchMs, stages } = probes ? await this.matchProbes(clipId, round, probes, shared, proposals, proposedAt) : await this.matchFrames(clipId, {});
+      const { matches, seq, matchMs, stages } = probes ? await this.windows.ofProbes(clipId, round, probes, shared, proposals, proposedAt) : await this.windows.ofFrames(clipId, {});
       const heardAt = Date.now();
       const { audio, sound } = await this.heard(await soundtrack);
       const registered = carriedEpisodes(matches, await this.references.registered(this.index.seqsOf(matches.map((m) => m.episode))));
@@ -253,7 +250,7 @@ export class ShardMatchService implements OnModuleDestroy {
     const covers = this.answeredBy(shard);
     if (!covers.length) return;
     try {
-      const { matches, seq } = await this.matchFrames(registrationId, LEARNING_OPTIONS);
+      const { matches, seq } = await this.windows.ofFrames(registrationId, LEARNING_OPTIONS);
       const sound = await this.frameStore.readSound(registrationId);
       const audio = sound ? await this.audio.match(sound, registrationId) : null;
       await this.recordCovered('registration', registrationId, covers, { indexSeq: seq, matches, audio });
@@ -261,63 +258,6 @@ export class ShardMatchService implements OnModuleDestroy {
       if (isPermanent(e) || isLastAttempt(run)) await this.recordCovered('registration', registrationId, covers, { failure: failureReason(e) });
       throw e;
     }
-  }
-
-  /** The decoded video's matches against this worker's index, window by window. */
-  private async matchFrames(id: string, options: Partial<MatcherOptions>): Promise<ShardMatches> {
-    const found: WindowMatches[] = [];
-    const matches = await matchInWindows(this.thread, this.frames(id), async (session) => {
-      const window = await this.matcher.match(session, options);
-      found.push(window);
-      return window.matches;
-    });
-    return summed(matches, found);
-  }
-
-  /**
-   * A clip's matches from its full probes, one per window (the worker that
-   * decoded it hashed it once for every shard), each trying its window's
-   * `shared` geometries too, and, given every shard's `proposals`, verifying
-   * only its candidates within the budget they leave (withinBudget), from the
-   * stage one kept when this shard proposed: a window's frames are read only
-   * when stage one found candidates to verify.
-   */
-  private async matchProbes(
-    id: string,
-    round: number,
-    windows: readonly WindowProbe[],
-    shared: ReadonlyMap<number, readonly number[]>,
-    proposals: ReadonlyMap<number, readonly ProposedLine[]> | null,
-    proposedAt: string | null,
-  ): Promise<ShardMatches> {
-    const found: WindowMatches[] = [];
-    const byWindow: Windowed<EpisodeMatch[]>[] = [];
-    for (const { first, probe } of windows) {
-      const prepared = this.prepared.take(windowKey(id, round, first));
-      const session = await (prepared ? prepared.session : this.thread.open('match'));
-      try {
-        const pushFrames = prepared ? () => prepared.pushed : () => this.pushWindow(session, id, first, probe.frames);
-        const window = await this.matcher.match(session, {}, { probe, pushFrames, shared: { tags: shared.get(first) ?? [], key: windowKey(id, round, first) }, proposals: proposals ? (proposals.get(first) ?? []) : undefined, proposedAt });
-        found.push(window);
-        byWindow.push({ first, value: window.matches });
-      } finally {
-        await (prepared ? closeTaken(prepared) : session.close());
-      }
-    }
-    return summed(mergedWindows(byWindow), found);
-  }
-
-  /** Fills a window's session with its frames ahead of its verify job (PreparedWindows); that job takes it. */
-  private prepare(clipId: string, round: number, { first, probe }: WindowProbe): void {
-    this.prepared.prepare(windowKey(clipId, round, first), (session) => this.pushWindow(session, clipId, first, probe.frames));
-  }
-
-  private async pushWindow(session: MatchSession, id: string, first: number, frames: number): Promise<void> {
-    session.pushBlock(await this.frameStore.readBlock(id, first, frames, (bytes) => session.blockBytes(bytes)).catch((e) => Promise.reject(this.missing(id, e))));
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.prepared.closeAll();
   }
 
   /** The clip's soundtrack probe; for a clip without one (no audio stream, or none readable) there is no row to read. */
@@ -355,26 +295,6 @@ export class ShardMatchService implements OnModuleDestroy {
     ]);
   }
 
-  private async *frames(id: string): AsyncGenerator<GreyFrame> {
-    try {
-      yield* this.frameStore.read(id);
-    } catch (e) {
-      throw this.missing(id, e);
-    }
-  }
-
-  /** A missing frame file as a domain error naming the likely cause; any other error as it is. */
-  private missing(id: string, e: unknown): unknown {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return e;
-    const path = this.frameStore.pathOf(id);
-    this.log.error(`${id}: its decoded frames (${path}) are missing; is the media directory shared with the worker that decoded them?`);
-    return new DomainError('frames_missing', `the decoded frames (${path}) are missing on this worker`);
-  }
-}
-
-/** The key a window's sparse round is kept under in the match thread, between telling its geometries and matching. */
-function windowKey(clipId: string, round: number, first: number): string {
-  return `${clipId}:${round}:${first}`;
 }
 
 /** What a shard answering for every shard of the clip matches from: its probes, no geometry told, no proposal (it verifies all it finds). */
@@ -404,26 +324,6 @@ interface SentClip {
   readonly shards: number;
   readonly round: number;
   readonly sounding: boolean;
-}
-
-interface WindowMatches {
-  readonly matches: EpisodeMatch[];
-  readonly seq: string;
-  readonly stages: MatchStages;
-}
-
-interface ShardMatches {
-  readonly matches: EpisodeMatch[];
-  readonly seq: string;
-  readonly matchMs: number;
-  readonly stages: MatchStages[];
-}
-
-/** The seq is the oldest index any window was matched against, so the merge's late-episode check covers every window. */
-function summed(matches: EpisodeMatch[], windows: readonly WindowMatches[]): ShardMatches {
-  const seq = windows.map((w) => w.seq).reduce((a, b) => (BigInt(b) < BigInt(a) ? b : a));
-  const ms = (s: MatchStages) => s.syncMs + s.planMs + s.readMs + s.finishMs;
-  return { matches, seq, matchMs: windows.reduce((n, w) => n + ms(w.stages), 0), stages: windows.map((w) => w.stages) };
 }
 
 /** Summed over a video's windows: sync, stage one (with its candidate count), reading references, stage two. */
