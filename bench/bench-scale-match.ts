@@ -20,12 +20,19 @@
 // decoding worker does), its sparse round, the geometries it votes for, then
 // the other frames under those (this index's votes standing for every
 // shard's). What a shard's two lookup rounds cost without the jobs around them.
-// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--seconds S] [--refs A,B] [--dev-queries] [--chained] [--stage-one] [--options JSON]
+// With --beside too, each clip's stage one runs twice a pass, alone and with a
+// verification thread searching beside this one (HashIndex.searchBeside, as
+// the match thread's first verification thread does), in turn first: wall
+// and process CPU (both threads) of each.
+// Usage: npm run bench:scale-match -- [--hours H] [--copies C] [--others O] [--runs R] [--seconds S] [--refs A,B] [--dev-queries] [--chained] [--stage-one [--beside]] [--options JSON]
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
 import { HashIndex } from '@dramaguard/hash-index';
 import { finishMatch, fullProbe, geometryVotes, MatcherOptions, matcherOptions, planMatch, sharedGeometries, sparseRound } from '@dramaguard/matcher';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { SearchBeside } from '../libs/matching/src/matching/search-beside';
+import { threadEntry } from '../libs/matching/src/matching/thread-entry';
 import { fingerprintOf, frames } from './bench-frames';
 import { scaleClips } from './scale/scale-clips';
 import { syntheticEpisodes } from './scale/synthetic-episodes';
@@ -78,6 +85,7 @@ async function main(): Promise<void> {
   const clips = scaleClips(setDir, resolve(ROOT, '../shared/bench/sources'), join(ROOT, 'bench/out/scale-clips'), copies, others);
   const decoded: GreyFrame[][] = [];
   for (const c of clips) decoded.push((await frames(c.file)).slice(0, Math.round(clipSeconds * FINGERPRINT_FPS)));
+  if (args.includes('--stage-one') && args.includes('--beside')) return besideOrAlone(index, decoded);
   if (args.includes('--stage-one')) return stageOne(index, decoded);
 
   const plan: number[] = [];
@@ -186,6 +194,48 @@ function stageOne(index: HashIndex, decoded: GreyFrame[][]): void {
   const summary: Record<string, number> = {};
   for (const p of [0.5, 0.95]) for (const [part, xs] of Object.entries(parts)) summary[`${part}_cpu_p${p * 100}_ms`] = round(percentile(xs, p));
   console.log(JSON.stringify({ hours, entries: index.entryCount, clips: decoded.length, runs: passes - 1, lookups: Math.round(lookups / parts.total.length), ...summary, options }));
+}
+
+/** Stage one (sparse round, votes, match round) of each clip alone and with a thread searching beside, in turn first: wall and CPU percentiles over every pass but the first. */
+async function besideOrAlone(index: HashIndex, decoded: GreyFrame[][]): Promise<void> {
+  const o = matcherOptions(options);
+  const probes = decoded.map((f) => fullProbe(f));
+  const { file, options: threadOptions } = threadEntry('verify-thread', { resourceLimits: {} });
+  const worker = new Worker(file, threadOptions);
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ op: 'search-port', port: port2 }, [port2]);
+  const beside = new SearchBeside(port1);
+  await new Promise((resolve) => worker.once('online', resolve));
+  const readings: Record<'alone' | 'beside', { wall: number[]; cpu: number[] }> = { alone: { wall: [], cpu: [] }, beside: { wall: [], cpu: [] } };
+  const passes = Math.max(2, runs);
+  for (let run = 0; run < passes; run++) {
+    for (const [k, full] of probes.entries()) {
+      for (const mode of (k + run) % 2 ? (['beside', 'alone'] as const) : (['alone', 'beside'] as const)) {
+        index.searchBeside(mode === 'beside' ? beside : null);
+        const probe = structuredClone(full);
+        const t = process.hrtime.bigint();
+        const c = process.cpuUsage();
+        const kept = sparseRound(index, { full: probe }, o);
+        planMatch(index, probe, options, sharedGeometries([geometryVotes(kept, o)], o.sharedGeometryCount), kept);
+        if (run > 0) {
+          readings[mode].wall.push(ms(t));
+          readings[mode].cpu.push(cpuMs(c));
+        }
+        // The thread beside reads its next offer from an idle event loop, as between a shard's jobs.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+  index.searchBeside(null);
+  await worker.terminate();
+  const summary: Record<string, number> = {};
+  for (const [mode, r] of Object.entries(readings)) {
+    for (const p of [0.5, 0.95]) {
+      summary[`${mode}_wall_p${p * 100}_ms`] = round(percentile(r.wall, p));
+      summary[`${mode}_cpu_p${p * 100}_ms`] = round(percentile(r.cpu, p));
+    }
+  }
+  console.log(JSON.stringify({ hours, entries: index.entryCount, clips: decoded.length, runs: passes - 1, ...summary, options }));
 }
 
 /** The dev set's queries against the large registry: true (query, ref) pairs found, of all, and false pairs. */

@@ -1,6 +1,7 @@
 import { Fingerprint } from '@dramaguard/fingerprint';
 import { random } from '../../fingerprint/test/synthetic-video';
 import { near, randomFingerprint, RULES } from '../test/random-fingerprints';
+import { BesideSearcher, GroupQueue, OfferedHits, OfferedSearch, SearchHelper, SharedTables } from './beside-search';
 import { HashIndex } from './hash-index';
 import { selectKeyFrames } from './key-frames';
 
@@ -87,5 +88,100 @@ describe('HashIndex.searchMany', () => {
     expect(one.seen.length).toBeGreaterThan(20);
     expect(many.seen).toEqual(one.seen);
     expect(many.counters).toEqual(one.counters);
+  });
+});
+
+/**
+ * A helper run in this thread: it takes up to `most` groups as soon as a
+ * search is offered, before the index's own thread takes any, through the
+ * searcher a thread beside the index runs.
+ */
+class InlineHelper implements SearchHelper {
+  readonly searcher = new BesideSearcher();
+  offered: SharedTables[] = [];
+  forgotten = 0;
+  private answers: OfferedHits[] = [];
+
+  constructor(private readonly most: number) {}
+
+  offer(tables: SharedTables, search: OfferedSearch): void {
+    if (this.offered[this.offered.length - 1] !== tables) this.offered.push(tables);
+    this.searcher.use(tables);
+    this.searcher.search(structuredClone(search), (hits) => this.answers.push(hits), this.most);
+  }
+
+  collect(): OfferedHits[] {
+    const answers = this.answers;
+    this.answers = [];
+    return answers;
+  }
+
+  forget(): void {
+    this.forgotten++;
+  }
+}
+
+describe('HashIndex.searchMany with a helper beside it (searchBeside)', () => {
+  const rnd = random(91);
+  const fps = Array.from({ length: 40 }, () => randomFingerprint(rnd, 600));
+  const episodes = fps.map((fingerprint, i) => ({ episode: `e${i}`, fingerprint }));
+  const index = new HashIndex({ keyFrames: RULES, largeFrom: 1500 });
+  index.add(episodes.slice(0, 36));
+  index.pack();
+  index.add([...episodes.slice(36, 39), { episode: 'e39', fingerprint: fps[5] }]);
+  index.remove('e3');
+  const probes = Uint32Array.from([...probesOf(rnd, fps, 400), ...probesOf(rnd, [fps[5]], 40)]);
+  const alone = bothWays(index, probes, 0).many;
+
+  afterEach(() => index.searchBeside(null));
+
+  it.each([
+    ['some of the groups', 5],
+    ['every group', Infinity],
+    ['none, busy elsewhere', 0],
+  ])('reports what it reports alone, in the same order and with the same counts, when the helper takes %s', (_, most) => {
+    const helper = new InlineHelper(most);
+    index.searchBeside(helper);
+    expect(alone.seen.length).toBeGreaterThan(120);
+    expect(bothWays(index, probes, 0).many).toEqual(alone);
+    expect(helper.offered).toHaveLength(1);
+  });
+
+  it('offers the tables of the last pack, and tells the helper to forget the ones before', () => {
+    const helper = new InlineHelper(3);
+    const fresh = new HashIndex({ keyFrames: RULES, largeFrom: 1500 });
+    fresh.add(episodes.slice(0, 20));
+    fresh.pack();
+    fresh.searchBeside(helper);
+    fresh.searchMany(probes, 100, 10, () => undefined, 0);
+    fresh.add(episodes.slice(20, 30));
+    fresh.pack();
+    expect(helper.forgotten).toBe(1);
+    fresh.searchMany(probes, 100, 10, () => undefined, 0);
+    expect(helper.offered).toHaveLength(2);
+    expect(helper.offered[1].packed.count).toBeGreaterThan(helper.offered[0].packed.count);
+    expect(helper.offered[1].packed.words.every((w) => w.buffer instanceof SharedArrayBuffer)).toBe(true);
+  });
+
+  it('fails a search one of whose groups the helper took and never answered', () => {
+    index.searchBeside({
+      offer: (_, search) => {
+        const queue = new GroupQueue(search.state, Math.ceil(search.n / 16));
+        queue.enter();
+        queue.take();
+        queue.leave();
+      },
+      collect: () => [],
+      forget: () => undefined,
+    });
+    expect(() => index.searchMany(probes, 100, 10, () => undefined, 0)).toThrow('group 0 of a shared search was taken but never answered');
+  });
+
+  it('fails a search while the helper stays inside it', () => {
+    const slow = GroupQueue.create(1);
+    expect(() => {
+      slow.enter();
+      slow.waitIdle(20);
+    }).toThrow('did not answer within 20 ms');
   });
 });

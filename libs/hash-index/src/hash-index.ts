@@ -7,7 +7,8 @@ import { BatchVisit, HashIndexOptions, IndexedEpisode, Reference, SearchCounters
 import { IndexSearcher } from './index-searcher';
 import { copyEntryWords, PackInSteps } from './pack-in-steps';
 import { CHECK_SLACK, NO_CHECK, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
-import { BATCH } from './search-group';
+import { BATCH, GroupHits } from './search-group';
+import { answeredGroups, GroupQueue, groupBounds, SearchHelper, SharedTables } from './beside-search';
 import { substringLayout, SubstringLayout } from './substrings';
 
 /**
@@ -23,6 +24,8 @@ export const LARGE_INDEX = 1 << 19;
  * for seconds (docs/BENCHMARK.md, section 41).
  */
 export const PACK_STEP = 1 << 18;
+/** How long searchMany waits for a helper inside its search (searchBeside) before failing: a group takes it microseconds. */
+const HELPER_WAIT_MS = 5_000;
 
 /**
  * Multi-index hashing (Norouzi, Punjani, Fleet) over the 64-bit hashes of
@@ -75,6 +78,9 @@ export class HashIndex {
   /** Does the searching, over the tables above: usePacked hands it each new set. */
   private readonly searcher: IndexSearcher;
   private changes = 0;
+  /** The packed tables as a thread beside this one searches them (searchBeside), and that thread. */
+  private shared: SharedTables;
+  private helper: SearchHelper | null = null;
 
   constructor(options: HashIndexOptions = {}) {
     this.rules = { ...DEFAULT_KEY_FRAME_RULES, ...options.keyFrames };
@@ -83,6 +89,16 @@ export class HashIndex {
     this.records = new EntryRecords(LINKS + this.layout.count);
     this.chains = new ChainTables(this.layout);
     this.searcher = new IndexSearcher(this.packed, this.records, this.layout, this.chains, this.slots, this.counters);
+    this.shared = { packed: this.packed, layout: this.layout };
+  }
+
+  /**
+   * A thread that searches the packed tables beside this one during
+   * searchMany (SearchHelper), or null for none: the groups of probes are
+   * then taken by whichever thread is free, and reported here in order.
+   */
+  searchBeside(helper: SearchHelper | null): void {
+    this.helper = helper;
   }
 
   get episodeCount(): number {
@@ -276,7 +292,39 @@ export class HashIndex {
       for (let k = 0; k < n; k++) this.search(probes[2 * k], probes[2 * k + 1], radius, (...hit) => visit(k, ...hit), substringRadius);
       return;
     }
-    for (let k0 = 0; k0 < n; k0 += BATCH) this.searcher.searchGroup(probes, k0, Math.min(n, k0 + BATCH), radius, this.slackOf(0, radius), visit);
+    const slack = this.slackOf(0, radius);
+    if (this.helper && n > BATCH) return this.searchShared(this.helper, probes, n, radius, slack, visit);
+    for (let k0 = 0; k0 < n; k0 += BATCH) this.searcher.searchGroup(probes, k0, Math.min(n, k0 + BATCH), radius, slack, visit);
+  }
+
+  /**
+   * searchMany's groups taken by this thread and the helper alike, each
+   * group's hits kept until every group is searched, then reported group
+   * after group: what searchMany reports alone, in the same order. A helper
+   * busy elsewhere takes none, and this thread searches them all.
+   */
+  private searchShared(helper: SearchHelper, probes: Uint32Array, n: number, radius: number, slack: number, visit: BatchVisit): void {
+    const groups = Math.ceil(n / BATCH);
+    const queue = GroupQueue.create(groups);
+    helper.offer(this.shared, { probes: probes.slice(0, 2 * n), n, radius, slack, state: queue.state });
+    const hits: (GroupHits | undefined)[] = new Array(groups);
+    for (let g = queue.take(); g >= 0; g = queue.take()) {
+      const { k0, k1 } = groupBounds(g, n);
+      hits[g] = this.searcher.groupHits(probes, k0, k1, radius, slack);
+    }
+    queue.waitIdle(HELPER_WAIT_MS);
+    for (const answer of helper.collect()) {
+      for (const [g, h] of answeredGroups(answer)) hits[g] = h;
+      this.counters.lookups += answer.lookups;
+      this.counters.walked += answer.walked;
+      this.counters.read += answer.read;
+    }
+    for (let g = 0; g < groups; g++) {
+      const h = hits[g];
+      if (!h) throw new Error(`group ${g} of a shared search was taken but never answered`);
+      const { k0, k1 } = groupBounds(g, n);
+      this.searcher.reportGroup(probes, k0, k1, radius, h, visit);
+    }
   }
 
   /** How many check bits a packed entry may differ by and still be read: checks apply only to the large layout's searches below the exact substring radius. */
@@ -335,5 +383,7 @@ export class HashIndex {
     this.records = later;
     this.chains.relink(later, layout);
     this.searcher.use(packed, later, layout);
+    this.shared = { packed, layout };
+    this.helper?.forget();
   }
 }

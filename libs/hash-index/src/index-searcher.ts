@@ -5,7 +5,7 @@ import { EntryRecords, RECORD_CHUNK_BITS, RECORD_MASK } from './entry-records';
 import { EpisodeSlots } from './episode-slots';
 import { BatchVisit, SearchCounters, SearchVisit } from './hash-index.types';
 import { checkOf, checkPasses, entryAt, foundEarlierPacked, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_MASK } from './packed-entries';
-import { SearchGroup } from './search-group';
+import { GroupHits, SearchGroup } from './search-group';
 import { extractBits, flipMasks, foundEarlier, SubstringLayout } from './substrings';
 
 /**
@@ -81,35 +81,37 @@ export class IndexSearcher {
 
   /**
    * Probes [k0, k1) of HashIndex.searchMany, at substring radius 0 over
-   * packed tables: their entries gathered step by step (SearchGroup), then
-   * reported probe by probe.
+   * packed tables: their entries gathered step by step and the hits kept
+   * (SearchGroup), then reported probe by probe.
    */
   searchGroup(probes: Uint32Array, k0: number, k1: number, radius: number, slack: number, visit: BatchVisit): void {
-    const layout = this.layout;
-    const { count, starts, widths } = layout;
     const g = this.batch;
-    g.gather(probes, k0, k1, this.packed, layout, slack, this.counters);
-    // Reported as search reports them: per probe, per table, the tail's chain first.
+    g.gather(probes, k0, k1, this.packed, this.layout, slack, this.counters);
+    g.keepHits(probes, k0, k1, radius, slack, this.layout);
+    this.reportGroup(probes, k0, k1, radius, g, visit);
+  }
+
+  /** Probes [k0, k1) of a group searched in the packed tables: the group's hits copied (SearchGroup.copyHits) to be reported later. */
+  groupHits(probes: Uint32Array, k0: number, k1: number, radius: number, slack: number): GroupHits {
+    const g = this.batch;
+    g.gather(probes, k0, k1, this.packed, this.layout, slack, this.counters);
+    g.keepHits(probes, k0, k1, radius, slack, this.layout);
+    return g.copyHits((k1 - k0) * this.layout.count);
+  }
+
+  /** Reports a group as search reports it: per probe, per table, the tail's chain first, then the packed tables' hits. */
+  reportGroup(probes: Uint32Array, k0: number, k1: number, radius: number, hits: GroupHits, visit: BatchVisit): void {
+    const { count, starts, widths } = this.layout;
     const keys = this.probeKeys;
-    const probeChecks = this.probeChecks;
+    const { hitStart, hitEntry, hitMeta, hitDistance } = hits;
     for (let k = k0, pt = 0; k < k1; k++) {
       const lo = probes[2 * k];
       const hi = probes[2 * k + 1];
-      for (let t = 0; t < count; t++) {
-        keys[t] = g.keys[pt + t];
-        probeChecks[t] = g.checks[pt + t];
-      }
+      for (let t = 0; t < count; t++) keys[t] = extractBits(lo, hi, starts[t], widths[t]);
       const report: SearchVisit = (...hit) => visit(k, ...hit);
       for (let t = 0; t < count; t++, pt++) {
         this.walkChain(t, keys[t], lo, hi, radius, 0, report);
-        for (let x = g.firstRead[pt], end = g.firstRead[pt + 1]; x < end; x++) {
-          const elo = g.lo[x];
-          const ehi = g.hi[x];
-          if (extractBits(elo, ehi, starts[t], widths[t]) !== keys[t]) continue;
-          const d = popcount32(elo ^ lo) + popcount32(ehi ^ hi);
-          if (d > radius || foundEarlierPacked(elo, ehi, keys, probeChecks, slack, t, 0, layout)) continue;
-          this.report(g.entries[x], g.meta[x], d, report);
-        }
+        for (let x = hitStart[pt], end = hitStart[pt + 1]; x < end; x++) this.report(hitEntry[x], hitMeta[x], hitDistance[x], report);
       }
     }
   }

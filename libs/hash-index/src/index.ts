@@ -1,3 +1,4 @@
+export * from './beside-search';
 export * from './hash-index';
 export * from './hash-index.types';
 export * from './id-table';

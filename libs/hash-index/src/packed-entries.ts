@@ -15,6 +15,18 @@ const WORD_CHUNK_LENGTH = (1 << WORD_CHUNK_BITS) * PACKED_WORDS;
 export const WORD_CHUNK_BYTES = WORD_CHUNK_LENGTH * 4;
 
 /**
+ * The packed tables and their words live on SharedArrayBuffers: a thread
+ * beside the index's own then searches them without a copy (BesideSearcher).
+ */
+function sharedInt32(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * length));
+}
+
+function sharedBytes(length: number): Uint8Array {
+  return new Uint8Array(new SharedArrayBuffer(length));
+}
+
+/**
  * Chunks of words for `count` entries: `kept` first, then new zeroed ones.
  * A pack keeps the chunks of the entries packed before, whose words do not
  * change, and writes the later entries after them: past the old count, in its
@@ -22,7 +34,7 @@ export const WORD_CHUNK_BYTES = WORD_CHUNK_LENGTH * 4;
  */
 export function wordChunks(count: number, kept: readonly Uint32Array[] = []): Uint32Array[] {
   const chunks = kept.slice(0, Math.ceil(count / (1 << WORD_CHUNK_BITS)));
-  while (chunks.length << WORD_CHUNK_BITS < count) chunks.push(new Uint32Array(WORD_CHUNK_LENGTH));
+  while (chunks.length << WORD_CHUNK_BITS < count) chunks.push(new Uint32Array(new SharedArrayBuffer(WORD_CHUNK_BYTES)));
   return chunks;
 }
 
@@ -80,6 +92,9 @@ export function entryAt(ids: Uint8Array, i: number, idBytes: number): number {
   const k = i * idBytes;
   return (ids[k] | (ids[k + 1] << 8) | (ids[k + 2] << 16) | (idBytes === 4 ? ids[k + 3] << 24 : 0)) >>> 0;
 }
+
+/** What a search reads of packed entries: their fields, as a thread beside the index's own receives them (structured-cloned, the arrays shared). */
+export type PackedTables = Pick<PackedEntries, 'words' | 'count' | 'bucketBits' | 'starts' | 'ids' | 'idBytes' | 'checks'>;
 
 /**
  * A HashIndex's entries laid out by bucket, for searching a large index that
@@ -177,7 +192,7 @@ export class PackBuilder {
   ) {
     this.size = 1 << bucketBits;
     this.idBytes = count > wideFrom ? 4 : 3;
-    this.start = new Int32Array(this.size + 1);
+    this.start = sharedInt32(this.size + 1);
   }
 
   /** Bytes of the tables built so far (not of the words they index). */
@@ -203,8 +218,8 @@ export class PackBuilder {
         const stop = Math.min(end, ((e >>> WORD_CHUNK_BITS) + 1) << WORD_CHUNK_BITS);
         for (let at = (e & WORD_CHUNK_MASK) * PACKED_WORDS; e < stop; e++, at += PACKED_WORDS) start[(extractBits(chunk[at], chunk[at + 1], from, width) & mask) + 1]++;
       }
-      this.id ??= new Uint8Array(count * idBytes);
-      this.check ??= new Uint8Array(count);
+      this.id ??= sharedBytes(count * idBytes);
+      this.check ??= sharedBytes(count);
       // Their pages are mapped as the counting goes: placing writes all over them, and the first step faulting them all in took 0.3-0.4 s at 15 M entries.
       this.id.fill(0, this.cursor * idBytes, end * idBytes);
       this.check.fill(0, this.cursor, end);
@@ -243,7 +258,7 @@ export class PackBuilder {
     this.id = null;
     this.check = null;
     if (++this.table < this.layout.count) {
-      this.start = new Int32Array(this.size + 1);
+      this.start = sharedInt32(this.size + 1);
       this.counting = true;
       this.cursor = 0;
       return null;

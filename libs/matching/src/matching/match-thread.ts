@@ -50,6 +50,8 @@ const audio = new AudioIndex();
 const sessions = new Map<number, Session>();
 const { verifyThreads, resourceLimits } = workerData as MatchThreadData;
 const verifiers = new VerifyPool(verifyThreads, resourceLimits);
+// Stage one's lookups are one thread's while the verification threads wait for its candidates: the first takes its share.
+index.searchBeside(verifiers.searchHelper);
 /**
  * Sparse rounds run to tell a clip's geometries to the other shards, kept for
  * the stage one that follows; with several shards, stage ones run to propose

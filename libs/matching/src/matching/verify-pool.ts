@@ -1,8 +1,9 @@
-import { ResourceLimits, Worker } from 'node:worker_threads';
+import { MessageChannel, ResourceLimits, Worker } from 'node:worker_threads';
 import type { GreyFrame } from '@dramaguard/fingerprint';
 import { Reference } from '@dramaguard/hash-index';
 import { EpisodeMatch, finishMatch, MatcherOptions, matchesOf, MatchPlan, VerifiedCopy, verifyCandidates } from '@dramaguard/matcher';
 import { FrameBuffers } from './frame-buffers';
+import { SearchBeside } from './search-beside';
 import { threadEntry } from './thread-entry';
 import { sharedQueue, VerifyRequest, VerifyResponse } from './verify-protocol';
 
@@ -19,10 +20,26 @@ import { sharedQueue, VerifyRequest, VerifyResponse } from './verify-protocol';
 export class VerifyPool {
   private readonly helpers: Helper[] = [];
   private readonly buffers = new FrameBuffers();
+  /** The first verification thread, searching the index beside the match thread (HashIndex.searchBeside); null without one. */
+  readonly searchHelper: SearchBeside | null = null;
 
   constructor(threads: number, resourceLimits: ResourceLimits) {
     const { file, options } = threadEntry('verify-thread', { resourceLimits });
-    for (let k = 1; k < threads; k++) this.helpers.push(new Helper(new Worker(file, options), (h) => this.helpers.splice(this.helpers.indexOf(h), 1)));
+    for (let k = 1; k < threads; k++) {
+      const worker = new Worker(file, options);
+      let beside: SearchBeside | null = null;
+      if (k === 1) {
+        const { port1, port2 } = new MessageChannel();
+        worker.postMessage({ op: 'search-port', port: port2 }, [port2]);
+        this.searchHelper = beside = new SearchBeside(port1);
+      }
+      this.helpers.push(
+        new Helper(worker, (h) => {
+          beside?.close();
+          this.helpers.splice(this.helpers.indexOf(h), 1);
+        }),
+      );
+    }
   }
 
   /** Stage two of `plan`: synchronous in the match thread when it verifies alone (no helper, or one candidate). */
