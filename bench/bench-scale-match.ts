@@ -29,7 +29,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Fingerprint, FINGERPRINT_FPS, GreyFrame } from '@dramaguard/fingerprint';
 import { HashIndex } from '@dramaguard/hash-index';
-import { finishMatch, fullProbe, geometryVotes, MatcherOptions, matcherOptions, planMatch, sharedGeometries, sparseRound } from '@dramaguard/matcher';
+import { finishMatch, fullProbe, geometryVotes, MatcherOptions, matcherOptions, planMatch, QueryProbe, sharedGeometries, sparseRound } from '@dramaguard/matcher';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { SearchBeside } from '../libs/matching/src/matching/search-beside';
 import { threadEntry } from '../libs/matching/src/matching/thread-entry';
@@ -174,15 +174,7 @@ function stageOne(index: HashIndex, decoded: GreyFrame[][]): void {
       // A fresh copy each pass, as the match thread receives a posted probe: no pass reads another's warm arrays.
       const probe = structuredClone(full);
       const before = index.counters.lookups;
-      const t0 = process.cpuUsage();
-      const kept = sparseRound(index, { full: probe }, o);
-      const sparse = cpuMs(t0);
-      const t1 = process.cpuUsage();
-      const votes = geometryVotes(kept, o);
-      const voted = cpuMs(t1);
-      const t2 = process.cpuUsage();
-      planMatch(index, probe, options, sharedGeometries([votes], o.sharedGeometryCount), kept);
-      const match = cpuMs(t2);
+      const { sparse, voted, match } = timedStageOne(index, probe, o);
       if (run === 0) return;
       parts.sparse.push(sparse);
       parts.votes.push(voted);
@@ -194,6 +186,19 @@ function stageOne(index: HashIndex, decoded: GreyFrame[][]): void {
   const summary: Record<string, number> = {};
   for (const p of [0.5, 0.95]) for (const [part, xs] of Object.entries(parts)) summary[`${part}_cpu_p${p * 100}_ms`] = round(percentile(xs, p));
   console.log(JSON.stringify({ hours, entries: index.entryCount, clips: decoded.length, runs: passes - 1, lookups: Math.round(lookups / parts.total.length), ...summary, options }));
+}
+
+/** Stage one of a clip from its full probe as a shard's geometry and match jobs run it: the sparse round, the geometries it votes for, then the other frames under those; each part's CPU. */
+function timedStageOne(index: HashIndex, probe: QueryProbe, o: MatcherOptions): { sparse: number; voted: number; match: number } {
+  const t0 = process.cpuUsage();
+  const kept = sparseRound(index, { full: probe }, o);
+  const sparse = cpuMs(t0);
+  const t1 = process.cpuUsage();
+  const votes = geometryVotes(kept, o);
+  const voted = cpuMs(t1);
+  const t2 = process.cpuUsage();
+  planMatch(index, probe, options, sharedGeometries([votes], o.sharedGeometryCount), kept);
+  return { sparse, voted, match: cpuMs(t2) };
 }
 
 /** Stage one (sparse round, votes, match round) of each clip alone and with a thread searching beside, in turn first: wall and CPU percentiles over every pass but the first. */
@@ -215,14 +220,11 @@ async function besideOrAlone(index: HashIndex, decoded: GreyFrame[][]): Promise<
         const probe = structuredClone(full);
         const t = process.hrtime.bigint();
         const c = process.cpuUsage();
-        const kept = sparseRound(index, { full: probe }, o);
-        planMatch(index, probe, options, sharedGeometries([geometryVotes(kept, o)], o.sharedGeometryCount), kept);
+        timedStageOne(index, probe, o);
         if (run > 0) {
           readings[mode].wall.push(ms(t));
           readings[mode].cpu.push(cpuMs(c));
         }
-        // The thread beside reads its next offer from an idle event loop, as between a shard's jobs.
-        await new Promise((resolve) => setImmediate(resolve));
       }
     }
   }

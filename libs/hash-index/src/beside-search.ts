@@ -19,31 +19,39 @@ export interface OfferedSearch {
 }
 
 /**
- * The groups a thread beside took and their hits, one group after another in
- * a few arrays (posted between threads, where each array is a copy of its
- * own): group groups[i]'s hitStart is hitStart[pairAt[i] .. pairAt[i + 1]),
- * offsets into the hit arrays; and what its gathering counted.
+ * Groups and their hits, one group after another in a few arrays (posted
+ * between threads, where each array is a copy of its own): group
+ * groups[i]'s hitStart is hitStart[pairAt[i] .. pairAt[i + 1]), offsets into
+ * the hit arrays.
  */
-export interface OfferedHits {
+export interface KeptGroups {
   readonly groups: Int32Array;
   readonly pairAt: Int32Array;
   readonly hitStart: Int32Array;
   readonly hitEntry: Uint32Array;
   readonly hitMeta: Uint32Array;
   readonly hitDistance: Uint8Array;
+}
+
+/** The groups a thread beside took, with their hits, and what its gathering counted. */
+export interface OfferedHits extends KeptGroups {
   readonly lookups: number;
   readonly walked: number;
   readonly read: number;
 }
 
-/** Each group of an answer, with its hits as SearchGroup keeps them (views, not copies). */
-export function answeredGroups(hits: OfferedHits): [number, GroupHits][] {
+/** Each group kept, with its hits as SearchGroup keeps them (views, not copies). */
+export function keptGroups(hits: KeptGroups): [number, GroupHits][] {
   const { groups, pairAt, hitStart, hitEntry, hitMeta, hitDistance } = hits;
   return [...groups].map((g, i) => [g, { hitStart: hitStart.subarray(pairAt[i], pairAt[i + 1]), hitEntry, hitMeta, hitDistance }]);
 }
 
-/** A thread's groups' hits, appended group by group into one answer (OfferedHits). */
-class AnswerBuilder {
+/**
+ * A thread's groups' hits, copied out of its SearchGroup's scratch group by
+ * group into one set of arrays (KeptGroups): the helper's answer, and the
+ * index's own groups until every group is searched.
+ */
+export class GroupKeeper {
   readonly groups: number[] = [];
   private readonly pairAt: number[] = [0];
   private readonly hitStart: number[] = [];
@@ -63,7 +71,7 @@ class AnswerBuilder {
     this.pairAt.push(this.hitStart.length);
   }
 
-  answer(counters: SearchCounters): OfferedHits {
+  kept(): KeptGroups {
     return {
       groups: Int32Array.from(this.groups),
       pairAt: Int32Array.from(this.pairAt),
@@ -71,9 +79,6 @@ class AnswerBuilder {
       hitEntry: Uint32Array.from(this.entries),
       hitMeta: Uint32Array.from(this.metas),
       hitDistance: Uint8Array.from(this.distances),
-      lookups: counters.lookups,
-      walked: counters.walked,
-      read: counters.read,
     };
   }
 }
@@ -164,7 +169,7 @@ export class BesideSearcher {
     queue.enter();
     try {
       const counters: SearchCounters = { lookups: 0, walked: 0, read: 0, hits: 0 };
-      const taken = new AnswerBuilder();
+      const taken = new GroupKeeper();
       const next = (): number => (taken.groups.length < most ? queue.take() : -1);
       for (let g = next(); g >= 0; g = next()) {
         const { k0, k1 } = groupBounds(g, n);
@@ -172,7 +177,7 @@ export class BesideSearcher {
         this.group.keepHits(probes, k0, k1, radius, slack, tables.layout);
         taken.add(g, this.group, (k1 - k0) * tables.layout.count);
       }
-      if (taken.groups.length) answer(taken.answer(counters));
+      if (taken.groups.length) answer({ ...taken.kept(), lookups: counters.lookups, walked: counters.walked, read: counters.read });
     } finally {
       queue.leave();
     }

@@ -8,7 +8,7 @@ import { IndexSearcher } from './index-searcher';
 import { copyEntryWords, PackInSteps } from './pack-in-steps';
 import { CHECK_SLACK, NO_CHECK, PACKED_WORDS, PackedEntries, WORD_CHUNK_BITS, WORD_CHUNK_BYTES, WORD_CHUNK_MASK, wordChunks } from './packed-entries';
 import { BATCH, GroupHits } from './search-group';
-import { answeredGroups, GroupQueue, groupBounds, SearchHelper, SharedTables } from './beside-search';
+import { GroupKeeper, GroupQueue, groupBounds, keptGroups, SearchHelper, SharedTables } from './beside-search';
 import { substringLayout, SubstringLayout } from './substrings';
 
 /**
@@ -307,14 +307,16 @@ export class HashIndex {
     const groups = Math.ceil(n / BATCH);
     const queue = GroupQueue.create(groups);
     helper.offer(this.shared, { probes: probes.slice(0, 2 * n), n, radius, slack, state: queue.state });
-    const hits: (GroupHits | undefined)[] = new Array(groups);
+    const mine = new GroupKeeper();
     for (let g = queue.take(); g >= 0; g = queue.take()) {
       const { k0, k1 } = groupBounds(g, n);
-      hits[g] = this.searcher.groupHits(probes, k0, k1, radius, slack);
+      mine.add(g, this.searcher.keepGroup(probes, k0, k1, radius, slack), (k1 - k0) * this.layout.count);
     }
     queue.waitIdle(HELPER_WAIT_MS);
+    const hits: (GroupHits | undefined)[] = new Array(groups);
+    for (const [g, h] of keptGroups(mine.kept())) hits[g] = h;
     for (const answer of helper.collect()) {
-      for (const [g, h] of answeredGroups(answer)) hits[g] = h;
+      for (const [g, h] of keptGroups(answer)) hits[g] = h;
       this.counters.lookups += answer.lookups;
       this.counters.walked += answer.walked;
       this.counters.read += answer.read;

@@ -85,18 +85,15 @@ export class IndexSearcher {
    * (SearchGroup), then reported probe by probe.
    */
   searchGroup(probes: Uint32Array, k0: number, k1: number, radius: number, slack: number, visit: BatchVisit): void {
-    const g = this.batch;
-    g.gather(probes, k0, k1, this.packed, this.layout, slack, this.counters);
-    g.keepHits(probes, k0, k1, radius, slack, this.layout);
-    this.reportGroup(probes, k0, k1, radius, g, visit);
+    this.reportGroup(probes, k0, k1, radius, this.keepGroup(probes, k0, k1, radius, slack), visit);
   }
 
-  /** Probes [k0, k1) of a group searched in the packed tables: the group's hits copied (SearchGroup.copyHits) to be reported later. */
-  groupHits(probes: Uint32Array, k0: number, k1: number, radius: number, slack: number): GroupHits {
+  /** Probes [k0, k1) of a group searched in the packed tables: its hits, in this searcher's scratch until the next group. */
+  keepGroup(probes: Uint32Array, k0: number, k1: number, radius: number, slack: number): GroupHits {
     const g = this.batch;
     g.gather(probes, k0, k1, this.packed, this.layout, slack, this.counters);
     g.keepHits(probes, k0, k1, radius, slack, this.layout);
-    return g.copyHits((k1 - k0) * this.layout.count);
+    return g;
   }
 
   /** Reports a group as search reports it: per probe, per table, the tail's chain first, then the packed tables' hits. */

@@ -136,12 +136,6 @@ export class SearchGroup implements GroupHits {
     this.hitStart[(k1 - k0) * count] = h;
   }
 
-  /** A copy of the hits kept for `pairs` pairs, to report after this scratch has gone on to other groups. */
-  copyHits(pairs: number): GroupHits {
-    const n = this.hitStart[pairs];
-    return { hitStart: this.hitStart.slice(0, pairs + 1), hitEntry: this.hitEntry.slice(0, n), hitMeta: this.hitMeta.slice(0, n), hitDistance: this.hitDistance.slice(0, n) };
-  }
-
   private growHits(): void {
     const grown = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(2 * a.length);
