@@ -96,8 +96,8 @@ describe('operations: JSON logs traced by request id, metrics, probes', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 
-    // Let the worker finish logging the retro-match and the merge.
-    await waitFor(async () => worker.log, (log) => log.includes('merge-clip completed'));
+    // Let the worker finish logging the retro-match and the clip's match, which merged its one shard's answer itself.
+    await waitFor(async () => worker.log, (log) => log.includes('match-shard completed'));
 
     const apiLines = logLines(api);
     const uploadLine = apiLines.find((l) => l.requestId === 'trace-upload-0001' && l.msg === 'request completed');
@@ -111,7 +111,7 @@ describe('operations: JSON logs traced by request id, metrics, probes', () => {
     expect(traced.map((l) => l.msg)).toContain('fingerprint-episode started');
     expect(traced.some((l) => /^fingerprint-episode completed in [\d.]+ s, [\d.]+ s of it decoding, [1-9]\d* ms of CPU$/.test(String(l.msg)))).toBe(true);
     const clipJobs = new Set(logLines(worker).filter((l) => l.requestId === 'trace-clip-0002').map((l) => String(l.jobId).split('.')[0]));
-    expect([...clipJobs].sort()).toEqual(['match-clip', 'match-shard', 'merge-clip']);
+    expect([...clipJobs].sort()).toEqual(['match-clip', 'match-shard']);
 
     const everything = api.log + worker.log;
     const signingKey = readFileSync(config.signingKeyPath, 'utf8');

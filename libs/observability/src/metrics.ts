@@ -61,7 +61,7 @@ export const jobCpuSeconds = new Counter({
 
 export const matchSeconds = new Histogram({
   name: 'dramaguard_match_duration_seconds',
-  help: "Time of the match jobs of one shard that completed, by shard: one shard's whole match (match-shard); with several, the sparse round (geometry-shard), stage one (match-shard) and verification (verify-shard), timed apart, or the whole match in the geometry job of a worker serving every shard; a worker serving several shards matches in the lowest one's jobs, the others' take no time",
+  help: "Time of the match jobs of one shard that completed, by shard: one shard's whole match and its merge (match-shard); with several, the sparse round (geometry-shard), stage one (match-shard) and verification (verify-shard), timed apart, or the whole match and its merge in the geometry job of a worker serving every shard; a worker serving several shards matches in the lowest one's jobs, the others' take no time",
   labelNames: ['shard'] as const,
   buckets: JOB_SECONDS,
   registers: [metricsRegistry],

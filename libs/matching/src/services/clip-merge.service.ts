@@ -50,12 +50,16 @@ export class ClipMergeService {
     private readonly cases: CaseService,
   ) {}
 
-  /** `deadline`: the wait for answers is over, whatever this machine's clock says. */
-  async merge(clipId: string, trigger: 'answers' | 'deadline'): Promise<void> {
+  /**
+   * `deadline`: the wait for answers is over, whatever this machine's clock
+   * says. `given`: every shard's answer, from a worker that answered for all
+   * of them (ShardMatchService.conclude), merged without being recorded.
+   */
+  async merge(clipId: string, trigger: 'answers' | 'deadline', given?: readonly ShardAnswerEntity[]): Promise<void> {
     const merged = await this.db.transaction(async (em) => {
       const clip = await this.clips.lockForMerge(em, clipId);
       if (!clip || clip.shardCount === null || clip.fannedOutAt === null || !['matching', 'incomplete'].includes(clip.status)) return null;
-      const answers = await this.answers.of('clip', clipId, em);
+      const answers = given ?? (await this.answers.of('clip', clipId, em));
       const overdue = trigger === 'deadline' || Date.now() - clip.fannedOutAt.getTime() >= this.config.shards.timeoutMs;
       const outcome = shardOutcome(clip.shardCount, answers, overdue, this.config.shards.timeoutMs);
       if (outcome.wait) return null;

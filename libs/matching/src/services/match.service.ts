@@ -11,6 +11,7 @@ import { FrameWindows } from '../matching/windowed-match';
 import { decodeFrames } from './decode-frames';
 import { recordFailure } from './job-failure';
 import { optionalSoundtrack } from './optional-soundtrack';
+import { answersEveryShard } from './shard-cover';
 
 /** Decoding is most of a clip's work; the shards' answers make up the rest of its progress. */
 export const DECODE_SHARE = 80;
@@ -79,11 +80,22 @@ export class MatchService {
    * match jobs wait, delayed, until the last of them promotes them, or for
    * GEOMETRY_WAIT of the deadline when a shard does not answer. Those propose
    * each shard's candidates, and the verify jobs wait in turn for all of them
-   * (or VERIFY_WAIT of the deadline).
+   * (or VERIFY_WAIT of the deadline). A worker serving every shard sends the
+   * clip to its lowest only, as one job (docs/BENCHMARK.md, section 69).
    */
   private async fanOut(clipId: string, shards: number, sentAt: Date): Promise<void> {
     const round = sentAt.getTime();
-    const { timeoutMs } = this.config.shards;
+    const { timeoutMs, serves } = this.config.shards;
+    // Every worker serving a shard this one serves must serve the same list (ShardWorkers), so when this one serves
+    // every shard, whoever takes the lowest shard's geometry job matches the clip whole there (answerAlone): the other
+    // shards' geometry jobs would do nothing, and the rounds' waiting jobs would be queued only to be removed.
+    if (shards > 1 && answersEveryShard(serves, shards)) {
+      await Promise.all([
+        this.queue.enqueue('merge-clip', { clipId, trigger: 'deadline', round }, { delayMs: timeoutMs }),
+        this.queue.enqueue('geometry-shard', { clipId, shard: serves[0], round }),
+      ]);
+      return;
+    }
     const delayMs = shards > 1 ? Math.round(timeoutMs * GEOMETRY_WAIT) : 0;
     const each = (enqueue: (shard: number) => Promise<unknown>) => Array.from({ length: shards }, (_, shard) => enqueue(shard));
     // Side by side, not one round trip after another: the clip's time runs from here. The waiting jobs are in the

@@ -1,4 +1,4 @@
-import { answersEveryShard, coverText, coveredAnswer, coveredRows, shardsAnsweredBy } from './shard-cover';
+import { answersEveryShard, coverText, coveredAnswer, coveredAnswers, coveredRows, shardsAnsweredBy } from './shard-cover';
 
 describe('shardsAnsweredBy', () => {
   it('lets the lowest shard a worker serves answer for all of them, and the others for none', () => {
@@ -37,6 +37,25 @@ describe('coveredRows', () => {
 
   it('records one row for a shard answering for itself alone', () => {
     expect(coveredRows('clip', [2], { failure: 'x' })).toEqual([['clip', 2, { failure: 'x' }]]);
+  });
+});
+
+describe('coveredAnswers', () => {
+  const at = new Date('2026-12-07T12:00:00Z');
+  const match = { episode: 'e', score: 1 } as never;
+  const registered = [{ episode: 'e', group: 'w', first: 3, data: 'AAAA' }];
+
+  it('gives every shard answered for the row the merge would read once recorded: the matches in the first, none in the others', () => {
+    const rows = coveredAnswers('clip-1', [0, 1], { indexSeq: '12', matches: [match], audio: [{ episode: 'e' } as never], registered }, at);
+    expect(rows).toEqual([
+      { subjectType: 'clip', subjectId: 'clip-1', shard: 0, indexSeq: '12', matches: [match], audio: [{ episode: 'e' }], registered, geometry: null, plan: null, failure: null, answeredAt: at },
+      { subjectType: 'clip', subjectId: 'clip-1', shard: 1, indexSeq: '12', matches: [], audio: [], registered: null, geometry: null, plan: null, failure: null, answeredAt: at },
+    ]);
+  });
+
+  it('stores what a recorded answer holds for a soundtrack not heard and stretches not carried: null', () => {
+    const [row] = coveredAnswers('clip-1', [0], { indexSeq: '12', matches: [] }, at);
+    expect(row).toMatchObject({ audio: null, registered: null, failure: null });
   });
 });
 

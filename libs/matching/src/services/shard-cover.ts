@@ -1,4 +1,4 @@
-import type { ShardAnswer, ShardSubject } from '@dramaguard/records';
+import type { ShardAnswer, ShardAnswerEntity, ShardSubject } from '@dramaguard/records';
 
 /**
  * A worker serving several shards holds one index of all of them, so one
@@ -28,6 +28,27 @@ export function coveredAnswer(answer: ShardAnswer): ShardAnswer {
 /** The rows a shard records for `subject`: `answer` as the first of `covers`', the covered answer as each other's. */
 export function coveredRows(subject: ShardSubject, covers: readonly number[], answer: ShardAnswer): [ShardSubject, number, ShardAnswer][] {
   return covers.map((k, i) => [subject, k, i === 0 ? answer : coveredAnswer(answer)]);
+}
+
+/**
+ * A clip's answer for every shard `covers`, as the merge would read them once
+ * recorded (coveredRows): what a worker answering for every shard of the clip
+ * merges at once, without recording them first.
+ */
+export function coveredAnswers(clipId: string, covers: readonly number[], answer: ShardAnswer, at: Date): ShardAnswerEntity[] {
+  return coveredRows('clip', covers, answer).map(([subjectType, shard, a]) => ({
+    subjectType,
+    subjectId: clipId,
+    shard,
+    indexSeq: 'indexSeq' in a ? a.indexSeq : null,
+    matches: 'matches' in a ? a.matches : null,
+    audio: 'matches' in a ? (a.audio ?? null) : null,
+    registered: 'matches' in a && a.registered ? [...a.registered] : null,
+    geometry: null,
+    plan: null,
+    failure: 'failure' in a ? a.failure : null,
+    answeredAt: at,
+  }));
 }
 
 /** For the log: the shards a shard answered for, when more than itself. */

@@ -15,7 +15,8 @@ import { MatchStages } from './index-matcher.service';
 import { failureReason } from './job-failure';
 import { answered, proposalsByWindow, proposedAt, sharedByWindow } from './round-answers';
 import { ReferenceStore } from './reference-store.service';
-import { answersEveryShard, coverText, coveredRows, shardsAnsweredBy } from './shard-cover';
+import { answersEveryShard, coverText, coveredAnswers, coveredRows, shardsAnsweredBy } from './shard-cover';
+import { ClipMergeService } from './clip-merge.service';
 import { DECODE_SHARE } from './match.service';
 import { ShardWindows, windowKey } from './shard-windows.service';
 
@@ -23,7 +24,9 @@ import { ShardWindows, windowKey } from './shard-windows.service';
  * One shard's answer for a clip or a new registration: the decoded frames are
  * read from the frame file and matched against this worker's index, which
  * holds that shard. The answer goes to PostgreSQL. For a clip, the shard that
- * completes the set queues the merge; a new registration's fingerprinting job
+ * completes the set queues the merge, and a worker answering for every shard
+ * (one shard alone, or all served together) merges at once, recording
+ * nothing; a new registration's fingerprinting job
  * waits for its answers (RegistrationShardCheck). A shard that cannot answer
  * (its last attempt failed) records why, so nobody waits for its deadline.
  * With several shards, each first tells the others which geometries the
@@ -57,6 +60,7 @@ export class ShardMatchService {
     private readonly audio: AudioMatcher,
     private readonly references: ReferenceStore,
     private readonly queue: JobQueue,
+    private readonly merges: ClipMergeService,
   ) {}
 
   /**
@@ -174,7 +178,11 @@ export class ShardMatchService {
       const heardAt = Date.now();
       const { audio, sound } = await this.heard(await soundtrack);
       const registered = carriedEpisodes(matches, await this.references.registered(this.index.seqsOf(matches.map((m) => m.episode))));
-      await this.settle(clipId, covers, shards, round, { indexSeq: seq, matches, audio, registered });
+      const answer = { indexSeq: seq, matches, audio, registered };
+      // Answering for every shard, this is the clip's whole answer: merged now, with no record to write and read back
+      // and no merge job to hand over to (docs/BENCHMARK.md, section 69). A failed merge fails this job, retried whole.
+      if (answersEveryShard(covers, shards)) await this.merges.merge(clipId, 'answers', coveredAnswers(clipId, covers, answer, new Date()));
+      else await this.settle(clipId, covers, shards, round, answer);
       this.log.log(`clip ${clipId}, shard ${covers[0]}: ${probes ? 'probe' : 'frames'} read in ${heardAt - started - matchMs} ms, matched in ${matchMs} ms (${stagesText(stages)}), ${matches.length} episode(s) found${sound}${coverText(covers)}`);
     } catch (e) {
       if (isPermanent(e) || isLastAttempt(run)) await this.settle(clipId, covers, shards, round, { failure: failureReason(e) });
@@ -209,9 +217,11 @@ export class ShardMatchService {
    * The whole match of a clip whose every shard this worker serves: its one
    * index holds all the geometries and candidates the rounds would share, so
    * they would add only their records and hand-offs (docs/BENCHMARK.md,
-   * section 67). The rounds' waiting jobs are removed while it matches, off
-   * the main thread's path once the answer is in; one whose wait ran out
-   * first answers unless the clip is answered.
+   * section 67). A clip sent out by a worker serving only some shards (or
+   * none) has the rounds' waiting jobs queued: they are removed while it
+   * matches, off the main thread's path once the answer is in; one whose wait
+   * ran out first answers unless the clip is answered. One sent out by a
+   * worker serving every shard has none (MatchService.fanOut).
    */
   private async answerAlone(clip: SentClip, covers: readonly number[], run: JobRun, probes: Promise<readonly WindowProbe[] | null>): Promise<void> {
     const { id: clipId, shards, round } = clip;
