@@ -41,5 +41,8 @@ describe('two shards served by one worker process', () => {
     const jobs = await Promise.all(stack.api.get(JobQueue).all().map((q) => q.getJobs(['waiting', 'delayed', 'active', 'completed', 'failed'])));
     const shardJobs = jobs.flat().filter((j) => j.id?.includes(clip.id) && j.name.endsWith('-shard'));
     expect(shardJobs.map((j) => `${j.name} ${(j.data as Body).shard}`)).toEqual(['geometry-shard 0']);
+    // That job merged the answer itself: the only merge job is the deadline's, nothing was queued for the answers.
+    const merges = jobs.flat().filter((j) => j.id?.includes(clip.id) && j.name === 'merge-clip');
+    expect(merges.map((j) => (j.data as Body).trigger)).toEqual(['deadline']);
   }, 120_000);
 });
