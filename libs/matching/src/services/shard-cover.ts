@@ -1,4 +1,4 @@
-import type { ShardAnswer, ShardAnswerEntity, ShardSubject } from '@dramaguard/records';
+import { answerFields, type ShardAnswer, type ShardAnswerEntity, type ShardSubject } from '@dramaguard/records';
 
 /**
  * A worker serving several shards holds one index of all of them, so one
@@ -36,19 +36,7 @@ export function coveredRows(subject: ShardSubject, covers: readonly number[], an
  * merges at once, without recording them first.
  */
 export function coveredAnswers(clipId: string, covers: readonly number[], answer: ShardAnswer, at: Date): ShardAnswerEntity[] {
-  return coveredRows('clip', covers, answer).map(([subjectType, shard, a]) => ({
-    subjectType,
-    subjectId: clipId,
-    shard,
-    indexSeq: 'indexSeq' in a ? a.indexSeq : null,
-    matches: 'matches' in a ? a.matches : null,
-    audio: 'matches' in a ? (a.audio ?? null) : null,
-    registered: 'matches' in a && a.registered ? [...a.registered] : null,
-    geometry: null,
-    plan: null,
-    failure: 'failure' in a ? a.failure : null,
-    answeredAt: at,
-  }));
+  return coveredRows('clip', covers, answer).map(([subjectType, shard, a]) => ({ subjectType, subjectId: clipId, shard, ...answerFields(a), answeredAt: at }));
 }
 
 /** For the log: the shards a shard answered for, when more than itself. */

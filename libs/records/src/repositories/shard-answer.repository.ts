@@ -10,6 +10,22 @@ export type ShardAnswer =
   | { readonly plan: readonly WindowPlan[]; readonly indexSeq: string }
   | { readonly failure: string };
 
+/** An answer's columns, null where its kind has none: what a row of it holds, as `of` reads it back. */
+export type AnswerFields = Pick<ShardAnswerEntity, 'indexSeq' | 'matches' | 'audio' | 'registered' | 'geometry' | 'plan' | 'failure'>;
+
+export function answerFields(answer: ShardAnswer): AnswerFields {
+  const found = 'matches' in answer ? answer : null;
+  return {
+    indexSeq: 'indexSeq' in answer ? answer.indexSeq : null,
+    matches: found?.matches ?? null,
+    audio: found?.audio ?? null,
+    registered: found?.registered ? [...found.registered] : null,
+    geometry: 'geometry' in answer ? [...answer.geometry] : null,
+    plan: 'plan' in answer ? [...answer.plan] : null,
+    failure: 'failure' in answer ? answer.failure : null,
+  };
+}
+
 const COLUMNS = `subject_type, subject_id, shard, index_seq::text AS index_seq, matches, audio, registered, geometry, plan, failure, answered_at`;
 
 interface AnswerRow {
@@ -45,22 +61,10 @@ export class ShardAnswerRepository {
    * each miss the other's.
    */
   async recordTogether(subjectId: string, answers: readonly (readonly [ShardSubject, number, ShardAnswer])[]): Promise<Map<ShardSubject, number>> {
-    const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
+    const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
     const rows = answers.map(([subjectType, shard, answer]) => {
-      const found = 'matches' in answer ? answer : null;
-      return [
-        subjectType,
-        subjectId,
-        shard,
-        'indexSeq' in answer ? answer.indexSeq : null,
-        json(found?.matches),
-        json(found?.audio),
-        json(found?.registered),
-        json('geometry' in answer ? answer.geometry : null),
-        json('plan' in answer ? answer.plan : null),
-        'failure' in answer ? answer.failure : null,
-        new Date(),
-      ];
+      const f = answerFields(answer);
+      return [subjectType, subjectId, shard, f.indexSeq, json(f.matches), json(f.audio), json(f.registered), json(f.geometry), json(f.plan), f.failure, new Date()];
     });
     const values = rows.map((row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}`).join(', ')})`).join(', ');
     await this.db.query(
