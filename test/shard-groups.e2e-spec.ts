@@ -35,6 +35,9 @@ describe('four shards served by two worker processes, two shards each', () => {
     second = await registerEpisode(stack, works[3].id, await fixtures.episode3(), 1);
     original = await registerEpisode(stack, works[3].id, await fixtures.episode1(), 2);
     expect([first.status, second.status, original.status]).toEqual(['registered', 'registered', 'registered']);
+    // A shard proposes from its index as last synced (the merge matches what was registered after); the tests read
+    // which process proposed what, so each must hold its episodes first: its timer brings them in within a second.
+    await Promise.all([low.waitForOutput('(1 in the index)'), high.waitForOutput('(2 in the index)')]);
   }, 180_000);
 
   afterAll(() => stack?.stop());
