@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createWork, uploadEpisode } from './support/api-calls';
+import { createWork, matchClip, registerEpisode, uploadEpisode } from './support/api-calls';
+import { BuiltProcess } from './support/built-process';
 import { fixtures } from './support/fixtures';
 import { slowFfmpeg } from './support/slow-ffmpeg';
 import { ScratchPostgres } from './support/scratch-postgres';
@@ -164,5 +165,41 @@ describe('a worker whose media directory lacks the stored video', () => {
     expect(failed.status).toBe('failed');
     expect(failed.failureReason).toMatch(new RegExp(`^the stored video ${elsewhere}/episodes/.+ is missing on this worker`));
     expect(worker.log).toContain('is missing on this worker');
+  }, 120_000);
+});
+
+describe('a merge that fails in the job that matched the clip', () => {
+  let stack: TestStack;
+  let worker: BuiltProcess;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({}, { processes: 0 });
+    worker = await stack.addWorkerProcess();
+  });
+
+  afterAll(() => stack?.stop());
+
+  it('fails that job, which BullMQ retries whole: the clip ends done with its match and one case', async () => {
+    const original = await registerEpisode(stack, (await createWork(stack)).id, await fixtures.episode1(), 1);
+    // The first row the merge stores fails its transaction; a sequence counts outside it, so the retry's goes through.
+    await stack.api.get(DataSource).query(`
+      CREATE SEQUENCE merge_fault_seq;
+      CREATE FUNCTION merge_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF nextval('merge_fault_seq') = 1 THEN RAISE EXCEPTION 'merge fault injected'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER merge_fault BEFORE INSERT ON clip_matches FOR EACH ROW EXECUTE FUNCTION merge_fault();`);
+
+    const clip = await matchClip(stack, await fixtures.excerpt());
+    expect(clip).toMatchObject({ status: 'done', verdict: 'case_opened', failureReason: null });
+    expect(clip.matches.map((m: Body) => m.registrationId)).toEqual([original.id]);
+
+    // The clip is done inside the job, before the job's last line.
+    await worker.waitForOutput(new RegExp(`"jobId":"match-shard\\.${clip.id}\\.[^"]*"[^\\n]*"msg":"match-shard completed`));
+    const job = new RegExp(`"jobId":"match-shard\\.${clip.id}\\.[^"]*"[^\\n]*"msg":"match-shard (failed|completed)[^"]*"`, 'g');
+    expect([...worker.log.matchAll(job)].map((m) => m[0].replace(/.*"msg":"/, ''))).toEqual([
+      expect.stringMatching(/^match-shard failed after [\d.]+ s: merge fault injected/),
+      expect.stringMatching(/^match-shard completed in/),
+    ]);
+    const [{ n }] = await stack.api.get(DataSource).query('SELECT count(*)::int AS n FROM cases WHERE clip_id = $1', [clip.id]);
+    expect(n).toBe(1);
   }, 120_000);
 });
